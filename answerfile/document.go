@@ -1,0 +1,226 @@
+package answerfile
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/beevik/etree"
+)
+
+// Namespace is the XML namespace of ImageCustomizations.
+const Namespace = "http://schemas.microsoft.com/embedded/2004/10/ImageUpdate"
+
+// Document is a parsed answer file: the etree tree (everything kept, comments
+// and unknown elements included), where each element and attribute stands in
+// the file, and a typed view of the parts this project understands.
+type Document struct {
+	Name     string // the file name as given to Parse
+	Encoding Encoding
+	Tree     *etree.Document
+	Root     *Customizations // typed view of the root element
+
+	text  []byte // UTF-8 text as read (after decoding)
+	lines lineIndex
+	info  map[*etree.Element]*elemInfo
+	paths map[*etree.Element]string
+}
+
+// Parse reads an answer file with DefaultLimits. See ParseLimits.
+func Parse(name string, data []byte) (*Document, []Diagnostic, error) {
+	return ParseLimits(name, data, DefaultLimits)
+}
+
+// ParseLimits reads data (UTF-8 with or without BOM, or UTF-16 with BOM) and
+// checks that it is well-formed XML, strictly as the XML 1.0 spec says.
+// A file that is not well-formed gives a nil Document and an xml-syntax
+// Diagnostic at the first error; a DOCTYPE with entity declarations is
+// refused and no external entity is ever read. The returned error is only
+// for what keeps the reader from working at all.
+func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic, error) {
+	syntax := func(pos Position, msg, fix string) []Diagnostic {
+		return []Diagnostic{{File: name, Line: pos.Line, Column: pos.Column, EndLine: pos.Line, EndColumn: pos.Column + 1,
+			Rule: RuleXMLSyntax, Severity: Error, Message: msg, Fix: fix}}
+	}
+	if lim.MaxBytes > 0 && len(data) > lim.MaxBytes {
+		return nil, syntax(Position{1, 1}, fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), lim.MaxBytes),
+			"raise the limit with --max-file-size if the file is really an answer file"), nil
+	}
+	text, enc, msg, fix := decode(data)
+	if msg != "" {
+		return nil, syntax(Position{1, 1}, msg, fix), nil
+	}
+	lines := newLineIndex(text)
+	s := &scanner{src: text, limits: lim, lines: lines}
+	s.scan()
+	if s.err != nil {
+		ds := syntax(lines.pos(s.err.off), s.err.msg, s.err.fix)
+		for _, r := range s.err.related {
+			p := lines.pos(r.off)
+			ds[0].Related = append(ds[0].Related, Related{File: name, Line: p.Line, Column: p.Column, Message: r.msg})
+		}
+		return nil, ds, nil
+	}
+	if msg, fix := checkDeclaredEncoding(s.decl, enc); msg != "" {
+		return nil, syntax(Position{1, 1}, msg, fix), nil
+	}
+	tree := etree.NewDocument()
+	tree.ReadSettings.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	if err := tree.ReadFromBytes(text); err != nil {
+		// The scanner is stricter than encoding/xml; getting here is a bug.
+		return nil, nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	doc := &Document{Name: name, Encoding: enc, Tree: tree, text: text, lines: lines,
+		info: make(map[*etree.Element]*elemInfo, len(s.elems)), paths: make(map[*etree.Element]string, len(s.elems))}
+	if err := doc.index(s.elems); err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	doc.Root = newCustomizations(doc, tree.Root())
+	return doc, nil, nil
+}
+
+// index matches the scanner's elements to etree's, both in document order,
+// and computes each element's path.
+func (d *Document) index(elems []elemInfo) error {
+	i := 0
+	var walk func(e *etree.Element, path string) error
+	walk = func(e *etree.Element, path string) error {
+		if i >= len(elems) || elems[i].name != fullName(e) {
+			return fmt.Errorf("internal: element %d (%s) does not match the position pass", i, fullName(e))
+		}
+		d.info[e] = &elems[i]
+		d.paths[e] = path
+		i++
+		counts := map[string]int{}
+		for _, c := range e.ChildElements() {
+			counts[c.Tag]++
+			if err := walk(c, fmt.Sprintf("%s/%s[%d]", path, c.Tag, counts[c.Tag])); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	root := d.Tree.Root()
+	if root == nil {
+		return fmt.Errorf("internal: no root element")
+	}
+	if err := walk(root, "/"+root.Tag); err != nil {
+		return err
+	}
+	if i != len(elems) {
+		return fmt.Errorf("internal: %d elements in the position pass, %d in the tree", len(elems), i)
+	}
+	return nil
+}
+
+func fullName(e *etree.Element) string {
+	if e.Space != "" {
+		return e.Space + ":" + e.Tag
+	}
+	return e.Tag
+}
+
+// Pos is where element e starts (its '<'); the zero Position if e is not of this document.
+func (d *Document) Pos(e *etree.Element) Position {
+	if in, ok := d.info[e]; ok {
+		return d.lines.pos(in.off)
+	}
+	return Position{}
+}
+
+// End is just past the end of element e (after its end tag or "/>").
+func (d *Document) End(e *etree.Element) Position {
+	if in, ok := d.info[e]; ok {
+		return d.lines.pos(in.endOff)
+	}
+	return Position{}
+}
+
+// AttrPos is where attribute key of e starts (its name), and where its value starts;
+// zero Positions if e has no such attribute.
+func (d *Document) AttrPos(e *etree.Element, key string) (name, value Position) {
+	if in, ok := d.info[e]; ok {
+		for _, a := range in.attrs {
+			if a.name == key {
+				return d.lines.pos(a.off), d.lines.pos(a.valueOff)
+			}
+		}
+	}
+	return Position{}, Position{}
+}
+
+// Path is e's element path, e.g. /ImageCustomizations/Variant[2]/Settings[1].
+func (d *Document) Path(e *etree.Element) string { return d.paths[e] }
+
+// Line returns the text of 1-based line n (for source excerpts).
+func (d *Document) Line(n int) string { return d.lines.line(n) }
+
+// Text is the document's UTF-8 text as read.
+func (d *Document) Text() []byte { return d.text }
+
+// Elements lists every element in document order.
+func (d *Document) Elements() []*etree.Element {
+	var out []*etree.Element
+	var walk func(e *etree.Element)
+	walk = func(e *etree.Element) {
+		out = append(out, e)
+		for _, c := range e.ChildElements() {
+			walk(c)
+		}
+	}
+	if r := d.Tree.Root(); r != nil {
+		walk(r)
+	}
+	return out
+}
+
+// Diag builds a Diagnostic located at element e.
+func (d *Document) Diag(e *etree.Element, rule string, sev Severity, format string, args ...any) Diagnostic {
+	p, end := d.Pos(e), d.tagEnd(e)
+	return Diagnostic{File: d.Name, Line: p.Line, Column: p.Column, EndLine: end.Line, EndColumn: end.Column,
+		Path: d.Path(e), Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...)}
+}
+
+// AttrDiag builds a Diagnostic located at attribute key of e (at e if the attribute is absent).
+func (d *Document) AttrDiag(e *etree.Element, key, rule string, sev Severity, format string, args ...any) Diagnostic {
+	diag := d.Diag(e, rule, sev, format, args...)
+	if n, v := d.AttrPos(e, key); n.IsValid() {
+		val := e.SelectAttrValue(key, "")
+		diag.Line, diag.Column = n.Line, n.Column
+		// The span covers name="value" when it sits on one line.
+		diag.EndLine, diag.EndColumn = v.Line, v.Column+len([]rune(val))+1
+	}
+	diag.Path += "/@" + key
+	return diag
+}
+
+// tagEnd is where e's start tag ends, for a diagnostic span.
+func (d *Document) tagEnd(e *etree.Element) Position {
+	in, ok := d.info[e]
+	if !ok {
+		return Position{}
+	}
+	end := in.off
+	for end < len(d.text) && d.text[end] != '>' {
+		if d.text[end] == '"' || d.text[end] == '\'' {
+			q := d.text[end]
+			end++
+			for end < len(d.text) && d.text[end] != q {
+				end++
+			}
+		}
+		end++
+	}
+	return d.lines.pos(min(end+1, len(d.text)))
+}
+
+// Priority is the root's Priority attribute as an integer; ok is false when
+// absent or not an integer.
+func (c *Customizations) PriorityValue() (n int, ok bool) {
+	if !c.Priority.Present {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(c.Priority.Value))
+	return n, err == nil
+}

@@ -1,0 +1,192 @@
+package answerfile
+
+import (
+	"strings"
+
+	"github.com/beevik/etree"
+)
+
+// Node is one element of the typed view: the etree element, where it starts
+// and its element path.
+type Node struct {
+	Elem *etree.Element
+	Pos  Position
+	Path string
+}
+
+// Attr is one attribute of the typed view. Present is false when the
+// attribute is missing (Value is then ""); Pos is where its name starts.
+type Attr struct {
+	Value   string
+	Present bool
+	Pos     Position
+}
+
+// Customizations is the root <ImageCustomizations>. The slices hold every
+// occurrence in document order, also where only one is allowed (Statics),
+// so that a linter can report the extras.
+type Customizations struct {
+	Node
+	Name, Description, Owner, OwnerType, Priority Attr
+
+	Imports  []Import
+	Targets  []Target
+	Statics  []Static
+	Variants []Variant
+}
+
+// Import is <Imports><Import Source=".."/></Imports>.
+type Import struct {
+	Node
+	Source Attr
+}
+
+// Target is <Targets><Target Id=".."> with its TargetStates.
+type Target struct {
+	Node
+	ID     Attr
+	States []TargetState
+}
+
+// TargetState is an AND of Conditions.
+type TargetState struct {
+	Node
+	Conditions []Condition
+}
+
+// Condition is <Condition Name=".." Value=".."/>.
+type Condition struct {
+	Node
+	Name, Value Attr
+}
+
+// Static holds the settings applied on every device.
+type Static struct {
+	Node
+	Groups []SettingsGroup
+}
+
+// Variant holds settings applied when its target matches.
+type Variant struct {
+	Node
+	Name       Attr
+	TargetRefs []TargetRef
+	Groups     []SettingsGroup
+}
+
+// TargetRef is <TargetRefs><TargetRef Id=".."/></TargetRefs>.
+type TargetRef struct {
+	Node
+	ID Attr
+}
+
+// SettingsGroup is <Settings Path="..">.
+type SettingsGroup struct {
+	Node
+	Path     Attr
+	Settings []Setting
+	Assets   []Asset
+}
+
+// Setting is <Setting Name=".." Value=".."/>.
+type Setting struct {
+	Node
+	Name, Value Attr
+}
+
+// Asset is <Asset Name=".." Source=".."/>.
+type Asset struct {
+	Node
+	Name, Source Attr
+}
+
+func (d *Document) node(e *etree.Element) Node {
+	return Node{Elem: e, Pos: d.Pos(e), Path: d.Path(e)}
+}
+
+func (d *Document) attr(e *etree.Element, key string) Attr {
+	a := e.SelectAttr(key)
+	if a == nil {
+		return Attr{}
+	}
+	p, _ := d.AttrPos(e, key)
+	return Attr{Value: a.Value, Present: true, Pos: p}
+}
+
+// children returns the child elements of e with the given local name.
+func children(e *etree.Element, tag string) []*etree.Element {
+	var out []*etree.Element
+	for _, c := range e.ChildElements() {
+		if c.Tag == tag {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func newCustomizations(d *Document, root *etree.Element) *Customizations {
+	c := &Customizations{Node: d.node(root),
+		Name: d.attr(root, "Name"), Description: d.attr(root, "Description"), Owner: d.attr(root, "Owner"),
+		OwnerType: d.attr(root, "OwnerType"), Priority: d.attr(root, "Priority")}
+	for _, ch := range root.ChildElements() {
+		switch ch.Tag {
+		case "Imports":
+			for _, im := range children(ch, "Import") {
+				c.Imports = append(c.Imports, Import{Node: d.node(im), Source: d.attr(im, "Source")})
+			}
+		case "Targets":
+			for _, t := range children(ch, "Target") {
+				target := Target{Node: d.node(t), ID: d.attr(t, "Id")}
+				for _, ts := range children(t, "TargetState") {
+					state := TargetState{Node: d.node(ts)}
+					for _, cond := range children(ts, "Condition") {
+						state.Conditions = append(state.Conditions, Condition{Node: d.node(cond),
+							Name: d.attr(cond, "Name"), Value: d.attr(cond, "Value")})
+					}
+					target.States = append(target.States, state)
+				}
+				c.Targets = append(c.Targets, target)
+			}
+		case "Static":
+			c.Statics = append(c.Statics, Static{Node: d.node(ch), Groups: d.groups(ch)})
+		case "Variant":
+			v := Variant{Node: d.node(ch), Name: d.attr(ch, "Name"), Groups: d.groups(ch)}
+			for _, refs := range children(ch, "TargetRefs") {
+				for _, r := range children(refs, "TargetRef") {
+					v.TargetRefs = append(v.TargetRefs, TargetRef{Node: d.node(r), ID: d.attr(r, "Id")})
+				}
+			}
+			c.Variants = append(c.Variants, v)
+		}
+	}
+	return c
+}
+
+func (d *Document) groups(parent *etree.Element) []SettingsGroup {
+	var out []SettingsGroup
+	for _, g := range children(parent, "Settings") {
+		group := SettingsGroup{Node: d.node(g), Path: d.attr(g, "Path")}
+		for _, s := range children(g, "Setting") {
+			group.Settings = append(group.Settings, Setting{Node: d.node(s), Name: d.attr(s, "Name"), Value: d.attr(s, "Value")})
+		}
+		for _, a := range children(g, "Asset") {
+			group.Assets = append(group.Assets, Asset{Node: d.node(a), Name: d.attr(a, "Name"), Source: d.attr(a, "Source")})
+		}
+		out = append(out, group)
+	}
+	return out
+}
+
+// IsAnswerFile reports whether the root is <ImageCustomizations> (any namespace).
+func (d *Document) IsAnswerFile() bool {
+	r := d.Tree.Root()
+	return r != nil && r.Tag == "ImageCustomizations"
+}
+
+// RootNamespace is the default namespace declared on the root element.
+func (d *Document) RootNamespace() string {
+	if r := d.Tree.Root(); r != nil {
+		return strings.TrimSpace(r.SelectAttrValue("xmlns", ""))
+	}
+	return ""
+}

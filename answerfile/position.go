@@ -1,0 +1,67 @@
+package answerfile
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// lineIndex maps byte offsets of a UTF-8 text to line and character column.
+// A line ends at LF, CRLF or a lone CR, as XML normalises line ends.
+type lineIndex struct {
+	src    []byte
+	starts []int // byte offset of each line's first byte
+}
+
+func newLineIndex(src []byte) lineIndex {
+	starts := make([]int, 1, 64)
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return lineIndex{src: src, starts: starts}
+}
+
+// pos converts a byte offset to a 1-based line and character column.
+func (x lineIndex) pos(off int) Position {
+	off = min(max(off, 0), len(x.src))
+	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
+	return Position{Line: line + 1, Column: utf8.RuneCount(x.src[x.starts[line]:off]) + 1}
+}
+
+// line returns the text of 1-based line n without its line end.
+func (x lineIndex) line(n int) string {
+	if n < 1 || n > len(x.starts) {
+		return ""
+	}
+	start, end := x.starts[n-1], len(x.src)
+	if n < len(x.starts) {
+		end = x.starts[n]
+	}
+	for end > start && (x.src[end-1] == '\n' || x.src[end-1] == '\r') {
+		end--
+	}
+	return string(x.src[start:end])
+}
+
+// Source gives the lines of a file for source excerpts, whatever its
+// encoding, also when it is not well-formed XML.
+type Source struct{ lines lineIndex }
+
+// NewSource decodes data as Parse would.
+func NewSource(data []byte) *Source {
+	text, _, msg, _ := decode(data)
+	if msg != "" {
+		text = nil
+	}
+	return &Source{newLineIndex(text)}
+}
+
+// Line returns 1-based line n without its line end; "" past the end.
+func (s *Source) Line(n int) string { return s.lines.line(n) }

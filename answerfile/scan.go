@@ -1,0 +1,694 @@
+package answerfile
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// scan.go holds a strict XML 1.0 well-formedness checker. encoding/xml and
+// etree let through what the XML spec forbids (several roots, "--" in
+// comments, undeclared prefixes, duplicate attributes); this scanner does
+// not, and it records where every element and attribute starts, which etree
+// cannot. It never recurses, so nesting depth costs heap, not stack.
+
+// Limits bound what the reader accepts. Zero means no limit.
+type Limits struct {
+	MaxBytes      int // file size in bytes
+	MaxDepth      int // element nesting
+	MaxAttributes int // attributes on one element
+	MaxElements   int // elements in the file
+}
+
+// DefaultLimits are generous for answer files and small enough to stop
+// hostile input before it exhausts memory.
+var DefaultLimits = Limits{
+	MaxBytes:      64 << 20,
+	MaxDepth:      256,
+	MaxAttributes: 256,
+	MaxElements:   1_000_000,
+}
+
+type attrInfo struct {
+	name     string
+	off      int // offset of the attribute name
+	valueOff int // offset of the first character of the value (after the quote)
+}
+
+type elemInfo struct {
+	name   string
+	off    int // offset of '<'
+	endOff int // offset just past the closing '>' of the end tag (or of "/>")
+	attrs  []attrInfo
+	depth  int
+}
+
+// syntaxError is the first well-formedness error found; scanning stops there
+// as a conforming XML processor must.
+type syntaxError struct {
+	off     int
+	msg     string
+	fix     string
+	related []relatedOff
+}
+
+type relatedOff struct {
+	off int
+	msg string
+}
+
+type scanner struct {
+	src    []byte
+	p      int
+	limits Limits
+	elems  []elemInfo
+	err    *syntaxError
+	// declared namespace prefixes, innermost scope last
+	nsScopes [][]string
+	// decl is the encoding named in the XML declaration ("" when absent).
+	decl  string
+	lines lineIndex
+}
+
+func (s *scanner) fail(off int, fix, format string, args ...any) {
+	if s.err == nil {
+		s.err = &syntaxError{off: off, msg: fmt.Sprintf(format, args...), fix: fix}
+	}
+}
+
+func (s *scanner) failRelated(off int, rel relatedOff, fix, format string, args ...any) {
+	if s.err == nil {
+		s.fail(off, fix, format, args...)
+		s.err.related = []relatedOff{rel}
+	}
+}
+
+func (s *scanner) ok() bool { return s.err == nil }
+
+func (s *scanner) hasPrefix(p string) bool {
+	return bytes.HasPrefix(s.src[s.p:], []byte(p))
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func (s *scanner) skipSpace() bool {
+	start := s.p
+	for s.p < len(s.src) && isSpace(s.src[s.p]) {
+		s.p++
+	}
+	return s.p > start
+}
+
+func isNameStart(r rune) bool {
+	return r == ':' || r == '_' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') ||
+		(r >= 0xC0 && r != 0xD7 && r != 0xF7 && r <= 0x2FF) || (r >= 0x370 && r <= 0x1FFF && r != 0x37E) ||
+		r == 0x200C || r == 0x200D || (r >= 0x2070 && r <= 0x218F) || (r >= 0x2C00 && r <= 0x2FEF) ||
+		(r >= 0x3001 && r <= 0xD7FF) || (r >= 0xF900 && r <= 0xFDCF) || (r >= 0xFDF0 && r <= 0xFFFD) ||
+		(r >= 0x10000 && r <= 0xEFFFF)
+}
+
+func isNameChar(r rune) bool {
+	return isNameStart(r) || r == '-' || r == '.' || ('0' <= r && r <= '9') || r == 0xB7 ||
+		(r >= 0x300 && r <= 0x36F) || r == 0x203F || r == 0x2040
+}
+
+// isXMLChar reports whether r may appear in an XML 1.0 document.
+func isXMLChar(r rune) bool {
+	return r == 0x9 || r == 0xA || r == 0xD || (r >= 0x20 && r <= 0xD7FF) ||
+		(r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
+}
+
+// name reads an XML Name at s.p; "" if there is none.
+func (s *scanner) name() string {
+	start := s.p
+	for s.p < len(s.src) {
+		c := s.src[s.p]
+		if c < utf8.RuneSelf {
+			if (s.p == start && !isNameStart(rune(c))) || (s.p > start && !isNameChar(rune(c))) {
+				break
+			}
+			s.p++
+			continue
+		}
+		r, n := utf8.DecodeRune(s.src[s.p:])
+		if (s.p == start && !isNameStart(r)) || (s.p > start && !isNameChar(r)) {
+			break
+		}
+		s.p += n
+	}
+	return string(s.src[start:s.p])
+}
+
+func describe(b []byte) string {
+	if len(b) == 0 {
+		return "end of file"
+	}
+	r, _ := utf8.DecodeRune(b)
+	switch {
+	case r == utf8.RuneError:
+		return fmt.Sprintf("byte 0x%02X", b[0])
+	case r == 0xA0:
+		return "a non-breaking space (U+00A0)"
+	case r == '\n' || r == '\r':
+		return "end of line"
+	case unicode.IsPrint(r):
+		return fmt.Sprintf("%q", r)
+	}
+	return fmt.Sprintf("character U+%04X", r)
+}
+
+// checkChars validates the whole text once: UTF-8 and the XML character range.
+func (s *scanner) checkChars() {
+	src := s.src
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c >= 0x20 && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c == '\t' || c == '\n' || c == '\r' {
+			i++
+			continue
+		}
+		if c == 0 {
+			s.fail(i, "the file is probably binary, or UTF-16 without a byte-order mark; save it as UTF-8",
+				"NUL byte in the file: this is not an XML text file")
+			return
+		}
+		if c < utf8.RuneSelf {
+			s.fail(i, "remove the control character", "control character U+%04X is not allowed in XML", c)
+			return
+		}
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			s.fail(i, "save the file as UTF-8 (or UTF-16 with a byte-order mark)",
+				"invalid UTF-8 byte 0x%02X: the file is not UTF-8 text", c)
+			return
+		}
+		if !isXMLChar(r) {
+			s.fail(i, "remove the character", "character U+%04X is not allowed in XML", r)
+			return
+		}
+		i += n
+	}
+}
+
+// scan checks the whole document. On return s.err holds the first error, if any.
+func (s *scanner) scan() {
+	s.checkChars()
+	if !s.ok() {
+		// Report the character error, but only after structural errors that
+		// come before it: scan the prefix that is fine.
+		bad := s.err
+		s.err = nil
+		s.src = s.src[:bad.off]
+		s.document(true)
+		if s.err == nil || s.err.off >= bad.off {
+			s.err = bad
+		}
+		return
+	}
+	s.document(false)
+}
+
+func (s *scanner) document(truncated bool) {
+	s.nsScopes = [][]string{{"xml", "xmlns"}}
+	if s.hasPrefix("<?xml") && s.p+5 < len(s.src) && isSpace(s.src[s.p+5]) {
+		s.xmlDecl()
+	}
+	sawRoot := false
+	for s.ok() {
+		s.skipSpace()
+		if s.p >= len(s.src) {
+			if !sawRoot && !truncated {
+				if len(bytes.TrimSpace(s.src)) == 0 {
+					s.fail(s.p, "an answer file needs an <ImageCustomizations> root element", "the file is empty: no root element")
+				} else {
+					s.fail(s.p, "an answer file needs an <ImageCustomizations> root element", "no root element")
+				}
+			}
+			return
+		}
+		switch {
+		case s.hasPrefix("<!--"):
+			s.comment()
+		case s.hasPrefix("<?"):
+			s.pi()
+		case s.hasPrefix("<!DOCTYPE"):
+			if sawRoot {
+				s.fail(s.p, "remove it", "DOCTYPE after the root element")
+				return
+			}
+			s.doctype()
+		case s.hasPrefix("<--"):
+			s.fail(s.p, "write <!-- to open a comment", "\"<--\" is not a comment: a comment opens with \"<!--\"")
+		case s.hasPrefix("</"):
+			s.fail(s.p, "remove it", "end tag with no matching start tag")
+		case s.hasPrefix("<"):
+			if sawRoot {
+				s.failRelated(s.p, relatedOff{s.elems[0].off, "the root element"},
+					"wrap everything in the one <ImageCustomizations> element",
+					"a second root element: an XML document has exactly one root element")
+				return
+			}
+			sawRoot = true
+			s.element(truncated)
+		default:
+			where := "before"
+			if sawRoot {
+				where = "after"
+			}
+			fix := "remove it"
+			if r, _ := utf8.DecodeRune(s.src[s.p:]); r == 0xA0 {
+				fix = "replace the non-breaking space with a plain space or remove it"
+			} else if where == "after" && bytes.HasPrefix(s.src[s.p:], []byte("-->")) {
+				fix = "this \"-->\" belongs to a comment that an earlier \"-->\" already closed; comments cannot nest"
+			}
+			s.fail(s.p, fix, "%s %s the root element: only comments, processing instructions and white space may stand outside it",
+				describeText(s.src[s.p:]), where)
+		}
+	}
+}
+
+func describeText(b []byte) string {
+	if r, _ := utf8.DecodeRune(b); r == 0xA0 {
+		return "a non-breaking space (U+00A0)"
+	}
+	end := bytes.IndexAny(b, "<\r\n")
+	if end < 0 || end > 20 {
+		end = min(len(b), 20)
+	}
+	return fmt.Sprintf("text %q", strings.TrimSpace(string(b[:end])))
+}
+
+func (s *scanner) xmlDecl() {
+	start := s.p
+	end := bytes.Index(s.src[s.p:], []byte("?>"))
+	if end < 0 {
+		s.fail(start, "close it with ?>", "XML declaration is never closed")
+		return
+	}
+	body := string(s.src[s.p+5 : s.p+end])
+	s.p += end + 2
+	fields := parsePseudoAttrs(body)
+	if fields == nil {
+		s.fail(start, `write it as <?xml version="1.0" encoding="utf-8"?>`, "malformed XML declaration")
+		return
+	}
+	if v, ok := fields["version"]; !ok || !strings.HasPrefix(v, "1.") {
+		s.fail(start, `write it as <?xml version="1.0" encoding="utf-8"?>`, "XML declaration without version=\"1.0\"")
+		return
+	}
+	s.decl = strings.ToLower(fields["encoding"])
+}
+
+// parsePseudoAttrs reads the name="value" pairs of an XML declaration; nil if malformed.
+func parsePseudoAttrs(body string) map[string]string {
+	out := map[string]string{}
+	for {
+		body = strings.TrimLeft(body, " \t\r\n")
+		if body == "" {
+			return out
+		}
+		eq := strings.IndexByte(body, '=')
+		if eq <= 0 {
+			return nil
+		}
+		name := strings.TrimSpace(body[:eq])
+		rest := strings.TrimLeft(body[eq+1:], " \t\r\n")
+		if rest == "" || (rest[0] != '"' && rest[0] != '\'') {
+			return nil
+		}
+		q := rest[0]
+		close := strings.IndexByte(rest[1:], q)
+		if close < 0 {
+			return nil
+		}
+		out[name] = rest[1 : 1+close]
+		body = rest[2+close:]
+	}
+}
+
+// comment reads <!-- ... --> at s.p.
+func (s *scanner) comment() {
+	start := s.p
+	s.p += 4
+	for s.p < len(s.src) {
+		i := bytes.Index(s.src[s.p:], []byte("--"))
+		if i < 0 {
+			break
+		}
+		at := s.p + i
+		if at+2 < len(s.src) && s.src[at+2] == '>' {
+			s.p = at + 3
+			return
+		}
+		if at >= 2 && at-2 >= start+4 && s.src[at-2] == '<' && s.src[at-1] == '!' {
+			s.failRelated(at-2, relatedOff{start, "the outer comment starts here"},
+				"XML comments cannot nest: remove the outer \"<!--\" and its \"-->\" (or the inner comment); "+
+					"for a documentation sample, keep the one case you need and delete the other",
+				"comment inside a comment: \"<!--\" opens a comment inside the comment that starts at line %d", s.lines.pos(start).Line)
+			return
+		}
+		s.failRelated(at, relatedOff{start, "the comment starts here"},
+			"replace \"--\" inside the comment text, e.g. with \"- -\"",
+			"\"--\" is not allowed inside a comment")
+		return
+	}
+	s.fail(start, "close the comment with \"-->\"", "comment is never closed: no \"-->\" follows it up to the end of the file")
+}
+
+func (s *scanner) pi() {
+	start := s.p
+	s.p += 2
+	target := s.name()
+	if target == "" {
+		s.fail(start, "remove it", "processing instruction without a target")
+		return
+	}
+	if strings.EqualFold(target, "xml") {
+		fix := "remove everything before <?xml ...?>; it must be the very first thing in the file"
+		if start > 0 {
+			fix = fmt.Sprintf("remove the %d character(s) before <?xml ...?>; it must be the very first thing in the file", utf8.RuneCount(s.src[:start]))
+		}
+		s.fail(start, fix, "XML declaration not at the start of the file")
+		return
+	}
+	end := bytes.Index(s.src[s.p:], []byte("?>"))
+	if end < 0 {
+		s.fail(start, "close it with ?>", "processing instruction is never closed")
+		return
+	}
+	s.p += end + 2
+}
+
+func (s *scanner) doctype() {
+	start := s.p
+	// Find the end of the DOCTYPE, honouring an internal subset in brackets and quoted strings.
+	depth := 0
+	var quote byte
+	for i := s.p + 9; i < len(s.src); i++ {
+		c := s.src[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		case c == '>' && depth <= 0:
+			body := s.src[start:i]
+			if bytes.Contains(body, []byte("<!ENTITY")) {
+				s.fail(start, "remove the DOCTYPE; answer files need none",
+					"DOCTYPE with entity declarations is refused: entities can expand without bound or read other files")
+				return
+			}
+			s.p = i + 1
+			return
+		}
+	}
+	s.fail(start, "close it with >", "DOCTYPE is never closed")
+}
+
+type openElem struct {
+	name  string
+	index int // into s.elems
+}
+
+// element reads the root element and everything inside it, iteratively.
+func (s *scanner) element(truncated bool) {
+	var stack []openElem
+	for s.ok() {
+		if s.p >= len(s.src) {
+			if len(stack) > 0 && !truncated {
+				top := stack[len(stack)-1]
+				s.failRelated(s.p, relatedOff{s.elems[top.index].off, "<" + top.name + "> starts here"},
+					"add </"+top.name+">", "missing end tag </%s>: the file ends inside <%s>", top.name, top.name)
+			}
+			return
+		}
+		if len(stack) > 0 && s.src[s.p] != '<' {
+			s.text()
+			continue
+		}
+		switch {
+		case s.hasPrefix("<!--"):
+			s.comment()
+		case s.hasPrefix("<![CDATA["):
+			end := bytes.Index(s.src[s.p:], []byte("]]>"))
+			if end < 0 {
+				s.fail(s.p, "close it with ]]>", "CDATA section is never closed")
+				return
+			}
+			s.p += end + 3
+		case s.hasPrefix("<?"):
+			s.pi()
+		case s.hasPrefix("<!"):
+			s.fail(s.p, "write <!-- to open a comment", "markup declaration \"<!\" is not allowed inside an element")
+		case s.hasPrefix("</"):
+			start := s.p
+			s.p += 2
+			name := s.name()
+			s.skipSpace()
+			if s.p >= len(s.src) || s.src[s.p] != '>' {
+				s.fail(s.p, "close the end tag with >", "expected \">\" to close </%s>, found %s", name, describe(s.src[s.p:]))
+				return
+			}
+			s.p++
+			top := stack[len(stack)-1]
+			if name != top.name {
+				s.failRelated(start, relatedOff{s.elems[top.index].off, "<" + top.name + "> starts here"},
+					"write </"+top.name+"> here, or add the missing <"+name+">",
+					"end tag </%s> does not match the open element <%s>", name, top.name)
+				return
+			}
+			s.elems[top.index].endOff = s.p
+			stack = stack[:len(stack)-1]
+			s.nsScopes = s.nsScopes[:len(s.nsScopes)-1]
+			if len(stack) == 0 {
+				return
+			}
+		case s.hasPrefix("<--"):
+			s.fail(s.p, "write <!-- to open a comment", "\"<--\" is not a comment: a comment opens with \"<!--\"")
+		default:
+			if len(stack) == 0 && len(s.elems) > 0 {
+				return
+			}
+			name, empty := s.startTag(len(stack) + 1)
+			if !s.ok() {
+				return
+			}
+			if empty {
+				s.elems[len(s.elems)-1].endOff = s.p
+				s.nsScopes = s.nsScopes[:len(s.nsScopes)-1]
+				if len(stack) == 0 {
+					return
+				}
+			} else {
+				stack = append(stack, openElem{name, len(s.elems) - 1})
+			}
+		}
+	}
+}
+
+// startTag reads <name attr="v" ...> or .../>; it pushes a namespace scope.
+func (s *scanner) startTag(depth int) (name string, empty bool) {
+	start := s.p
+	s.p++
+	name = s.name()
+	if name == "" {
+		s.fail(s.p, "escape a literal < as &lt;", "expected an element name after \"<\", found %s", describe(s.src[s.p:]))
+		return
+	}
+	if s.limits.MaxDepth > 0 && depth > s.limits.MaxDepth {
+		s.fail(start, "flatten the document", "elements nested deeper than %d levels", s.limits.MaxDepth)
+		return
+	}
+	if s.limits.MaxElements > 0 && len(s.elems) >= s.limits.MaxElements {
+		s.fail(start, "split the file", "more than %d elements", s.limits.MaxElements)
+		return
+	}
+	e := elemInfo{name: name, off: start, depth: depth}
+	var prefixes []string
+	for {
+		sp := s.skipSpace()
+		if s.p >= len(s.src) {
+			s.fail(start, "close the start tag with >", "start tag <%s> is never closed", name)
+			return
+		}
+		c := s.src[s.p]
+		if c == '>' {
+			s.p++
+			break
+		}
+		if c == '/' {
+			if s.p+1 < len(s.src) && s.src[s.p+1] == '>' {
+				s.p += 2
+				empty = true
+				break
+			}
+			s.fail(s.p, "write /> to close an empty element", "expected \"/>\" in <%s>", name)
+			return
+		}
+		aoff := s.p
+		aname := s.name()
+		if aname == "" {
+			fix := "attributes are written name=\"value\""
+			if c == '"' || c == '\'' {
+				fix = "an attribute value needs a name and \"=\" before it; check the quotes of the previous attribute"
+			}
+			s.fail(s.p, fix, "expected an attribute name or \">\" in <%s>, found %s", name, describe(s.src[s.p:]))
+			return
+		}
+		if !sp {
+			s.fail(aoff, "put a space between attributes", "attribute %s must be separated from what precedes it by white space", aname)
+			return
+		}
+		s.skipSpace()
+		if s.p >= len(s.src) || s.src[s.p] != '=' {
+			s.fail(s.p, "write "+aname+"=\"value\"", "attribute %s has no value: expected \"=\", found %s", aname, describe(s.src[s.p:]))
+			return
+		}
+		s.p++
+		s.skipSpace()
+		if s.p >= len(s.src) || (s.src[s.p] != '"' && s.src[s.p] != '\'') {
+			fix := "put the value in straight double quotes: " + aname + "=\"value\""
+			if r, _ := utf8.DecodeRune(s.src[s.p:]); r == '\u201C' || r == '\u201D' {
+				fix = "replace the typographic quotes with straight quotes (\")"
+			}
+			s.fail(s.p, fix, "value of attribute %s must be in quotes, found %s", aname, describe(s.src[s.p:]))
+			return
+		}
+		q := s.src[s.p]
+		s.p++
+		voff := s.p
+		for s.p < len(s.src) && s.src[s.p] != q {
+			switch s.src[s.p] {
+			case '<':
+				s.fail(s.p, "write < inside a value as &lt;", "\"<\" is not allowed in the value of attribute %s", aname)
+				return
+			case '&':
+				if !s.reference() {
+					return
+				}
+				continue
+			}
+			s.p++
+		}
+		if s.p >= len(s.src) {
+			s.fail(voff-1, "close the value with "+string(q), "value of attribute %s is never closed", aname)
+			return
+		}
+		s.p++
+		for _, a := range e.attrs {
+			if a.name == aname {
+				s.failRelated(aoff, relatedOff{a.off, "first " + aname + " here"}, "remove one of them",
+					"duplicate attribute %s on <%s>", aname, name)
+				return
+			}
+		}
+		if s.limits.MaxAttributes > 0 && len(e.attrs) >= s.limits.MaxAttributes {
+			s.fail(aoff, "remove attributes", "more than %d attributes on <%s>", s.limits.MaxAttributes, name)
+			return
+		}
+		e.attrs = append(e.attrs, attrInfo{name: aname, off: aoff, valueOff: voff})
+		if aname == "xmlns" {
+			continue
+		}
+		if p, ok := strings.CutPrefix(aname, "xmlns:"); ok {
+			prefixes = append(prefixes, p)
+		}
+		if p, ok := strings.CutPrefix(aname, "xmlns:"); ok && string(s.src[voff:s.p-1]) == "" {
+			s.fail(aoff, "give the prefix a namespace URI", "namespace prefix %s is declared with an empty URI", p)
+			return
+		}
+	}
+	s.nsScopes = append(s.nsScopes, prefixes)
+	s.elems = append(s.elems, e)
+	if p, _, ok := strings.Cut(name, ":"); ok && !s.declared(p) {
+		s.fail(start+1, "declare it with xmlns:"+p+"=\"...\" or remove the prefix", "namespace prefix %s of <%s> is not declared", p, name)
+		return
+	}
+	for _, a := range e.attrs {
+		if p, _, ok := strings.Cut(a.name, ":"); ok && p != "xmlns" && !s.declared(p) {
+			s.fail(a.off, "declare it with xmlns:"+p+"=\"...\" or remove the prefix", "namespace prefix %s of attribute %s is not declared", p, a.name)
+			return
+		}
+	}
+	return name, empty
+}
+
+func (s *scanner) declared(prefix string) bool {
+	for i := len(s.nsScopes) - 1; i >= 0; i-- {
+		for _, p := range s.nsScopes[i] {
+			if p == prefix {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reference reads &name; or &#N; or &#xN; at s.p; false (with an error) if malformed.
+func (s *scanner) reference() bool {
+	start := s.p
+	end := bytes.IndexByte(s.src[s.p:min(len(s.src), s.p+40)], ';')
+	if end < 0 {
+		s.fail(start, "write a literal & as &amp;", "\"&\" must start an entity or character reference (write & as &amp;)")
+		return false
+	}
+	ref := string(s.src[s.p+1 : s.p+end])
+	switch ref {
+	case "amp", "lt", "gt", "quot", "apos":
+		s.p += end + 1
+		return true
+	}
+	if num, ok := strings.CutPrefix(ref, "#"); ok {
+		var r rune
+		var err error
+		if hex, ok := strings.CutPrefix(num, "x"); ok {
+			_, err = fmt.Sscanf(hex, "%x", &r)
+			if len(hex) == 0 || strings.Trim(strings.ToLower(hex), "0123456789abcdef") != "" {
+				err = fmt.Errorf("bad")
+			}
+		} else {
+			_, err = fmt.Sscanf(num, "%d", &r)
+			if len(num) == 0 || strings.Trim(num, "0123456789") != "" {
+				err = fmt.Errorf("bad")
+			}
+		}
+		if err != nil || !isXMLChar(r) {
+			s.fail(start, "use a valid character reference", "character reference &%s; is not a valid XML character", ref)
+			return false
+		}
+		s.p += end + 1
+		return true
+	}
+	s.fail(start, "write a literal & as &amp;", "unknown entity &%s; (only &amp; &lt; &gt; &quot; &apos; are defined)", ref)
+	return false
+}
+
+// text reads character data up to the next '<'.
+func (s *scanner) text() {
+	for s.p < len(s.src) && s.src[s.p] != '<' {
+		switch s.src[s.p] {
+		case '&':
+			if !s.reference() {
+				return
+			}
+			continue
+		case ']':
+			if s.hasPrefix("]]>") {
+				s.fail(s.p, "write it as ]]&gt;", "\"]]>\" is not allowed in text")
+				return
+			}
+		}
+		s.p++
+	}
+}

@@ -1,0 +1,15 @@
+package cli
+
+import "github.com/spf13/cobra"
+
+// commands lists every subcommand; each lives in a file of its own.
+// A file may return several related commands (lint, rules, explain).
+func commands(io *streams) []*cobra.Command {
+	var cmds []*cobra.Command
+	cmds = append(cmds, newFmtCmd(io), newSchemaCmd(io))
+	cmds = append(cmds, newLintCmd(io))     // lint.go (also: rules, explain)
+	cmds = append(cmds, newResolveCmd(io))  // resolve.go
+	cmds = append(cmds, newGenerateCmd(io)) // generate.go (also: new, demo, import-spec)
+	cmds = append(cmds, newRetryCmd(io))    // retry.go
+	return cmds
+}

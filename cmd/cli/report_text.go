@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
+)
+
+// sources maps a file name (as in Diagnostic.File) to its text, for excerpts.
+type sources map[string]*answerfile.Source
+
+// colorOn reports whether to colour output written to w: only on a terminal
+// and never when NO_COLOR is set.
+func colorOn(w io.Writer, getenv func(string) string) bool {
+	return getenv("NO_COLOR") == "" && isTerminal(w)
+}
+
+const (
+	ansiReset = "\x1b[0m"
+	ansiBold  = "\x1b[1m"
+	ansiRed   = "\x1b[31m"
+	ansiYel   = "\x1b[33m"
+	ansiCyan  = "\x1b[36m"
+	ansiGreen = "\x1b[32m"
+)
+
+// writeTextDiagnostics prints each diagnostic as
+//
+//	file:line:col: severity: message [rule]
+//
+// followed by the source line and a caret under the span, and related
+// locations indented below.
+func writeTextDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src sources, color bool) {
+	paint := func(code, s string) string {
+		if !color {
+			return s
+		}
+		return code + s + ansiReset
+	}
+	for _, d := range ds {
+		sevColor := ansiCyan
+		switch d.Severity {
+		case answerfile.Error:
+			sevColor = ansiRed
+		case answerfile.Warning:
+			sevColor = ansiYel
+		}
+		loc := d.File
+		if d.Line > 0 {
+			loc = fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)
+		}
+		fmt.Fprintf(w, "%s: %s: %s %s\n", paint(ansiBold, loc), paint(sevColor, d.Severity.String()), d.Message, paint(ansiBold, "["+d.Rule+"]"))
+		if s := src[d.File]; s != nil && d.Line > 0 {
+			if line := s.Line(d.Line); line != "" || d.Column > 0 {
+				fmt.Fprintf(w, "  %s\n", expandTabs(line))
+				fmt.Fprintf(w, "  %s\n", paint(paint(sevColor, ""), caret(line, d)))
+			}
+		}
+		if d.Fix != "" {
+			fmt.Fprintf(w, "  %s %s\n", paint(ansiGreen, "fix:"), d.Fix)
+		}
+		for _, r := range d.Related {
+			fmt.Fprintf(w, "  %s:%d:%d: %s\n", r.File, r.Line, r.Column, r.Message)
+		}
+	}
+}
+
+// caret draws ^~~~ under the diagnostic's span on its first line.
+func caret(line string, d answerfile.Diagnostic) string {
+	col := max(d.Column, 1)
+	n := utf8.RuneCountInString(line)
+	width := 1
+	if d.EndLine == d.Line && d.EndColumn > col {
+		width = d.EndColumn - col
+	} else if d.EndLine > d.Line {
+		width = max(n-col+1, 1)
+	}
+	prefix := []rune(line)
+	if col-1 < len(prefix) {
+		prefix = prefix[:col-1]
+	}
+	pad := strings.Map(func(r rune) rune {
+		if r == '\t' {
+			return r
+		}
+		return ' '
+	}, string(prefix))
+	pad = expandTabs(pad)
+	for utf8.RuneCountInString(pad) < col-1 {
+		pad += " "
+	}
+	return pad + "^" + strings.Repeat("~", max(width-1, 0))
+}
+
+func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
+
+// summaryLine is the closing line of a text report.
+func summaryLine(files, errors, warnings, infos int) string {
+	plural := func(n int, word string) string {
+		if n == 1 {
+			return fmt.Sprintf("%d %s", n, word)
+		}
+		return fmt.Sprintf("%d %ss", n, word)
+	}
+	if errors+warnings+infos == 0 {
+		return fmt.Sprintf("%s checked, no findings", plural(files, "file"))
+	}
+	return fmt.Sprintf("%s checked: %s, %s, %s", plural(files, "file"), plural(errors, "error"), plural(warnings, "warning"), plural(infos, "info"))
+}

@@ -1,0 +1,122 @@
+// Package cli is the mcsf command line: one file per subcommand, each a thin
+// layer that binds flags into an options struct and calls the domain
+// packages. Only Main decides exit codes.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes of every command.
+const (
+	ExitOK       = 0 // clean
+	ExitFindings = 1 // findings of the failing severity, files that would change, a failed check
+	ExitUsage    = 2 // bad flag or argument, missing file, nothing to do
+	ExitInternal = 3 // input could not be processed, or a bug
+)
+
+// Version is set at build time with -ldflags "-X github.com/mcsf-dev/mcsf/cmd/cli.Version=...".
+var Version = "dev"
+
+// exitError carries an exit code through cobra.
+type exitError struct {
+	code int
+	err  error // nil: nothing more to print
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageError marks err as the user's mistake (exit 2).
+func usageError(format string, args ...any) error {
+	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// findings ends a command with exit 1 and no further message.
+var errFindings = &exitError{code: ExitFindings}
+
+// streams are the standard streams a command reads and writes.
+type streams struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// NewRoot builds the whole command tree.
+func NewRoot(in io.Reader, out, errOut io.Writer) *cobra.Command {
+	io := &streams{in: in, out: out, err: errOut}
+	root := &cobra.Command{
+		Use:   "mcsf",
+		Short: "Generate, lint, format and resolve MCSF customization answer files",
+		Long: `mcsf works on Microsoft MCSF customization answer files (<ImageCustomizations> XML)
+used in Windows 10 Mobile OEM image builds, centred on the IMSRetry and
+AutoRetryDownloadForMMS customizations.
+
+Exit codes: 0 clean, 1 findings (or files that would change), 2 usage error
+(bad flag, missing file), 3 input could not be processed or internal error.`,
+		Example: `  mcsf demo
+  mcsf fmt -w answers.xml
+  mcsf lint --format sarif answers/`,
+		Version:       Version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+	}
+	root.SetIn(in)
+	root.SetOut(out)
+	root.SetErr(errOut)
+	root.SetVersionTemplate("mcsf {{.Version}}\n")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &exitError{code: ExitUsage, err: fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
+	})
+	root.AddCommand(commands(io)...)
+	return root
+}
+
+// Main runs mcsf with args and returns the process exit code.
+func Main(args []string, in io.Reader, out, errOut io.Writer) int {
+	root := NewRoot(in, out, errOut)
+	root.SetArgs(args)
+	err := root.ExecuteContext(context.Background())
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(errOut, "mcsf: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(errOut, "mcsf: %v\n", err)
+	// cobra's own errors (unknown command, wrong number of arguments) are usage errors.
+	return ExitUsage
+}
+
+// internal wraps an error that is not the user's mistake.
+func internal(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &exitError{code: ExitInternal, err: err}
+}
+
+// stdinIsTerminal reports whether f is an interactive terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

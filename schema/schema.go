@@ -1,0 +1,119 @@
+// Package schema holds the project's embedded JSON Schemas (answer-file
+// structure, generate spec, lint/resolve/retry output, .mcsf.yaml) and the
+// settings catalog, and applies them with santhosh-tekuri/jsonschema/v5.
+//
+// A schema is named by its file name without ".schema.json" ("answerfile",
+// "spec", "lint-output", ...). Compiled schemas are cached and safe for
+// concurrent use. Validation errors come back as a sorted list of leaves, so
+// output does not depend on the library's map order.
+package schema
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+)
+
+//go:embed *.json
+var files embed.FS
+
+// baseURL makes schema names absolute URIs, as the compiler requires.
+const baseURL = "https://mcsf.invalid/schema/"
+
+const suffix = ".schema.json"
+
+// Names lists the embedded schemas.
+func Names() []string {
+	entries, _ := fs.Glob(files, "*"+suffix)
+	var out []string
+	for _, e := range entries {
+		out = append(out, strings.TrimSuffix(e, suffix))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Bytes returns the text of the schema called name.
+func Bytes(name string) ([]byte, error) {
+	b, err := files.ReadFile(name + suffix)
+	if err != nil {
+		return nil, fmt.Errorf("no schema %q (have %s)", name, strings.Join(Names(), ", "))
+	}
+	return b, nil
+}
+
+var compiled sync.Map // name -> func() (*jsonschema.Schema, error)
+
+// Compile returns the compiled schema called name, compiling it once.
+func Compile(name string) (*jsonschema.Schema, error) {
+	f, _ := compiled.LoadOrStore(name, sync.OnceValues(func() (*jsonschema.Schema, error) {
+		c := jsonschema.NewCompiler()
+		c.Draft = jsonschema.Draft2020
+		c.AssertFormat = true
+		// Every embedded schema is a resource, so that $ref between them resolves.
+		entries, _ := fs.Glob(files, "*.json")
+		for _, e := range entries {
+			b, _ := files.ReadFile(e)
+			if err := c.AddResource(baseURL+e, bytes.NewReader(b)); err != nil {
+				return nil, fmt.Errorf("schema %s: %w", e, err)
+			}
+		}
+		return c.Compile(baseURL + name + suffix)
+	}))
+	return f.(func() (*jsonschema.Schema, error))()
+}
+
+// Error is one leaf of a validation failure.
+type Error struct {
+	InstanceLocation string // JSON pointer into the validated value, e.g. /variants/0/name
+	KeywordLocation  string // where in the schema, e.g. /properties/variants/items/required
+	Message          string
+}
+
+// Validate checks v (a value decoded from JSON: map[string]any, []any,
+// string, float64/json.Number, bool, nil) against the schema called name.
+// The errors are the leaves of the failure, sorted by instance location then
+// keyword location; err is only for a schema that does not compile.
+func Validate(name string, v any) ([]Error, error) {
+	s, err := Compile(name)
+	if err != nil {
+		return nil, err
+	}
+	verr := s.Validate(v)
+	if verr == nil {
+		return nil, nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(verr, &ve) {
+		return nil, verr
+	}
+	var out []Error
+	var walk func(e *jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) == 0 {
+			out = append(out, Error{InstanceLocation: e.InstanceLocation, KeywordLocation: e.KeywordLocation, Message: e.Message})
+			return
+		}
+		for _, c := range e.Causes {
+			walk(c)
+		}
+	}
+	walk(ve)
+	slices.SortFunc(out, func(a, b Error) int {
+		if c := strings.Compare(a.InstanceLocation, b.InstanceLocation); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.KeywordLocation, b.KeywordLocation); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Message, b.Message)
+	})
+	return slices.Compact(out), nil
+}
