@@ -297,7 +297,7 @@ func (s *scanner) xmlDecl() {
 		s.fail(start, `write it as <?xml version="1.0" encoding="utf-8"?>`, "malformed XML declaration")
 		return
 	}
-	if v, ok := fields["version"]; !ok || !strings.HasPrefix(v, "1.") {
+	if v, ok := fields["version"]; !ok || v != "1.0" {
 		s.fail(start, `write it as <?xml version="1.0" encoding="utf-8"?>`, "XML declaration without version=\"1.0\"")
 		return
 	}

@@ -30,7 +30,8 @@ const IndentWidth = 2
 // Format writes the canonical layout: one element per line, IndentWidth
 // spaces per level, attributes in their original order, comments where they
 // were, empty elements self-closed, a trimmed XML declaration and a final
-// newline. Format does not change the Document; it is idempotent.
+// newline. An element that holds text (mixed content) is kept exactly as it
+// is inside. Format does not change the Document; it is idempotent.
 func (d *Document) Format() ([]byte, error) {
 	t := d.Tree.Copy()
 	for _, tok := range t.Child {
@@ -38,14 +39,46 @@ func (d *Document) Format() ([]byte, error) {
 			pi.Inst = strings.Join(strings.Fields(pi.Inst), " ")
 		}
 	}
-	s := etree.NewIndentSettings()
-	s.Spaces = IndentWidth
-	s.PreserveLeafWhitespace = true
-	t.IndentWithSettings(s)
+	indent(&t.Element, -1)
 	writeSettings(t)
 	b, err := t.WriteToBytes()
 	if err != nil {
 		return nil, err
 	}
 	return encode(b, d.Encoding), nil
+}
+
+// indent lays out the children of e one per line at depth+1. The document
+// itself is depth -1: its children start at column 1 and it ends with a newline.
+func indent(e *etree.Element, depth int) {
+	var kids []etree.Token
+	for _, tok := range e.Child {
+		if c, ok := tok.(*etree.CharData); ok {
+			if c.IsCData() || strings.TrimSpace(c.Data) != "" {
+				return // mixed content: keep it exactly
+			}
+			continue
+		}
+		kids = append(kids, tok)
+	}
+	for len(e.Child) > 0 {
+		e.RemoveChildAt(len(e.Child) - 1)
+	}
+	pad := func(d int) string { return "\n" + strings.Repeat(" ", max(d, 0)*IndentWidth) }
+	for i, k := range kids {
+		if depth >= 0 || i > 0 {
+			e.CreateText(pad(depth + 1))
+		}
+		e.AddChild(k)
+		if c, ok := k.(*etree.Element); ok {
+			indent(c, depth+1)
+		}
+	}
+	if len(kids) > 0 {
+		if depth >= 0 {
+			e.CreateText(pad(depth))
+		} else {
+			e.CreateText("\n")
+		}
+	}
 }
