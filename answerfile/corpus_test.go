@@ -27,9 +27,9 @@ func corpusDir(t testing.TB) string {
 }
 
 type manifestRow struct {
-	file   string
-	expat  string // "ok" or expat's message with (line N, col M)
-	line   int
+	file  string
+	expat string // "ok" or expat's message with (line N, col M)
+	line  int
 }
 
 func readManifest(t *testing.T, dir string) []manifestRow {

@@ -107,7 +107,7 @@ func TestLimits(t *testing.T) {
 		msg  string
 	}{
 		{"depth", deep, DefaultLimits, "elements nested deeper than 256 levels"},
-		{"attributes", hdr + "<a" + strings.Repeat(` x="1"`, 1)+` y="1" z="1"/>`, Limits{MaxAttributes: 2}, "more than 2 attributes on <a>"},
+		{"attributes", hdr + "<a" + strings.Repeat(` x="1"`, 1) + ` y="1" z="1"/>`, Limits{MaxAttributes: 2}, "more than 2 attributes on <a>"},
 		{"elements", hdr + "<a><b/><b/></a>", Limits{MaxElements: 2}, "more than 2 elements"},
 		{"bytes", hdr + "<a/>", Limits{MaxBytes: 10}, "file is 43 bytes, over the limit of 10"},
 	}
