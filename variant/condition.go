@@ -1,0 +1,398 @@
+package variant
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Kind is the form of a condition value.
+type Kind int
+
+// Condition value forms: a plain value, `pattern:REGEX` or `range:MIN, MAX`.
+const (
+	Exact Kind = iota
+	Pattern
+	Range
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Exact:
+		return "exact"
+	case Pattern:
+		return "pattern"
+	case Range:
+		return "range"
+	}
+	return "unknown"
+}
+
+// Class is the priority class of a condition name.
+type Class int
+
+// Priority classes. A matched TargetState's priority is (its number of P0
+// conditions, its number of P1 conditions); ClassOther counts for neither.
+const (
+	ClassOther Class = iota
+	ClassP0          // SIM conditions
+	ClassP1          // device conditions
+)
+
+func (c Class) String() string {
+	switch c {
+	case ClassP0:
+		return "P0"
+	case ClassP1:
+		return "P1"
+	}
+	return "other"
+}
+
+// knownNames maps the lower-case form of every documented condition name to
+// its documented spelling and class.
+var knownNames = map[string]struct {
+	canon string
+	class Class
+}{
+	"mcc": {"MCC", ClassP0}, "mnc": {"MNC", ClassP0}, "spn": {"SPN", ClassP0}, "pnn": {"PNN", ClassP0},
+	"gid1": {"GID1", ClassP0}, "iccid": {"ICCID", ClassP0}, "roaming": {"Roaming", ClassP0},
+	"uicc": {"UICC", ClassP0}, "uiccslot": {"UICCSLOT", ClassP0},
+	"processortype": {"ProcessorType", ClassP1}, "processorname": {"ProcessorName", ClassP1},
+	"aoac": {"AoAc", ClassP1}, "powerplatformrole": {"PowerPlatformRole", ClassP1},
+	"architecture": {"Architecture", ClassP1}, "server": {"Server", ClassP1},
+	"region": {"Region", ClassP1}, "lang": {"Lang", ClassP1},
+}
+
+// reservedNames may not be used as condition names (ImageApp's validator
+// refuses them).
+var reservedNames = map[string]bool{
+	"name": true, "type": true, "data": true, "target": true, "productid": true, "settingsgroup": true,
+}
+
+// ClassOf returns the priority class of a condition name, compared
+// case-insensitively.
+func ClassOf(name string) Class {
+	return knownNames[strings.ToLower(name)].class
+}
+
+// CanonicalName returns the documented spelling of a known condition name
+// ("mcc" → "MCC", "aoac" → "AoAc"), or name unchanged.
+func CanonicalName(name string) string {
+	if k, ok := knownNames[strings.ToLower(name)]; ok {
+		return k.canon
+	}
+	return name
+}
+
+// foldsCase reports whether plain values and patterns of the named condition
+// compare case-insensitively ([policy]: SPN and PNN, as Android does for SPN).
+func foldsCase(lowerName string) bool { return lowerName == "spn" || lowerName == "pnn" }
+
+// Condition is one parsed <Condition Name=".." Value="..">.
+//
+// Matching policy ([policy], not documented by Microsoft): names compare
+// case-insensitively; plain values compare as exact strings, except SPN and
+// PNN which compare case-insensitively (patterns on them too); a pattern
+// must match the whole value; a range is inclusive and matches only values
+// that are decimal integers; `!` negates the whole test. A condition whose
+// name the profile does not set never matches, with or without `!`: there is
+// no value to test, and a negation does not invent one.
+type Condition struct {
+	Name   string // as written
+	Negate bool   // the value started with "!"
+	Kind   Kind
+	Text   string // the value after "!" and the prefix: the plain value or the pattern; the range as written
+	// Min and Max are the inclusive bounds of a Range.
+	Min, Max int64
+
+	key string         // lower-case Name
+	re  *regexp.Regexp // compiled, anchored Pattern; nil if it did not compile
+	bad bool           // the value could not be parsed: the condition is undecidable
+}
+
+// ParseCondition parses a condition value of the form
+// `[!][pattern:|range:]value` (prefixes in any case). The error, a Problem,
+// says why the condition cannot be evaluated: an empty name, a range that
+// is not `min, max`, a pattern Go's RE2 cannot compile. The Condition is
+// returned filled as far as it could be parsed also then, and Decidable
+// reports false for it.
+func ParseCondition(name, value string) (Condition, error) {
+	c := Condition{Name: name, key: strings.ToLower(name)}
+	rest := value
+	if strings.HasPrefix(rest, "!") {
+		c.Negate = true
+		rest = rest[1:]
+	}
+	switch {
+	case hasPrefixFold(rest, "pattern:"):
+		c.Kind, c.Text = Pattern, rest[len("pattern:"):]
+	case hasPrefixFold(rest, "range:"):
+		c.Kind, c.Text = Range, rest[len("range:"):]
+	default:
+		c.Kind, c.Text = Exact, rest
+	}
+	if strings.TrimSpace(name) == "" {
+		c.bad = true
+		return c, Problem{ProblemEmptyName, "condition has no name: set Name to a SIM or device condition such as MCC"}
+	}
+	switch c.Kind {
+	case Range:
+		lo, hi, ok := parseRange(c.Text)
+		if !ok {
+			c.bad = true
+			return c, Problem{ProblemInvalidValue, fmt.Sprintf("range %q is not two integers: write range:MIN, MAX, e.g. range:1, 5", c.Text)}
+		}
+		c.Min, c.Max = lo, hi
+	case Pattern:
+		re, err := compilePattern(c.Text, foldsCase(c.key))
+		if err != nil {
+			c.bad = true
+			return c, patternProblem(c.Text, err)
+		}
+		c.re = re
+	}
+	return c, nil
+}
+
+// MustParseCondition is ParseCondition for values known to be valid (tests,
+// examples); it panics on an error.
+func MustParseCondition(name, value string) Condition {
+	c, err := ParseCondition(name, value)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// rangeRE is the range syntax of ImageApp's validator.
+var rangeRE = regexp.MustCompile(`^(-?\d+),\s?(-?\d+)$`)
+
+func parseRange(s string) (lo, hi int64, ok bool) {
+	m := rangeRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0, 0, false
+	}
+	lo, err1 := strconv.ParseInt(m[1], 10, 64)
+	hi, err2 := strconv.ParseInt(m[2], 10, 64)
+	return lo, hi, err1 == nil && err2 == nil
+}
+
+func compilePattern(p string, fold bool) (*regexp.Regexp, error) {
+	if _, err := regexp.Compile(p); err != nil {
+		return nil, err // report the error against the pattern as written
+	}
+	flags := ""
+	if fold {
+		flags = "(?i)"
+	}
+	return regexp.Compile(flags + `^(?:` + p + `)$`)
+}
+
+// String returns the condition value as it would be written back, e.g.
+// `!pattern:^310` or `range:1, 5`.
+func (c Condition) String() string {
+	var b strings.Builder
+	if c.Negate {
+		b.WriteByte('!')
+	}
+	switch c.Kind {
+	case Pattern:
+		b.WriteString("pattern:")
+	case Range:
+		b.WriteString("range:")
+	}
+	b.WriteString(c.Text)
+	return b.String()
+}
+
+// Class is the priority class of the condition's name.
+func (c Condition) Class() Class { return ClassOf(c.Name) }
+
+// Decidable reports whether the condition can be evaluated: false when its
+// value did not parse (a pattern RE2 cannot compile, a malformed range).
+func (c Condition) Decidable() bool { return !c.bad }
+
+// Outcome is the result of testing a condition against a profile.
+type Outcome int
+
+// Outcomes. Undecided means the condition cannot be evaluated by this tool;
+// it is reported, never guessed.
+const (
+	NotMatched Outcome = iota
+	Matched
+	Undecided
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case Matched:
+		return "matched"
+	case NotMatched:
+		return "not matched"
+	}
+	return "undecided"
+}
+
+// Eval tests the condition against value; set is false when the profile does
+// not have the condition's name, which never matches (also when negated).
+func (c *Condition) Eval(value string, set bool) Outcome {
+	if c.bad {
+		return Undecided
+	}
+	if !set {
+		return NotMatched
+	}
+	if c.test(value) != c.Negate {
+		return Matched
+	}
+	return NotMatched
+}
+
+// test is the un-negated test of a decidable condition.
+func (c *Condition) test(value string) bool {
+	switch c.Kind {
+	case Pattern:
+		return c.re.MatchString(value)
+	case Range:
+		n, err := strconv.ParseInt(value, 10, 64)
+		return err == nil && n >= c.Min && n <= c.Max
+	}
+	if foldsCase(c.key) {
+		return strings.EqualFold(c.Text, value)
+	}
+	return c.Text == value
+}
+
+// ProblemKind classifies a Problem of a condition.
+type ProblemKind string
+
+// Problem kinds, one per lint rule that reports them.
+const (
+	ProblemEmptyName          ProblemKind = "empty-name"
+	ProblemReservedName       ProblemKind = "reserved-name"
+	ProblemUnknownName        ProblemKind = "unknown-name"
+	ProblemInvalidValue       ProblemKind = "invalid-value"
+	ProblemPrefixCase         ProblemKind = "prefix-case"
+	ProblemPatternUnsupported ProblemKind = "pattern-unsupported"
+)
+
+// Problem is one thing wrong with a condition. Message is lower case, has no
+// trailing period and says what to do.
+type Problem struct {
+	Kind    ProblemKind
+	Message string
+}
+
+// Error makes a Problem usable as the error of ParseCondition.
+func (p Problem) Error() string { return p.Message }
+
+// CheckCondition returns every problem of one condition, in a fixed order
+// (name problems, then value problems), for the linter. A valid condition
+// gives none.
+func CheckCondition(name, value string) []Problem {
+	var ps []Problem
+	key := strings.ToLower(strings.TrimSpace(name))
+	switch {
+	case key == "":
+		ps = append(ps, Problem{ProblemEmptyName, "condition has no name: set Name to a SIM or device condition such as MCC"})
+	case reservedNames[key]:
+		ps = append(ps, Problem{ProblemReservedName, fmt.Sprintf("%q is a reserved name and cannot be a condition: use a SIM or device condition such as MCC", name)})
+	case ClassOf(name) == ClassOther:
+		ps = append(ps, Problem{ProblemUnknownName, fmt.Sprintf("unknown condition name %q: the documented names are %s", name, documentedNames)})
+	}
+
+	rest := value
+	if strings.HasPrefix(rest, "!") {
+		rest = rest[1:]
+	}
+	for _, prefix := range []string{"pattern:", "range:"} {
+		if hasPrefixFold(rest, prefix) && !strings.HasPrefix(rest, prefix) {
+			ps = append(ps, Problem{ProblemPrefixCase, fmt.Sprintf("write %q in lower case: %q is accepted here but ImageApp's validator only knows %q", prefix, rest[:len(prefix)], prefix)})
+		}
+	}
+	if rest == "" {
+		return append(ps, Problem{ProblemInvalidValue, fmt.Sprintf("condition %s has an empty value: set the value to match", CanonicalName(name))})
+	}
+	c, err := ParseCondition(name, value)
+	if err != nil {
+		if p, ok := err.(Problem); ok && p.Kind != ProblemEmptyName {
+			ps = append(ps, p)
+		}
+		return ps
+	}
+	switch c.Kind {
+	case Range:
+		if c.Min > c.Max {
+			ps = append(ps, Problem{ProblemInvalidValue, fmt.Sprintf("range %q is empty: the minimum %d is above the maximum %d, swap them", c.Text, c.Min, c.Max)})
+		}
+	case Pattern:
+		if c.Text == "" {
+			ps = append(ps, Problem{ProblemInvalidValue, "pattern is empty and matches only an empty value: write the regular expression after pattern:"})
+		}
+	case Exact:
+		if msg := checkPlainValue(key, c.Text); msg != "" {
+			ps = append(ps, Problem{ProblemInvalidValue, msg})
+		}
+	}
+	return ps
+}
+
+const documentedNames = "MCC, MNC, SPN, PNN, GID1, ICCID, Roaming, UICC, UICCSLOT (SIM) and " +
+	"ProcessorType, ProcessorName, AoAc, PowerPlatformRole, Architecture, Server, Region, Lang (device)"
+
+// checkPlainValue applies the per-name value checks to a plain value.
+func checkPlainValue(key, v string) string {
+	switch key {
+	case "mcc":
+		if len(v) != 3 || !allDigits(v) {
+			return fmt.Sprintf("MCC %q must be exactly 3 digits, e.g. 310", v)
+		}
+	case "mnc":
+		if len(v) < 2 || len(v) > 3 || !allDigits(v) {
+			return fmt.Sprintf("MNC %q must be 2 or 3 digits, e.g. 410; note that 26 and 026 are different values, write the form the SIM reports", v)
+		}
+	case "spn":
+		if n := utf8.RuneCountInString(v); n > 16 {
+			return fmt.Sprintf("SPN %q is %d characters, a SIM's service provider name has at most 16", v, n)
+		}
+	case "gid1":
+		if !allHex(v) {
+			return fmt.Sprintf("GID1 %q must be hexadecimal digits, e.g. 0A1B", v)
+		}
+	case "roaming", "uiccslot":
+		if v != "0" && v != "1" {
+			return fmt.Sprintf("%s %q never matches: the value is 0 or 1", CanonicalName(key), v)
+		}
+	case "uicc":
+		if v != "0" && v != "1" && v != "2" {
+			return fmt.Sprintf("UICC %q never matches: the value is 0 (empty), 1 (ready) or 2 (locked)", v)
+		}
+	}
+	return ""
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func allHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return s != ""
+}
