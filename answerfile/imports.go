@@ -43,6 +43,8 @@ type ImportOptions struct {
 	// ReadFile reads an imported file; nil means os.ReadFile.
 	ReadFile func(string) ([]byte, error)
 	Limits   Limits
+	// NoFollow loads the root file alone, ignoring its Import elements.
+	NoFollow bool
 }
 
 // File is one answer file of an import graph.
@@ -223,6 +225,9 @@ func LoadGraph(rootPath string, rootData []byte, opts ImportOptions) (*Graph, er
 			}
 		}
 		return nil
+	}
+	if opts.NoFollow {
+		return g, nil
 	}
 	if err := visit(root, []string{canonical(rootPath)}, []string{rootPath}); err != nil {
 		return nil, err

@@ -6,7 +6,7 @@ import "github.com/spf13/cobra"
 // A file may return several related commands (lint, rules, explain).
 func commands(io *streams) []*cobra.Command {
 	var cmds []*cobra.Command
-	cmds = append(cmds, newFmtCmd(io), newSchemaCmd(io))
+	cmds = append(cmds, newFmtCmd(io), newSchemaCmd(io), newGraphCmd(io))
 	cmds = append(cmds, newLintCmd(io))     // lint.go (also: rules, explain)
 	cmds = append(cmds, newResolveCmd(io))  // resolve.go
 	cmds = append(cmds, newGenerateCmd(io)) // generate.go (also: new, demo, import-spec)
