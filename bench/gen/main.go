@@ -1,0 +1,166 @@
+// Command gen writes the benchmark corpora of bench/run with a fixed seed:
+//
+//	gen small DIR N        N small answer files (2–5 KB; about one in five broken or with lint findings)
+//	gen large FILE TARGETS one answer file with TARGETS targets and variants (~1 KB each)
+//	gen sims FILE N        N SIM profiles as CSV
+//
+// The output depends only on the arguments.
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(2)
+	}
+}
+
+func run(args []string) error {
+	if len(args) != 3 {
+		return fmt.Errorf("usage: gen small DIR N | large FILE TARGETS | sims FILE N")
+	}
+	n, err := strconv.Atoi(args[2])
+	if err != nil || n <= 0 {
+		return fmt.Errorf("bad count %q", args[2])
+	}
+	rng := rand.New(rand.NewPCG(2026, 11))
+	switch args[0] {
+	case "small":
+		if err := os.MkdirAll(args[1], 0o755); err != nil {
+			return err
+		}
+		for i := range n {
+			name := filepath.Join(args[1], fmt.Sprintf("f%05d.xml", i))
+			if err := os.WriteFile(name, []byte(smallFile(rng, i)), 0o644); err != nil {
+				return err
+			}
+		}
+		return nil
+	case "large":
+		return writeFile(args[1], func(w *bufio.Writer) { largeFile(w, rng, n) })
+	case "sims":
+		return writeFile(args[1], func(w *bufio.Writer) { sims(w, rng, n) })
+	}
+	return fmt.Errorf("unknown corpus %q", args[0])
+}
+
+func writeFile(name string, fill func(*bufio.Writer)) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	fill(w)
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+const head = `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="%s" Description="benchmark corpus" Owner="Contoso" OwnerType="OEM">
+`
+
+func mccmnc(rng *rand.Rand) (string, string) {
+	return fmt.Sprintf("%03d", 200+rng.IntN(600)), fmt.Sprintf("%02d", rng.IntN(100))
+}
+
+func target(b *strings.Builder, rng *rand.Rand, id string) {
+	fmt.Fprintf(b, "    <Target Id=%q>\n", id)
+	for range 1 + rng.IntN(2) {
+		mcc, mnc := mccmnc(rng)
+		fmt.Fprintf(b, "      <TargetState>\n        <Condition Name=\"MCC\" Value=%q/>\n        <Condition Name=\"MNC\" Value=%q/>\n", mcc, mnc)
+		if rng.IntN(3) == 0 {
+			fmt.Fprintf(b, "        <Condition Name=\"SPN\" Value=\"Operator %d\"/>\n", rng.IntN(1000))
+		}
+		b.WriteString("      </TargetState>\n")
+	}
+	b.WriteString("    </Target>\n")
+}
+
+func variant(b *strings.Builder, rng *rand.Rand, name, id string) {
+	fmt.Fprintf(b, "  <Variant Name=%q>\n    <TargetRefs>\n      <TargetRef Id=%q/>\n    </TargetRefs>\n", name, id)
+	fmt.Fprintf(b, "    <!-- SMS over IMS for %s -->\n", id)
+	fmt.Fprintf(b, "    <Settings Path=\"CellCore/PerIMSI/$(__IMSI)/SMS\">\n      <Setting Name=\"3GPP/IMS/AttemptThresholdForIMS\" Value=\"%d\"/>\n      <Setting Name=\"3GPP/IMS/RetryEnabled\" Value=\"%d\"/>\n      <Setting Name=\"3GPP2/ErrorHandling/UseReservedAsPermanent\" Value=\"%d\"/>\n    </Settings>\n", 1+rng.IntN(5), rng.IntN(2), rng.IntN(2))
+	fmt.Fprintf(b, "    <Settings Path=\"CellCore/PerIMSI/$(__IMSI)/VoLTE\">\n      <Setting Name=\"IMSServices\" Value=\"0x%X\"/>\n    </Settings>\n", 4|rng.IntN(8))
+	fmt.Fprintf(b, "    <Settings Path=\"Messaging/PerSimSettings/$(__ICCID)\">\n      <Setting Name=\"AutoRetryDownload\" Value=\"%d\"/>\n    </Settings>\n  </Variant>\n", rng.IntN(2))
+}
+
+const static = `  <Static>
+    <Settings Path="Multivariant">
+      <Setting Name="Enable" Value="1"/>
+    </Settings>
+    <Settings Path="AutoDataConfig">
+      <Setting Name="Enable" Value="0"/>
+    </Settings>
+    <Settings Path="CellCore/PerDevice/SMS">
+      <Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="2"/>
+      <Setting Name="3GPP/IMS/RetryEnabled" Value="1"/>
+    </Settings>
+  </Static>
+`
+
+// smallFile is a realistic per-IMSI/per-SIM answer file of 2–5 KB. One in
+// ten is not well-formed (the doc sample's nested comment or a missing end
+// tag), one in ten has lint findings (empty values, bad MCC).
+func smallFile(rng *rand.Rand, i int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, head, fmt.Sprintf("Bench%05d", i))
+	ops := 2 + rng.IntN(3)
+	b.WriteString("  <!-- Targets: one per operator -->\n  <Targets>\n")
+	for o := range ops {
+		target(&b, rng, fmt.Sprintf("Op%d", o))
+	}
+	b.WriteString("  </Targets>\n")
+	b.WriteString(static)
+	for o := range ops {
+		variant(&b, rng, fmt.Sprintf("Variant%d", o), fmt.Sprintf("Op%d", o))
+	}
+	b.WriteString("</ImageCustomizations>\n")
+	s := b.String()
+	switch i % 10 {
+	case 3:
+		s = strings.Replace(s, "<!-- Targets: one per operator -->", "<!-- Use for the per-IMSI case\n  <!-- Targets --> -->", 1)
+	case 7:
+		s = strings.TrimSuffix(s, "</ImageCustomizations>\n")
+	case 5:
+		s = strings.Replace(s, `Value="1"/>`, `Value=""/>`, 2)
+		s = strings.Replace(s, `Name="MCC" Value="`, `Name="MCC" Value="9`, 1)
+	}
+	return s
+}
+
+func largeFile(w *bufio.Writer, rng *rand.Rand, n int) {
+	fmt.Fprintf(w, head, "BenchLarge")
+	var b strings.Builder
+	b.WriteString("  <Targets>\n")
+	for t := range n {
+		target(&b, rng, fmt.Sprintf("T%05d", t))
+	}
+	b.WriteString("  </Targets>\n")
+	w.WriteString(b.String())
+	w.WriteString(static)
+	for t := range n {
+		b.Reset()
+		variant(&b, rng, fmt.Sprintf("V%05d", t), fmt.Sprintf("T%05d", t))
+		w.WriteString(b.String())
+	}
+	w.WriteString("</ImageCustomizations>\n")
+}
+
+func sims(w *bufio.Writer, rng *rand.Rand, n int) {
+	w.WriteString("mcc,mnc,spn,iccid,imsi\n")
+	for i := range n {
+		mcc, mnc := mccmnc(rng)
+		fmt.Fprintf(w, "%s,%s,Operator %d,8901%015d,%s%s%010d\n", mcc, mnc, rng.IntN(1000), i, mcc, mnc, i)
+	}
+}
