@@ -48,22 +48,23 @@ func writeTextDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src sources, 
 		case answerfile.Warning:
 			sevColor = ansiYel
 		}
-		loc := d.File
-		if d.Line > 0 {
-			loc = fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)
-		}
-		fmt.Fprintf(w, "%s: %s: %s %s\n", paint(ansiBold, loc), paint(sevColor, d.Severity.String()), d.Message, paint(ansiBold, "["+d.Rule+"]"))
+		loc := locationString(d.File, d.Line, d.Column)
+		fmt.Fprintf(w, "%s: %s: %s %s\n", paint(ansiBold, loc), paint(sevColor, d.Severity.String()), cleanText(d.Message), paint(ansiBold, "["+d.Rule+"]"))
 		if s := src[d.File]; s != nil && d.Line > 0 {
-			if line := s.Line(d.Line); line != "" || d.Column > 0 {
+			if line := cleanText(s.Line(d.Line)); line != "" || d.Column > 0 {
 				fmt.Fprintf(w, "  %s\n", expandTabs(line))
-				fmt.Fprintf(w, "  %s\n", paint(paint(sevColor, ""), caret(line, d)))
+				if d.Column > 0 {
+					c := caret(line, d)
+					i := strings.IndexByte(c, '^')
+					fmt.Fprintf(w, "  %s%s\n", c[:i], paint(sevColor, c[i:]))
+				}
 			}
 		}
 		if d.Fix != "" {
-			fmt.Fprintf(w, "  %s %s\n", paint(ansiGreen, "fix:"), d.Fix)
+			fmt.Fprintf(w, "  %s %s\n", paint(ansiGreen, "fix:"), cleanText(d.Fix))
 		}
 		for _, r := range d.Related {
-			fmt.Fprintf(w, "  %s:%d:%d: %s\n", r.File, r.Line, r.Column, r.Message)
+			fmt.Fprintf(w, "  %s: %s\n", locationString(r.File, r.Line, r.Column), cleanText(r.Message))
 		}
 	}
 }
@@ -109,4 +110,20 @@ func summaryLine(files, errors, warnings, infos int) string {
 		return fmt.Sprintf("%s checked, no findings", plural(files, "file"))
 	}
 	return fmt.Sprintf("%s checked: %s, %s, %s", plural(files, "file"), plural(errors, "error"), plural(warnings, "warning"), plural(infos, "info"))
+}
+
+// writeTextReport prints the diagnostics, then the summary line; files that
+// were skipped (XML that is not an answer file) are counted in it.
+func writeTextReport(w io.Writer, r *report) {
+	writeTextDiagnostics(w, r.Diagnostics, r.Sources, r.Color)
+	t := countSeverities(r.Diagnostics)
+	line := summaryLine(len(r.FileNames), t.errors, t.warnings, t.infos)
+	switch r.Skipped {
+	case 0:
+	case 1:
+		line += " (1 other XML file skipped: its root is not ImageCustomizations)"
+	default:
+		line += fmt.Sprintf(" (%d other XML files skipped: their root is not ImageCustomizations)", r.Skipped)
+	}
+	fmt.Fprintln(w, line)
 }

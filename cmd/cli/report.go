@@ -1,0 +1,224 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/answerfile/lint"
+)
+
+// report is everything one lint run hands to an output format.
+type report struct {
+	FileNames   []string                // every file checked, sorted
+	Skipped     int                     // XML files skipped because their root is not ImageCustomizations
+	Diagnostics []answerfile.Diagnostic // sorted (answerfile.SortDiagnostics)
+	Rules       []lint.Rule             // the rule table, for SARIF metadata
+	Sources     sources                 // file -> text, for excerpts and snippets
+	Color       bool                    // ANSI colour in the text format
+}
+
+// reportFormats are the values of lint's --format flag, the default first.
+var reportFormats = []string{"text", "json", "sarif", "junit", "github", "azure"}
+
+// reportFormatHelp describes the formats, for the long help of commands
+// that take --format (lint).
+const reportFormatHelp = `Output formats (--format):
+  text    file:line:col: severity: message [rule], the source line with a
+          caret under the span, then a summary line; colour only on a
+          terminal and never with NO_COLOR
+  json    one object {files, skipped, diagnostics, summary}; its schema is
+          printed by 'mcsf schema lint-output'
+  sarif   SARIF 2.1.0 for GitHub code scanning and SARIF viewers: full rule
+          help, related locations, fingerprints that survive line moves;
+          paths relative to the working directory, columns in characters
+  junit   JUnit XML, one testcase per file, failed by its error findings;
+          warnings and infos go to system-out
+  github  GitHub Actions annotations (::error file=..,line=..,col=..::..);
+          infos become notices
+  azure   Azure Pipelines issues (##vso[task.logissue type=..]..); Azure
+          knows only error and warning, so an info is logged as a warning
+          whose message starts with "info: "`
+
+// writeReport writes r to w in format. File names are reported as the
+// caller gave them; the SARIF, GitHub and Azure formats make absolute names
+// under the working directory relative to it, as those services expect
+// paths relative to the checkout. An unknown format is a usage error; a
+// failed write is an internal error.
+func writeReport(w io.Writer, format string, r *report) error {
+	root, err := os.Getwd()
+	if err != nil {
+		root = ""
+	}
+	return writeReportIn(w, format, r, root)
+}
+
+// writeReportIn is writeReport with the working directory given, so that
+// tests do not depend on where they run. root is an absolute directory, or
+// "" when unknown.
+func writeReportIn(w io.Writer, format string, r *report, root string) error {
+	// A bufio.Writer keeps the first write error, so the formats write
+	// freely and the error is checked once, at Flush.
+	bw := bufio.NewWriter(w)
+	switch format {
+	case "text":
+		writeTextReport(bw, r)
+	case "json":
+		writeJSONReport(bw, r)
+	case "sarif":
+		writeSARIFReport(bw, r, root)
+	case "junit":
+		writeJUnitReport(bw, r)
+	case "github":
+		writeGitHubReport(bw, r, root)
+	case "azure":
+		writeAzureReport(bw, r, root)
+	default:
+		return usageError("unknown --format %q (want %s)", format, orList(reportFormats))
+	}
+	if err := bw.Flush(); err != nil {
+		return internal(fmt.Errorf("write report: %w", err))
+	}
+	return nil
+}
+
+// tally counts diagnostics by severity.
+type tally struct{ errors, warnings, infos int }
+
+func countSeverities(ds []answerfile.Diagnostic) tally {
+	var t tally
+	for _, d := range ds {
+		switch d.Severity {
+		case answerfile.Error:
+			t.errors++
+		case answerfile.Warning:
+			t.warnings++
+		default:
+			t.infos++
+		}
+	}
+	return t
+}
+
+// orList joins words as "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// reportPath is the name of file as CI services want it: relative to root,
+// with forward slashes, when it lies under root; otherwise as given, with
+// forward slashes. abs is the absolute name (slash-separated) when file lies
+// outside root, "" otherwise.
+func reportPath(file, root string) (rel, abs string) {
+	if file == "" {
+		return "", ""
+	}
+	clean := filepath.Clean(file)
+	switch {
+	case filepath.IsAbs(clean):
+		if r, ok := underRoot(root, clean); ok {
+			return filepath.ToSlash(r), ""
+		}
+		return filepath.ToSlash(clean), filepath.ToSlash(clean)
+	case escapesRoot(clean) && root != "":
+		return filepath.ToSlash(clean), filepath.ToSlash(filepath.Join(root, clean))
+	}
+	return filepath.ToSlash(clean), ""
+}
+
+// underRoot returns path relative to root when path lies inside root.
+func underRoot(root, path string) (string, bool) {
+	if root == "" {
+		return "", false
+	}
+	r, err := filepath.Rel(root, path)
+	if err != nil || escapesRoot(r) {
+		return "", false
+	}
+	return r, true
+}
+
+// escapesRoot reports whether a clean relative path leaves its base directory.
+func escapesRoot(rel string) bool {
+	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// fileURI turns an absolute slash-separated path into a file: URI.
+// Windows names (C:/x) get the extra slash of file:///C:/x.
+func fileURI(abs string) string {
+	if !strings.HasPrefix(abs, "/") {
+		abs = "/" + abs
+	}
+	return (&url.URL{Scheme: "file", Path: abs}).String()
+}
+
+// relativeURI escapes a relative slash-separated path as a URI reference.
+func relativeURI(rel string) string {
+	return (&url.URL{Path: rel}).String()
+}
+
+// extraLines are the lines after a diagnostic's message in the one-line
+// formats (GitHub, Azure, JUnit): the suggested fix and related locations.
+func extraLines(d answerfile.Diagnostic, name func(string) string) []string {
+	var out []string
+	if d.Fix != "" {
+		out = append(out, "fix: "+cleanText(d.Fix))
+	}
+	for _, r := range d.Related {
+		out = append(out, "related: "+locationString(name(r.File), r.Line, r.Column)+": "+cleanText(r.Message))
+	}
+	return out
+}
+
+// locationString is file:line:col, leaving out what is unknown (0).
+func locationString(file string, line, col int) string {
+	switch {
+	case line <= 0:
+		return file
+	case col <= 0:
+		return fmt.Sprintf("%s:%d", file, line)
+	}
+	return fmt.Sprintf("%s:%d:%d", file, line, col)
+}
+
+// replaceEach escapes s character by character: esc returns the
+// replacement of a character, or "" to keep it. (Faster than building a
+// strings.Replacer per call, and no package-level replacer is needed.)
+func replaceEach(s string, esc func(rune) string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if e := esc(r); e != "" {
+			b.WriteString(e)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// cleanText prepares a message for a line-oriented format: line ends become
+// "\n", and other control characters (which could drive a terminal or break
+// a log parser) become U+FFFD. Tabs stay.
+func cleanText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\r':
+			return '\n'
+		case r == '\t' || r == '\n':
+			return r
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
