@@ -159,6 +159,24 @@ func describe(b []byte) string {
 	return fmt.Sprintf("character U+%04X", r)
 }
 
+// looksBinary reports whether data does not start like XML and its first
+// 512 bytes are mostly not text.
+func looksBinary(data []byte) bool {
+	head := data[:min(len(data), 512)]
+	if t := bytes.TrimLeft(head, " \t\r\n"); len(t) == 0 || t[0] == '<' {
+		return false
+	}
+	bad := 0
+	for i := 0; i < len(head); {
+		r, n := utf8.DecodeRune(head[i:])
+		if (r == utf8.RuneError && n == 1) || (r < 0x20 && r != '\t' && r != '\n' && r != '\r') {
+			bad++
+		}
+		i += n
+	}
+	return bad*10 > len(head)
+}
+
 // checkChars validates the whole text once: UTF-8 and the XML character range.
 func (s *scanner) checkChars() {
 	src := s.src
@@ -197,23 +215,32 @@ func (s *scanner) checkChars() {
 
 // scan checks the whole document. On return s.err holds the first error, if any.
 func (s *scanner) scan() {
+	if looksBinary(s.src) {
+		s.fail(0, "mcsf reads XML answer files; check that this is the file you meant", "the file is not XML text: it looks like binary data")
+		return
+	}
 	s.checkChars()
-	if !s.ok() {
-		// Report the character error, but only after structural errors that
-		// come before it: scan the prefix that is fine.
-		bad := s.err
+	if bad := s.err; bad != nil {
+		// Report the character error unless a structural error comes
+		// before it: scan a copy where the bad character is harmless.
 		s.err = nil
-		s.src = s.src[:bad.off]
-		s.document(true)
+		orig := s.src
+		_, n := utf8.DecodeRune(orig[bad.off:])
+		s.src = bytes.Clone(orig)
+		for i := range n {
+			s.src[bad.off+i] = 'x'
+		}
+		s.document()
+		s.src = orig
 		if s.err == nil || s.err.off >= bad.off {
 			s.err = bad
 		}
 		return
 	}
-	s.document(false)
+	s.document()
 }
 
-func (s *scanner) document(truncated bool) {
+func (s *scanner) document() {
 	s.nsScopes = [][]string{{"xml", "xmlns"}}
 	if s.hasPrefix("<?xml") && s.p+5 < len(s.src) && isSpace(s.src[s.p+5]) {
 		s.xmlDecl()
@@ -222,7 +249,7 @@ func (s *scanner) document(truncated bool) {
 	for s.ok() {
 		s.skipSpace()
 		if s.p >= len(s.src) {
-			if !sawRoot && !truncated {
+			if !sawRoot {
 				if len(bytes.TrimSpace(s.src)) == 0 {
 					s.fail(s.p, "an answer file needs an <ImageCustomizations> root element", "the file is empty: no root element")
 				} else {
@@ -254,7 +281,7 @@ func (s *scanner) document(truncated bool) {
 				return
 			}
 			sawRoot = true
-			s.element(truncated)
+			s.element()
 		default:
 			where := "before"
 			if sawRoot {
@@ -422,11 +449,11 @@ type openElem struct {
 }
 
 // element reads the root element and everything inside it, iteratively.
-func (s *scanner) element(truncated bool) {
+func (s *scanner) element() {
 	var stack []openElem
 	for s.ok() {
 		if s.p >= len(s.src) {
-			if len(stack) > 0 && !truncated {
+			if len(stack) > 0 {
 				top := stack[len(stack)-1]
 				s.failRelated(s.p, relatedOff{s.elems[top.index].off, "<" + top.name + "> starts here"},
 					"add </"+top.name+">", "missing end tag </%s>: the file ends inside <%s>", top.name, top.name)

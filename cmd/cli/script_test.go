@@ -2,8 +2,12 @@ package cli
 
 import (
 	"flag"
+	"fmt"
+	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -26,5 +30,74 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"hostile": hostileCmd},
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 	})
+}
+
+const answerHead = `<?xml version="1.0" encoding="utf-8"?>` + "\n" +
+	`<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="H" Owner="O" OwnerType="OEM">` + "\n"
+
+// hostileCmd writes hostile input that a .txtar file cannot hold:
+//
+//	hostile KIND FILE
+func hostileCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: hostile KIND FILE")
+	}
+	var data []byte
+	switch args[0] {
+	case "garbage":
+		rng := rand.New(rand.NewPCG(1, 2))
+		data = make([]byte, 4096)
+		for i := range data {
+			data[i] = byte(rng.IntN(256))
+		}
+	case "nul":
+		data = []byte(answerHead + "\x00\x00</ImageCustomizations>\n")
+	case "invalid-utf8":
+		data = []byte(answerHead + "<!-- caf\xe9 -->\n</ImageCustomizations>\n")
+	case "utf16-no-bom":
+		for _, u := range utf16.Encode([]rune(answerHead + "</ImageCustomizations>\n")) {
+			data = append(data, byte(u), byte(u>>8))
+		}
+	case "utf16-bom":
+		data = []byte{0xFF, 0xFE}
+		for _, u := range utf16.Encode([]rune(strings.ReplaceAll(strings.Replace(answerHead, "utf-8", "utf-16", 1)+"  <Static/>\n</ImageCustomizations>\n", "\n", "\r\n"))) {
+			data = append(data, byte(u), byte(u>>8))
+		}
+	case "bom-wrong-decl":
+		data = []byte("\xef\xbb\xbf" + strings.Replace(answerHead, "utf-8", "utf-16", 1) + "</ImageCustomizations>\n")
+	case "truncated":
+		full := answerHead + "  <Static>\n    <Settings Path=\"Multivariant\">\n"
+		data = []byte(full[:len(full)-7])
+	case "deep":
+		data = []byte(answerHead + strings.Repeat("<Static>", 100_000) + strings.Repeat("</Static>", 100_000) + "</ImageCustomizations>\n")
+	case "laughs":
+		var b strings.Builder
+		b.WriteString("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n")
+		for i := 1; i < 10; i++ {
+			fmt.Fprintf(&b, " <!ENTITY lol%d \"%s\">\n", i, strings.Repeat(fmt.Sprintf("&lol%d;", i-1), 10))
+		}
+		b.WriteString("]>\n<ImageCustomizations>&lol9;</ImageCustomizations>\n")
+		data = []byte(strings.Replace(b.String(), "&lol0;", "&lol;", -1))
+	case "xxe":
+		data = []byte("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<ImageCustomizations Name=\"&x;\"/>\n")
+	case "big-attributes":
+		var b strings.Builder
+		b.WriteString(answerHead + "  <Static")
+		for i := 0; b.Len() < 50<<20; i++ {
+			fmt.Fprintf(&b, " a%d=\"%s\"", i, strings.Repeat("v", 1000))
+		}
+		b.WriteString("/>\n</ImageCustomizations>\n")
+		data = []byte(b.String())
+	default:
+		ts.Fatalf("unknown hostile kind %q", args[0])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data, 0o644))
 }
