@@ -1,0 +1,57 @@
+package retry
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Source says where a rule of a model comes from.
+type Source string
+
+// The sources of a rule.
+const (
+	SourceDoc    Source = "doc"    // Microsoft's MCSF documentation
+	SourceVendor Source = "vendor" // the strategy's own published description (NowSMS, MX Telecom)
+	SourcePolicy Source = "policy" // this project's choice where the texts are silent
+)
+
+// Choice is one rule of a model with its source.
+type Choice struct {
+	Source Source
+	Text   string
+}
+
+// RunChoices are the rules of Run itself, shared by every policy.
+func RunChoices() []Choice {
+	return []Choice{
+		{SourcePolicy, "Outcomes are used in order, one per attempt, across the whole chain; a stage that succeeds hands the message to the next stage at that moment."},
+		{SourcePolicy, "When the list has nothing left for a stage, the stage repeats the last outcome it used (a down is not repeated); a stage that used none takes its defaults: sms fail:imstemp then ok; mms fail; nowsms fail; aggregator fail; billing fail:nocredit."},
+		{SourcePolicy, "A step that needs the user (an SMS resend, a tap on the MMS manual-retry link) is taken only when the list still has an outcome for it; otherwise the timeline ends there."},
+		{SourcePolicy, "An attempt without a duration takes --attempt-duration (default 0 s), so that times are exactly the sums of the waits; waits start when the failed attempt ends."},
+	}
+}
+
+// Explain writes the rules of each policy of chain, then those of Run, one
+// per line, tagged with their source:
+//
+//	sms: AttemptThresholdForIMS=2, RetryEnabled=1 (from flags)
+//	  [doc] An attempt goes over IMS while ...
+func Explain(w io.Writer, chain []Policy) error {
+	var b strings.Builder
+	write := func(title string, cs []Choice) {
+		fmt.Fprintln(&b, title)
+		for _, c := range cs {
+			fmt.Fprintf(&b, "  [%s] %s\n", c.Source, c.Text)
+		}
+	}
+	for _, p := range chain {
+		write(p.Summary(), p.Choices())
+		fmt.Fprintln(&b)
+	}
+	write("outcomes and time:", RunChoices())
+	fmt.Fprintln(&b)
+	fmt.Fprintf(&b, "[doc] Microsoft's MCSF documentation; [vendor] the strategy's own description;\n[policy] this model's choice where those texts are silent.\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
