@@ -1,23 +1,261 @@
 package lint
 
-import "github.com/mcsf-dev/mcsf/answerfile"
+import (
+	"strings"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
+)
 
 // Rule describes one lint rule. The table below is the single source for
 // `mcsf rules`, `mcsf explain` and SARIF rule metadata.
 type Rule struct {
 	ID        string              `json:"id"`
-	Severity  answerfile.Severity `json:"severity"`
+	Severity  answerfile.Severity `json:"severity"` // the default; a rule may report some findings lower (see Rationale)
 	Summary   string              `json:"summary"`
 	Rationale string              `json:"rationale"`
 	Bad       string              `json:"bad"`
 	Good      string              `json:"good"`
+	// Basis says where the rule's fact comes from: "doc" (Microsoft's
+	// published documentation), "tool" (Microsoft's imaging tools) or
+	// "policy" (this project's decision, spelled out in Policy).
+	Basis string `json:"basis"`
+	// Policy states the project's choice the rule rests on, when the
+	// documentation is silent; "" when it rests on documented facts only.
+	Policy string `json:"policy,omitempty"`
 }
+
+// Rule IDs. They are stable: configuration files and suppression comments name them.
+const (
+	RuleXMLSyntax              = answerfile.RuleXMLSyntax
+	RuleRootElement            = "root-element"
+	RuleSchema                 = "schema"
+	RuleOwnerMissing           = "owner-missing"
+	RuleOwnerType              = "owner-type"
+	RulePriorityInvalid        = "priority-invalid"
+	RuleElementOrder           = "element-order"
+	RuleDuplicateStatic        = "duplicate-static"
+	RuleDuplicateTargetID      = "duplicate-target-id"
+	RuleEmptyTarget            = "empty-target"
+	RuleInvalidConditionName   = "invalid-condition-name"
+	RuleUnknownConditionName   = "unknown-condition-name"
+	RuleInvalidConditionValue  = "invalid-condition-value"
+	RuleConditionPrefixCase    = "condition-prefix-case"
+	RulePatternUnsupported     = "pattern-unsupported"
+	RuleMNCForm                = "mnc-form"
+	RuleMissingTargetRef       = "missing-target-ref"
+	RuleUnknownTargetRef       = "unknown-target-ref"
+	RuleMultipleTargetRefs     = "multiple-target-refs"
+	RuleUnusedTarget           = "unused-target"
+	RuleOverlappingVariants    = "overlapping-variants"
+	RuleDuplicateSetting       = "duplicate-setting"
+	RuleEmptyValue             = "empty-value"
+	RuleInvalidSettingValue    = "invalid-setting-value"
+	RuleIMSThresholdZero       = "ims-threshold-zero"
+	RuleIMSSMSOff              = "ims-sms-off"
+	RuleUnknownSettingsPath    = "unknown-settings-path"
+	RuleUnknownSetting         = "unknown-setting"
+	RuleScopeMismatch          = "scope-mismatch"
+	RuleImageTimeOnlyInVariant = "image-time-only-in-variant"
+	RuleMultivariantDisabled   = "multivariant-disabled"
+	RuleEnvVarInValue          = "env-var-in-value"
+	RulePathCase               = "path-case"
+	RuleUnusedSuppression      = "unused-suppression"
+	RuleInvalidSuppression     = "invalid-suppression"
+)
+
+// Policies shared by several rules, from the project's domain reference.
+const (
+	policyPrefixCase = "The documentation writes Pattern: and Range:, Microsoft's validator only knows pattern: and range:. " +
+		"mcsf accepts both spellings and warns on the capitalised one."
+	policyMatching = "How conditions match at runtime is not documented. mcsf decides: condition names compare " +
+		"case-insensitively; plain values compare as exact strings, except SPN and PNN, which compare case-insensitively " +
+		"(as Android does for SPN); MNC 26 and 026 are different values (as Android treats them); patterns must match " +
+		"the whole value (anchored); range:min, max is inclusive and matches decimal integers only; ! negates the whole test."
+	policyPattern = "On the device a pattern is a .NET regular expression; mcsf evaluates patterns with Go's RE2. " +
+		"A pattern RE2 cannot compile (look-around, back-references, balancing groups) is reported, and resolve then " +
+		"reports that condition as undecidable instead of guessing. Patterns are anchored: they must match the whole value."
+	policySuppress = "Suppression comments are this project's convention: <!-- mcsf:ignore RULE[,RULE] reason --> on the " +
+		"line before an element silences those rules for the element and its children; <!-- mcsf:ignore-file RULE " +
+		"reason --> for the whole file. The reason is required; a suppression without one has no effect."
+	policyStrict = "Unknown paths and names are warnings, because the catalog lists only the settings this tool " +
+		"knows; --strict (or strict: true in .mcsf.yaml) makes them errors, as ImageApp's +StrictSettingPolicies does."
+)
 
 // Rules lists every rule, sorted by ID.
 var Rules = []Rule{
-	{ID: answerfile.RuleXMLSyntax, Severity: answerfile.Error,
+	{ID: RuleConditionPrefixCase, Severity: answerfile.Warning, Basis: "policy", Policy: policyPrefixCase,
+		Summary:   "a condition value uses the capitalised Pattern: or Range: prefix",
+		Rationale: "Microsoft's documentation writes Pattern: and Range:, but the validator in its imaging tools only recognises the lower-case prefixes; a capitalised prefix may be taken as a plain value that never matches.",
+		Bad:       `<Condition Name="MCC" Value="Range:310, 316"/>`,
+		Good:      `<Condition Name="MCC" Value="range:310, 316"/>`},
+	{ID: RuleDuplicateSetting, Severity: answerfile.Error, Basis: "tool",
+		Summary:   "a setting appears twice in one settings group, or one settings path twice in one Static or Variant",
+		Rationale: "Setting names must be unique within a settings group (compared case-insensitively) and ImageApp rejects duplicates; two groups with one path in the same Static or Variant set the same keys twice and leave the result to file order.",
+		Bad:       `<Settings Path="Multivariant"><Setting Name="Enable" Value="1"/><Setting Name="enable" Value="0"/></Settings>`,
+		Good:      `<Settings Path="Multivariant"><Setting Name="Enable" Value="1"/></Settings>`},
+	{ID: RuleDuplicateStatic, Severity: answerfile.Error, Basis: "doc",
+		Summary:   "the file has more than one Static element",
+		Rationale: "An answer file has at most one Static, applied on every device. A second Static usually comes from a documentation sample whose per-IMSI and per-device alternatives were both left in.",
+		Bad:       `<Static>...</Static><Static>...</Static>`,
+		Good:      `<Static>...</Static>`},
+	{ID: RuleDuplicateTargetID, Severity: answerfile.Error, Basis: "tool",
+		Summary:   "two Targets have the same Id",
+		Rationale: "A TargetRef names its Target by Id (case-sensitive); with two Targets of one Id it is ambiguous which conditions a Variant uses, and ImageApp rejects the file.",
+		Bad:       `<Target Id="Contoso">...</Target><Target Id="Contoso">...</Target>`,
+		Good:      `<Target Id="Contoso">...</Target><Target Id="Fabrikam">...</Target>`},
+	{ID: RuleElementOrder, Severity: answerfile.Warning, Basis: "doc",
+		Summary:   "children of ImageCustomizations are not in Imports, Targets, Static, Variant order",
+		Rationale: "Every documented sample writes Imports, then Targets, then Static, then the Variants, and Targets must be declared before the Variants that reference them.",
+		Bad:       `<Variant>...</Variant><Targets>...</Targets>`,
+		Good:      `<Targets>...</Targets><Static>...</Static><Variant>...</Variant>`},
+	{ID: RuleEmptyTarget, Severity: answerfile.Error, Basis: "tool",
+		Summary:   "a Target has no TargetState (error), or a TargetState has no Condition (warning)",
+		Rationale: "A Target is the OR of its TargetStates: with none it never matches and its Variants are dead. A TargetState is the AND of its Conditions: with none it says nothing, which Microsoft's validator reports as a warning.",
+		Bad:       `<Target Id="Contoso"/>`,
+		Good:      `<Target Id="Contoso"><TargetState><Condition Name="MCC" Value="310"/></TargetState></Target>`},
+	{ID: RuleEmptyValue, Severity: answerfile.Error, Basis: "doc",
+		Summary:   "a Setting has Value=\"\" or no Value",
+		Rationale: "Microsoft's documentation samples are templates that leave every Value empty (660 of 910 settings in the samples); an empty value is not a valid setting and must be filled in before the image is built.",
+		Bad:       `<Setting Name="AutoRetryDownload" Value=""/>`,
+		Good:      `<Setting Name="AutoRetryDownload" Value="1"/>`},
+	{ID: RuleEnvVarInValue, Severity: answerfile.Error, Basis: "doc",
+		Summary:   "a Setting value uses %VAR% or a $(VAR) macro other than $(__IMSI) and $(__ICCID)",
+		Rationale: "The documentation says environment variables work only in file source paths, not in Setting values, and that %this_format% is an error. Placeholders such as $(SerialNumber) in the samples are meant to be replaced by hand.",
+		Bad:       `<Setting Name="UserAgent" Value="%OEMNAME% Phone"/>`,
+		Good:      `<Setting Name="UserAgent" Value="Contoso Phone"/>`},
+	{ID: RuleImageTimeOnlyInVariant, Severity: answerfile.Error, Basis: "tool",
+		Summary:   "an image-time-only setting (Multivariant, AutoDataConfig) is inside a Variant",
+		Rationale: "Multivariant and AutoDataConfig settings are read when the image is built, not when a SIM is inserted; Microsoft's validator rejects them in a Variant (VariantedImageTimeOnlySettingsGroup). Put them in Static.",
+		Bad:       `<Variant Name="Contoso">...<Settings Path="Multivariant"><Setting Name="Enable" Value="1"/></Settings></Variant>`,
+		Good:      `<Static><Settings Path="Multivariant"><Setting Name="Enable" Value="1"/></Settings></Static>`},
+	{ID: RuleIMSSMSOff, Severity: answerfile.Warning, Basis: "doc",
+		Summary:   "AttemptThresholdForIMS is set for a SIM whose IMSServices turns SMS over IMS off",
+		Rationale: "SMS over IMS is enabled by the SMS flag (2) of IMSServices under CellCore/PerIMSI/$(__IMSI)/VoLTE. Where the same target's IMSServices leaves that flag off, the IMS retry threshold has no effect.",
+		Bad:       `<Setting Name="IMSServices" Value="5"/> ... <Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="2"/>`,
+		Good:      `<Setting Name="IMSServices" Value="7"/> ... <Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="2"/>`},
+	{ID: RuleIMSThresholdZero, Severity: answerfile.Warning, Basis: "doc",
+		Summary:   "3GPP/IMS/AttemptThresholdForIMS is 0, so SMS over IMS is never attempted",
+		Rationale: "The threshold is the number of attempts in all over IMS before the message goes over 3GPP/3GPP2; to send SMS over IMS it must be 1 or more. 0 silently turns SMS over IMS off; leave the setting out for \"not configured\".",
+		Bad:       `<Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="0"/>`,
+		Good:      `<Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="2"/>`},
+	{ID: RuleInvalidConditionName, Severity: answerfile.Error, Basis: "tool",
+		Summary:   "a Condition has an empty name or a reserved one (name, type, data, target, productid, settingsgroup)",
+		Rationale: "Microsoft's validator reserves these names; an empty name (as in every documentation template) matches nothing.",
+		Bad:       `<Condition Name="" Value="310"/>`,
+		Good:      `<Condition Name="MCC" Value="310"/>`},
+	{ID: RuleInvalidConditionValue, Severity: answerfile.Error, Basis: "tool", Policy: policyMatching,
+		Summary:   "a Condition value is malformed: MCC not 3 digits, MNC not 2-3 digits, SPN over 16 characters, GID1 not hex, a bad range:, a pattern that does not compile, an empty value",
+		Rationale: "Microsoft's validator checks these value shapes; a value of the wrong shape can never match a SIM, so the Variant never applies.",
+		Bad:       `<Condition Name="MCC" Value="31"/>`,
+		Good:      `<Condition Name="MCC" Value="310"/>`},
+	{ID: RuleInvalidSettingValue, Severity: answerfile.Error, Basis: "doc",
+		Summary:   "a Setting value is outside the catalog's type or range",
+		Rationale: "A DWORD is decimal or hexadecimal with a mandatory 0x prefix; a bool takes 0 or 1; a range has documented bounds. ImageApp or the device rejects or misreads other values (RetryEnabled=2, AutoRetryDownload=yes, IMSServices=1F).",
+		Bad:       `<Setting Name="AutoRetryDownload" Value="yes"/>`,
+		Good:      `<Setting Name="AutoRetryDownload" Value="1"/>`},
+	{ID: RuleInvalidSuppression, Severity: answerfile.Error, Basis: "policy", Policy: policySuppress,
+		Summary:   "an mcsf:ignore comment has no reason, names no rule, names an unknown rule or precedes no element",
+		Rationale: "A suppression must say why the finding does not apply, so that a reviewer can judge it; a suppression without a reason has no effect.",
+		Bad:       `<!-- mcsf:ignore empty-value -->`,
+		Good:      `<!-- mcsf:ignore empty-value filled in by the build script -->`},
+	{ID: RuleMissingTargetRef, Severity: answerfile.Error, Basis: "tool",
+		Summary:   "a Variant has no TargetRef",
+		Rationale: "A Variant applies only when its target matches; without a TargetRef it never applies. Microsoft's validator reports it (EmptyTargetRefs).",
+		Bad:       `<Variant Name="Contoso"><Settings Path="...">...</Settings></Variant>`,
+		Good:      `<Variant Name="Contoso"><TargetRefs><TargetRef Id="Contoso"/></TargetRefs>...</Variant>`},
+	{ID: RuleMNCForm, Severity: answerfile.Info, Basis: "policy", Policy: policyMatching,
+		Summary:   "an MNC condition uses one of the two forms of a 2-digit MNC (26 or 026)",
+		Rationale: "A network's MNC is 2 or 3 digits, and a SIM reports it in one form; MNC 26 and 026 are different values, so a target written with one form does not match a SIM that reports the other.",
+		Bad:       `<Condition Name="MNC" Value="26"/>`,
+		Good:      `<Condition Name="MNC" Value="260"/>`},
+	{ID: RuleMultipleTargetRefs, Severity: answerfile.Error, Basis: "doc",
+		Summary:   "a Variant has more than one TargetRef",
+		Rationale: "MCSF supports exactly one TargetRef per Variant (the documentation: \"Currently, only one TargetRef is supported\"). To apply settings for several targets, give the one Target several TargetStates, or write one Variant per target.",
+		Bad:       `<TargetRefs><TargetRef Id="A"/><TargetRef Id="B"/></TargetRefs>`,
+		Good:      `<TargetRefs><TargetRef Id="A"/></TargetRefs>`},
+	{ID: RuleMultivariantDisabled, Severity: answerfile.Error, Basis: "doc",
+		Summary:   "Variants are present but Static does not set Multivariant/Enable=1 and AutoDataConfig/Enable=0 (or turns both on)",
+		Rationale: "Variants are applied by runtime configuration (Multivariant); exactly one of it and AutoDataConfig may be on. Every per-IMSI and per-SIM sample sets Multivariant/Enable=1 and AutoDataConfig/Enable=0 in Static. Turning Multivariant off, or both on, is an error; leaving them unset relies on the defaults and is a warning.",
+		Bad:       `<Static/><Variant Name="Contoso">...</Variant>`,
+		Good:      `<Static><Settings Path="Multivariant"><Setting Name="Enable" Value="1"/></Settings><Settings Path="AutoDataConfig"><Setting Name="Enable" Value="0"/></Settings></Static>`},
+	{ID: RuleOverlappingVariants, Severity: answerfile.Warning, Basis: "doc", Policy: policyMatching,
+		Summary:   "two Variants whose targets can match one SIM at equal priority set one setting to different values",
+		Rationale: "When two matching TargetStates have the same priority (the same number of SIM and of device conditions), the one defined later is applied later and wins: the result depends on the order of the file. Make the targets exclusive or give the intended one more conditions.",
+		Bad:       `<Target Id="A"><TargetState><Condition Name="MCC" Value="310"/></TargetState></Target><Target Id="B"><TargetState><Condition Name="MNC" Value="410"/></TargetState></Target>`,
+		Good:      `<Target Id="A"><TargetState><Condition Name="MCC" Value="310"/></TargetState></Target><Target Id="B"><TargetState><Condition Name="MCC" Value="311"/></TargetState></Target>`},
+	{ID: RuleOwnerMissing, Severity: answerfile.Error, Basis: "doc",
+		Summary:   "Owner, Name or OwnerType of ImageCustomizations is empty or missing",
+		Rationale: "The root file's Owner names the generated package (<Owner>.<DeviceName>.Customizations.<Partition>.spkg). Every documentation sample ships Owner=\"\" and its page says \"Specify an Owner\".",
+		Bad:       `<ImageCustomizations Name="IMSRetry" Owner="" OwnerType="OEM">`,
+		Good:      `<ImageCustomizations Name="IMSRetry" Owner="Contoso" OwnerType="OEM">`},
+	{ID: RuleOwnerType, Severity: answerfile.Warning, Basis: "doc",
+		Summary:   "OwnerType is not Microsoft, OEM, SiliconVendor or MobileOperator",
+		Rationale: "The documentation uses OEM; the package schema of the same namespace allows Microsoft, OEM, SiliconVendor and MobileOperator (case-sensitive).",
+		Bad:       `OwnerType="oem"`,
+		Good:      `OwnerType="OEM"`},
+	{ID: RulePathCase, Severity: answerfile.Info, Basis: "tool",
+		Summary:   "a settings path or setting name is spelled in another case than the catalog's",
+		Rationale: "Paths and names compare case-insensitively, so the file works, but a spelling that differs from Microsoft's (Cellcore/...) makes the file harder to search and to compare.",
+		Bad:       `<Settings Path="Cellcore/PerDevice/SMS">`,
+		Good:      `<Settings Path="CellCore/PerDevice/SMS">`},
+	{ID: RulePatternUnsupported, Severity: answerfile.Warning, Basis: "policy", Policy: policyPattern,
+		Summary:   "a pattern: condition is valid for .NET but not for RE2 (look-around, back-reference)",
+		Rationale: "The device evaluates patterns with .NET; mcsf cannot, so resolve reports every TargetState with such a condition as undecidable.",
+		Bad:       `<Condition Name="SPN" Value="pattern:(?!Test).*"/>`,
+		Good:      `<Condition Name="SPN" Value="!pattern:Test.*"/>`},
+	{ID: RulePriorityInvalid, Severity: answerfile.Error, Basis: "doc",
+		Summary:   "Priority is not a positive integer",
+		Rationale: "Priority orders imported files: 1 is the highest; zero and negative numbers are not allowed.",
+		Bad:       `Priority="0"`,
+		Good:      `Priority="1"`},
+	{ID: RuleRootElement, Severity: answerfile.Error, Basis: "doc",
+		Summary:   "the root element is not ImageCustomizations in the ImageUpdate namespace",
+		Rationale: "ImageApp reads only <ImageCustomizations xmlns=\"http://schemas.microsoft.com/embedded/2004/10/ImageUpdate\">; with another root or namespace nothing in the file is applied.",
+		Bad:       `<ImageCustomizations Name="x" Owner="Contoso" OwnerType="OEM">`,
+		Good:      `<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="x" Owner="Contoso" OwnerType="OEM">`},
+	{ID: RuleSchema, Severity: answerfile.Error, Basis: "doc",
+		Summary:   "the structure does not match the answer-file schema: unknown element or attribute, wrong parent, missing required attribute",
+		Rationale: "The structure of an answer file is declared in the embedded JSON Schema (mcsf schema answerfile). ImageApp rejects elements and attributes it does not know and elements under the wrong parent.",
+		Bad:       `<Static><Setting Name="Enable" Value="1"/></Static>`,
+		Good:      `<Static><Settings Path="Multivariant"><Setting Name="Enable" Value="1"/></Settings></Static>`},
+	{ID: RuleScopeMismatch, Severity: answerfile.Error, Basis: "doc",
+		Summary:   "a per-IMSI or per-SIM path (or $(__IMSI), $(__ICCID)) is in Static, or a per-device path in a Variant",
+		Rationale: "$(__IMSI) and $(__ICCID) are replaced by the current SIM's IMSI or ICCID, which exists only while a Variant is applied for a SIM. Per-device paths (CellCore/PerDevice/...) are the device-wide fallback and belong in Static.",
+		Bad:       `<Static><Settings Path="CellCore/PerIMSI/$(__IMSI)/SMS">...</Settings></Static>`,
+		Good:      `<Static><Settings Path="CellCore/PerDevice/SMS">...</Settings></Static>`},
+	{ID: RuleUnknownConditionName, Severity: answerfile.Warning, Basis: "tool",
+		Summary:   "a Condition name is not one of the documented SIM (P0) or device (P1) conditions",
+		Rationale: "Microsoft's validator warns on names outside MCC, MNC, SPN, PNN, GID1, ICCID, Roaming, UICC, UICCSLOT, ProcessorType, ProcessorName, AoAc, PowerPlatformRole, Architecture, Server, Region and Lang; OEM conditions from a custom CSP are possible but a typo is likelier.",
+		Bad:       `<Condition Name="MMC" Value="310"/>`,
+		Good:      `<Condition Name="MCC" Value="310"/>`},
+	{ID: RuleUnknownSetting, Severity: answerfile.Warning, Basis: "tool", Policy: policyStrict,
+		Summary:   "a setting name is not in the catalog for its (known) settings path",
+		Rationale: "ImageApp warns on settings no package in the image defines and drops them; in strict mode it fails. A misspelt name is the usual cause.",
+		Bad:       `<Settings Path="CellCore/PerDevice/SMS"><Setting Name="3GPP/IMS/RetryEnable" Value="1"/></Settings>`,
+		Good:      `<Settings Path="CellCore/PerDevice/SMS"><Setting Name="3GPP/IMS/RetryEnabled" Value="1"/></Settings>`},
+	{ID: RuleUnknownSettingsPath, Severity: answerfile.Warning, Basis: "tool", Policy: policyStrict,
+		Summary:   "a settings path is not in the catalog",
+		Rationale: "ImageApp warns on settings paths no package in the image defines and drops them; in strict mode it fails. mcsf's catalog lists the IMSRetry, AutoRetryDownloadForMMS, Multivariant, AutoDataConfig and IMS service settings.",
+		Bad:       `<Settings Path="CellCore/PerDevice/SMSs">`,
+		Good:      `<Settings Path="CellCore/PerDevice/SMS">`},
+	{ID: RuleUnknownTargetRef, Severity: answerfile.Error, Basis: "tool",
+		Summary:   "a TargetRef names a Target that is not declared",
+		Rationale: "Target Ids are case-sensitive; a TargetRef to an undeclared Id makes ImageApp fail (UnknownTarget). The finding points at the nearest declared Id.",
+		Bad:       `<Target Id="Contoso"/> ... <TargetRef Id="contoso"/>`,
+		Good:      `<Target Id="Contoso"/> ... <TargetRef Id="Contoso"/>`},
+	{ID: RuleUnusedSuppression, Severity: answerfile.Warning, Basis: "policy", Policy: policySuppress,
+		Summary:   "an mcsf:ignore comment suppressed nothing",
+		Rationale: "A stale suppression hides the next real finding of its rule; remove it once the finding is fixed.",
+		Bad:       `<!-- mcsf:ignore empty-value filled by the build --> <Setting Name="Enable" Value="1"/>`,
+		Good:      `<Setting Name="Enable" Value="1"/>`},
+	{ID: RuleUnusedTarget, Severity: answerfile.Warning, Basis: "doc",
+		Summary:   "a Target is referenced by no Variant",
+		Rationale: "A Target only has an effect through the Variants that reference it; an unused one is dead code or a sign of a misspelt TargetRef.",
+		Bad:       `<Target Id="Contoso">...</Target> (no TargetRef Id="Contoso")`,
+		Good:      `<Target Id="Contoso">...</Target> ... <TargetRef Id="Contoso"/>`},
+	{ID: RuleXMLSyntax, Severity: answerfile.Error, Basis: "doc",
 		Summary:   "the file is not well-formed XML",
-		Rationale: "ImageApp refuses a file that is not well-formed XML; nothing else in it can be checked.",
+		Rationale: "ImageApp refuses a file that is not well-formed XML; nothing else in it can be checked. Many documentation samples are broken as published: the IMSRetry sample nests comments, others write <-- for <!--.",
 		Bad:       "<!-- outer <!-- inner --> -->",
 		Good:      "<!-- inner -->"},
 }
@@ -30,4 +268,14 @@ func Lookup(id string) (Rule, bool) {
 		}
 	}
 	return Rule{}, false
+}
+
+// Suggest returns the rule ID nearest to id (for "did you mean"), or "" when
+// none is close.
+func Suggest(id string) string {
+	ids := make([]string, len(Rules))
+	for i, r := range Rules {
+		ids[i] = r.ID
+	}
+	return nearest(strings.ToLower(id), ids)
 }

@@ -1,0 +1,86 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/variant"
+)
+
+// check_conditions.go: one Condition's name and value, through the variant
+// package's checks, mapped to lint rules.
+
+var problemRules = map[variant.ProblemKind]struct {
+	rule string
+	sev  answerfile.Severity
+	attr string
+}{
+	variant.ProblemEmptyName:          {RuleInvalidConditionName, answerfile.Error, "Name"},
+	variant.ProblemReservedName:       {RuleInvalidConditionName, answerfile.Error, "Name"},
+	variant.ProblemUnknownName:        {RuleUnknownConditionName, answerfile.Warning, "Name"},
+	variant.ProblemInvalidValue:       {RuleInvalidConditionValue, answerfile.Error, "Value"},
+	variant.ProblemPrefixCase:         {RuleConditionPrefixCase, answerfile.Warning, "Value"},
+	variant.ProblemPatternUnsupported: {RulePatternUnsupported, answerfile.Warning, "Value"},
+}
+
+func (c *checker) checkCondition(cond answerfile.Condition) {
+	if !cond.Name.Present || !cond.Value.Present {
+		return // the schema rule reports the missing attribute
+	}
+	for _, p := range variant.CheckCondition(cond.Name.Value, cond.Value.Value) {
+		m, ok := problemRules[p.Kind]
+		if !ok {
+			m.rule, m.sev, m.attr = RuleInvalidConditionValue, answerfile.Error, "Value"
+		}
+		d := c.doc.AttrDiag(cond.Elem, m.attr, m.rule, m.sev, "%s", p.Message)
+		if p.Kind == variant.ProblemUnknownName {
+			if s := nearest(cond.Name.Value, conditionNames); s != "" {
+				d.Fix = fmt.Sprintf("did you mean %s?", s)
+			}
+		}
+		c.add(d)
+	}
+	c.checkMNCForm(cond)
+}
+
+var conditionNames = []string{"MCC", "MNC", "SPN", "PNN", "GID1", "ICCID", "Roaming", "UICC", "UICCSLOT",
+	"ProcessorType", "ProcessorName", "AoAc", "PowerPlatformRole", "Architecture", "Server", "Region", "Lang"}
+
+// checkMNCForm notes a plain MNC that has a second spelling: 26 and 026 are
+// different values ([policy], as Android treats them).
+func (c *checker) checkMNCForm(cond answerfile.Condition) {
+	if !strings.EqualFold(cond.Name.Value, "MNC") {
+		return
+	}
+	v := cond.Value.Value
+	neg := strings.HasPrefix(v, "!")
+	v = strings.TrimPrefix(v, "!")
+	if !allDigits(v) {
+		return
+	}
+	var other string
+	switch {
+	case len(v) == 2:
+		other = "0" + v
+	case len(v) == 3 && v[0] == '0':
+		other = v[1:]
+	default:
+		return
+	}
+	d := c.doc.AttrDiag(cond.Elem, "Value", RuleMNCForm, answerfile.Info,
+		"MNC %q does not match a SIM that reports %q: they are different values; write the form the operator's SIMs report", v, other)
+	if !neg {
+		d.Fix = fmt.Sprintf("if both forms occur, add a TargetState with MNC %q, or use pattern:0?%s", other, strings.TrimPrefix(v, "0"))
+	}
+	c.add(d)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

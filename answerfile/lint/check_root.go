@@ -1,0 +1,95 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
+)
+
+// check_root.go: the root element's attributes and the order and count of
+// its children.
+
+var ownerTypes = []string{"Microsoft", "OEM", "SiliconVendor", "MobileOperator"}
+
+func (c *checker) checkRoot() {
+	r := c.doc.Root
+	e := r.Elem
+	for _, a := range []struct {
+		name string
+		attr answerfile.Attr
+		why  string
+	}{
+		{"Name", r.Name, "it names the customization package"},
+		{"Owner", r.Owner, "ImageApp names the package <Owner>.<DeviceName>.Customizations.<Partition>.spkg after it"},
+		{"OwnerType", r.OwnerType, "it says who owns the package (OEM for an OEM)"},
+	} {
+		switch {
+		case !a.attr.Present:
+			d := c.doc.Diag(e, RuleOwnerMissing, answerfile.Error, "<ImageCustomizations> has no %s attribute: %s", a.name, a.why)
+			d.Fix = fmt.Sprintf("add %s=\"...\" to the root element", a.name)
+			c.add(d)
+		case strings.TrimSpace(a.attr.Value) == "":
+			d := c.doc.AttrDiag(e, a.name, RuleOwnerMissing, answerfile.Error, "%s is empty: %s", a.name, a.why)
+			if a.name == "Owner" {
+				d.Message += "; the documentation samples ship Owner=\"\" and ask you to fill it in"
+				d.Fix = "set Owner to your company name, e.g. Owner=\"Contoso\""
+			}
+			c.add(d)
+		}
+	}
+	if v := r.OwnerType.Value; r.OwnerType.Present && strings.TrimSpace(v) != "" && !slices.Contains(ownerTypes, v) {
+		d := c.doc.AttrDiag(e, "OwnerType", RuleOwnerType, answerfile.Warning,
+			"OwnerType %q is not one of %s", v, strings.Join(ownerTypes, ", "))
+		if s := nearest(v, ownerTypes); s != "" {
+			d.Fix = fmt.Sprintf("write OwnerType=%q", s)
+		}
+		c.add(d)
+	}
+	if r.Priority.Present && !positiveInt.MatchString(r.Priority.Value) {
+		c.add(c.doc.AttrDiag(e, "Priority", RulePriorityInvalid, answerfile.Error,
+			"Priority %q is not a positive integer: 1 is the highest priority; 0 and negative numbers are not allowed", r.Priority.Value))
+	}
+}
+
+var positiveInt = regexp.MustCompile(`^0*[1-9][0-9]{0,9}$`)
+
+// order of the root's children, as every documented sample writes them.
+var childRank = map[string]int{"Imports": 1, "Targets": 2, "Static": 3, "Variant": 4}
+
+func (c *checker) checkOrder() {
+	root := c.doc.Root.Elem
+	maxRank, maxName := 0, ""
+	var firstStatic *answerfile.Static
+	for i := range c.doc.Root.Statics {
+		s := &c.doc.Root.Statics[i]
+		if firstStatic == nil {
+			firstStatic = s
+			continue
+		}
+		d := c.doc.Diag(s.Elem, RuleDuplicateStatic, answerfile.Error,
+			"a second <Static>: an answer file has at most one; merge its settings into the first")
+		d.Related = []answerfile.Related{c.related(firstStatic.Node, "the first <Static>")}
+		c.add(d)
+	}
+	for _, ch := range root.ChildElements() {
+		rank, ok := childRank[ch.Tag]
+		if !ok || ch.Space != "" {
+			continue
+		}
+		if rank < maxRank {
+			d := c.doc.Diag(ch, RuleElementOrder, answerfile.Warning,
+				"<%s> comes after <%s>: write Imports, Targets, Static, then the Variants", ch.Tag, maxName)
+			c.add(d)
+			continue
+		}
+		maxRank, maxName = rank, ch.Tag
+	}
+}
+
+// related builds a related location at a node of this document.
+func (c *checker) related(n answerfile.Node, msg string) answerfile.Related {
+	return answerfile.Related{File: c.doc.Name, Line: n.Pos.Line, Column: n.Pos.Column, Path: n.Path, Message: msg}
+}

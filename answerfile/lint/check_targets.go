@@ -1,0 +1,122 @@
+package lint
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
+)
+
+// check_targets.go: Targets, their TargetStates, and the TargetRefs of the
+// Variants that use them.
+
+func (c *checker) checkTargets() {
+	first := map[string]*answerfile.Target{}
+	for i := range c.doc.Root.Targets {
+		t := &c.doc.Root.Targets[i]
+		if t.ID.Present && strings.TrimSpace(t.ID.Value) != "" {
+			if prev, dup := first[t.ID.Value]; dup {
+				d := c.doc.AttrDiag(t.Elem, "Id", RuleDuplicateTargetID, answerfile.Error,
+					"Target Id %q is declared twice: TargetRefs to it are ambiguous", t.ID.Value)
+				d.Related = []answerfile.Related{c.related(prev.Node, "first declared here")}
+				c.add(d)
+			} else {
+				first[t.ID.Value] = t
+			}
+		}
+		if len(t.States) == 0 {
+			c.add(c.doc.Diag(t.Elem, RuleEmptyTarget, answerfile.Error,
+				"<Target%s> has no <TargetState>: it never matches, so the Variants that reference it never apply", idSuffix(t.ID)))
+		}
+		for _, s := range t.States {
+			if len(s.Conditions) == 0 {
+				c.add(c.doc.Diag(s.Elem, RuleEmptyTarget, answerfile.Warning,
+					"<TargetState> has no <Condition>: add the SIM or device conditions it stands for"))
+			}
+			for _, cond := range s.Conditions {
+				c.checkCondition(cond)
+			}
+		}
+	}
+}
+
+func idSuffix(id answerfile.Attr) string {
+	if !id.Present {
+		return ""
+	}
+	return fmt.Sprintf(" Id=%q", id.Value)
+}
+
+func (c *checker) checkVariants() {
+	ids := make([]string, 0, len(c.doc.Root.Targets))
+	declared := map[string]bool{}
+	for _, t := range c.doc.Root.Targets {
+		if t.ID.Present && !declared[t.ID.Value] {
+			declared[t.ID.Value] = true
+			ids = append(ids, t.ID.Value)
+		}
+	}
+	used := map[string]bool{}
+	for _, v := range c.doc.Root.Variants {
+		if len(v.TargetRefs) == 0 {
+			d := c.doc.Diag(v.Elem, RuleMissingTargetRef, answerfile.Error,
+				"<Variant%s> has no <TargetRef>: it never applies", nameSuffix(v.Name))
+			d.Fix = "add <TargetRefs><TargetRef Id=\"...\"/></TargetRefs> naming one of the Targets"
+			c.add(d)
+		}
+		for i, r := range v.TargetRefs {
+			if i > 0 {
+				d := c.doc.Diag(r.Elem, RuleMultipleTargetRefs, answerfile.Error,
+					"a second <TargetRef> in one Variant: MCSF supports exactly one TargetRef per Variant")
+				d.Related = []answerfile.Related{c.related(v.TargetRefs[0].Node, "the first TargetRef")}
+				d.Fix = "give one Target several TargetStates (they are ORed), or write one Variant per Target"
+				c.add(d)
+			}
+			if !r.ID.Present || strings.TrimSpace(r.ID.Value) == "" {
+				continue // the schema rule reports a missing or empty Id
+			}
+			used[r.ID.Value] = true
+			if declared[r.ID.Value] {
+				continue
+			}
+			d := c.doc.AttrDiag(r.Elem, "Id", RuleUnknownTargetRef, answerfile.Error,
+				"TargetRef Id %q names no declared Target", r.ID.Value)
+			if s := nearest(r.ID.Value, ids); s != "" {
+				t := c.target(s)
+				if s != r.ID.Value && strings.EqualFold(s, r.ID.Value) {
+					d.Message += fmt.Sprintf(" (Target Ids are case-sensitive: did you mean %q?)", s)
+				} else {
+					d.Message += fmt.Sprintf(" (did you mean %q?)", s)
+				}
+				d.Related = []answerfile.Related{c.related(t.Node, fmt.Sprintf("Target %q is declared here", s))}
+			} else if len(ids) == 0 {
+				d.Message += ": the file declares no Targets"
+			} else {
+				d.Message += "; declared: " + quoteList(ids)
+			}
+			c.add(d)
+		}
+	}
+	for _, t := range c.doc.Root.Targets {
+		if t.ID.Present && !used[t.ID.Value] {
+			c.add(c.doc.AttrDiag(t.Elem, "Id", RuleUnusedTarget, answerfile.Warning,
+				"Target %q is referenced by no Variant", t.ID.Value))
+		}
+	}
+}
+
+func (c *checker) target(id string) *answerfile.Target {
+	i := slices.IndexFunc(c.doc.Root.Targets, func(t answerfile.Target) bool { return t.ID.Present && t.ID.Value == id })
+	if i < 0 {
+		return nil
+	}
+	return &c.doc.Root.Targets[i]
+}
+
+func nameSuffix(name answerfile.Attr) string {
+	if !name.Present || name.Value == "" {
+		return ""
+	}
+	return fmt.Sprintf(" Name=%q", name.Value)
+}

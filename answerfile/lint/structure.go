@@ -1,0 +1,320 @@
+package lint
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/beevik/etree"
+	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/schema"
+)
+
+// structure.go checks the structure of a document with the embedded JSON
+// Schema "answerfile": it projects the XML tree to JSON (an element is an
+// object; its attributes are "@Name" strings, its child elements arrays
+// named by tag, its non-blank text "#text"), validates the projection, and
+// maps every error back to the element or attribute it is about.
+
+// projection is the JSON form of a document plus the way back from a JSON
+// pointer to the element it came from.
+type projection struct {
+	root  map[string]any
+	elems map[string]*etree.Element
+	objs  map[string]map[string]any
+}
+
+func project(root *etree.Element) *projection {
+	p := &projection{elems: map[string]*etree.Element{}, objs: map[string]map[string]any{}}
+	p.root = p.element(root, "")
+	return p
+}
+
+func qualified(space, local string) string {
+	if space != "" {
+		return space + ":" + local
+	}
+	return local
+}
+
+func (p *projection) element(e *etree.Element, ptr string) map[string]any {
+	obj := map[string]any{}
+	p.elems[ptr] = e
+	p.objs[ptr] = obj
+	for _, a := range e.Attr {
+		if a.Space == "xmlns" || (a.Space == "" && a.Key == "xmlns") {
+			continue // namespace declarations are not attributes of the model
+		}
+		obj["@"+qualified(a.Space, a.Key)] = a.Value
+	}
+	var text strings.Builder
+	for _, tok := range e.Child {
+		switch t := tok.(type) {
+		case *etree.Element:
+			key := qualified(t.Space, t.Tag)
+			arr, _ := obj[key].([]any)
+			child := p.element(t, ptr+"/"+escapePointer(key)+"/"+strconv.Itoa(len(arr)))
+			obj[key] = append(arr, child)
+		case *etree.CharData:
+			text.WriteString(t.Data)
+		}
+	}
+	if s := strings.TrimSpace(text.String()); s != "" {
+		obj["#text"] = s
+	}
+	return obj
+}
+
+func escapePointer(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+func unescapePointer(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
+}
+
+// answerSchema is the parsed text of the answerfile schema, for turning
+// validation errors into messages: which attributes and children each
+// element allows, and where each element may stand.
+type answerSchema struct {
+	root    map[string]any
+	parents map[string][]string // element tag -> tags of the elements that may hold it
+}
+
+var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
+	b, err := schema.Bytes("answerfile")
+	if err != nil {
+		return nil, err
+	}
+	var root map[string]any
+	if err := json.Unmarshal(b, &root); err != nil {
+		return nil, fmt.Errorf("answerfile schema: %w", err)
+	}
+	s := &answerSchema{root: root, parents: map[string][]string{}}
+	defs, _ := root["$defs"].(map[string]any)
+	names := make([]string, 0, len(defs))
+	for name := range defs {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, parent := range names {
+		def, _ := defs[parent].(map[string]any)
+		props, _ := def["properties"].(map[string]any)
+		for key := range props {
+			if !strings.HasPrefix(key, "@") && !strings.HasPrefix(key, "#") {
+				s.parents[key] = append(s.parents[key], parent)
+			}
+		}
+	}
+	return s, nil
+})
+
+// resolve follows a keyword location (a JSON pointer through the schema that
+// may pass through "$ref") and returns the schema object holding the failing
+// keyword, and the keyword.
+func (s *answerSchema) resolve(loc string) (map[string]any, string) {
+	toks := strings.Split(strings.TrimPrefix(loc, "/"), "/")
+	var cur any = s.root
+	for _, tok := range toks[:len(toks)-1] {
+		tok = unescapePointer(tok)
+		m, ok := cur.(map[string]any)
+		if !ok {
+			if arr, ok := cur.([]any); ok {
+				if i, err := strconv.Atoi(tok); err == nil && i < len(arr) {
+					cur = arr[i]
+					continue
+				}
+			}
+			return nil, ""
+		}
+		if tok == "$ref" {
+			ref, _ := m["$ref"].(string)
+			cur = s.pointer(strings.TrimPrefix(ref, "#"))
+			continue
+		}
+		cur = m[tok]
+	}
+	m, _ := cur.(map[string]any)
+	return m, unescapePointer(toks[len(toks)-1])
+}
+
+func (s *answerSchema) pointer(ptr string) any {
+	var cur any = s.root
+	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil
+		}
+		cur = m[unescapePointer(tok)]
+	}
+	return cur
+}
+
+// allowed lists the attribute names (without "@") and child tags a schema
+// object declares, each sorted.
+func allowed(def map[string]any) (attrs, children []string) {
+	props, _ := def["properties"].(map[string]any)
+	for key := range props {
+		switch {
+		case strings.HasPrefix(key, "@"):
+			attrs = append(attrs, key[1:])
+		case !strings.HasPrefix(key, "#"):
+			children = append(children, key)
+		}
+	}
+	slices.Sort(attrs)
+	slices.Sort(children)
+	return attrs, children
+}
+
+func declares(def map[string]any, key string) bool {
+	props, _ := def["properties"].(map[string]any)
+	if _, ok := props[key]; ok {
+		return true
+	}
+	pats, _ := def["patternProperties"].(map[string]any)
+	for p := range pats {
+		if re, err := regexp.Compile(p); err == nil && re.MatchString(key) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkStructure validates doc against the answerfile schema.
+func (c *checker) checkStructure() {
+	as, err := loadAnswerSchema()
+	if err != nil {
+		c.internal(err)
+		return
+	}
+	p := project(c.doc.Tree.Root())
+	errs, err := schema.Validate("answerfile", p.root)
+	if err != nil {
+		c.internal(err)
+		return
+	}
+	for _, e := range errs {
+		c.structureError(as, p, e)
+	}
+}
+
+func (c *checker) structureError(as *answerSchema, p *projection, e schema.Error) {
+	ptr, attr := e.InstanceLocation, ""
+	if i := strings.LastIndex(ptr, "/"); i >= 0 && strings.HasPrefix(ptr[i+1:], "@") {
+		ptr, attr = ptr[:i], unescapePointer(ptr[i+2:])
+	}
+	elem := p.elems[ptr]
+	if elem == nil {
+		// Not an element's location: cannot happen with this projection,
+		// but never drop a finding.
+		c.add(c.doc.Diag(c.doc.Tree.Root(), RuleSchema, answerfile.Error, "%s (at %s)", e.Message, e.InstanceLocation))
+		return
+	}
+	tag := "<" + qualified(elem.Space, elem.Tag) + ">"
+	def, keyword := as.resolve(e.KeywordLocation)
+	obj := p.objs[ptr]
+	switch {
+	case keyword == "additionalProperties" && attr == "":
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if !declares(def, k) {
+				c.unknownMember(as, def, elem, tag, k)
+			}
+		}
+	case keyword == "required" && attr == "":
+		req, _ := def["required"].([]any)
+		for _, r := range req {
+			name, _ := r.(string)
+			if _, ok := obj[name]; ok {
+				continue
+			}
+			if a, ok := strings.CutPrefix(name, "@"); ok {
+				d := c.doc.Diag(elem, RuleSchema, answerfile.Error, "%s has no %s attribute, which it needs", tag, a)
+				d.Fix = fmt.Sprintf("add %s=\"...\"", a)
+				c.add(d)
+			} else {
+				c.add(c.doc.Diag(elem, RuleSchema, answerfile.Error, "%s needs a <%s> child", tag, name))
+			}
+		}
+	default:
+		msg := e.Message
+		if m, ok := def["errorMessage"].(string); ok {
+			msg = m
+		}
+		if attr != "" {
+			c.add(c.doc.AttrDiag(elem, attr, RuleSchema, answerfile.Error, "attribute %s of %s %s", attr, tag, msg))
+		} else {
+			c.add(c.doc.Diag(elem, RuleSchema, answerfile.Error, "%s: %s", tag, msg))
+		}
+	}
+}
+
+// unknownMember reports one property of an element's projection that its
+// schema does not declare: an attribute, a child element or text.
+func (c *checker) unknownMember(as *answerSchema, def map[string]any, elem *etree.Element, tag, key string) {
+	attrs, children := allowed(def)
+	switch {
+	case key == "#text":
+		c.add(c.doc.Diag(elem, RuleSchema, answerfile.Error,
+			"text is not allowed inside %s: answer files keep values in attributes", tag))
+	case strings.HasPrefix(key, "@"):
+		name := key[1:]
+		msg := fmt.Sprintf("unknown attribute %s on %s", name, tag)
+		if s := nearest(name, attrs); s != "" {
+			msg += fmt.Sprintf(" (did you mean %s?)", s)
+		}
+		if len(attrs) == 0 {
+			msg += "; it takes no attributes"
+		} else {
+			msg += "; allowed: " + strings.Join(attrs, ", ")
+		}
+		space, local, _ := strings.Cut(name, ":")
+		if local == "" {
+			space, local = "", name
+		}
+		c.add(c.doc.AttrDiag(elem, qualified(space, local), RuleSchema, answerfile.Error, "%s", msg))
+	default:
+		var msg string
+		if ps := as.parents[key]; len(ps) > 0 {
+			msg = fmt.Sprintf("<%s> is not allowed in %s: it belongs in %s", key, tag, orTags(ps))
+		} else {
+			msg = fmt.Sprintf("unknown element <%s> in %s", key, tag)
+			if s := nearest(key, children); s != "" {
+				msg += fmt.Sprintf(" (did you mean <%s>?)", s)
+			}
+			if len(children) == 0 {
+				msg += fmt.Sprintf("; %s has no child elements", tag)
+			} else {
+				msg += "; allowed here: " + orTags(children)
+			}
+		}
+		for _, ch := range elem.ChildElements() {
+			if qualified(ch.Space, ch.Tag) == key {
+				c.add(c.doc.Diag(ch, RuleSchema, answerfile.Error, "%s", msg))
+			}
+		}
+	}
+}
+
+func orTags(tags []string) string {
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = "<" + t + ">"
+	}
+	switch len(out) {
+	case 1:
+		return out[0]
+	case 2:
+		return out[0] + " or " + out[1]
+	}
+	return strings.Join(out[:len(out)-1], ", ") + " or " + out[len(out)-1]
+}
