@@ -362,11 +362,7 @@ func parsePseudoAttrs(body string) map[string]string {
 func (s *scanner) comment() {
 	start := s.p
 	s.p += 4
-	for s.p < len(s.src) {
-		i := bytes.Index(s.src[s.p:], []byte("--"))
-		if i < 0 {
-			break
-		}
+	if i := bytes.Index(s.src[s.p:], []byte("--")); i >= 0 {
 		at := s.p + i
 		if at+2 < len(s.src) && s.src[at+2] == '>' {
 			s.p = at + 3

@@ -77,7 +77,7 @@ Exit codes: 0 clean, 1 findings (or files that would change), 2 usage error
 	root.SetErr(errOut)
 	root.SetVersionTemplate("mcsf {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &exitError{code: ExitUsage, err: fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
+		return &exitError{code: ExitUsage, err: fmt.Errorf("%w (run '%s --help' for usage)", err, c.CommandPath())}
 	})
 	root.AddCommand(commands(io)...)
 	return root
