@@ -34,19 +34,36 @@ func (c *checker) checkSettings() {
 	for _, ct := range c.containers() {
 		firstPath := map[string]answerfile.SettingsGroup{}
 		for _, g := range ct.groups {
-			if !g.Path.Present {
-				continue // the schema rule reports it
-			}
 			key := strings.ToLower(g.Path.Value)
 			if prev, dup := firstPath[key]; dup && !placeholder(g.Path.Value) {
 				d := c.doc.AttrDiag(g.Elem, "Path", RuleDuplicateSetting, answerfile.Error,
 					"settings path %q appears twice in this %s: merge the two groups", g.Path.Value, ct.kind())
 				d.Related = []answerfile.Related{c.related(prev.Node, "the first group with this path")}
 				c.add(d)
-			} else {
+			} else if g.Path.Present {
 				firstPath[key] = g
 			}
 			c.checkGroup(ct, g)
+		}
+	}
+	c.checkMisplacedSettings()
+}
+
+// checkMisplacedSettings checks the values of settings in groups outside
+// Static and Variant (the schema rule reports the group itself): an empty
+// value is worth saying there too.
+func (c *checker) checkMisplacedSettings() {
+	for _, e := range c.doc.Elements() {
+		p := e.Parent()
+		if e.Tag != "Setting" || p == nil || p.Tag != "Settings" {
+			continue
+		}
+		if gp := p.Parent(); gp != nil && (gp.Tag == "Static" || gp.Tag == "Variant") && gp.Parent() == c.doc.Root.Elem {
+			continue
+		}
+		if v := e.SelectAttr("Value"); v == nil || strings.TrimSpace(v.Value) == "" {
+			c.add(c.doc.AttrDiag(e, "Value", RuleEmptyValue, answerfile.Error,
+				"setting %q has an empty Value: fill it in (documentation samples ship Value=\"\" as a template)", e.SelectAttrValue("Name", "")))
 		}
 	}
 }
@@ -109,8 +126,8 @@ func (c *checker) checkGroup(ct container, g answerfile.SettingsGroup) {
 		}
 		c.add(d)
 	}
-	known := c.cat != nil && len(c.cat.Path(path)) > 0
-	if c.cat != nil {
+	known := c.cat != nil && g.Path.Present && len(c.cat.Path(path)) > 0
+	if c.cat != nil && g.Path.Present {
 		c.checkPathKnown(g, known)
 	}
 	firstName := map[string]answerfile.Setting{}

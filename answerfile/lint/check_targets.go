@@ -73,12 +73,12 @@ func (c *checker) checkVariants() {
 				d.Fix = "give one Target several TargetStates (they are ORed), or write one Variant per Target"
 				c.add(d)
 			}
-			if !r.ID.Present || strings.TrimSpace(r.ID.Value) == "" {
-				continue // the schema rule reports a missing or empty Id
+			if !r.ID.Present {
+				continue // the schema rule reports the missing Id
 			}
 			used[r.ID.Value] = true
-			if declared[r.ID.Value] {
-				continue
+			if declared[r.ID.Value] || strings.TrimSpace(r.ID.Value) == "" {
+				continue // the schema rule reports an empty Id
 			}
 			d := c.doc.AttrDiag(r.Elem, "Id", RuleUnknownTargetRef, answerfile.Error,
 				"TargetRef Id %q names no declared Target", r.ID.Value)
@@ -99,7 +99,7 @@ func (c *checker) checkVariants() {
 		}
 	}
 	for _, t := range c.doc.Root.Targets {
-		if t.ID.Present && !used[t.ID.Value] {
+		if t.ID.Present && strings.TrimSpace(t.ID.Value) != "" && !used[t.ID.Value] {
 			c.add(c.doc.AttrDiag(t.Elem, "Id", RuleUnusedTarget, answerfile.Warning,
 				"Target %q is referenced by no Variant", t.ID.Value))
 		}

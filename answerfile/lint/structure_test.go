@@ -1,0 +1,107 @@
+package lint
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/mcsf-dev/mcsf/answerfile"
+)
+
+const rootOpen = `<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="n" Owner="o" OwnerType="OEM"`
+
+// schemaFindings lints src and keeps only the schema rule's findings, as
+// "line:col: message".
+func schemaFindings(t *testing.T, src string) []string {
+	t.Helper()
+	ds, err := File("t.xml", []byte(src), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, d := range ds {
+		if d.Rule == RuleSchema {
+			out = append(out, fmt.Sprintf("%d:%d: %s", d.Line, d.Column, d.Message))
+		}
+	}
+	return out
+}
+
+func TestStructure(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"xsi attribute on the root is allowed",
+			rootOpen + ` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="x y"/>`, nil},
+		{"other prefixed attribute",
+			rootOpen + ` xmlns:c="urn:c" c:note="x"/>`,
+			[]string{`1:139: unknown attribute c:note on <ImageCustomizations>; allowed: Description, Name, Owner, OwnerType, Priority`}},
+		{"text inside an element",
+			rootOpen + ">\n<Static><Settings Path=\"p\"><Setting Name=\"a\" Value=\"1\">1</Setting></Settings></Static>\n</ImageCustomizations>",
+			[]string{`2:28: text is not allowed inside <Setting>: answer files keep values in attributes`}},
+		{"DataAssets only in Static",
+			rootOpen + ">\n<Variant><DataAssets Type=\"MapData\"/></Variant>\n</ImageCustomizations>",
+			[]string{`2:10: <DataAssets> is not allowed in <Variant>: it belongs in <Static>`}},
+		{"Asset Type",
+			rootOpen + ">\n<Static><Settings Path=\"p\"><Asset Name=\"a\" Source=\"s\" Type=\"Operator\"/></Settings></Static>\n</ImageCustomizations>",
+			[]string{`2:55: attribute Type of <Asset> must be OEM, MO or MobileOperator`}},
+		{"Import without Source",
+			rootOpen + ">\n<Imports><Import/></Imports>\n</ImageCustomizations>",
+			[]string{`2:10: <Import> has no Source attribute, which it needs`}},
+		{"blank Source",
+			rootOpen + ">\n<Imports><Import Source=\"  \"/></Imports>\n</ImageCustomizations>",
+			[]string{`2:18: attribute Source of <Import> must not be empty`}},
+		{"unknown root child with a near name",
+			rootOpen + ">\n<Statc/>\n</ImageCustomizations>",
+			[]string{`2:1: unknown element <Statc> in <ImageCustomizations> (did you mean <Static>?); allowed here: <Imports>, <Static>, <Targets> or <Variant>`}},
+		{"element that takes no children",
+			rootOpen + ">\n<Targets><Target Id=\"t\"><TargetState><Condition Name=\"MCC\" Value=\"310\"><Note/></Condition></TargetState></Target></Targets>\n</ImageCustomizations>",
+			[]string{`2:72: unknown element <Note> in <Condition>; <Condition> has no child elements`}},
+		{"every occurrence of a misplaced element",
+			rootOpen + ">\n<Static/>\n<Setting Name=\"a\"/>\n<Setting Name=\"b\"/>\n</ImageCustomizations>",
+			[]string{
+				`3:1: <Setting> is not allowed in <ImageCustomizations>: it belongs in <Settings>`,
+				`4:1: <Setting> is not allowed in <ImageCustomizations>: it belongs in <Settings>`,
+			}},
+		{"element with a prefix of the right namespace is still unknown by name",
+			rootOpen + ` xmlns:u="urn:u">` + "\n<u:Static/>\n</ImageCustomizations>",
+			[]string{`2:1: unknown element <u:Static> in <ImageCustomizations> (did you mean <Static>?); allowed here: <Imports>, <Static>, <Targets> or <Variant>`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := schemaFindings(t, tc.src)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("input:\n%s\n-want +got:\n%s", tc.src, diff)
+			}
+		})
+	}
+}
+
+// TestProjection pins the JSON form the schema sees.
+func TestProjection(t *testing.T) {
+	src := rootOpen + ">\n<!-- c --><Static><Settings Path=\"p\"><Setting Name=\"a\" Value=\"1\"/><Setting Name=\"b\"/></Settings></Static>\n</ImageCustomizations>"
+	doc, diags, err := answerfile.Parse("t.xml", []byte(src))
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("parse: %v %v", err, diags)
+	}
+	p := project(doc.Tree.Root())
+	want := map[string]any{
+		"@Name": "n", "@Owner": "o", "@OwnerType": "OEM",
+		"Static": []any{map[string]any{
+			"Settings": []any{map[string]any{
+				"@Path": "p",
+				"Setting": []any{
+					map[string]any{"@Name": "a", "@Value": "1"},
+					map[string]any{"@Name": "b"},
+				},
+			}},
+		}},
+	}
+	if diff := cmp.Diff(want, p.root); diff != "" {
+		t.Errorf("-want +got:\n%s", diff)
+	}
+	if e := p.elems["/Static/0/Settings/0/Setting/1"]; e == nil || e.SelectAttrValue("Name", "") != "b" {
+		t.Errorf("pointer /Static/0/Settings/0/Setting/1 does not lead back to the second Setting")
+	}
+}
