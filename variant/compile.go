@@ -1,0 +1,247 @@
+package variant
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
+)
+
+// Compiled is an answer file prepared for resolving many profiles: every
+// condition parsed once, targets indexed by the MCC and MNC their states
+// pin. It is read-only after CompileModel and safe for concurrent use.
+type Compiled struct {
+	targets  []cTarget
+	static   []cSetting
+	variants []cVariant
+	notes    []string
+
+	// slots numbers the condition names (lower case) that conditions use:
+	// a profile is turned into a slice of values once per Resolve.
+	slots map[string]int
+
+	// States of referenced targets, indexed by what a state requires: the
+	// exact MCC and MNC, the exact MCC, another exact value, or a pattern's
+	// literal prefix. Only states with none of these are scanned for every
+	// profile.
+	byMCCMNC map[string][]stateRef
+	byMCC    map[string][]stateRef
+	exact    map[string]map[string][]stateRef // condition name → value (lower case for SPN, PNN) → states
+	prefix   map[string]*prefixIndex          // condition name → states by a pattern's literal prefix
+	scan     []stateRef
+}
+
+// prefixIndex files states under the literal prefix that every value their
+// pattern matches starts with.
+type prefixIndex struct {
+	lengths  []int // the distinct prefix lengths, ascending
+	byPrefix map[string][]stateRef
+}
+
+type stateRef struct{ target, state int }
+
+type cTarget struct {
+	id       string
+	src      Source
+	states   []cState
+	variants []int // indices of the variants that apply through this target
+}
+
+type cState struct {
+	conds  []Condition
+	slots  []int // slot of each condition's name
+	defs   []ConditionDef
+	errs   []string // why conds[i] is undecidable; "" when it is not
+	p0, p1 int
+	src    Source
+}
+
+type cVariant struct {
+	name     string
+	target   int // index into targets; -1 when the variant never applies
+	settings []cSetting
+	src      Source
+}
+
+type cSetting struct {
+	def    SettingDef
+	key    string // settingKey of Path and Name, macros not expanded
+	macros bool   // Path or Name holds a macro
+}
+
+// Compile prepares one parsed answer file. See CompileModel.
+func Compile(doc *answerfile.Document) (*Compiled, error) {
+	if doc == nil || doc.Root == nil {
+		return nil, fmt.Errorf("compile: no document")
+	}
+	if !doc.IsAnswerFile() {
+		return nil, fmt.Errorf("%s: the root element is <%s>, not <ImageCustomizations>", doc.Name, doc.Tree.Root().Tag)
+	}
+	return CompileModel(ModelOf(doc)), nil
+}
+
+// CompileModel prepares m for Resolve. Problems that keep a Variant from
+// ever applying (no TargetRef, an unknown Target) or that resolve settles by
+// a choice (several TargetRefs, a Target Id defined twice) become notes in
+// every Result.
+func CompileModel(m Model) *Compiled {
+	c := &Compiled{slots: map[string]int{}, byMCCMNC: map[string][]stateRef{}, byMCC: map[string][]stateRef{},
+		exact: map[string]map[string][]stateRef{}, prefix: map[string]*prefixIndex{}}
+	ids := map[string]int{}
+	for _, td := range m.Targets {
+		if first, dup := ids[td.ID]; dup {
+			c.notes = append(c.notes, fmt.Sprintf("Target %q is defined again at %s: resolve uses the first definition, at %s",
+				td.ID, td.Source, c.targets[first].src))
+			continue
+		}
+		ids[td.ID] = len(c.targets)
+		t := cTarget{id: td.ID, src: td.Source}
+		for _, sd := range td.States {
+			t.states = append(t.states, c.compileState(sd))
+		}
+		c.targets = append(c.targets, t)
+	}
+	c.static = compileSettings(m.Static)
+	for _, vd := range m.Variants {
+		v := cVariant{name: vd.Name, target: -1, settings: compileSettings(vd.Settings), src: vd.Source}
+		switch {
+		case len(vd.TargetRefs) == 0:
+			c.notes = append(c.notes, fmt.Sprintf("Variant %q (%s) has no TargetRef: it never applies", vd.Name, vd.Source))
+		default:
+			i, ok := ids[vd.TargetRefs[0]]
+			if !ok {
+				c.notes = append(c.notes, fmt.Sprintf("Variant %q (%s) refers to Target %q, which is not defined: it never applies",
+					vd.Name, vd.Source, vd.TargetRefs[0]))
+				break
+			}
+			v.target = i
+			if len(vd.TargetRefs) > 1 {
+				c.notes = append(c.notes, fmt.Sprintf("Variant %q (%s) has %d TargetRefs but MCSF supports one: resolve uses the first, %q",
+					vd.Name, vd.Source, len(vd.TargetRefs), vd.TargetRefs[0]))
+			}
+			c.targets[i].variants = append(c.targets[i].variants, len(c.variants))
+		}
+		c.variants = append(c.variants, v)
+	}
+	for ti := range c.targets {
+		if len(c.targets[ti].variants) == 0 {
+			continue // no variant applies through it: nothing to resolve
+		}
+		for si := range c.targets[ti].states {
+			c.index(stateRef{ti, si})
+		}
+	}
+	return c
+}
+
+func (c *Compiled) compileState(sd StateDef) cState {
+	s := cState{defs: sd.Conditions, src: sd.Source}
+	for _, cd := range sd.Conditions {
+		key := strings.ToLower(cd.Name)
+		slot, ok := c.slots[key]
+		if !ok {
+			slot = len(c.slots)
+			c.slots[key] = slot
+		}
+		s.slots = append(s.slots, slot)
+		cond, err := ParseCondition(cd.Name, cd.Value)
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		s.conds = append(s.conds, cond)
+		s.errs = append(s.errs, msg)
+		switch cond.Class() {
+		case ClassP0:
+			s.p0++
+		case ClassP1:
+			s.p1++
+		}
+	}
+	return s
+}
+
+func compileSettings(defs []SettingDef) []cSetting {
+	out := make([]cSetting, 0, len(defs))
+	for _, d := range defs {
+		out = append(out, cSetting{def: d, key: settingKey(d.Path, d.Name), macros: hasMacro(d.Path) || hasMacro(d.Name)})
+	}
+	return out
+}
+
+// index files a state under what it requires. Only a plain, non-negated
+// condition pins a value (MCC and MNC compare as exact strings); a pattern
+// pins the literal prefix of its matches.
+func (c *Compiled) index(ref stateRef) {
+	st := &c.targets[ref.target].states[ref.state]
+	mcc, mnc, other := -1, -1, -1
+	var pat *Condition
+	for i := range st.conds {
+		cond := &st.conds[i]
+		if cond.Negate || !cond.Decidable() {
+			continue
+		}
+		switch {
+		case cond.Kind == Exact && cond.key == "mcc" && mcc < 0:
+			mcc = i
+		case cond.Kind == Exact && cond.key == "mnc" && mnc < 0:
+			mnc = i
+		case cond.Kind == Exact && other < 0:
+			other = i
+		case cond.Kind == Pattern && pat == nil && !foldsCase(cond.key):
+			if p, _ := cond.re.LiteralPrefix(); p != "" {
+				pat = cond
+			}
+		}
+	}
+	switch {
+	case mcc >= 0 && mnc >= 0:
+		k := st.conds[mcc].Text + "\x00" + st.conds[mnc].Text
+		c.byMCCMNC[k] = append(c.byMCCMNC[k], ref)
+	case mcc >= 0:
+		c.byMCC[st.conds[mcc].Text] = append(c.byMCC[st.conds[mcc].Text], ref)
+	case other >= 0 || mnc >= 0:
+		i := other
+		if i < 0 {
+			i = mnc
+		}
+		cond := &st.conds[i]
+		v := cond.Text
+		if foldsCase(cond.key) {
+			v = strings.ToLower(v)
+		}
+		if c.exact[cond.key] == nil {
+			c.exact[cond.key] = map[string][]stateRef{}
+		}
+		c.exact[cond.key][v] = append(c.exact[cond.key][v], ref)
+	case pat != nil:
+		p, _ := pat.re.LiteralPrefix()
+		pi := c.prefix[pat.key]
+		if pi == nil {
+			pi = &prefixIndex{byPrefix: map[string][]stateRef{}}
+			c.prefix[pat.key] = pi
+		}
+		if !slices.Contains(pi.lengths, len(p)) {
+			pi.lengths = append(pi.lengths, len(p))
+			slices.Sort(pi.lengths)
+		}
+		pi.byPrefix[p] = append(pi.byPrefix[p], ref)
+	default:
+		c.scan = append(c.scan, ref)
+	}
+}
+
+// settingKey is how settings are told apart: path and name compare
+// case-insensitively, '\' and '/' are the same separator and a trailing
+// separator does not count.
+func settingKey(path, name string) string {
+	p := strings.Trim(strings.ReplaceAll(strings.ToLower(path), `\`, "/"), "/")
+	return p + "\x00" + strings.ToLower(name)
+}
+
+// Targets is the number of targets (after dropping duplicate Ids).
+func (c *Compiled) Targets() int { return len(c.targets) }
+
+// Notes are the compile-time notes included in every Result.
+func (c *Compiled) Notes() []string { return c.notes }

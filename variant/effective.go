@@ -1,0 +1,122 @@
+package variant
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Scope says where a runtime value comes from.
+type Scope string
+
+// Scopes of a RuntimeValue.
+const (
+	ScopePerIMSI   Scope = "per-imsi"   // CellCore/PerIMSI/<this SIM's IMSI>/...
+	ScopePerSIM    Scope = "per-sim"    // Messaging/PerSimSettings/<this SIM's ICCID>
+	ScopePerDevice Scope = "per-device" // CellCore/PerDevice/...
+	ScopeDefault   Scope = "default"    // not configured: the documented default applies
+	ScopeUnset     Scope = "unset"      // not configured and no documented default
+)
+
+// Effective is the runtime view: what the device reads for the two
+// customizations this project centres on, after the per-IMSI → per-device →
+// default fallback.
+type Effective struct {
+	IMSRetry     IMSRetry     `json:"imsRetry"`
+	MMSAutoRetry MMSAutoRetry `json:"mmsAutoRetry"`
+}
+
+// IMSRetry is the effective IMSRetry customization.
+type IMSRetry struct {
+	AttemptThresholdForIMS RuntimeValue `json:"attemptThresholdForIMS"` // per-IMSI, else per-device, else unset
+	RetryEnabled           RuntimeValue `json:"retryEnabled"`           // per-IMSI, else per-device, else default 1
+}
+
+// MMSAutoRetry is the effective AutoRetryDownloadForMMS customization.
+type MMSAutoRetry struct {
+	AutoRetryDownload RuntimeValue `json:"autoRetryDownload"` // per-SIM, else default 0
+}
+
+// RuntimeValue is one DWORD the device reads. Value is nil when the scope
+// is unset or the text is not a DWORD (Note then says so).
+type RuntimeValue struct {
+	Value  *uint32        `json:"value"`
+	Scope  Scope          `json:"scope"`
+	Text   string         `json:"text,omitempty"` // the value as written in the file
+	Path   string         `json:"path,omitempty"` // the settings path it was read from, macros expanded
+	Source *SettingSource `json:"source,omitempty"`
+	Note   string         `json:"note,omitempty"`
+}
+
+// Runtime paths and names of the two customizations.
+const (
+	PathPerIMSISMS       = "CellCore/PerIMSI/" + MacroIMSI + "/SMS"
+	PathPerDeviceSMS     = "CellCore/PerDevice/SMS"
+	PathPerSIMMessaging  = "Messaging/PerSimSettings/" + MacroICCID
+	NameAttemptThreshold = "3GPP/IMS/AttemptThresholdForIMS"
+	NameRetryEnabled     = "3GPP/IMS/RetryEnabled"
+	NameAutoRetry        = "AutoRetryDownload"
+)
+
+// ParseDWORD reads a DWORD setting value: decimal (`1`) or hexadecimal with
+// a 0x prefix (`0x1`), at most 0xFFFFFFFF; surrounding spaces are ignored.
+func ParseDWORD(s string) (uint32, bool) {
+	s = strings.TrimSpace(s)
+	base := 10
+	if len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') {
+		s, base = s[2:], 16
+	}
+	if s == "" || s[0] == '+' || s[0] == '-' {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(s, base, 32)
+	if err != nil {
+		return 0, false
+	}
+	return uint32(n), true
+}
+
+// Setting keys (see settingKey) of the runtime values, macros not expanded.
+const (
+	keyIMSIThreshold   = "cellcore/perimsi/$(__imsi)/sms\x003gpp/ims/attemptthresholdforims"
+	keyIMSIRetry       = "cellcore/perimsi/$(__imsi)/sms\x003gpp/ims/retryenabled"
+	keyDeviceThreshold = "cellcore/perdevice/sms\x003gpp/ims/attemptthresholdforims"
+	keyDeviceRetry     = "cellcore/perdevice/sms\x003gpp/ims/retryenabled"
+	keySIMAutoRetry    = "messaging/persimsettings/$(__iccid)\x00autoretrydownload"
+)
+
+// effective reads the runtime view out of the effective settings; lookup
+// finds a setting by its expanded key.
+func effective(lookup func(key string) (EffectiveSetting, bool), ex *expander) Effective {
+	type place struct {
+		key   string
+		scope Scope
+	}
+	read := func(fallback RuntimeValue, places ...place) RuntimeValue {
+		for _, pl := range places {
+			s, ok := lookup(ex.expandKey(pl.key))
+			if !ok {
+				continue
+			}
+			v := RuntimeValue{Scope: pl.scope, Text: s.Value, Path: s.Path, Source: &s.Source}
+			if n, ok := ParseDWORD(s.Value); ok {
+				v.Value = &n
+			} else {
+				v.Note = "the value " + strconv.Quote(s.Value) + " is not a DWORD (decimal, or hexadecimal with 0x)"
+			}
+			return v
+		}
+		return fallback
+	}
+	one, zero := uint32(1), uint32(0)
+	return Effective{
+		IMSRetry: IMSRetry{
+			AttemptThresholdForIMS: read(RuntimeValue{Scope: ScopeUnset},
+				place{keyIMSIThreshold, ScopePerIMSI}, place{keyDeviceThreshold, ScopePerDevice}),
+			RetryEnabled: read(RuntimeValue{Value: &one, Scope: ScopeDefault},
+				place{keyIMSIRetry, ScopePerIMSI}, place{keyDeviceRetry, ScopePerDevice}),
+		},
+		MMSAutoRetry: MMSAutoRetry{
+			AutoRetryDownload: read(RuntimeValue{Value: &zero, Scope: ScopeDefault}, place{keySIMAutoRetry, ScopePerSIM}),
+		},
+	}
+}
