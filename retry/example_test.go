@@ -1,0 +1,81 @@
+package retry_test
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/mcsf-dev/mcsf/retry"
+)
+
+// Microsoft's worked example for AutoRetryDownloadForMMS: downloads that
+// fail after 11, 18 and 5 seconds.
+func ExampleRun() {
+	outcomes, err := retry.ParseOutcomes("fail:11s,fail:18s,fail:5s")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	tl, err := retry.Run([]retry.Policy{retry.NewMMS()}, outcomes, retry.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, e := range tl.Events {
+		if e.Kind == retry.KindAttempt {
+			fmt.Println(retry.FormatElapsed(e.At), e.Detail)
+		}
+	}
+	fmt.Println(tl.Final().Kind, "at", retry.FormatElapsed(tl.End()))
+	// Output:
+	// 00:00:00 Initial download starts.
+	// 00:00:31 First wait times out, first retry download starts.
+	// 00:01:29 Second wait times out, second retry download starts.
+	// 00:02:34 Third wait times out, third retry download starts.
+	// manual-link at 00:02:39
+}
+
+// An SMS whose IMS attempt fails temporarily, then the gateway's part.
+func ExampleWriteText() {
+	sms := retry.NewSMS()
+	sms.Threshold, sms.ThresholdSet = 1, true
+	outcomes, _ := retry.ParseOutcomes("fail:imstemp,ok,fail,ok")
+	tl, err := retry.Run([]retry.Policy{sms, retry.NewNowSMS()}, outcomes, retry.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	retry.WriteText(os.Stdout, tl)
+	// Output:
+	// sms: AttemptThresholdForIMS=1, RetryEnabled=1 (from flags)
+	// nowsms: RetryDelay=30, RetryDelayMultiplier=1, RetryDelayAfterAttempts=2, RetryDelayMax=0, RetryMaxAttempts=20, reject codes: none
+	//
+	// ELAPSED   STAGE   ACTIVITY
+	// 00:00:00  sms     Attempt 1 starts over IMS (1 of 1 allowed over IMS). Attempt 1 over IMS fails with RIL_E_IMSTEMPFAILURE (a temporary IMS failure). RetryEnabled=1: the device retries once, not over IMS, without telling the user.
+	// 00:00:00  sms     Attempt 2 starts over 3GPP/3GPP2 (automatic retry: the user is not told of attempt 1). The message leaves the device over 3GPP/3GPP2; nowsms takes over.
+	// 00:00:00  nowsms  Attempt 1: the gateway submits the message to the SMSC. Attempt 1 fails with a temporary error: error 1 of 20. Retry at once (fewer than 2 errors so far).
+	// 00:00:00  nowsms  Attempt 2: the gateway submits the message to the SMSC. The SMSC accepts the message.
+	//
+	// final: delivered at 00:00:00 after 4 attempts (sms 2, nowsms 2)
+}
+
+func ExampleLookupDLR() {
+	d, _ := retry.LookupDLR("acknowledged")
+	fmt.Println(d.Status, d.Retry, d.Final)
+	// Output: ACKNOWLEDGED wait false
+}
+
+func ExampleParsePrices() {
+	prices, err := retry.ParsePrices("10.00,5.00,4.50")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for n := 1; n <= 4; n++ {
+		fmt.Println(n, retry.DropDownPrice(prices, n))
+	}
+	// Output:
+	// 1 10.00
+	// 2 5.00
+	// 3 4.50
+	// 4 4.50
+}

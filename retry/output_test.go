@@ -1,0 +1,275 @@
+package retry
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/mcsf-dev/mcsf/schema"
+)
+
+func TestWriteTextWorkedExample(t *testing.T) {
+	tl := run(t, []Policy{NewMMS()}, "fail:11s,fail:18s,fail:5s")
+	var b bytes.Buffer
+	if err := WriteText(&b, tl); err != nil {
+		t.Fatal(err)
+	}
+	want := `mms: AutoRetryDownload=1: automatic retries after waits of 20s, 40s, 60s, then the manual-retry link (from flags)
+
+ELAPSED   ACTIVITY
+00:00:00  Initial download starts.
+00:00:11  Initial download fails due to a transient error. First wait starts and is scheduled for 20 seconds.
+00:00:31  First wait times out, first retry download starts.
+00:00:49  First retry download fails due to a transient error. Second wait starts and is scheduled for 40 seconds.
+00:01:29  Second wait times out, second retry download starts.
+00:01:34  Second retry download fails due to a transient error. Third wait starts and is scheduled for 60 seconds.
+00:02:34  Third wait times out, third retry download starts.
+00:02:39  Third retry download fails due to a transient error. The message stays in its thread with a link to retry the download by hand.
+
+final: manual-link at 00:02:39 after 4 attempts
+`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("WriteText (-want +got):\n%s", diff)
+	}
+}
+
+func TestWriteTextChain(t *testing.T) {
+	tl := run(t, []Policy{NewSMS(), NewBilling()}, "fail:imstemp:2s,ok:3s,fail,ok")
+	var b bytes.Buffer
+	if err := WriteText(&b, tl); err != nil {
+		t.Fatal(err)
+	}
+	want := `sms: AttemptThresholdForIMS not set (IMS not limited), RetryEnabled=1 (from flags)
+billing: retries at +6h, +18h, +1d (the last repeating), validity 3 days
+
+ELAPSED   STAGE    ACTIVITY
+00:00:00  sms      Attempt 1 starts over IMS.
+00:00:02  sms      Attempt 1 over IMS fails with RIL_E_IMSTEMPFAILURE (a temporary IMS failure). RetryEnabled=1: the device retries once, not over IMS, without telling the user.
+00:00:02  sms      Attempt 2 starts over 3GPP/3GPP2 (automatic retry: the user is not told of attempt 1).
+00:00:05  sms      The message leaves the device over 3GPP/3GPP2; billing takes over.
+00:00:05  billing  Attempt 1: the message is submitted for billing. Attempt 1 fails with a temporary error. Next attempt in 6 hours.
+06:00:05  billing  Attempt 2: the message is submitted for billing. The user is charged: DELIVERED.
+
+final: delivered at 06:00:05 after 4 attempts (sms 2, billing 2)
+`
+	if diff := cmp.Diff(want, b.String()); diff != "" {
+		t.Errorf("WriteText (-want +got):\n%s", diff)
+	}
+}
+
+// allTimelines returns one timeline per policy and a few chains.
+func allTimelines(t *testing.T) map[string]*Timeline {
+	agg := NewAggregator()
+	agg.Validity = 1800e9
+	bill := NewBilling()
+	bill.DropDown = []Price{1000, 450}
+	now := NewNowSMS()
+	now.RejectAll = true
+	return map[string]*Timeline{
+		"mms":        run(t, []Policy{NewMMS()}, "fail:11s,fail:18s,fail:5s,fail,ok:1.5s"),
+		"sms":        run(t, []Policy{NewSMS()}, "fail:imstemp,fail,ok"),
+		"nowsms":     run(t, []Policy{NewNowSMS()}, "fail:down:1m,fail:drop,fail:code=24,ok"),
+		"nowsms all": run(t, []Policy{now}, "fail:drop,fail:code=1"),
+		"aggregator": run(t, []Policy{agg}, ""),
+		"billing":    run(t, []Policy{bill}, ""),
+		"chain":      run(t, []Policy{NewSMS(), NewNowSMS(), NewAggregator()}, "ok,fail,ok,fail:perm"),
+	}
+}
+
+func TestWriteJSONMatchesSchema(t *testing.T) {
+	for name, tl := range allTimelines(t) {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteJSON(&b, tl); err != nil {
+				t.Fatal(err)
+			}
+			var v any
+			if err := json.Unmarshal(b.Bytes(), &v); err != nil {
+				t.Fatalf("output is not JSON: %v", err)
+			}
+			errs, err := schema.Validate("retry-output", v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range errs {
+				t.Errorf("%s: %s (%s)", e.InstanceLocation, e.Message, e.KeywordLocation)
+			}
+		})
+	}
+}
+
+func TestWriteJSONFields(t *testing.T) {
+	tl := run(t, []Policy{NewMMS()}, "fail:11s,ok:2s")
+	var b bytes.Buffer
+	if err := WriteJSON(&b, tl); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Chain []string
+		Final struct {
+			State     string
+			AtSeconds float64 `json:"at_seconds"`
+			At        string
+			Attempts  int
+		}
+		Events []map[string]any
+	}
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Final.State != "delivered" || got.Final.AtSeconds != 33 || got.Final.At != "00:00:33" || got.Final.Attempts != 2 {
+		t.Errorf("final = %+v, want delivered at 33 s (00:00:33) after 2 attempts", got.Final)
+	}
+	wantKinds := []string{"attempt", "fail", "wait", "attempt", "delivered"}
+	var kinds []string
+	for _, e := range got.Events {
+		kinds = append(kinds, e["kind"].(string))
+	}
+	if diff := cmp.Diff(wantKinds, kinds); diff != "" {
+		t.Errorf("event kinds (-want +got):\n%s", diff)
+	}
+	if d := got.Events[2]["duration_seconds"]; d != 20.0 {
+		t.Errorf("wait duration_seconds = %v, want 20", d)
+	}
+}
+
+// svgDoc is what the SVG test reads back: every element with its class.
+type svgElem struct {
+	name, class string
+}
+
+func parseSVG(t *testing.T, data []byte) []svgElem {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	var out []svgElem
+	root := ""
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("SVG is not well-formed XML: %v", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if root == "" {
+				root = se.Name.Space + " " + se.Name.Local
+			}
+			e := svgElem{name: se.Name.Local}
+			for _, a := range se.Attr {
+				if a.Name.Local == "class" {
+					e.class = a.Value
+				}
+			}
+			out = append(out, e)
+		}
+	}
+	if root != "http://www.w3.org/2000/svg svg" {
+		t.Fatalf("root element is %q, want svg in the SVG namespace", root)
+	}
+	return out
+}
+
+func TestWriteSVG(t *testing.T) {
+	for name, tl := range allTimelines(t) {
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteSVG(&b, tl); err != nil {
+				t.Fatal(err)
+			}
+			count := map[string]int{}
+			for _, e := range parseSVG(t, b.Bytes()) {
+				count[e.name+"."+e.class]++
+			}
+			if got, want := count["circle.attempt"], tl.Attempts(); got != want {
+				t.Errorf("got %d attempt marks, want %d", got, want)
+			}
+			if got := count["path.final"]; got != 1 {
+				t.Errorf("got %d final marks, want 1", got)
+			}
+			waits := 0
+			for _, e := range tl.Events {
+				if e.Kind == KindWait {
+					waits++
+				}
+			}
+			if got := count["rect.wait"]; got != waits {
+				t.Errorf("got %d wait bars, want %d", got, waits)
+			}
+		})
+	}
+}
+
+// TestRenderSVG renders a picture with rsvg-convert when it is installed,
+// to catch SVG that parses as XML but not as SVG.
+func TestRenderSVG(t *testing.T) {
+	bin, err := exec.LookPath("rsvg-convert")
+	if err != nil {
+		t.Skip("rsvg-convert not installed (apt-get install librsvg2-bin); SVG rendering not checked")
+	}
+	dir := t.TempDir()
+	for name, tl := range allTimelines(t) {
+		var b bytes.Buffer
+		if err := WriteSVG(&b, tl); err != nil {
+			t.Fatal(err)
+		}
+		in := filepath.Join(dir, strings.ReplaceAll(name, " ", "-")+".svg")
+		if err := os.WriteFile(in, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(bin, in).Output()
+		if err != nil {
+			t.Errorf("%s: rsvg-convert: %v", name, err)
+			continue
+		}
+		if !bytes.HasPrefix(out, []byte("\x89PNG")) {
+			t.Errorf("%s: rsvg-convert wrote no PNG", name)
+		}
+	}
+}
+
+func TestChooseScale(t *testing.T) {
+	cases := []struct {
+		name    string
+		tl      *Timeline
+		wantLog bool
+	}{
+		{"mms worked example is linear", run(t, []Policy{NewMMS()}, "fail:11s,fail:18s,fail:5s"), false},
+		{"billing days are linear", run(t, []Policy{NewBilling()}, ""), false},
+		{"aggregator back-off is logarithmic", run(t, []Policy{NewAggregator()}, ""), true},
+		{"nowsms defaults are logarithmic", run(t, []Policy{NewNowSMS()}, ""), true},
+	}
+	for _, c := range cases {
+		if got := chooseScale(c.tl, 0, 600).log; got != c.wantLog {
+			t.Errorf("%s: got log=%v", c.name, got)
+		}
+	}
+}
+
+func TestSchemaRejectsBadOutput(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteJSON(&b, run(t, []Policy{NewSMS()}, "")); err != nil {
+		t.Fatal(err)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(b.Bytes(), &v); err != nil {
+		t.Fatal(err)
+	}
+	v["final"].(map[string]any)["state"] = "handed-over"
+	errs, err := schema.Validate("retry-output", v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(errs) == 0 || errs[0].InstanceLocation != "/final/state" {
+		t.Errorf("got %v, want an error at /final/state", errs)
+	}
+}
