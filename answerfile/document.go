@@ -2,7 +2,6 @@ package answerfile
 
 import (
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -24,7 +23,6 @@ type Document struct {
 	text  []byte // UTF-8 text as read (after decoding)
 	lines lineIndex
 	info  map[*etree.Element]*elemInfo
-	paths map[*etree.Element]string
 }
 
 // Parse reads an answer file with DefaultLimits. See ParseLimits.
@@ -32,8 +30,10 @@ func Parse(name string, data []byte) (*Document, []Diagnostic, error) {
 	return ParseLimits(name, data, DefaultLimits)
 }
 
-// ParseLimits reads data (UTF-8 with or without BOM, or UTF-16 with BOM) and
-// checks that it is well-formed XML, strictly as the XML 1.0 spec says.
+// ParseLimits reads data (UTF-8 with or without BOM, or UTF-16 with BOM),
+// checks that it is well-formed XML, strictly as the XML 1.0 spec says, and
+// builds the etree tree (comments, processing instructions, CDATA sections
+// and attribute order kept) with the position of every element.
 // A file that is not well-formed gives a nil Document and an xml-syntax
 // Diagnostic at the first error; a DOCTYPE with entity declarations is
 // refused and no external entity is ever read. The returned error is only
@@ -65,60 +65,9 @@ func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic,
 	if msg, fix := checkDeclaredEncoding(s.decl, enc); msg != "" {
 		return nil, syntax(Position{1, 1}, msg, fix), nil
 	}
-	tree := etree.NewDocument()
-	tree.ReadSettings.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	if err := tree.ReadFromBytes(text); err != nil {
-		// The scanner is stricter than encoding/xml; getting here is a bug.
-		return nil, nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	doc := &Document{Name: name, Encoding: enc, Tree: tree, text: text, lines: lines,
-		info: make(map[*etree.Element]*elemInfo, len(s.elems)), paths: make(map[*etree.Element]string, len(s.elems))}
-	if err := doc.index(s.elems); err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	doc.Root = newCustomizations(doc, tree.Root())
+	doc := &Document{Name: name, Encoding: enc, Tree: s.doc, text: text, lines: lines, info: s.info}
+	doc.Root = newCustomizations(doc, s.doc.Root())
 	return doc, nil, nil
-}
-
-// index matches the scanner's elements to etree's, both in document order,
-// and computes each element's path.
-func (d *Document) index(elems []elemInfo) error {
-	i := 0
-	var walk func(e *etree.Element, path string) error
-	walk = func(e *etree.Element, path string) error {
-		if i >= len(elems) || elems[i].name != fullName(e) {
-			return fmt.Errorf("internal: element %d (%s) does not match the position pass", i, fullName(e))
-		}
-		d.info[e] = &elems[i]
-		d.paths[e] = path
-		i++
-		counts := map[string]int{}
-		for _, c := range e.ChildElements() {
-			counts[c.Tag]++
-			if err := walk(c, fmt.Sprintf("%s/%s[%d]", path, c.Tag, counts[c.Tag])); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	root := d.Tree.Root()
-	if root == nil {
-		return fmt.Errorf("internal: no root element")
-	}
-	if err := walk(root, "/"+root.Tag); err != nil {
-		return err
-	}
-	if i != len(elems) {
-		return fmt.Errorf("internal: %d elements in the position pass, %d in the tree", len(elems), i)
-	}
-	return nil
-}
-
-func fullName(e *etree.Element) string {
-	if e.Space != "" {
-		return e.Space + ":" + e.Tag
-	}
-	return e.Tag
 }
 
 // Pos is where element e starts (its '<'); the zero Position if e is not of this document.
@@ -151,7 +100,12 @@ func (d *Document) AttrPos(e *etree.Element, key string) (name, value Position) 
 }
 
 // Path is e's element path, e.g. /ImageCustomizations/Variant[2]/Settings[1].
-func (d *Document) Path(e *etree.Element) string { return d.paths[e] }
+func (d *Document) Path(e *etree.Element) string {
+	if in, ok := d.info[e]; ok {
+		return in.path
+	}
+	return ""
+}
 
 // Line returns the text of 1-based line n (for source excerpts).
 func (d *Document) Line(n int) string { return d.lines.line(n) }

@@ -3,16 +3,21 @@ package answerfile
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/beevik/etree"
 )
 
-// scan.go holds a strict XML 1.0 well-formedness checker. encoding/xml and
-// etree let through what the XML spec forbids (several roots, "--" in
-// comments, undeclared prefixes, duplicate attributes); this scanner does
-// not, and it records where every element and attribute starts, which etree
-// cannot. It never recurses, so nesting depth costs heap, not stack.
+// scan.go holds the reader: a strict XML 1.0 well-formedness checker that
+// builds the etree tree as it goes. encoding/xml (and so etree's own reader)
+// lets through what the XML spec forbids (several roots, "--" in comments,
+// undeclared prefixes, duplicate attributes) and knows no positions; this
+// scanner refuses the former and records where every element and attribute
+// starts, in one pass. It never recurses, so nesting depth costs heap, not
+// stack.
 
 // Limits bound what the reader accepts. Zero means no limit.
 type Limits struct {
@@ -38,11 +43,11 @@ type attrInfo struct {
 }
 
 type elemInfo struct {
-	name   string
-	off    int // offset of '<'
-	endOff int // offset just past the closing '>' of the end tag (or of "/>")
+	name   string // as written, with its prefix
+	path   string // element path, e.g. /ImageCustomizations/Variant[2]
+	off    int    // offset of '<'
+	endOff int    // offset just past the closing '>' of the end tag (or of "/>")
 	attrs  []attrInfo
-	depth  int
 }
 
 // syntaxError is the first well-formedness error found; scanning stops there
@@ -63,8 +68,13 @@ type scanner struct {
 	src    []byte
 	p      int
 	limits Limits
-	elems  []elemInfo
 	err    *syntaxError
+	// the tree being built: cur is the parent of what is read next
+	doc   *etree.Document
+	cur   *etree.Element
+	info  map[*etree.Element]*elemInfo
+	root  *elemInfo
+	count int // elements read
 	// declared namespace prefixes, innermost scope last
 	nsScopes [][]string
 	// decl is the encoding named in the XML declaration ("" when absent).
@@ -99,6 +109,33 @@ func (s *scanner) skipSpace() bool {
 		s.p++
 	}
 	return s.p > start
+}
+
+// keepSpace reads white space between markup and adds it to the tree.
+func (s *scanner) keepSpace() {
+	start := s.p
+	if s.skipSpace() {
+		s.cur.CreateText(normalizeNewlines(s.src[start:s.p]))
+	}
+}
+
+// normalizeNewlines turns CR LF and lone CR into LF, as XML parsers must.
+func normalizeNewlines(b []byte) string {
+	if bytes.IndexByte(b, '\r') < 0 {
+		return string(b)
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\r' {
+			out = append(out, '\n')
+			if i+1 < len(b) && b[i+1] == '\n' {
+				i++
+			}
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return string(out)
 }
 
 func isNameStart(r rune) bool {
@@ -215,6 +252,9 @@ func (s *scanner) checkChars() {
 
 // scan checks the whole document. On return s.err holds the first error, if any.
 func (s *scanner) scan() {
+	s.doc = etree.NewDocument()
+	s.cur = &s.doc.Element
+	s.info = map[*etree.Element]*elemInfo{}
 	if looksBinary(s.src) {
 		s.fail(0, "mcsf reads XML answer files; check that this is the file you meant", "the file is not XML text: it looks like binary data")
 		return
@@ -232,6 +272,7 @@ func (s *scanner) scan() {
 		}
 		s.document()
 		s.src = orig
+		s.doc = nil
 		if s.err == nil || s.err.off >= bad.off {
 			s.err = bad
 		}
@@ -247,7 +288,7 @@ func (s *scanner) document() {
 	}
 	sawRoot := false
 	for s.ok() {
-		s.skipSpace()
+		s.keepSpace()
 		if s.p >= len(s.src) {
 			if !sawRoot {
 				if len(bytes.TrimSpace(s.src)) == 0 {
@@ -275,7 +316,7 @@ func (s *scanner) document() {
 			s.fail(s.p, "remove it", "end tag with no matching start tag")
 		case s.hasPrefix("<"):
 			if sawRoot {
-				s.failRelated(s.p, relatedOff{s.elems[0].off, "the root element"},
+				s.failRelated(s.p, relatedOff{s.root.off, "the root element"},
 					"wrap everything in the one <ImageCustomizations> element",
 					"a second root element: an XML document has exactly one root element")
 				return
@@ -319,6 +360,7 @@ func (s *scanner) xmlDecl() {
 	}
 	body := string(s.src[s.p+5 : s.p+end])
 	s.p += end + 2
+	s.cur.CreateProcInst("xml", strings.TrimLeft(normalizeNewlines([]byte(body)), " \t\n"))
 	fields := parsePseudoAttrs(body)
 	if fields == nil {
 		s.fail(start, `write it as <?xml version="1.0" encoding="utf-8"?>`, "malformed XML declaration")
@@ -365,6 +407,7 @@ func (s *scanner) comment() {
 	if i := bytes.Index(s.src[s.p:], []byte("--")); i >= 0 {
 		at := s.p + i
 		if at+2 < len(s.src) && s.src[at+2] == '>' {
+			s.cur.CreateComment(normalizeNewlines(s.src[start+4 : at]))
 			s.p = at + 3
 			return
 		}
@@ -404,6 +447,12 @@ func (s *scanner) pi() {
 		s.fail(start, "close it with ?>", "processing instruction is never closed")
 		return
 	}
+	inst := s.src[s.p : s.p+end]
+	if len(inst) > 0 && !isSpace(inst[0]) {
+		s.fail(s.p, "put a space after the target", "processing instruction target %s must be followed by white space", target)
+		return
+	}
+	s.cur.CreateProcInst(target, strings.TrimLeft(normalizeNewlines(inst), " \t\n"))
 	s.p += end + 2
 }
 
@@ -432,6 +481,7 @@ func (s *scanner) doctype() {
 					"DOCTYPE with entity declarations is refused: entities can expand without bound or read other files")
 				return
 			}
+			s.cur.CreateDirective(normalizeNewlines(s.src[start+2 : i]))
 			s.p = i + 1
 			return
 		}
@@ -439,9 +489,10 @@ func (s *scanner) doctype() {
 	s.fail(start, "close it with >", "DOCTYPE is never closed")
 }
 
+// openElem is an element whose end tag is still to come.
 type openElem struct {
-	name  string
-	index int // into s.elems
+	info   *elemInfo
+	counts map[string]int // children per local name, for element paths
 }
 
 // element reads the root element and everything inside it, iteratively.
@@ -450,14 +501,16 @@ func (s *scanner) element() {
 	for s.ok() {
 		if s.p >= len(s.src) {
 			if len(stack) > 0 {
-				top := stack[len(stack)-1]
-				s.failRelated(s.p, relatedOff{s.elems[top.index].off, "<" + top.name + "> starts here"},
+				top := stack[len(stack)-1].info
+				s.failRelated(s.p, relatedOff{top.off, "<" + top.name + "> starts here"},
 					"add </"+top.name+">", "missing end tag </%s>: the file ends inside <%s>", top.name, top.name)
 			}
 			return
 		}
 		if len(stack) > 0 && s.src[s.p] != '<' {
-			s.text()
+			if text, ok := s.text(); ok {
+				s.cur.CreateText(text)
+			}
 			continue
 		}
 		switch {
@@ -469,6 +522,7 @@ func (s *scanner) element() {
 				s.fail(s.p, "close it with ]]>", "CDATA section is never closed")
 				return
 			}
+			s.cur.CreateCData(normalizeNewlines(s.src[s.p+9 : s.p+end]))
 			s.p += end + 3
 		case s.hasPrefix("<?"):
 			s.pi()
@@ -484,47 +538,60 @@ func (s *scanner) element() {
 				return
 			}
 			s.p++
-			top := stack[len(stack)-1]
+			top := stack[len(stack)-1].info
 			if name != top.name {
-				s.failRelated(start, relatedOff{s.elems[top.index].off, "<" + top.name + "> starts here"},
+				s.failRelated(start, relatedOff{top.off, "<" + top.name + "> starts here"},
 					"write </"+top.name+"> here, or add the missing <"+name+">",
 					"end tag </%s> does not match the open element <%s>", name, top.name)
 				return
 			}
-			s.elems[top.index].endOff = s.p
+			top.endOff = s.p
 			stack = stack[:len(stack)-1]
 			s.nsScopes = s.nsScopes[:len(s.nsScopes)-1]
+			s.cur = s.cur.Parent()
 			if len(stack) == 0 {
 				return
 			}
 		case s.hasPrefix("<--"):
 			s.fail(s.p, "write <!-- to open a comment", "\"<--\" is not a comment: a comment opens with \"<!--\"")
 		default:
-			if len(stack) == 0 && len(s.elems) > 0 {
-				return
+			parentPath := ""
+			var counts map[string]int
+			if len(stack) > 0 {
+				top := &stack[len(stack)-1]
+				parentPath = top.info.path
+				if top.counts == nil {
+					top.counts = map[string]int{}
+				}
+				counts = top.counts
 			}
-			name, empty := s.startTag(len(stack) + 1)
+			info, empty := s.startTag(len(stack)+1, parentPath, counts)
 			if !s.ok() {
 				return
 			}
+			if s.root == nil {
+				s.root = info
+			}
 			if empty {
-				s.elems[len(s.elems)-1].endOff = s.p
+				info.endOff = s.p
 				s.nsScopes = s.nsScopes[:len(s.nsScopes)-1]
+				s.cur = s.cur.Parent()
 				if len(stack) == 0 {
 					return
 				}
 			} else {
-				stack = append(stack, openElem{name, len(s.elems) - 1})
+				stack = append(stack, openElem{info: info})
 			}
 		}
 	}
 }
 
-// startTag reads <name attr="v" ...> or .../>; it pushes a namespace scope.
-func (s *scanner) startTag(depth int) (name string, empty bool) {
+// startTag reads <name attr="v" ...> or .../>, adds the element to the tree
+// and makes it the current parent; it pushes a namespace scope.
+func (s *scanner) startTag(depth int, parentPath string, siblings map[string]int) (info *elemInfo, empty bool) {
 	start := s.p
 	s.p++
-	name = s.name()
+	name := s.name()
 	if name == "" {
 		s.fail(s.p, "escape a literal < as &lt;", "expected an element name after \"<\", found %s", describe(s.src[s.p:]))
 		return
@@ -533,11 +600,12 @@ func (s *scanner) startTag(depth int) (name string, empty bool) {
 		s.fail(start, "flatten the document", "elements nested deeper than %d levels", s.limits.MaxDepth)
 		return
 	}
-	if s.limits.MaxElements > 0 && len(s.elems) >= s.limits.MaxElements {
+	if s.limits.MaxElements > 0 && s.count >= s.limits.MaxElements {
 		s.fail(start, "split the file", "more than %d elements", s.limits.MaxElements)
 		return
 	}
-	e := elemInfo{name: name, off: start, depth: depth}
+	e := &elemInfo{name: name, off: start}
+	var values []string
 	var prefixes []string
 	for {
 		sp := s.skipSpace()
@@ -591,18 +659,9 @@ func (s *scanner) startTag(depth int) (name string, empty bool) {
 		q := s.src[s.p]
 		s.p++
 		voff := s.p
-		for s.p < len(s.src) && s.src[s.p] != q {
-			switch s.src[s.p] {
-			case '<':
-				s.fail(s.p, "write < inside a value as &lt;", "\"<\" is not allowed in the value of attribute %s", aname)
-				return
-			case '&':
-				if !s.reference() {
-					return
-				}
-				continue
-			}
-			s.p++
+		value, ok := s.attrValue(q, aname)
+		if !ok {
+			return
 		}
 		if s.p >= len(s.src) {
 			s.fail(voff-1, "close the value with "+string(q), "value of attribute %s is never closed", aname)
@@ -621,19 +680,19 @@ func (s *scanner) startTag(depth int) (name string, empty bool) {
 			return
 		}
 		e.attrs = append(e.attrs, attrInfo{name: aname, off: aoff, valueOff: voff})
+		values = append(values, value)
 		if aname == "xmlns" {
 			continue
 		}
 		if p, ok := strings.CutPrefix(aname, "xmlns:"); ok {
 			prefixes = append(prefixes, p)
 		}
-		if p, ok := strings.CutPrefix(aname, "xmlns:"); ok && string(s.src[voff:s.p-1]) == "" {
+		if p, ok := strings.CutPrefix(aname, "xmlns:"); ok && value == "" {
 			s.fail(aoff, "give the prefix a namespace URI", "namespace prefix %s is declared with an empty URI", p)
 			return
 		}
 	}
 	s.nsScopes = append(s.nsScopes, prefixes)
-	s.elems = append(s.elems, e)
 	if p, _, ok := strings.Cut(name, ":"); ok && !s.declared(p) {
 		s.fail(start+1, "declare it with xmlns:"+p+"=\"...\" or remove the prefix", "namespace prefix %s of <%s> is not declared", p, name)
 		return
@@ -644,7 +703,52 @@ func (s *scanner) startTag(depth int) (name string, empty bool) {
 			return
 		}
 	}
-	return name, empty
+	el := s.cur.CreateElement(name)
+	for i, a := range e.attrs {
+		el.CreateAttr(a.name, values[i])
+	}
+	index := 1
+	if siblings != nil {
+		siblings[el.Tag]++
+		index = siblings[el.Tag]
+	}
+	e.path = parentPath + "/" + el.Tag + "[" + strconv.Itoa(index) + "]"
+	if parentPath == "" {
+		e.path = "/" + el.Tag
+	}
+	s.info[el] = e
+	s.count++
+	s.cur = el
+	return e, empty
+}
+
+// attrValue reads an attribute value up to the closing quote q and decodes
+// its references and line ends.
+func (s *scanner) attrValue(q byte, aname string) (string, bool) {
+	var out []byte
+	start := s.p
+	for s.p < len(s.src) && s.src[s.p] != q {
+		switch s.src[s.p] {
+		case '<':
+			s.fail(s.p, "write < inside a value as &lt;", "\"<\" is not allowed in the value of attribute %s", aname)
+			return "", false
+		case '&':
+			out = append(out, s.src[start:s.p]...)
+			r, ok := s.reference()
+			if !ok {
+				return "", false
+			}
+			out = append(out, r...)
+			start = s.p
+			continue
+		}
+		s.p++
+	}
+	if out == nil {
+		return normalizeNewlines(s.src[start:s.p]), true
+	}
+	out = append(out, s.src[start:s.p]...)
+	return normalizeNewlines(out), true
 }
 
 func (s *scanner) declared(prefix string) bool {
@@ -658,19 +762,21 @@ func (s *scanner) declared(prefix string) bool {
 	return false
 }
 
-// reference reads &name; or &#N; or &#xN; at s.p; false (with an error) if malformed.
-func (s *scanner) reference() bool {
+var predefined = map[string]string{"amp": "&", "lt": "<", "gt": ">", "quot": `"`, "apos": "'"}
+
+// reference reads &name; or &#N; or &#xN; at s.p and returns what it stands
+// for; false (with an error) if malformed.
+func (s *scanner) reference() (string, bool) {
 	start := s.p
 	end := bytes.IndexByte(s.src[s.p:min(len(s.src), s.p+40)], ';')
 	if end < 0 {
 		s.fail(start, "write a literal & as &amp;", "\"&\" must start an entity or character reference (write & as &amp;)")
-		return false
+		return "", false
 	}
 	ref := string(s.src[s.p+1 : s.p+end])
-	switch ref {
-	case "amp", "lt", "gt", "quot", "apos":
+	if v, ok := predefined[ref]; ok {
 		s.p += end + 1
-		return true
+		return v, true
 	}
 	if num, ok := strings.CutPrefix(ref, "#"); ok {
 		var r rune
@@ -688,30 +794,41 @@ func (s *scanner) reference() bool {
 		}
 		if err != nil || !isXMLChar(r) {
 			s.fail(start, "use a valid character reference", "character reference &%s; is not a valid XML character", ref)
-			return false
+			return "", false
 		}
 		s.p += end + 1
-		return true
+		return string(r), true
 	}
 	s.fail(start, "write a literal & as &amp;", "unknown entity &%s; (only &amp; &lt; &gt; &quot; &apos; are defined)", ref)
-	return false
+	return "", false
 }
 
-// text reads character data up to the next '<'.
-func (s *scanner) text() {
+// text reads character data up to the next '<' and decodes it.
+func (s *scanner) text() (string, bool) {
+	var out []byte
+	start := s.p
 	for s.p < len(s.src) && s.src[s.p] != '<' {
 		switch s.src[s.p] {
 		case '&':
-			if !s.reference() {
-				return
+			out = append(out, s.src[start:s.p]...)
+			r, ok := s.reference()
+			if !ok {
+				return "", false
 			}
+			out = append(out, r...)
+			start = s.p
 			continue
 		case ']':
 			if s.hasPrefix("]]>") {
 				s.fail(s.p, "write it as ]]&gt;", "\"]]>\" is not allowed in text")
-				return
+				return "", false
 			}
 		}
 		s.p++
 	}
+	if out == nil {
+		return normalizeNewlines(s.src[start:s.p]), true
+	}
+	out = append(out, s.src[start:s.p]...)
+	return normalizeNewlines(out), true
 }
