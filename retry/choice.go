@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // Source says where a rule of a model comes from.
@@ -28,7 +29,7 @@ func RunChoices() []Choice {
 		{SourcePolicy, "Outcomes are used in order, one per attempt, across the whole chain; a stage that succeeds hands the message to the next stage at that moment."},
 		{SourcePolicy, "When the list has nothing left for a stage, the stage repeats the last outcome it used (a down is not repeated); a stage that used none takes its defaults: sms fail:imstemp then ok; mms fail; nowsms fail; aggregator fail; billing fail:nocredit."},
 		{SourcePolicy, "A step that needs the user (an SMS resend, a tap on the MMS manual-retry link) is taken only when the list still has an outcome for it; otherwise the timeline ends there."},
-		{SourcePolicy, "An attempt without a duration takes --attempt-duration (default 0 s), so that times are exactly the sums of the waits; waits start when the failed attempt ends."},
+		{SourcePolicy, "An attempt without a duration takes --attempt-duration (default 0s), so that times are exactly the sums of the waits; waits start when the failed attempt ends."},
 	}
 }
 
@@ -42,7 +43,7 @@ func Explain(w io.Writer, chain []Policy) error {
 	write := func(title string, cs []Choice) {
 		fmt.Fprintln(&b, title)
 		for _, c := range cs {
-			fmt.Fprintf(&b, "  [%s] %s\n", c.Source, c.Text)
+			b.WriteString(wrap(fmt.Sprintf("  [%s] %s", c.Source, c.Text), 79, "      "))
 		}
 	}
 	for _, p := range chain {
@@ -52,6 +53,32 @@ func Explain(w io.Writer, chain []Policy) error {
 	write("outcomes and time:", RunChoices())
 	fmt.Fprintln(&b)
 	fmt.Fprintf(&b, "[doc] Microsoft's MCSF documentation; [vendor] the strategy's own description;\n[policy] this model's choice where those texts are silent.\n")
+
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// wrap breaks s into lines of at most width bytes at spaces, indenting the
+// continuation lines; every line ends with a newline.
+func wrap(s string, width int, indent string) string {
+	var b strings.Builder
+	line := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = word
+			if strings.HasPrefix(s, "  ") {
+				line = "  " + word
+			}
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width:
+			b.WriteString(line + "\n")
+			line = indent + word
+		default:
+			line += " " + word
+		}
+	}
+	if line != "" {
+		b.WriteString(line + "\n")
+	}
+	return b.String()
 }

@@ -37,8 +37,8 @@ func TestParseDuration(t *testing.T) {
 
 func TestFormats(t *testing.T) {
 	cases := []struct {
-		d                             time.Duration
-		elapsed, human, short, tick   string
+		d                           time.Duration
+		elapsed, human, short, tick string
 	}{
 		{0, "00:00:00", "0 seconds", "0s", "0"},
 		{31 * time.Second, "00:00:31", "31 seconds", "31s", "31s"},

@@ -74,7 +74,7 @@ func (p MMS) Choices() []Choice {
 		{SourceDoc, "AutoRetryDownload=0, or the setting absent, disables the automatic retries: a failed download shows the link at once."},
 		{SourcePolicy, "Each wait starts when the failed download ends (this reproduces Microsoft's worked example: downloads of 11, 18 and 5 s give retries at 00:00:31, 00:01:29, 00:02:34)."},
 		{SourcePolicy, "A permanent download error (fail:perm) is not retried automatically: the link appears at once."},
-		{SourcePolicy, "The user taps the link --user-delay after it appears (default 30 s); with no outcome left for that tap the timeline ends with the link shown (manual-link)."},
+		{SourcePolicy, "The user taps the link --user-delay after it appears (default 30s); with no outcome left for that tap the timeline ends with the link shown (manual-link)."},
 		{SourcePolicy, "With flags alone --auto-retry-download defaults to 1, to show the retries; read from an answer file, an absent setting is 0, as documented."},
 	}
 }

@@ -116,7 +116,7 @@ func (p NowSMS) rejects(o Outcome) bool {
 
 func (p NowSMS) Choices() []Choice {
 	return []Choice{
-		{SourceVendor, "After the 1st error NowSMS may retry at once, after the 2nd it waits 30 s, after the 3rd 60 s, then 30 s more per error; after 20 errors the message is failed (the defaults RetryDelay=30, RetryDelayMultiplier=1, RetryDelayAfterAttempts=2, RetryMaxAttempts=20)."},
+		{SourceVendor, "After the 1st error NowSMS may retry at once, after the 2nd it waits 30 s, after the 3rd 60 s, then 30 s more per error; after 20 errors the message is marked failed (the defaults RetryDelay=30, RetryDelayMultiplier=1, RetryDelayAfterAttempts=2, RetryMaxAttempts=20)."},
 		{SourcePolicy, "Delay after error n = RetryDelay × RetryDelayMultiplier × (n − RetryDelayAfterAttempts + 1) once n reaches RetryDelayAfterAttempts, and none before. NowSMS writes RetryDelay × Multiplier × failed attempts; counting the failures from RetryDelayAfterAttempts on is the reading that gives its own default schedule. RetryDelayAfterAttempts 0 behaves as 1."},
 		{SourceVendor, "RetryDelayMultiplier=0 gives a fixed delay of RetryDelay; RetryDelayMax caps the delay (0: no cap)."},
 		{SourceVendor, "An error code listed in UCPRejectErrorCodes / CIMDRejectErrorCodes (or the list All) is permanent: the message fails at once, no retry."},
@@ -179,7 +179,7 @@ func (p NowSMS) run(r *runner) error {
 			return err
 		}
 		if errors >= p.MaxAttempts {
-			return r.end(KindFailed, ChannelSMSC, o, fmt.Sprintf("%d errors (RetryMaxAttempts=%d): the message is failed.", errors, p.MaxAttempts))
+			return r.end(KindFailed, ChannelSMSC, o, fmt.Sprintf("%d errors (RetryMaxAttempts=%d): the message is marked failed.", errors, p.MaxAttempts))
 		}
 		d := p.Delay(errors)
 		if d == 0 {

@@ -189,4 +189,6 @@ func parseKind(f string) (ErrorKind, string, error) {
 	return "", "", fmt.Errorf("unknown error kind %q: want one of temp, imstemp, perm, drop, down, nocredit, code=CODE", f)
 }
 
-func startsWithDigit(s string) bool { return s != "" && strings.ContainsRune("0123456789.-+", rune(s[0])) }
+func startsWithDigit(s string) bool {
+	return s != "" && strings.ContainsRune("0123456789.-+", rune(s[0]))
+}

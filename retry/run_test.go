@@ -139,10 +139,10 @@ func TestPublishedNumbers(t *testing.T) {
 
 func TestNowSMSDelay(t *testing.T) {
 	cases := []struct {
-		name                          string
-		mult, after                   int
-		maxDelay                      time.Duration
-		want                          []int // seconds after errors 1..6
+		name        string
+		mult, after int
+		maxDelay    time.Duration
+		want        []int // seconds after errors 1..6
 	}{
 		{"defaults", 1, 2, 0, []int{0, 30, 60, 90, 120, 150}},
 		{"fixed", 0, 2, 0, []int{0, 30, 30, 30, 30, 30}},

@@ -76,16 +76,16 @@ func (p SMS) Choices() []Choice {
 		{SourcePolicy, "A non-temporary IMS failure (or any failure with RetryEnabled=0) is not retried by the device: the user is told at once. While the threshold is not reached, the user's resend goes over IMS again."},
 		{SourcePolicy, "When the automatic retry over 3GPP/3GPP2 fails too, the user is told; the device does not retry again by itself."},
 		{SourcePolicy, "imstemp on an attempt over 3GPP/3GPP2 cannot happen on a device; the model treats it as an ordinary temporary failure."},
-		{SourcePolicy, "Further attempts are the user's resends, each --user-delay after the user is told (default 30 s). When the outcome list has nothing for a resend, the timeline ends with the message not sent (failed)."},
+		{SourcePolicy, "Further attempts are the user's resends, each --user-delay after the user is told (default 30s). When the outcome list has nothing for a resend, the timeline ends with the message not sent (failed)."},
 		{SourcePolicy, "ok means the network accepted the message: it left the device. In a chain the next stage starts at that moment."},
 	}
 }
 
 func (p SMS) run(r *runner) error {
 	imsAttempts := 0
-	autoUsed := false  // the automatic retry of the current send was used
-	autoNext := false  // the next attempt is the automatic retry
-	userNext := false  // the next attempt is a resend by the user
+	autoUsed := false // the automatic retry of the current send was used
+	autoNext := false // the next attempt is the automatic retry
+	userNext := false // the next attempt is a resend by the user
 	var pending *Outcome
 	for {
 		var o Outcome

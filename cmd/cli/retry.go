@@ -1,9 +1,669 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+	"time"
 
-// newRetryCmd is a placeholder until the retry command lands.
+	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/retry"
+	"github.com/mcsf-dev/mcsf/variant"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// retryOptions holds the flags of every retry subcommand; each subcommand
+// registers only the flags of its policies (see retryFlagGroups).
+type retryOptions struct {
+	inputOptions
+	format, outcomes, attemptDuration, userDelay string
+	explain                                      bool
+	chain                                        string
+
+	// sms and mms
+	threshold, retryEnabled, autoRetry, file, sim string
+
+	// nowsms
+	retryDelay, multiplier, afterAttempts, maxDelay, maxAttempts int
+	rejectCodes                                                  string
+
+	// aggregator and billing
+	validity  string
+	permanent bool
+	dropDown  string
+}
+
+// retryPolicies lists the policy names, in the order help lists them.
+func retryPolicies() []string { return []string{"sms", "mms", "nowsms", "aggregator", "billing"} }
+
+// retryFlagGroup is a set of flags and the policies that read them.
+type retryFlagGroup struct {
+	policies []string
+	add      func(f *pflag.FlagSet, o *retryOptions)
+}
+
+func retryFlagGroups() []retryFlagGroup {
+	return []retryFlagGroup{
+		{[]string{"sms"}, func(f *pflag.FlagSet, o *retryOptions) {
+			f.StringVar(&o.threshold, "threshold", "unset", "3GPP/IMS/AttemptThresholdForIMS: attempts in all over IMS (DWORD), or unset")
+			f.StringVar(&o.retryEnabled, "retry-enabled", "1", "3GPP/IMS/RetryEnabled: 1 retries a temporary IMS failure once over 3GPP/3GPP2, 0 does not")
+		}},
+		{[]string{"mms"}, func(f *pflag.FlagSet, o *retryOptions) {
+			f.StringVar(&o.autoRetry, "auto-retry-download", "1", "AutoRetryDownload: 1 retries failed downloads after 20, 40, 60 s, 0 shows the manual link at once")
+		}},
+		{[]string{"sms", "mms"}, func(f *pflag.FlagSet, o *retryOptions) {
+			f.StringVar(&o.file, "file", "", "read the settings from this answer file, resolved for --sim, instead of flags")
+			f.StringVar(&o.sim, "sim", "", "the SIM to resolve --file for: 'mcc=..,mnc=..,imsi=..,iccid=..' (any condition names)")
+			f.StringVar(&o.userDelay, "user-delay", "30s", "how long the user takes to resend an SMS or tap the MMS retry link")
+		}},
+		{[]string{"nowsms"}, func(f *pflag.FlagSet, o *retryOptions) {
+			f.IntVar(&o.retryDelay, "retry-delay", 30, "RetryDelay: seconds to wait after an error")
+			f.IntVar(&o.multiplier, "multiplier", 1, "RetryDelayMultiplier: the delay grows by this × RetryDelay per error; 0 = fixed delay")
+			f.IntVar(&o.afterAttempts, "after-attempts", 2, "RetryDelayAfterAttempts: retry at once until this many errors")
+			f.IntVar(&o.maxDelay, "max-delay", 0, "RetryDelayMax: cap on the delay in seconds; 0 = no cap")
+			f.IntVar(&o.maxAttempts, "max-attempts", 20, "RetryMaxAttempts: the message fails after this many errors")
+			f.StringVar(&o.rejectCodes, "reject-codes", "", "UCPRejectErrorCodes/CIMDRejectErrorCodes: comma-separated codes that fail at once, or All")
+		}},
+		{[]string{"aggregator", "billing"}, func(f *pflag.FlagSet, o *retryOptions) {
+			f.StringVar(&o.validity, "validity", "", "the message's validity period, e.g. 1h or 3d (aggregator: default not limited; billing: default 3d)")
+		}},
+		{[]string{"aggregator"}, func(f *pflag.FlagSet, o *retryOptions) {
+			f.BoolVar(&o.permanent, "permanent", false, "every failure is a permanent error (unknown number, barred): REJECTED at once")
+		}},
+		{[]string{"billing"}, func(f *pflag.FlagSet, o *retryOptions) {
+			f.StringVar(&o.dropDown, "drop-down", "", "drop-down billing prices of attempt 1, 2, ..., e.g. 10.00,5.00,4.50 (the last repeats)")
+		}},
+	}
+}
+
+// addRetryFlags registers the common flags and those of the given policies.
+func addRetryFlags(cmd *cobra.Command, o *retryOptions, policies []string) {
+	f := cmd.Flags()
+	f.StringVar(&o.outcomes, "outcomes", "", "what happens to each attempt, e.g. fail:imstemp,ok or fail:11s,fail:18s,ok:5s (see help)")
+	f.StringVar(&o.attemptDuration, "attempt-duration", "0s", "how long an attempt takes when its outcome gives no duration")
+	f.StringVar(&o.format, "format", "text", "output format: text, json or svg")
+	f.BoolVar(&o.explain, "explain", false, "print the model's rules and choices (documented or this project's) instead of a timeline")
+	for _, g := range retryFlagGroups() {
+		if slices.ContainsFunc(g.policies, func(p string) bool { return slices.Contains(policies, p) }) {
+			g.add(f, o)
+		}
+	}
+	cmd.Flags().Int64Var(&o.maxFileSize, "max-file-size", defaultMaxFileSize, "refuse answer files larger than this many bytes")
+}
+
+const retryOutcomesHelp = `Outcomes (--outcomes) say what happens to each attempt, in order, across
+the whole chain:
+
+` + "  " + `LIST     = ITEM { "," ITEM }
+  ITEM     = OUTCOME [ "*" COUNT ]            repeat COUNT times (1..10000)
+  OUTCOME  = "ok" [ ":" DURATION ]
+           | "fail" [ ":" KIND ] [ ":" DURATION ]
+  KIND     = temp | imstemp | perm | drop | down | nocredit | code=CODE
+  DURATION = how long the attempt takes: 11s, 1m30s, 6h, 2d
+
+  temp      a temporary error (the default kind)
+  imstemp   RIL_E_IMSTEMPFAILURE, a temporary failure of SMS over IMS (sms)
+  perm      a permanent error
+  drop      the SMSC connection drops mid-submit: counts as an attempt (nowsms)
+  down      the SMSC connection is down for DURATION: not an attempt (nowsms)
+  nocredit  the user is out of credit (billing)
+  code=C    an error response with code C, permanent if listed in
+            --reject-codes (nowsms)
+
+When the list runs out, a stage repeats the last outcome it used, or uses
+its default (sms: fail:imstemp,ok; mms, nowsms, aggregator: fail; billing:
+fail:nocredit). A step that needs the user (an SMS resend, a tap on the MMS
+link) is only taken while the list has an outcome for it.`
+
+const retryLong = `Show what the retry settings do over time: a timeline from the first send
+to the final state, for one strategy or a chain of them, device first.
+
+Policies:
+  sms         the device sending an SMS: IMSRetry (AttemptThresholdForIMS,
+              RetryEnabled)
+  mms         the device downloading an MMS: AutoRetryDownloadForMMS
+  nowsms      an SMS gateway submitting to an SMSC over UCP/EMI or CIMD2
+  aggregator  an aggregator's general strategy (30 s, doubling, 10 attempts)
+  billing     an aggregator's billing strategy (+6 h, +18 h, then every 24 h)
+  dlr         whether a premium-SMS delivery report may be retried
+
+--chain sms,nowsms joins the device's timeline to the network's at the
+moment the message leaves the device (sms may only come first, mms only
+alone); it takes the flags of every policy in the chain.
+
+` + retryOutcomesHelp + `
+
+Formats: text (a table like Microsoft's: elapsed hh:mm:ss, activity), json
+(mcsf schema retry-output), svg (a picture of the timeline). --explain
+prints the model's rules, each marked [doc] (Microsoft's documentation),
+[vendor] (the strategy's own description) or [policy] (this project's
+choice where those are silent).
+
+Examples:
+  mcsf retry mms --outcomes fail:11s,fail:18s,fail:5s
+  mcsf retry --chain sms,nowsms --threshold 2 --outcomes fail:imstemp,ok,fail,fail,ok
+  mcsf retry --chain sms,aggregator --validity 1h --format svg > timeline.svg
+  mcsf retry dlr NO_CREDIT --drop-down 10.00,5.00,4.50`
+
 func newRetryCmd(io *streams) *cobra.Command {
-	return &cobra.Command{Use: "retry", Short: "(not built yet)", Hidden: true,
-		RunE: func(*cobra.Command, []string) error { return usageError("retry is not built yet") }}
+	o := &retryOptions{}
+	cmd := &cobra.Command{
+		Use:   "retry POLICY [flags] | --chain P1,P2",
+		Short: "Show the retry timeline of a message, on the device and in the network",
+		Long:  retryLong,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.chain == "" {
+				return usageError("name a policy (%s), dlr, or --chain P1,P2 (run 'mcsf retry --help' for usage)", strings.Join(retryPolicies(), ", "))
+			}
+			names, err := parseChain(o.chain)
+			if err != nil {
+				return err
+			}
+			return runRetry(cmd, o, names, io)
+		},
+	}
+	cmd.Flags().StringVar(&o.chain, "chain", "", "policies from the device to the network, e.g. sms,nowsms or sms,billing")
+	addRetryFlags(cmd, o, retryPolicies())
+	for _, p := range retryPolicies() {
+		cmd.AddCommand(newRetryPolicyCmd(p, io))
+	}
+	cmd.AddCommand(newRetryDLRCmd(io))
+	return cmd
+}
+
+// retryPolicyHelp is each policy's short and long help.
+func retryPolicyHelp(name string) (short, long string) {
+	switch name {
+	case "sms":
+		return "Timeline of an SMS sent by the device under IMSRetry", `Show how the device sends an SMS under the IMSRetry customization: attempts
+go over IMS while fewer than AttemptThresholdForIMS have, then over
+3GPP/3GPP2; with RetryEnabled=1 a temporary IMS failure (imstemp) is retried
+once over 3GPP/3GPP2 without telling the user. Further attempts are the
+user's resends, --user-delay after being told.
+
+The values come from --threshold and --retry-enabled, or from an answer
+file resolved for a SIM (--file, --sim): per-IMSI first, then per-device,
+then the defaults (threshold not set, RetryEnabled=1). --explain lists the
+model's choices where Microsoft's text is silent (what counts as an IMS
+attempt, an unset threshold, a non-temporary IMS failure, ...).
+
+` + retryOutcomesHelp + `
+
+Examples:
+  mcsf retry sms
+  mcsf retry sms --threshold 2 --outcomes fail:imstemp,fail,fail,fail,ok
+  mcsf retry sms --retry-enabled 0 --outcomes fail:imstemp,ok --format json
+  mcsf retry sms --file ims-retry.xml --sim mcc=310,mnc=410,imsi=310410123456789
+  mcsf retry sms --explain`
+	case "mms":
+		return "Timeline of an MMS download under AutoRetryDownloadForMMS", `Show how the device downloads an MMS under AutoRetryDownloadForMMS: with
+AutoRetryDownload=1 a failed download is retried after 20, 40 and 60
+seconds, then a link to retry by hand is shown; a manual retry that fails
+starts the automatic retries again. With 0 (or the setting absent in a
+file) the link appears at once.
+
+The value comes from --auto-retry-download (default 1), or from an answer
+file resolved for a SIM (--file, --sim; absent there means 0).
+
+` + retryOutcomesHelp + `
+
+Examples:
+  mcsf retry mms --outcomes fail:11s,fail:18s,fail:5s
+  mcsf retry mms --outcomes fail:11s,fail:18s,fail:5s,fail:4s,fail:6s,ok:9s --format svg > mms.svg
+  mcsf retry mms --auto-retry-download 0 --outcomes fail:10s,ok:5s
+  mcsf retry mms --file ims-retry.xml --sim mcc=310,mnc=410,iccid=8901410123456789012`
+	case "nowsms":
+		return "Timeline of an SMS gateway's retries over UCP/EMI or CIMD2 (NowSMS)", `Show how an SMS gateway (NowSMS over UCP/EMI or CIMD2) retries a message
+the SMSC refuses. With the defaults it retries at once after the 1st error,
+waits 30 s after the 2nd, 60 s after the 3rd, 30 s more per further error,
+and fails the message after 20 errors. Codes in --reject-codes (or All) fail
+at once. A connection that is down (fail:down:5m) is not an attempt; one
+that drops mid-submit (fail:drop) is.
+
+` + retryOutcomesHelp + `
+
+Examples:
+  mcsf retry nowsms
+  mcsf retry nowsms --multiplier 0 --outcomes fail*3,ok
+  mcsf retry nowsms --reject-codes 24,26 --outcomes fail:code=05,fail:code=24
+  mcsf retry nowsms --outcomes fail:down:5m,fail:drop,ok --format json`
+	case "aggregator":
+		return "Timeline of an aggregator's general retry strategy", `Show an SMS aggregator's general retry strategy: exponential back-off from
+30 s, doubling, 10 attempts in all (the 10th about 4 h 15 min after the
+first). --validity stops it early with REJECTED; a permanent error
+(--permanent, or fail:perm) is REJECTED at once.
+
+` + retryOutcomesHelp + `
+
+Examples:
+  mcsf retry aggregator
+  mcsf retry aggregator --validity 1h
+  mcsf retry aggregator --permanent
+  mcsf retry aggregator --outcomes fail,fail,ok --format svg > aggregator.svg`
+	case "billing":
+		return "Timeline of an aggregator's billing retries (premium SMS out of credit)", `Show an aggregator's billing retry strategy for a premium message the user
+cannot pay for: a new attempt after 6 hours, 18 hours more, then every 24
+hours until the validity period ends (--validity, default 3d). With
+--drop-down each attempt is charged at the next, lower price point.
+
+` + retryOutcomesHelp + `
+
+Examples:
+  mcsf retry billing
+  mcsf retry billing --validity 5d --drop-down 10.00,5.00,4.50
+  mcsf retry billing --outcomes fail:nocredit,fail:nocredit,ok`
+	}
+	return "", ""
+}
+
+func newRetryPolicyCmd(name string, io *streams) *cobra.Command {
+	o := &retryOptions{}
+	short, long := retryPolicyHelp(name)
+	cmd := &cobra.Command{
+		Use:   name,
+		Short: short,
+		Long:  long,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runRetry(cmd, o, []string{name}, io)
+		},
+	}
+	addRetryFlags(cmd, o, []string{name})
+	return cmd
+}
+
+// parseChain reads --chain: known policy names, comma-separated.
+func parseChain(s string) ([]string, error) {
+	var names []string
+	for _, n := range strings.Split(s, ",") {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if !slices.Contains(retryPolicies(), n) {
+			return nil, usageError("--chain: unknown policy %q (want %s)", n, strings.Join(retryPolicies(), ", "))
+		}
+		names = append(names, n)
+	}
+	return names, nil
+}
+
+// runRetry builds the policies, runs them and writes the result.
+func runRetry(cmd *cobra.Command, o *retryOptions, names []string, io *streams) error {
+	switch o.format {
+	case "text", "json", "svg":
+	default:
+		return usageError("--format %q: want text, json or svg", o.format)
+	}
+	if o.explain && o.format != "text" {
+		return usageError("--explain prints text: leave out --format %s", o.format)
+	}
+	if o.file == "" && cmd.Flags().Changed("sim") {
+		return usageError("--sim needs --file: the SIM is what the answer file is resolved for")
+	}
+	var res *variant.Result
+	if o.file != "" {
+		for _, flag := range []string{"threshold", "retry-enabled", "auto-retry-download"} {
+			if cmd.Flags().Changed(flag) {
+				return usageError("--%s and --file both give the value: use one", flag)
+			}
+		}
+		r, err := resolveRetryFile(o, io)
+		if err != nil {
+			return err
+		}
+		res = r
+	}
+	chain := make([]retry.Policy, 0, len(names))
+	for _, n := range names {
+		p, err := buildPolicy(n, o, res)
+		if err != nil {
+			return err
+		}
+		chain = append(chain, p)
+	}
+	if o.explain {
+		return retry.Explain(io.out, chain)
+	}
+	var outcomes []retry.Outcome
+	if cmd.Flags().Changed("outcomes") {
+		var err error
+		if outcomes, err = retry.ParseOutcomes(o.outcomes); err != nil {
+			return usageError("--outcomes: %v", err)
+		}
+	}
+	ad, err := retry.ParseDuration(o.attemptDuration)
+	if err != nil {
+		return usageError("--attempt-duration: %v", err)
+	}
+	tl, err := retry.Run(chain, outcomes, retry.Options{AttemptDuration: ad})
+	if err != nil {
+		return usageError("%v", err)
+	}
+	switch o.format {
+	case "json":
+		err = retry.WriteJSON(io.out, tl)
+	case "svg":
+		err = retry.WriteSVG(io.out, tl)
+	default:
+		err = retry.WriteText(io.out, tl)
+	}
+	if err != nil {
+		return internal(err)
+	}
+	return nil
+}
+
+// buildPolicy makes the policy called name from the flags, or for sms and
+// mms from the resolved answer file when res is not nil.
+func buildPolicy(name string, o *retryOptions, res *variant.Result) (retry.Policy, error) {
+	userDelay := func() (time.Duration, error) {
+		d, err := retry.ParseDuration(o.userDelay)
+		if err != nil {
+			return 0, usageError("--user-delay: %v", err)
+		}
+		return d, nil
+	}
+	switch name {
+	case "sms":
+		p := retry.NewSMS()
+		var err error
+		if p.UserDelay, err = userDelay(); err != nil {
+			return nil, err
+		}
+		if res != nil {
+			return smsFromFile(p, o, res)
+		}
+		if !strings.EqualFold(strings.TrimSpace(o.threshold), "unset") {
+			n, ok := variant.ParseDWORD(o.threshold)
+			if !ok {
+				return nil, usageError("--threshold %q: want a DWORD (decimal, or hexadecimal with 0x) or unset", o.threshold)
+			}
+			if n > 1000000 {
+				return nil, usageError("--threshold %d: more than 1000000 attempts cannot be shown", n)
+			}
+			p.Threshold, p.ThresholdSet = int(n), true
+		}
+		if p.RetryEnabled, err = dwordFlag("--retry-enabled", o.retryEnabled); err != nil {
+			return nil, err
+		}
+		return p, nil
+	case "mms":
+		p := retry.NewMMS()
+		var err error
+		if p.UserDelay, err = userDelay(); err != nil {
+			return nil, err
+		}
+		if res != nil {
+			return mmsFromFile(p, o, res)
+		}
+		if p.AutoRetry, err = dwordFlag("--auto-retry-download", o.autoRetry); err != nil {
+			return nil, err
+		}
+		return p, nil
+	case "nowsms":
+		p := retry.NewNowSMS()
+		p.RetryDelay = time.Duration(o.retryDelay) * time.Second
+		p.Multiplier, p.AfterAttempts, p.MaxAttempts = o.multiplier, o.afterAttempts, o.maxAttempts
+		p.MaxDelay = time.Duration(o.maxDelay) * time.Second
+		if o.retryDelay < 0 || o.maxDelay < 0 {
+			return nil, usageError("--retry-delay and --max-delay must not be negative")
+		}
+		for _, c := range strings.Split(o.rejectCodes, ",") {
+			switch c = strings.TrimSpace(c); {
+			case c == "":
+			case strings.EqualFold(c, "all"):
+				p.RejectAll = true
+			default:
+				p.RejectCodes = append(p.RejectCodes, c)
+			}
+		}
+		if p.RejectAll && len(p.RejectCodes) > 0 {
+			return nil, usageError("--reject-codes: All already covers %s", strings.Join(p.RejectCodes, ","))
+		}
+		return p, nil
+	case "aggregator":
+		p := retry.NewAggregator()
+		p.Permanent = o.permanent
+		if o.validity != "" {
+			v, err := validityFlag(o.validity)
+			if err != nil {
+				return nil, err
+			}
+			p.Validity = v
+		}
+		return p, nil
+	case "billing":
+		p := retry.NewBilling()
+		if o.validity != "" {
+			v, err := validityFlag(o.validity)
+			if err != nil {
+				return nil, err
+			}
+			p.Validity = v
+		}
+		if o.dropDown != "" {
+			prices, err := retry.ParsePrices(o.dropDown)
+			if err != nil {
+				return nil, usageError("--drop-down: %v", err)
+			}
+			p.DropDown = prices
+		}
+		return p, nil
+	}
+	return nil, usageError("unknown policy %q", name)
+}
+
+func dwordFlag(flag, s string) (bool, error) {
+	n, ok := variant.ParseDWORD(s)
+	if !ok || n > 1 {
+		return false, usageError("%s %q: want 0 or 1 (or 0x0, 0x1)", flag, s)
+	}
+	return n == 1, nil
+}
+
+func validityFlag(s string) (time.Duration, error) {
+	v, err := retry.ParseDuration(s)
+	if err != nil {
+		return 0, usageError("--validity: %v", err)
+	}
+	if v == 0 {
+		return 0, usageError("--validity: give a period longer than 0, e.g. 1h or 3d")
+	}
+	return v, nil
+}
+
+// resolveRetryFile reads --file and resolves it for --sim.
+func resolveRetryFile(o *retryOptions, io *streams) (*variant.Result, error) {
+	profile := variant.NewProfile()
+	if o.sim != "" {
+		p, err := variant.ParseProfile(o.sim)
+		if err != nil {
+			return nil, usageError("--sim: %v", err)
+		}
+		profile = p
+	}
+	in := input{path: o.file, display: o.file}
+	if o.file == "-" {
+		in = o.stdinInput()
+	}
+	data, err := o.read(in, io.in)
+	if err != nil {
+		return nil, err
+	}
+	doc, diags, err := answerfile.Parse(in.display, data)
+	if err != nil {
+		return nil, internal(err)
+	}
+	if len(diags) > 0 {
+		writeTextDiagnostics(io.err, diags, sources{in.display: answerfile.NewSource(data)}, colorOn(io.err, os.Getenv))
+		return nil, &exitError{code: ExitInternal, err: fmt.Errorf("%s cannot be read, so its retry settings are unknown", in.display)}
+	}
+	c, err := variant.Compile(doc)
+	if err != nil {
+		return nil, &exitError{code: ExitInternal, err: err}
+	}
+	r := c.Resolve(profile)
+	for _, u := range r.Undecided {
+		fmt.Fprintf(io.err, "mcsf: warning: %s:%d: Target %s, TargetState %d is undecided for this SIM (%s); its variants are not applied\n",
+			u.File, u.Line, u.Target, u.TargetState, u.Reason)
+	}
+	for _, c := range r.Conflicts {
+		fmt.Fprintf(io.err, "mcsf: warning: %s %s is set to %q and %q by variants of equal priority: the later one (%q) wins by file order\n",
+			c.Path, c.Name, c.Other.Value, c.Winner.Value, c.Winner.Value)
+	}
+	return &r, nil
+}
+
+// valueFrom describes where a runtime value comes from: "per-imsi, line 31".
+func valueFrom(v variant.RuntimeValue) string {
+	if v.Source != nil && v.Source.Line > 0 {
+		return fmt.Sprintf("%s, line %d", v.Scope, v.Source.Line)
+	}
+	return string(v.Scope)
+}
+
+func fileFrom(o *retryOptions, res *variant.Result, parts ...string) string {
+	sim := "no SIM"
+	if res.SIM.Len() > 0 {
+		sim = "SIM " + res.SIM.String()
+	}
+	return fmt.Sprintf("%s for %s: %s", o.file, sim, strings.Join(parts, "; "))
+}
+
+func notDWORD(name string, v variant.RuntimeValue) error {
+	return &exitError{code: ExitInternal, err: fmt.Errorf("%s: %s is %q, %s: the device's behaviour is unknown",
+		valueFrom(v), name, v.Text, v.Note)}
+}
+
+func smsFromFile(p retry.SMS, o *retryOptions, res *variant.Result) (retry.Policy, error) {
+	th, re := res.Effective.IMSRetry.AttemptThresholdForIMS, res.Effective.IMSRetry.RetryEnabled
+	if th.Scope != variant.ScopeUnset {
+		if th.Value == nil {
+			return nil, notDWORD(variant.NameAttemptThreshold, th)
+		}
+		if *th.Value > 1000000 {
+			return nil, &exitError{code: ExitInternal, err: fmt.Errorf("%s: AttemptThresholdForIMS %d: more than 1000000 attempts cannot be shown", valueFrom(th), *th.Value)}
+		}
+		p.Threshold, p.ThresholdSet = int(*th.Value), true
+	}
+	if re.Value == nil {
+		return nil, notDWORD(variant.NameRetryEnabled, re)
+	}
+	p.RetryEnabled = *re.Value != 0
+	p.From = fileFrom(o, res, "AttemptThresholdForIMS "+valueFrom(th), "RetryEnabled "+valueFrom(re))
+	return p, nil
+}
+
+func mmsFromFile(p retry.MMS, o *retryOptions, res *variant.Result) (retry.Policy, error) {
+	v := res.Effective.MMSAutoRetry.AutoRetryDownload
+	if v.Value == nil {
+		return nil, notDWORD(variant.NameAutoRetry, v)
+	}
+	p.AutoRetry = *v.Value == 1
+	p.From = fileFrom(o, res, "AutoRetryDownload "+valueFrom(v))
+	return p, nil
+}
+
+const retryDLRLong = `Say whether a premium-SMS message may be sent again after a delivery report
+with STATUS, and why; without STATUS, print the whole table.
+
+  DELIVERED         no     it was delivered and charged
+  NO_CREDIT         later  on the billing schedule, hours to days apart
+  FAILED            yes
+  VALIDITY_EXPIRED  yes
+  REJECTED          no     permanent error
+  INVALID_MSISDN    no     the number does not exist
+  ACKNOWLEDGED      wait   not final: a retry risks charging twice
+  UNKNOWN           yes
+  OPERATOR_ERROR    yes
+
+--drop-down P1,P2,... prints the price of each NO_CREDIT retry under
+drop-down billing: attempt k is charged at Pk, later attempts at the last
+price; prices must not rise.
+
+Examples:
+  mcsf retry dlr
+  mcsf retry dlr ACKNOWLEDGED
+  mcsf retry dlr NO_CREDIT --drop-down 10.00,5.00,4.50`
+
+func newRetryDLRCmd(io *streams) *cobra.Command {
+	var dropDown string
+	cmd := &cobra.Command{
+		Use:       "dlr [STATUS]",
+		Short:     "Whether a premium-SMS delivery report may be retried, and drop-down prices",
+		Long:      retryDLRLong,
+		Args:      cobra.MaximumNArgs(1),
+		ValidArgs: retry.DLRStatuses(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			status := ""
+			if len(args) == 1 {
+				status = args[0]
+			}
+			return runRetryDLR(io.out, status, dropDown)
+		},
+	}
+	cmd.Flags().StringVar(&dropDown, "drop-down", "", "drop-down billing prices of attempt 1, 2, ..., e.g. 10.00,5.00,4.50")
+	return cmd
+}
+
+func runRetryDLR(w io.Writer, status, dropDown string) error {
+	var prices []retry.Price
+	if dropDown != "" {
+		var err error
+		if prices, err = retry.ParsePrices(dropDown); err != nil {
+			return usageError("--drop-down: %v", err)
+		}
+	}
+	var b strings.Builder
+	if status == "" {
+		fmt.Fprintf(&b, "%-16s  %-5s  %-5s  %s\n", "STATUS", "RETRY", "FINAL", "WHY")
+		for _, d := range retry.DLRs() {
+			fmt.Fprintf(&b, "%-16s  %-5s  %-5s  %s\n", d.Status, d.Retry, yesNo(d.Final), d.Reason)
+		}
+	} else {
+		d, ok := retry.LookupDLR(status)
+		if !ok {
+			return usageError("unknown delivery-report status %q (known: %s)", status, strings.Join(retry.DLRStatuses(), ", "))
+		}
+		if prices != nil && d.Status != "NO_CREDIT" {
+			return usageError("--drop-down prices NO_CREDIT retries; %s is not retried that way", d.Status)
+		}
+		final := "a final status"
+		if !d.Final {
+			final = "not a final status"
+		}
+		advice := map[retry.RetryAdvice]string{retry.RetryNo: "do not retry", retry.RetryYes: "retry",
+			retry.RetryLater: "retry later", retry.RetryWait: "do not retry yet, wait"}[d.Retry]
+		fmt.Fprintf(&b, "%s: %s (%s)\n  %s\n", d.Status, advice, final, d.Reason)
+	}
+	if prices != nil {
+		fmt.Fprintf(&b, "\ndrop-down billing, price per attempt:\n")
+		rows := [][2]string{}
+		for n := 1; n <= len(prices); n++ {
+			what := "attempt 1 (first submission)"
+			if n > 1 {
+				what = fmt.Sprintf("attempt %d (retry %d)", n, n-1)
+			}
+			rows = append(rows, [2]string{what, retry.DropDownPrice(prices, n).String()})
+		}
+		rows = append(rows, [2]string{"later retries", retry.DropDownPrice(prices, len(prices)+1).String()})
+		wl, wp := 0, 0
+		for _, r := range rows {
+			wl, wp = max(wl, len(r[0])), max(wp, len(r[1]))
+		}
+		for _, r := range rows {
+			fmt.Fprintf(&b, "  %-*s  %*s\n", wl, r[0], wp, r[1])
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
