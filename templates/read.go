@@ -1,0 +1,353 @@
+package templates
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/schema"
+	"go.yaml.in/yaml/v3"
+)
+
+// SchemaName is the name of the embedded JSON Schema of the spec format
+// (`mcsf schema spec`).
+const SchemaName = "spec"
+
+// ReadSpec reads a spec in YAML or JSON (JSON is read as YAML, which it
+// is), checks it against the embedded JSON Schema and with the semantic
+// checks, and fills in defaults. Every problem is a Diagnostic located at
+// the spec's own line and column; name is the file name they carry.
+//
+// The Spec is nil when a diagnostic is an Error; warnings come with a Spec
+// that Generate can use. The error is only for what keeps the reader from
+// working (the embedded schema does not compile).
+func ReadSpec(name string, data []byte) (*Spec, []answerfile.Diagnostic, error) {
+	r := &reader{file: name, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+	root := r.parse(bytes.TrimPrefix(data, []byte("\ufeff")))
+	if root == nil || r.failed() {
+		return nil, r.result(), nil
+	}
+	v := r.convert(root, "")
+	if r.failed() {
+		return nil, r.result(), nil
+	}
+	errs, err := schema.Validate(SchemaName, v)
+	if err != nil {
+		return nil, nil, fmt.Errorf("spec schema: %w", err)
+	}
+	for _, e := range errs {
+		r.diags = append(r.diags, r.schemaDiags(e)...)
+	}
+	if r.failed() {
+		return nil, r.result(), nil
+	}
+	spec, err := decodeSpec(v)
+	if err != nil {
+		// The schema admits only what decodes; getting here is a bug.
+		return nil, nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	r.check(spec)
+	if r.failed() {
+		return nil, r.result(), nil
+	}
+	for i := range spec.Operators {
+		for j := range spec.Operators[i].Match {
+			spec.Operators[i].Match[j].nameConditions()
+		}
+	}
+	return spec, r.result(), nil
+}
+
+// decodeSpec turns a schema-valid plain value into a Spec with defaults.
+func decodeSpec(v any) (*Spec, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var s Spec
+	if err := dec.Decode(&s); err != nil {
+		return nil, err
+	}
+	if s.OwnerType == "" {
+		s.OwnerType = DefaultOwnerType
+	}
+	for i := range s.Operators {
+		for j := range s.Operators[i].Match {
+			normalizePrefixes(&s.Operators[i].Match[j])
+		}
+	}
+	return &s, nil
+}
+
+// normalizePrefixes writes the `pattern:` and `range:` prefixes in lower
+// case: the documentation writes `Pattern:`, but ImageApp's validator only
+// knows the lower-case form.
+func normalizePrefixes(m *Match) {
+	fix := func(v string) string {
+		neg := strings.HasPrefix(v, "!")
+		rest := strings.TrimPrefix(v, "!")
+		for _, p := range []string{"pattern:", "range:"} {
+			if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
+				rest = p + rest[len(p):]
+			}
+		}
+		if neg {
+			return "!" + rest
+		}
+		return rest
+	}
+	for _, k := range matchKeys {
+		if f := k.field(m); *f != "" {
+			*f = fix(*f)
+		}
+	}
+	for n, v := range m.Conditions {
+		m.Conditions[n] = fix(v)
+	}
+}
+
+// reader holds the state of one ReadSpec call.
+type reader struct {
+	file   string
+	diags  []answerfile.Diagnostic
+	values map[string]*yaml.Node // JSON pointer → value node
+	keys   map[string]*yaml.Node // JSON pointer → the key node naming it
+}
+
+func (r *reader) failed() bool {
+	for _, d := range r.diags {
+		if d.Severity == answerfile.Error {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *reader) result() []answerfile.Diagnostic { return answerfile.SortDiagnostics(r.diags) }
+
+// at builds a diagnostic at node n (at 1:1 when n is nil).
+func (r *reader) at(n *yaml.Node, rule string, sev answerfile.Severity, format string, args ...any) answerfile.Diagnostic {
+	d := answerfile.Diagnostic{File: r.file, Line: 1, Column: 1, EndLine: 1, EndColumn: 2,
+		Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...)}
+	if n != nil && n.Line > 0 {
+		d.Line, d.Column = n.Line, max(n.Column, 1)
+		d.EndLine, d.EndColumn = d.Line, d.Column+nodeWidth(n)
+	}
+	return d
+}
+
+// diag reports a diagnostic at node n and returns it for related locations.
+func (r *reader) diag(n *yaml.Node, rule string, sev answerfile.Severity, format string, args ...any) *answerfile.Diagnostic {
+	r.diags = append(r.diags, r.at(n, rule, sev, format, args...))
+	return &r.diags[len(r.diags)-1]
+}
+
+// related adds a related location at node n to d.
+func (r *reader) related(d *answerfile.Diagnostic, n *yaml.Node, msg string) {
+	if n == nil {
+		return
+	}
+	d.Related = append(d.Related, answerfile.Related{File: r.file, Line: n.Line, Column: n.Column, Message: msg})
+}
+
+// nodeWidth is the width of n's first line as written, in characters, for
+// the caret under it: a scalar's text (and quotes), one character for a
+// collection.
+func nodeWidth(n *yaml.Node) int {
+	if n.Kind != yaml.ScalarNode || strings.Contains(n.Value, "\n") {
+		return 1
+	}
+	w := utf8.RuneCountInString(n.Value)
+	if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		w += 2
+	}
+	return max(w, 1)
+}
+
+// yamlLine finds the line number in a go-yaml error message.
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// parse reads the single YAML document of data.
+func (r *reader) parse(data []byte) *yaml.Node {
+	syntax := func(err error) {
+		msg := err.Error()
+		line := 1
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = msg[len(m[0]):]
+		}
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		r.diags = append(r.diags, answerfile.Diagnostic{File: r.file, Line: line, Column: 1, EndLine: line, EndColumn: 2,
+			Rule: RuleSyntax, Severity: answerfile.Error, Message: "the spec is not valid YAML or JSON: " + msg})
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			r.diag(nil, RuleSyntax, answerfile.Error, "the spec is empty: write at least name, owner and one operator or device value")
+			return nil
+		}
+		syntax(err)
+		return nil
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		d := r.diag(&next, RuleSyntax, answerfile.Error, "the spec holds more than one YAML document: keep one, without a second ---")
+		d.Column = 1
+	case !errors.Is(err, io.EOF):
+		syntax(err)
+	}
+	if len(doc.Content) == 0 {
+		r.diag(nil, RuleSyntax, answerfile.Error, "the spec is empty: write at least name, owner and one operator or device value")
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// convert turns node n, at JSON pointer ptr, into the plain value
+// schema.Validate takes, recording where each value and key stands.
+func (r *reader) convert(n *yaml.Node, ptr string) any {
+	r.values[ptr] = n
+	switch n.Kind {
+	case yaml.AliasNode:
+		r.diag(n, RuleSyntax, answerfile.Error, "YAML aliases (*%s) are not supported in a spec: write the value out", n.Value)
+		return nil
+	case yaml.MappingNode:
+		out := make(map[string]any, len(n.Content)/2)
+		first := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				r.diag(k, RuleSyntax, answerfile.Error, "a key must be a plain name, not a %s", kindName(k))
+				continue
+			}
+			if prev, dup := first[k.Value]; dup {
+				d := r.diag(k, RuleDuplicateKey, answerfile.Error, "key %q is given twice in this mapping: keep one", k.Value)
+				r.related(d, prev, "first given here")
+				continue
+			}
+			first[k.Value] = k
+			child := ptr + "/" + escapePointer(k.Value)
+			r.keys[child] = k
+			out[k.Value] = r.convert(v, child)
+		}
+		return out
+	case yaml.SequenceNode:
+		out := make([]any, len(n.Content))
+		for i, c := range n.Content {
+			out[i] = r.convert(c, ptr+"/"+strconv.Itoa(i))
+		}
+		return out
+	case yaml.ScalarNode:
+		return scalarValue(n)
+	}
+	r.diag(n, RuleSyntax, answerfile.Error, "unexpected YAML node")
+	return nil
+}
+
+// scalarValue converts a scalar by its resolved YAML tag. Numbers keep their
+// exact value as a json.Number; unknown tags (timestamps, binary, custom)
+// are read as the string written.
+func scalarValue(n *yaml.Node) any {
+	switch n.ShortTag() {
+	case "!!null":
+		return nil
+	case "!!bool":
+		var b bool
+		if n.Decode(&b) == nil {
+			return b
+		}
+	case "!!int":
+		i, ok := new(big.Int).SetString(strings.TrimPrefix(n.Value, "+"), 0)
+		if ok {
+			return json.Number(i.String())
+		}
+	case "!!float":
+		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err == nil && !isInfOrNaN(f) {
+			return f
+		}
+	}
+	return n.Value
+}
+
+func isInfOrNaN(f float64) bool { return f != f || f > 1e308 || f < -1e308 }
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.AliasNode:
+		return "alias"
+	}
+	return "value"
+}
+
+// escapePointer escapes one JSON pointer token the way jsonschema/v5 writes
+// instance locations (RFC 6901, then URL path escaping).
+func escapePointer(s string) string {
+	s = strings.ReplaceAll(s, "~", "~0")
+	s = strings.ReplaceAll(s, "/", "~1")
+	return url.PathEscape(s)
+}
+
+func unescapePointer(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		s = u
+	}
+	s = strings.ReplaceAll(s, "~1", "/")
+	return strings.ReplaceAll(s, "~0", "~")
+}
+
+// splitPointer splits a JSON pointer into its unescaped tokens.
+func splitPointer(ptr string) []string {
+	if ptr == "" {
+		return nil
+	}
+	parts := strings.Split(strings.TrimPrefix(ptr, "/"), "/")
+	for i, p := range parts {
+		parts[i] = unescapePointer(p)
+	}
+	return parts
+}
+
+// displayPath writes a JSON pointer as the reader would name the place:
+// operators[0].match[1].mcc; "the spec" for the root.
+func displayPath(ptr string) string {
+	parts := splitPointer(ptr)
+	if len(parts) == 0 {
+		return "the spec"
+	}
+	var b strings.Builder
+	for _, p := range parts {
+		if _, err := strconv.Atoi(p); err == nil {
+			b.WriteString("[" + p + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		if plainKey.MatchString(p) {
+			b.WriteString(p)
+		} else {
+			b.WriteString(strconv.Quote(p))
+		}
+	}
+	return b.String()
+}
+
+var plainKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
