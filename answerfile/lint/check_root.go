@@ -32,10 +32,9 @@ func (c *checker) checkRoot() {
 			d.Fix = fmt.Sprintf("add %s=\"...\" to the root element", a.name)
 			c.add(d)
 		case strings.TrimSpace(a.attr.Value) == "":
-			d := c.doc.AttrDiag(e, a.name, RuleOwnerMissing, answerfile.Error, "%s is empty: %s", a.name, a.why)
+			d := c.doc.AttrDiag(e, a.name, RuleOwnerMissing, answerfile.Error, "%s is empty: fill it in; %s", a.name, a.why)
 			if a.name == "Owner" {
-				d.Message += "; the documentation samples ship Owner=\"\" and ask you to fill it in"
-				d.Fix = "set Owner to your company name, e.g. Owner=\"Contoso\""
+				d.Fix = "set Owner to your company name, e.g. Owner=\"Contoso\" (the documentation samples ship Owner=\"\")"
 			}
 			c.add(d)
 		}

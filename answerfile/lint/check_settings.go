@@ -63,7 +63,7 @@ func (c *checker) checkMisplacedSettings() {
 		}
 		if v := e.SelectAttr("Value"); v == nil || strings.TrimSpace(v.Value) == "" {
 			c.add(c.doc.AttrDiag(e, "Value", RuleEmptyValue, answerfile.Error,
-				"setting %q has an empty Value: fill it in (documentation samples ship Value=\"\" as a template)", e.SelectAttrValue("Name", "")))
+				"setting %q has an empty Value, as the documentation samples ship it: fill it in", e.SelectAttrValue("Name", "")))
 		}
 	}
 }
@@ -306,7 +306,7 @@ func simMacro(name string) bool {
 func (c *checker) checkValue(ct container, s answerfile.Setting, entry *schema.Setting) {
 	v := s.Value.Value
 	if !s.Value.Present || strings.TrimSpace(v) == "" {
-		what := "an empty Value"
+		what := "an empty Value, as the documentation samples ship it"
 		if !s.Value.Present {
 			what = "no Value attribute"
 		}
@@ -314,7 +314,6 @@ func (c *checker) checkValue(ct container, s answerfile.Setting, entry *schema.S
 		if entry != nil {
 			d.Message += " with " + entry.Describe()
 		}
-		d.Message += " (documentation samples ship Value=\"\" as a template)"
 		c.add(d)
 		return
 	}

@@ -79,7 +79,7 @@ func File(name string, data []byte, cfg Config) ([]answerfile.Diagnostic, error)
 		return nil, err
 	}
 	if doc == nil {
-		return cfg.finish(diags), nil
+		return cfg.Finish(diags), nil
 	}
 	return Lint(doc, cfg), nil
 }
@@ -91,11 +91,13 @@ func Lint(doc *answerfile.Document, cfg Config) []answerfile.Diagnostic {
 	c.run()
 	diags := slices.DeleteFunc(c.diags, func(d answerfile.Diagnostic) bool { return cfg.disabled(d.Rule) })
 	diags = applySuppressions(doc, diags, cfg)
-	return cfg.finish(diags)
+	return cfg.Finish(diags)
 }
 
-// finish drops disabled rules, applies severities and sorts.
-func (cfg Config) finish(diags []answerfile.Diagnostic) []answerfile.Diagnostic {
+// Finish applies cfg to findings that do not come from Lint (the reader's
+// xml-syntax diagnostics, a caller's own): it drops disabled rules, applies
+// severities, sorts and removes duplicates. Lint and File call it already.
+func (cfg Config) Finish(diags []answerfile.Diagnostic) []answerfile.Diagnostic {
 	out := diags[:0]
 	for _, d := range diags {
 		if cfg.disabled(d.Rule) {

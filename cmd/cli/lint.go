@@ -1,9 +1,513 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
 
-// newLintCmd is a placeholder until the lint command lands.
+	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/answerfile/lint"
+	"github.com/spf13/cobra"
+)
+
+// lint.go: the lint command, and rules and explain, which print the rule table.
+
+type lintOptions struct {
+	inputOptions
+	format     string
+	strict     bool
+	disable    []string
+	severity   []string
+	failOn     string
+	configPath string
+	noImports  bool
+	// set by runLint from the flags that were given
+	strictSet, failOnSet bool
+}
+
+const lintLong = `Check MCSF answer files for every mistake Microsoft's ImageApp would reject,
+and for the ones it accepts but that make a device behave wrongly: a Variant
+that can never apply, a per-IMSI setting in Static, an empty Value left from a
+documentation sample, an IMS retry threshold of 0, targets that overlap at
+equal priority, and more. 'mcsf rules' lists the rules; 'mcsf explain RULE'
+explains one.
+
+Directories are walked for *.xml files; XML files whose root is not
+<ImageCustomizations> are skipped and counted. Naming a file checks it
+whatever its root. - reads standard input. Files are checked in parallel;
+the output is sorted by file, line, column and rule. Each file is linted on
+its own (--no-imports is accepted for the coming multi-file mode).
+
+Configuration: --strict (unknown settings paths and names become errors, as
+ImageApp's +StrictSettingPolicies), --disable RULE, --severity RULE=LEVEL
+(error, warning, info or off), --fail-on LEVEL (the lowest severity that
+fails the run; default error). The same keys can live in a .mcsf.yaml found
+in the directory of each file or the nearest parent (the working directory
+for standard input); its schema is 'mcsf schema config'. Flags override the
+file: --strict and --fail-on replace its values, --disable adds to its list,
+--severity overrides it rule by rule.
+
+Suppression: <!-- mcsf:ignore RULE[,RULE] reason --> on the line before an
+element silences those rules for the element and its children;
+<!-- mcsf:ignore-file RULE reason --> for the whole file. The reason is
+required; a suppression that silences nothing is reported.
+
+Policies (choices of this project where Microsoft documents nothing; see
+'mcsf explain' of each rule):
+  - Pattern: and Range: are accepted, but warned about: Microsoft's validator
+    knows only pattern: and range: (condition-prefix-case).
+  - Conditions match as follows: names case-insensitively; plain values as
+    exact strings, but SPN and PNN case-insensitively; MNC 26 and 026 are
+    different values; patterns anchored; ranges inclusive (overlapping-variants,
+    mnc-form).
+  - Patterns are evaluated with Go's RE2; a .NET-only pattern is reported and
+    never guessed (pattern-unsupported).
+
+` + reportFormatHelp + `
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
+2 usage error (bad flag, unknown rule, invalid .mcsf.yaml, no answer file
+found), 3 internal error.
+
+Examples:
+  mcsf lint answers.xml
+  mcsf lint answers/
+  mcsf lint --format sarif answers/ > mcsf.sarif
+  mcsf lint --strict --fail-on warning answers/
+  mcsf lint --disable path-case --severity unknown-settings-path=info answers.xml
+  cat answers.xml | mcsf lint - --stdin-filename answers.xml`
+
 func newLintCmd(io *streams) *cobra.Command {
-	return &cobra.Command{Use: "lint", Short: "(not built yet)", Hidden: true,
-		RunE: func(*cobra.Command, []string) error { return usageError("lint is not built yet") }}
+	o := &lintOptions{}
+	cmd := &cobra.Command{
+		Use:   "lint [FILE|DIR|GLOB|- ...]",
+		Short: "Check answer files for errors ImageApp rejects and mistakes it accepts",
+		Long:  lintLong,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.strictSet = cmd.Flags().Changed("strict")
+			o.failOnSet = cmd.Flags().Changed("fail-on")
+			return runLint(o, args, io)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.format, "format", "text", "output format: "+orList(reportFormats))
+	f.BoolVar(&o.strict, "strict", false, "make unknown settings paths and names errors")
+	f.StringSliceVar(&o.disable, "disable", nil, "do not run RULE (repeatable, or comma-separated)")
+	f.StringArrayVar(&o.severity, "severity", nil, "set the severity of RULE: RULE=error|warning|info|off (repeatable)")
+	f.StringVar(&o.failOn, "fail-on", "error", "lowest severity that makes the run fail: error, warning or info")
+	f.StringVar(&o.configPath, "config", "", "use this configuration file instead of looking for "+configName)
+	f.BoolVar(&o.noImports, "no-imports", false, "lint each file alone, without following its Imports")
+	addInputFlags(cmd, &o.inputOptions)
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// lintCmds returns lint and the two commands that print its rule table.
+func lintCmds(io *streams) []*cobra.Command {
+	return []*cobra.Command{newLintCmd(io), newRulesCmd(io), newExplainCmd(io)}
+}
+
+// flagConfig is what the command line says about rules, before any
+// .mcsf.yaml is merged in.
+type flagConfig struct {
+	disable  []string
+	severity map[string]answerfile.Severity
+	off      []string // --severity RULE=off
+}
+
+func (o *lintOptions) flagConfig() (*flagConfig, error) {
+	fc := &flagConfig{severity: map[string]answerfile.Severity{}}
+	for _, id := range o.disable {
+		id = strings.TrimSpace(id)
+		if err := lint.CheckRuleID(id); err != nil {
+			return nil, usageError("--disable: %v", err)
+		}
+		fc.disable = append(fc.disable, id)
+	}
+	for _, kv := range o.severity {
+		id, level, ok := strings.Cut(kv, "=")
+		if !ok {
+			return nil, usageError("--severity %q: write RULE=LEVEL, e.g. --severity path-case=warning", kv)
+		}
+		id = strings.TrimSpace(id)
+		if err := lint.CheckRuleID(id); err != nil {
+			return nil, usageError("--severity: %v", err)
+		}
+		if strings.EqualFold(strings.TrimSpace(level), "off") {
+			fc.off = append(fc.off, id)
+			continue
+		}
+		sev, err := answerfile.ParseSeverity(level)
+		if err != nil {
+			return nil, usageError("--severity %s: %v (or off)", kv, err)
+		}
+		fc.severity[id] = sev
+	}
+	return fc, nil
+}
+
+// merge builds the lint configuration of one file from its .mcsf.yaml (nil
+// when there is none) and the flags, which win.
+func (o *lintOptions) merge(file *fileConfig, fc *flagConfig) (lint.Config, answerfile.Severity) {
+	failOn, _ := answerfile.ParseSeverity(o.failOn)
+	cfg := lint.Config{Strict: o.strict, Severity: map[string]answerfile.Severity{}}
+	if file != nil {
+		if file.strict != nil && !o.strictSet {
+			cfg.Strict = *file.strict
+		}
+		if file.failOn != nil && !o.failOnSet {
+			failOn = *file.failOn
+		}
+		cfg.Disable = append(cfg.Disable, file.disable...)
+		for id, s := range file.severity {
+			cfg.Severity[id] = s
+		}
+	}
+	cfg.Disable = append(cfg.Disable, fc.disable...)
+	cfg.Disable = append(cfg.Disable, fc.off...)
+	for id, s := range fc.severity {
+		cfg.Severity[id] = s
+		// A severity given on the command line turns on a rule the file disables.
+		cfg.Disable = slices.DeleteFunc(cfg.Disable, func(d string) bool { return d == id })
+	}
+	cfg.Limits = answerfile.DefaultLimits
+	if o.maxFileSize > 0 && o.maxFileSize < int64(^uint(0)>>1) {
+		cfg.Limits.MaxBytes = int(o.maxFileSize)
+	}
+	return cfg, failOn
+}
+
+// lintJob is one input and what linting it found.
+type lintJob struct {
+	in       input
+	explicit bool // named on the command line (not found in a directory or by a glob)
+	data     []byte
+	readErr  error
+	cfg      lint.Config
+	failOn   answerfile.Severity
+	skipped  bool
+	diags    []answerfile.Diagnostic
+	err      error
+}
+
+func runLint(o *lintOptions, args []string, io *streams) error {
+	if len(args) == 0 {
+		return usageError("no input: name files or directories, or - for standard input")
+	}
+	if !slices.Contains(reportFormats, o.format) {
+		return usageError("unknown --format %q (want %s)", o.format, orList(reportFormats))
+	}
+	if _, err := answerfile.ParseSeverity(o.failOn); err != nil {
+		return usageError("--fail-on: %v", err)
+	}
+	fc, err := o.flagConfig()
+	if err != nil {
+		return err
+	}
+	finder := &configFinder{}
+	if o.configPath != "" {
+		c, err := loadConfig(o.configPath)
+		if err != nil {
+			return configUsage(err)
+		}
+		finder.explicit = c
+	}
+	inputs, err := o.collect(args)
+	if err != nil {
+		return err
+	}
+	explicit := map[string]bool{}
+	for _, a := range args {
+		if st, err := os.Stat(a); a == "-" || (err == nil && !st.IsDir()) {
+			explicit[a] = true
+		}
+	}
+	jobs := make([]*lintJob, len(inputs))
+	for i, in := range inputs {
+		j := &lintJob{in: in, explicit: explicit[in.path]}
+		dir := "."
+		if in.path != "-" {
+			dir = filepath.Dir(in.path)
+		}
+		fileCfg, err := finder.forDir(dir)
+		if err != nil {
+			return configUsage(err)
+		}
+		j.cfg, j.failOn = o.merge(fileCfg, fc)
+		if in.path == "-" {
+			// Standard input is read once, here, not by a worker.
+			j.data, j.readErr = o.read(in, io.in)
+		}
+		jobs[i] = j
+	}
+	runJobs(jobs, func(j *lintJob) {
+		if j.in.path != "-" {
+			j.data, j.readErr = o.read(j.in, nil)
+		}
+		lintOne(j)
+	})
+	r := &report{Rules: lint.Rules, Sources: sources{}, Color: colorOn(io.out, os.Getenv)}
+	failed := false
+	for _, j := range jobs {
+		if j.err != nil {
+			return j.err
+		}
+		if j.skipped {
+			r.Skipped++
+			continue
+		}
+		r.FileNames = append(r.FileNames, j.in.display)
+		r.Diagnostics = append(r.Diagnostics, j.diags...)
+		if len(j.diags) > 0 && j.data != nil {
+			r.Sources[j.in.display] = answerfile.NewSource(j.data)
+		}
+		for _, d := range j.diags {
+			if d.Severity >= j.failOn {
+				failed = true
+			}
+		}
+	}
+	if len(r.FileNames) == 0 {
+		msg := fmt.Sprintf("no answer file found in %s", strings.Join(args, " "))
+		if r.Skipped > 0 {
+			msg += fmt.Sprintf(" (%s skipped: root is not ImageCustomizations)", pluralFiles(r.Skipped, "XML file"))
+		}
+		return usageError("%s", msg)
+	}
+	slices.Sort(r.FileNames)
+	r.Diagnostics = answerfile.SortDiagnostics(r.Diagnostics)
+	if err := writeReport(io.out, o.format, r); err != nil {
+		return err
+	}
+	if failed {
+		return errFindings
+	}
+	return nil
+}
+
+func pluralFiles(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// configUsage makes an invalid configuration a usage error (exit 2).
+func configUsage(err error) error {
+	var ce *configError
+	if errors.As(err, &ce) {
+		return &exitError{code: ExitUsage, err: ce}
+	}
+	return err
+}
+
+// runJobs calls work on every job, at most runtime.NumCPU() at a time.
+func runJobs(jobs []*lintJob, work func(*lintJob)) {
+	n := min(runtime.NumCPU(), len(jobs))
+	next := make(chan *lintJob)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				work(j)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+}
+
+// lintOne reads, parses and lints one input, or marks it skipped.
+func lintOne(j *lintJob) {
+	var big *fileTooBig
+	switch {
+	case errors.As(j.readErr, &big):
+		j.diags = j.cfg.Finish([]answerfile.Diagnostic{{File: j.in.display, Rule: lint.RuleXMLSyntax, Severity: answerfile.Error,
+			Message: fmt.Sprintf("file is larger than the limit of %d bytes: not checked", big.limit),
+			Fix:     "raise the limit with --max-file-size if the file is really an answer file"}})
+		j.data = nil
+		return
+	case j.readErr != nil:
+		j.err = j.readErr
+		return
+	}
+	doc, syntax, err := answerfile.ParseLimits(j.in.display, j.data, j.cfg.Limits)
+	if err != nil {
+		j.err = internal(err)
+		return
+	}
+	if !j.explicit {
+		// Found by walking a directory or by a glob: only answer files count.
+		if doc != nil && !doc.IsAnswerFile() {
+			j.skipped = true
+			return
+		}
+		if doc == nil && !bytes.Contains(j.data, []byte("ImageCustomizations")) && !utf16Answer(j.data) {
+			j.skipped = true
+			return
+		}
+	}
+	if doc == nil {
+		j.diags = j.cfg.Finish(syntax)
+		return
+	}
+	j.diags = lint.Lint(doc, j.cfg)
+}
+
+// utf16Answer reports whether UTF-16 data (with a byte-order mark) mentions
+// ImageCustomizations, so that a broken UTF-16 answer file is not skipped.
+func utf16Answer(data []byte) bool {
+	if len(data) < 2 || !((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)) {
+		return false
+	}
+	var ascii []byte
+	for i := 2; i+1 < len(data); i += 2 {
+		c := data[i]
+		if data[0] == 0xFE {
+			c = data[i+1]
+		}
+		ascii = append(ascii, c)
+	}
+	return bytes.Contains(ascii, []byte("ImageCustomizations"))
+}
+
+const rulesLong = `List the lint rules: ID, default severity and what each finds. The same
+table drives 'mcsf explain', the SARIF rule metadata and .mcsf.yaml checks.
+
+Examples:
+  mcsf rules
+  mcsf rules --format json`
+
+func newRulesCmd(io *streams) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List the lint rules",
+		Long:  rulesLong,
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return writeRules(io.out, format)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func writeRules(w io.Writer, format string) error {
+	switch format {
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false) // the examples are XML
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(lint.Rules); err != nil {
+			return internal(fmt.Errorf("write rules: %w", err))
+		}
+		return nil
+	case "text":
+		width := 0
+		for _, r := range lint.Rules {
+			width = max(width, len(r.ID))
+		}
+		for _, r := range lint.Rules {
+			fmt.Fprintf(w, "%-*s  %-7s  %s\n", width, r.ID, r.Severity, r.Summary)
+		}
+		fmt.Fprintf(w, "\n%d rules. 'mcsf explain RULE' shows a rule in full.\n", len(lint.Rules))
+		return nil
+	}
+	return usageError("unknown --format %q (want text or json)", format)
+}
+
+const explainLong = `Explain a lint rule: what it finds, why it matters, where the fact comes
+from (Microsoft's documentation, Microsoft's imaging tools, or a policy of
+this project, stated in full), a bad and a good example, and how to turn
+it off.
+
+Examples:
+  mcsf explain empty-value
+  mcsf explain condition-prefix-case`
+
+func newExplainCmd(io *streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "explain RULE",
+		Short: "Explain a lint rule",
+		Long:  explainLong,
+		Args:  cobra.ExactArgs(1),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			ids := make([]string, len(lint.Rules))
+			for i, r := range lint.Rules {
+				ids[i] = r.ID
+			}
+			return ids, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, ok := lint.Lookup(args[0])
+			if !ok {
+				return usageError("%v", lint.CheckRuleID(args[0]))
+			}
+			writeExplain(io.out, r)
+			return nil
+		},
+	}
+}
+
+var basisText = map[string]string{
+	"doc":    "Microsoft's published MCSF documentation",
+	"tool":   "Microsoft's imaging tools (their validator), observed",
+	"policy": "a policy of this project (Microsoft documents nothing here)",
+}
+
+func writeExplain(w io.Writer, r lint.Rule) {
+	fmt.Fprintf(w, "%s (%s by default)\n\n", r.ID, r.Severity)
+	fmt.Fprintf(w, "%s\n\n", wrap(capitalize(r.Summary)+".", 76, ""))
+	fmt.Fprintf(w, "Why:\n%s\n\n", wrap(r.Rationale, 76, "  "))
+	fmt.Fprintf(w, "Basis: %s.\n", basisText[r.Basis])
+	if r.Policy != "" {
+		fmt.Fprintf(w, "\nPolicy:\n%s\n", wrap(r.Policy, 76, "  "))
+	}
+	fmt.Fprintf(w, "\nBad:\n  %s\n\nGood:\n  %s\n\n", r.Bad, r.Good)
+	fmt.Fprintf(w, "Turn it off: --disable %s, or in .mcsf.yaml \"disable: [%s]\".\n", r.ID, r.ID)
+	fmt.Fprintf(w, "Silence one place: <!-- mcsf:ignore %s reason --> on the line before the element.\n", r.ID)
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// wrap breaks text into lines of at most width characters (words longer than
+// that stand alone), each starting with indent.
+func wrap(text string, width int, indent string) string {
+	var lines []string
+	line := indent
+	for _, word := range strings.Fields(text) {
+		if len(line) > len(indent) && len(line)+1+len(word) > width {
+			lines = append(lines, line)
+			line = indent
+		}
+		if len(line) > len(indent) {
+			line += " "
+		}
+		line += word
+	}
+	if len(line) > len(indent) {
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
 }
