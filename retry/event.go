@@ -61,7 +61,10 @@ type Event struct {
 	Duration time.Duration // attempt, wait, user-wait and link-down events: how long
 	Error    ErrorKind     // fail events (and final events caused by one)
 	Code     string        // the error code when Error is ErrCode
-	Detail   string        // one or two sentences, as in Microsoft's worked example
+	// Permanent marks a fail event whose error the policy never retries
+	// (fail:perm, a reject code, --permanent).
+	Permanent bool
+	Detail    string // one or two sentences, as in Microsoft's worked example
 }
 
 // End is when the event's span ends: At+Duration.

@@ -39,6 +39,7 @@ type jsonEvent struct {
 	DurationSeconds *float64  `json:"duration_seconds,omitempty"`
 	Error           ErrorKind `json:"error,omitempty"`
 	Code            string    `json:"code,omitempty"`
+	Permanent       bool      `json:"permanent,omitempty"`
 	Detail          string    `json:"detail"`
 }
 
@@ -64,7 +65,7 @@ func (t *Timeline) MarshalJSON() ([]byte, error) {
 	}
 	for _, e := range t.Events {
 		je := jsonEvent{AtSeconds: e.At.Seconds(), At: FormatElapsed(e.At), Stage: e.Stage, Kind: e.Kind,
-			Channel: e.Channel, Attempt: e.Attempt, Error: e.Error, Code: e.Code, Detail: e.Detail}
+			Channel: e.Channel, Attempt: e.Attempt, Error: e.Error, Code: e.Code, Permanent: e.Permanent, Detail: e.Detail}
 		if e.Kind.hasSpan() {
 			d := e.Duration.Seconds()
 			je.DurationSeconds = &d

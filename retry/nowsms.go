@@ -165,7 +165,7 @@ func (p NowSMS) run(r *runner) error {
 			if o.Kind == ErrCode {
 				why = fmt.Sprintf("error code %s is a reject code (%s)", o.Code, p.rejectText())
 			}
-			if err := r.fail(ChannelSMSC, o, fmt.Sprintf("Attempt %d fails with %s.", r.attempts, o.Kind.describe(o.Code))); err != nil {
+			if err := r.failPermanently(ChannelSMSC, o, fmt.Sprintf("Attempt %d fails with %s.", r.attempts, o.Kind.describe(o.Code))); err != nil {
 				return err
 			}
 			return r.end(KindFailed, ChannelSMSC, o, fmt.Sprintf("Failed at once, no retry: %s.", why))

@@ -172,6 +172,9 @@ func (r *runner) emit(e Event) error {
 	if len(r.tl.Events) >= MaxEvents {
 		return fmt.Errorf("%s: the timeline grows past %d events; give fewer outcomes or tighter limits", r.policy.Name(), MaxEvents)
 	}
+	if r.now > MaxElapsed {
+		return fmt.Errorf("%s: the timeline runs past 100 years; give shorter delays or fewer attempts", r.policy.Name())
+	}
 	e.At = r.now
 	e.Stage = r.policy.Name()
 	r.tl.Events = append(r.tl.Events, e)
@@ -188,8 +191,18 @@ func (r *runner) emitAll(es ...Event) error {
 	return nil
 }
 
-// advance moves the clock on.
-func (r *runner) advance(d time.Duration) { r.now += d }
+// MaxElapsed bounds the time a timeline may cover.
+const MaxElapsed = 100 * 365 * day
+
+// advance moves the clock on, saturating past MaxElapsed so that emit
+// reports it instead of the clock overflowing.
+func (r *runner) advance(d time.Duration) {
+	if d > MaxElapsed-r.now {
+		r.now = MaxElapsed + 1
+		return
+	}
+	r.now += d
+}
 
 // attempt records the start of an attempt and moves the clock to its end.
 func (r *runner) attempt(ch Channel, o Outcome, detail string) error {
@@ -201,9 +214,17 @@ func (r *runner) attempt(ch Channel, o Outcome, detail string) error {
 	return nil
 }
 
-// fail records the failure of the current attempt.
+// fail records the failure of the current attempt; fail:perm is permanent.
 func (r *runner) fail(ch Channel, o Outcome, detail string) error {
-	return r.emit(Event{Kind: KindFail, Channel: ch, Attempt: r.attempts, Error: o.Kind, Code: o.Code, Detail: detail})
+	return r.emit(Event{Kind: KindFail, Channel: ch, Attempt: r.attempts, Error: o.Kind, Code: o.Code,
+		Permanent: o.Kind == ErrPerm, Detail: detail})
+}
+
+// failPermanently records a failure the policy treats as permanent whatever
+// its kind.
+func (r *runner) failPermanently(ch Channel, o Outcome, detail string) error {
+	return r.emit(Event{Kind: KindFail, Channel: ch, Attempt: r.attempts, Error: o.Kind, Code: o.Code,
+		Permanent: true, Detail: detail})
 }
 
 // success ends the stage: the final state final when this is the last stage,

@@ -14,6 +14,8 @@ func TestRunErrors(t *testing.T) {
 	badBill.Validity = 0
 	riseBill := NewBilling()
 	riseBill.DropDown = []Price{500, 600}
+	hugeNow := NewNowSMS()
+	hugeNow.Multiplier, hugeNow.MaxAttempts = 1000, 10000
 	badSMS := NewSMS()
 	badSMS.Threshold, badSMS.ThresholdSet = -1, true
 	cases := []struct {
@@ -33,6 +35,7 @@ func TestRunErrors(t *testing.T) {
 		{"billing without validity", []Policy{badBill}, "", "billing: the billing strategy needs a validity period (it retries until the message expires)"},
 		{"rising prices", []Policy{riseBill}, "", "billing: drop-down prices must not rise: 5.00 then 6.00"},
 		{"negative threshold", []Policy{badSMS}, "", "sms: AttemptThresholdForIMS -1 is negative"},
+		{"past 100 years", []Policy{hugeNow}, "", "nowsms: the timeline runs past 100 years; give shorter delays or fewer attempts"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

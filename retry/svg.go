@@ -159,19 +159,17 @@ func esc(s string) string {
 // attemptColour is the colour of an attempt's mark: how the attempt ended.
 func attemptColour(t *Timeline, i int) (string, string) {
 	a := t.Events[i]
-	for _, e := range t.Events[i+1:] {
+	for j := i + 1; j < len(t.Events); j++ {
+		e := t.Events[j]
 		if e.Stage != a.Stage || e.Attempt != a.Attempt {
 			continue
 		}
 		switch e.Kind {
 		case KindFail:
-			switch e.Error {
-			case ErrPerm, ErrCode:
-				if j := nextFinal(t, e); j == KindFailed || j == KindRejected {
-					return colPerm, "fails permanently"
-				}
-				return colTemp, "fails"
-			case ErrNoCredit:
+			switch {
+			case e.Permanent:
+				return colPerm, "fails permanently"
+			case e.Error == ErrNoCredit:
 				return colCredit, "fails: no credit"
 			}
 			return colTemp, "fails"
@@ -180,17 +178,6 @@ func attemptColour(t *Timeline, i int) (string, string) {
 		}
 	}
 	return colMuted, ""
-}
-
-// nextFinal is the kind of the event right after a failure of the same
-// stage, to tell a permanent failure from a retried one.
-func nextFinal(t *Timeline, fail Event) EventKind {
-	for i, e := range t.Events {
-		if e == fail && i+1 < len(t.Events) {
-			return t.Events[i+1].Kind
-		}
-	}
-	return ""
 }
 
 func finalColour(k EventKind) string {
