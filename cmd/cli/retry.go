@@ -25,6 +25,7 @@ type retryOptions struct {
 
 	// sms and mms
 	threshold, retryEnabled, autoRetry, file, sim string
+	fileName                                      string // --file as messages name it ("<stdin>" for -)
 
 	// nowsms
 	retryDelay, multiplier, afterAttempts, maxDelay, maxAttempts int
@@ -488,6 +489,7 @@ func resolveRetryFile(o *retryOptions, io *streams) (*variant.Result, error) {
 	if o.file == "-" {
 		in = o.stdinInput()
 	}
+	o.fileName = in.display
 	data, err := o.read(in, io.in)
 	if err != nil {
 		return nil, err
@@ -529,7 +531,7 @@ func fileFrom(o *retryOptions, res *variant.Result, parts ...string) string {
 	if res.SIM.Len() > 0 {
 		sim = "SIM " + res.SIM.String()
 	}
-	return fmt.Sprintf("%s for %s: %s", o.file, sim, strings.Join(parts, "; "))
+	return fmt.Sprintf("%s for %s: %s", o.fileName, sim, strings.Join(parts, "; "))
 }
 
 func notDWORD(name string, v variant.RuntimeValue) error {
