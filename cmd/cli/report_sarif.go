@@ -307,11 +307,17 @@ func sarifPhysical(art sarifArtifactLocation, line, col, endLine, endCol int, sr
 	return p
 }
 
+// sarifLogical names the XML node a finding is about: an element path, or
+// an attribute path ending in "/@Name".
 func sarifLogical(path string) []sarifLogicalLocation {
 	if path == "" {
 		return nil
 	}
-	return []sarifLogicalLocation{{FullyQualifiedName: path, Kind: "element"}}
+	kind := "element"
+	if i := strings.LastIndexByte(path, '/'); strings.HasPrefix(path[i+1:], "@") {
+		kind = "attribute"
+	}
+	return []sarifLogicalLocation{{FullyQualifiedName: path, Kind: kind}}
 }
 
 // sarifMessage is the result message: the diagnostic's message, with links

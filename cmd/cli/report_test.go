@@ -297,6 +297,41 @@ func officialSARIFSchema(t *testing.T) *jsonschema.Schema {
 	return s
 }
 
+// TestReportCorpusValid lints every documentation sample of the corpus
+// through the real command and checks the JSON and SARIF reports against
+// their schemas: real diagnostics, not only the fixture, must fit.
+func TestReportCorpusValid(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpus", "mcsf")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("corpus not found at %s: %v", dir, err)
+	}
+	sarif := officialSARIFSchema(t)
+	for _, format := range []string{"json", "sarif"} {
+		var out, errOut bytes.Buffer
+		code := Main([]string{"lint", "--format", format, dir}, strings.NewReader(""), &out, &errOut)
+		if code != ExitOK && code != ExitFindings {
+			t.Fatalf("lint --format %s: got exit %d, want 0 or 1; stderr:\n%s", format, code, errOut.String())
+		}
+		var v any
+		if err := json.Unmarshal(out.Bytes(), &v); err != nil {
+			t.Fatalf("lint --format %s: output is not JSON: %v", format, err)
+		}
+		if format == "json" {
+			errs, err := schema.Validate("lint-output", v)
+			if err != nil || len(errs) > 0 {
+				t.Errorf("lint --format json of the corpus: got schema errors %v, %v, want none", errs, err)
+			}
+			if n := v.(map[string]any)["files"].(float64); n == 0 {
+				t.Errorf("got %v files checked, want the whole corpus", n)
+			}
+			continue
+		}
+		if err := sarif.Validate(v); err != nil {
+			t.Errorf("lint --format sarif of the corpus is not valid SARIF 2.1.0: %#v", err)
+		}
+	}
+}
+
 func TestReportSARIFSchema(t *testing.T) {
 	s := officialSARIFSchema(t)
 	decode := func(b []byte) any {
@@ -533,4 +568,19 @@ func Example_githubFormat() {
 	_ = writeReportIn(os.Stdout, "github", r, "")
 	// Output:
 	// ::error file=answers/a.xml,line=2,col=86,endLine=2,endColumn=94,title=owner-missing::Owner is empty: fill it in, e.g. Owner="Contoso"
+}
+
+func TestSARIFLogicalKind(t *testing.T) {
+	for path, want := range map[string]string{
+		"/ImageCustomizations/Variant[1]":               "element",
+		"/ImageCustomizations/Variant[1]/@Name":         "attribute",
+		"/ImageCustomizations/Targets[1]/Target[1]/@Id": "attribute",
+	} {
+		if got := sarifLogical(path); len(got) != 1 || got[0].Kind != want || got[0].FullyQualifiedName != path {
+			t.Errorf("sarifLogical(%q): got %+v, want kind %q", path, got, want)
+		}
+	}
+	if got := sarifLogical(""); got != nil {
+		t.Errorf("sarifLogical(\"\"): got %+v, want nil", got)
+	}
 }
