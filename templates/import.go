@@ -36,8 +36,15 @@ type importer struct {
 	diags []answerfile.Diagnostic
 }
 
+// at builds a diagnostic at element e, its span the element's name.
+func (im *importer) at(e *etree.Element, rule string, sev answerfile.Severity, format string, args ...any) answerfile.Diagnostic {
+	d := im.doc.Diag(e, rule, sev, format, args...)
+	d.EndLine, d.EndColumn = d.Line, d.Column+1+len([]rune(e.FullTag()))
+	return d
+}
+
 func (im *importer) unsupported(e *etree.Element, format string, args ...any) {
-	im.diags = append(im.diags, im.doc.Diag(e, RuleImportUnsupported, answerfile.Error, format, args...))
+	im.diags = append(im.diags, im.at(e, RuleImportUnsupported, answerfile.Error, format, args...))
 }
 
 func (im *importer) unsupportedAttr(e *etree.Element, key, format string, args ...any) {
@@ -45,7 +52,7 @@ func (im *importer) unsupportedAttr(e *etree.Element, key, format string, args .
 }
 
 func (im *importer) dropped(e *etree.Element, format string, args ...any) {
-	im.diags = append(im.diags, im.doc.Diag(e, RuleImportDropped, answerfile.Info, format, args...))
+	im.diags = append(im.diags, im.at(e, RuleImportDropped, answerfile.Info, format, args...))
 }
 
 func (im *importer) run() *Spec {
@@ -68,8 +75,7 @@ func (im *importer) run() *Spec {
 	switch {
 	case !c.OwnerType.Present:
 		s.OwnerType = DefaultOwnerType
-		im.diags = append(im.diags, im.doc.Diag(rootEl, RuleImportDropped, answerfile.Info,
-			"OwnerType is missing: the spec writes OwnerType=%q", DefaultOwnerType))
+		im.dropped(rootEl, "OwnerType is missing: the spec writes OwnerType=%q", DefaultOwnerType)
 	case !slices.Contains([]string{"OEM", "Microsoft", "SiliconVendor", "MobileOperator"}, c.OwnerType.Value):
 		im.unsupportedAttr(rootEl, "OwnerType", "OwnerType %q is none of OEM, Microsoft, SiliconVendor, MobileOperator", c.OwnerType.Value)
 	}

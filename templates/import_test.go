@@ -3,7 +3,6 @@ package templates
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -25,10 +24,15 @@ func TestImportGenerated(t *testing.T) {
 		string(ExampleSpec()),
 		"name: N\nowner: O\ndevice: {imsRetry: {retryEnabled: false}}\n",
 		"name: N\nowner: O\nownerType: SiliconVendor\noperators:\n  - {name: A, match: [{mcc: \"310\", conditions: {Lang: \"en\", custom: \"x\"}}], mmsAutoRetry: false}\n",
+		"name: N\nowner: O\noperators:\n  - {name: \"A & B\", match: [{mcc: \"310\"}], mmsAutoRetry: false}\n  - {name: \"A_B\", match: [{mcc: \"311\"}], mmsAutoRetry: true}\n",
 	} {
 		s := mustRead(t, spec)
 		doc := parseXML(t, "gen.xml", mustGenerate(t, s))
 		back, ds := ImportSpec(doc)
+		// The file names operators by their Ids: that is what comes back.
+		for i, id := range OperatorIDs(s) {
+			s.Operators[i].Name = id
+		}
 		var notes []string
 		for _, d := range ds {
 			if d.Severity > answerfile.Info {
@@ -199,7 +203,7 @@ func TestImportCorpus(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d samples import", imported, len(entries))
-	if strings.Contains(dir, "..") && imported != 0 {
+	if imported != 0 {
 		t.Errorf("got %d doc samples importing, want 0: every one ships empty values or an empty Owner", imported)
 	}
 }

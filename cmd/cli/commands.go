@@ -9,7 +9,7 @@ func commands(io *streams) []*cobra.Command {
 	cmds = append(cmds, newFmtCmd(io), newSchemaCmd(io), newGraphCmd(io))
 	cmds = append(cmds, lintCmds(io)...)    // lint.go (also: rules, explain)
 	cmds = append(cmds, newResolveCmd(io))  // resolve.go
-	cmds = append(cmds, newGenerateCmd(io)) // generate.go (also: new, demo, import-spec)
+	cmds = append(cmds, genCommands(io)...) // generate.go (also: new, demo, import-spec)
 	cmds = append(cmds, newRetryCmd(io))    // retry.go
 	return cmds
 }

@@ -1,9 +1,645 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
 
-// newGenerateCmd is a placeholder until the generate command lands.
+	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/answerfile/lint"
+	"github.com/mcsf-dev/mcsf/templates"
+	"github.com/mcsf-dev/mcsf/variant"
+	"github.com/spf13/cobra"
+)
+
+// This file holds the commands that write answer files: generate, new,
+// import-spec and demo (all built on the templates package).
+
+// genCommands returns the commands of this file: generate, new, import-spec
+// and demo.
+func genCommands(io *streams) []*cobra.Command {
+	return []*cobra.Command{newGenerateCmd(io), newNewCmd(io), newImportSpecCmd(io), newDemoCmd(io)}
+}
+
+type generateOptions struct {
+	inputOptions
+	output, check, format string
+}
+
+const generateLong = `Write the MCSF answer file described by a short spec (YAML or JSON; - reads
+standard input). The spec names the customization, its per-device IMSRetry
+values and, per operator, the SIMs it matches and its per-IMSI IMSRetry and
+per-SIM AutoRetryDownload values; ` + "`mcsf schema spec`" + ` prints its JSON Schema.
+
+  name: ContosoMessaging
+  owner: Contoso
+  device:
+    imsRetry: {attemptThresholdForIMS: 2, retryEnabled: true}
+  operators:
+    - name: Fabrikam
+      match:                      # each entry is a TargetState (ORed)
+        - {mcc: "310", mnc: "410"}  # the keys of one entry are ANDed
+      imsRetry: {attemptThresholdForIMS: 3, retryEnabled: false}
+      mmsAutoRetry: true
+
+Match keys: mcc, mnc, spn, pnn, gid1, iccid, imsi, uiccslot, uicc, roaming,
+and conditions: {NAME: VALUE} for any other condition. Values are strings
+(quote numbers) in the MCSF syntax [!][pattern:|range:]value.
+
+Every problem of the spec is reported at its own line and column, in the
+format of mcsf lint, and nothing is written (exit 1): schema errors (unknown
+keys, wrong types), duplicate operators, an operator that sets nothing, a
+condition value ImageApp refuses, a match entry no SIM can satisfy, two
+operators that can match one SIM at equal priority and set a setting to
+different values. Warnings (an undocumented condition name, an overlap that
+merges settings) are printed and the file is still written.
+
+The file is the same bytes for the same spec: one Target and one Variant per
+operator (Id and Name from the operator's name, made safe and unique), one
+TargetState per match entry with its conditions in a fixed order, Static
+with Multivariant/Enable=1 and AutoDataConfig/Enable=0 when there are
+operators and the per-device values, booleans written 1/0, a comment on
+every block, in the layout of mcsf fmt. For a spec read without warnings the
+file has no lint finding at warning or above, and a SIM that satisfies a
+match entry of an operator (and no other operator's) resolves to that
+operator's values, per-IMSI over per-device, defaults where unset.
+
+Policies of this tool (not documented by Microsoft):
+  - pattern: and range: are written in lower case even where the spec
+    writes Pattern: or Range: (the documentation's spelling): ImageApp's
+    validator only knows the lower-case prefixes;
+  - the overlap check matches as mcsf resolve does: names case-insensitive,
+    plain values exact except SPN and PNN (case-insensitive), patterns
+    anchored, MNC 26 and 026 different values.
+
+--check FILE compares FILE with what the spec generates and exits 1 with a
+unified diff when they differ: run it in CI to catch hand edits of the
+generated file. --format json prints the spec as read, defaults filled in.
+
+Examples:
+  mcsf generate spec.yaml
+  mcsf generate spec.yaml -o ContosoMessaging.xml
+  mcsf generate spec.yaml --check ContosoMessaging.xml
+  mcsf generate spec.yaml --format json
+  mcsf import-spec ContosoMessaging.xml | mcsf generate -`
+
 func newGenerateCmd(io *streams) *cobra.Command {
-	return &cobra.Command{Use: "generate", Short: "(not built yet)", Hidden: true,
-		RunE: func(*cobra.Command, []string) error { return usageError("generate is not built yet") }}
+	o := &generateOptions{}
+	cmd := &cobra.Command{
+		Use:   "generate SPEC",
+		Short: "Write an answer file from a short YAML or JSON spec",
+		Long:  generateLong,
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runGenerate(o, args[0], io)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&o.output, "output", "o", "", "write the result to `FILE` (atomically) instead of standard output")
+	f.StringVar(&o.check, "check", "", "exit 1 with a diff when `FILE` is not what SPEC generates")
+	f.StringVar(&o.format, "format", "xml", "what to print: xml (the answer file) or json (the spec as read)")
+	addInputFlags(cmd, &o.inputOptions)
+	return cmd
+}
+
+// readSpec reads and checks the spec at path (- for standard input),
+// printing its diagnostics; the error ends the command.
+func readSpec(o *inputOptions, path string, io *streams) (*templates.Spec, string, error) {
+	in := input{path: path, display: path}
+	if path == "-" {
+		in = o.stdinInput()
+	}
+	data, err := o.read(in, io.in)
+	if err != nil {
+		var big *fileTooBig
+		if errors.As(err, &big) {
+			return nil, "", usageError("%v", err)
+		}
+		return nil, "", err
+	}
+	spec, err := checkSpec(in.display, data, io)
+	return spec, in.display, err
+}
+
+// checkSpec reads spec data and prints its diagnostics; the error ends the
+// command.
+func checkSpec(name string, data []byte, io *streams) (*templates.Spec, error) {
+	spec, diags, err := templates.ReadSpec(name, data)
+	if err != nil {
+		return nil, internal(err)
+	}
+	writeTextDiagnostics(io.err, diags, sources{name: answerfile.NewSource(data)}, colorOn(io.err, os.Getenv))
+	if spec == nil {
+		t := countSeverities(diags)
+		return nil, &exitError{code: ExitFindings, err: fmt.Errorf("%s: %s, nothing generated", name, plural(t.errors, "error"))}
+	}
+	return spec, nil
+}
+
+func runGenerate(o *generateOptions, path string, io *streams) error {
+	switch {
+	case o.format != "xml" && o.format != "json":
+		return usageError("unknown --format %q: choose xml or json", o.format)
+	case o.check != "" && o.output != "":
+		return usageError("--check and -o exclude each other: --check only compares")
+	case o.check != "" && o.format != "xml":
+		return usageError("--check compares the answer file: it takes --format xml")
+	}
+	spec, name, err := readSpec(&o.inputOptions, path, io)
+	if err != nil {
+		return err
+	}
+	var out []byte
+	if o.format == "json" {
+		out, err = json.MarshalIndent(spec, "", "  ")
+		out = append(out, '\n')
+	} else {
+		out, err = templates.Generate(spec)
+	}
+	if err != nil {
+		return internal(err)
+	}
+	if o.check != "" {
+		return checkGenerated(o.check, name, out, io)
+	}
+	if o.output != "" {
+		return writeOutput(o.output, out)
+	}
+	_, err = io.out.Write(out)
+	return err
+}
+
+// writeOutput writes an -o file atomically, creating its directory, as a
+// build step expects.
+func writeOutput(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return usageError("%v", err)
+	}
+	if err := writeAtomic(path, data, nil); err != nil {
+		return internal(err)
+	}
+	return nil
+}
+
+// checkGenerated compares file with what spec generates (want).
+func checkGenerated(file, spec string, want []byte, io *streams) error {
+	have, err := os.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &exitError{code: ExitFindings, err: fmt.Errorf("%s does not exist: write it with mcsf generate %s -o %s", file, spec, file)}
+	}
+	if err != nil {
+		return usageError("%s", describeOpenError(file, err))
+	}
+	if bytes.Equal(have, want) {
+		return nil
+	}
+	fmt.Fprint(io.out, unifiedDiff("a/"+filepath.ToSlash(file), "b/"+filepath.ToSlash(file), have, want))
+	return &exitError{code: ExitFindings, err: fmt.Errorf("%s is not what %s generates: regenerate it with mcsf generate %s -o %s", file, spec, spec, file)}
+}
+
+type newOptions struct {
+	scope, owner, output string
+}
+
+const newLong = `Print a commented answer-file skeleton for one customization, like the
+sample of Microsoft's documentation but well-formed XML (the documentation's
+IMSRetry sample nests comments and does not parse), with a TODO comment at
+every value to fill in. The values are left empty, so mcsf lint reports
+each one (empty-value, invalid-condition-value, owner-missing) until it is
+set.
+
+Skeletons and scopes (the first is the default):
+  imsretry  per-imsi    Targets, Static (Multivariant on), a Variant with
+                        CellCore/PerIMSI/$(__IMSI)/SMS
+            per-device  Static with CellCore/PerDevice/SMS
+  mms       per-sim     Targets, Static (Multivariant on), a Variant with
+                        Messaging/PerSimSettings/$(__ICCID) AutoRetryDownload
+
+For answer files with several operators, write a spec and use mcsf generate.
+
+Examples:
+  mcsf new imsretry
+  mcsf new imsretry --scope per-device --owner Contoso
+  mcsf new mms --owner Contoso -o AutoRetryDownloadForMMS.xml`
+
+func newNewCmd(io *streams) *cobra.Command {
+	o := &newOptions{}
+	cmd := &cobra.Command{
+		Use:       "new imsretry|mms",
+		Short:     "Print a commented answer-file skeleton to fill in",
+		Long:      newLong,
+		Args:      cobra.ExactArgs(1),
+		ValidArgs: templates.Kinds(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runNew(o, args[0], io)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.scope, "scope", "", "per-imsi or per-device (imsretry), per-sim (mms)")
+	f.StringVar(&o.owner, "owner", "", "the Owner to write (left empty, with a TODO, otherwise)")
+	f.StringVarP(&o.output, "output", "o", "", "write the skeleton to `FILE`, which must not exist yet")
+	_ = cmd.RegisterFlagCompletionFunc("scope", func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		var scopes []string
+		for _, k := range templates.Kinds() {
+			if len(args) == 0 || args[0] == k {
+				scopes = append(scopes, templates.Scopes(k)...)
+			}
+		}
+		return scopes, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+func runNew(o *newOptions, kind string, io *streams) error {
+	out, err := templates.New(kind, o.scope, o.owner)
+	var ue *templates.UsageError
+	if errors.As(err, &ue) {
+		return usageError("%v", ue)
+	}
+	if err != nil {
+		return internal(err)
+	}
+	if o.output == "" {
+		_, err := io.out.Write(out)
+		return err
+	}
+	if _, err := os.Lstat(o.output); err == nil {
+		return usageError("%s exists: not overwritten (remove it or choose another name)", o.output)
+	}
+	return writeOutput(o.output, out)
+}
+
+type importSpecOptions struct {
+	inputOptions
+	output string
+}
+
+const importSpecLong = `Write the spec that generates an answer file equivalent to FILE: the same
+root attributes, Targets and Conditions, the same per-device, per-IMSI and
+per-SIM values, the Variants in the same order. Comments are not carried
+over (the generated file writes its own), Targets no Variant uses are left
+out, and Target Ids and Variant Names become the Ids mcsf generate derives
+from operator names; each of these is noted (info) on standard error.
+
+What a spec cannot express is listed, each at its line and column in FILE,
+and nothing is written (exit 1): other settings, Imports, a Priority,
+Applications or assets, a Variant without exactly one TargetRef of its own,
+empty values (every documentation sample ships them), an empty Owner, a
+condition mcsf generate would refuse.
+
+The spec is checked before it is written: it reads back without errors and
+generates a file that imports back to the same spec.
+
+Examples:
+  mcsf import-spec ContosoMessaging.xml
+  mcsf import-spec ContosoMessaging.xml -o spec.yaml
+  mcsf import-spec ContosoMessaging.xml | mcsf generate - --check ContosoMessaging.xml`
+
+func newImportSpecCmd(io *streams) *cobra.Command {
+	o := &importSpecOptions{}
+	cmd := &cobra.Command{
+		Use:   "import-spec FILE",
+		Short: "Write the spec that generates an existing answer file",
+		Long:  importSpecLong,
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runImportSpec(o, args[0], io)
+		},
+	}
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the spec to `FILE` (atomically) instead of standard output")
+	addInputFlags(cmd, &o.inputOptions)
+	return cmd
+}
+
+func runImportSpec(o *importSpecOptions, path string, io *streams) error {
+	in := input{path: path, display: path}
+	if path == "-" {
+		in = o.stdinInput()
+	}
+	data, err := o.read(in, io.in)
+	if err != nil {
+		var big *fileTooBig
+		if errors.As(err, &big) {
+			return usageError("%v", err)
+		}
+		return err
+	}
+	color := colorOn(io.err, os.Getenv)
+	doc, diags, err := answerfile.Parse(in.display, data)
+	if err != nil {
+		return internal(err)
+	}
+	if doc == nil {
+		writeTextDiagnostics(io.err, diags, sources{in.display: answerfile.NewSource(data)}, color)
+		return errFindings
+	}
+	spec, diags := templates.ImportSpec(doc)
+	writeTextDiagnostics(io.err, diags, sources{in.display: answerfile.NewSource(data)}, color)
+	if spec == nil {
+		t := countSeverities(diags)
+		return &exitError{code: ExitFindings, err: fmt.Errorf("%s: a spec cannot express %s; no spec written",
+			in.display, plural(t.errors, "thing"))}
+	}
+	specName := o.output
+	if specName == "" {
+		specName = "spec.yaml"
+	}
+	header := fmt.Sprintf("Spec imported from %s by mcsf import-spec.\nmcsf generate %s writes an equivalent answer file.",
+		filepath.Base(in.display), filepath.Base(specName))
+	out, err := templates.MarshalSpec(spec, header)
+	if err != nil {
+		return internal(err)
+	}
+	// The spec must read back and generate a file that imports back to it.
+	back, specDiags, err := templates.ReadSpec(specName, out)
+	if err != nil {
+		return internal(err)
+	}
+	if back == nil || len(specDiags) > 0 {
+		writeTextDiagnostics(io.err, specDiags, sources{specName: answerfile.NewSource(out)}, color)
+		if back == nil {
+			return &exitError{code: ExitFindings, err: fmt.Errorf("the spec of %s does not pass mcsf generate's checks; no spec written", in.display)}
+		}
+	}
+	if err := checkRoundTrip(back); err != nil {
+		return internal(fmt.Errorf("import-spec %s: %w", in.display, err))
+	}
+	if o.output != "" {
+		return writeOutput(o.output, out)
+	}
+	_, err = io.out.Write(out)
+	return err
+}
+
+// checkRoundTrip generates the file of spec and imports it back: the same
+// spec comes back, operators named by their Target Ids.
+func checkRoundTrip(spec *templates.Spec) error {
+	xml, err := templates.Generate(spec)
+	if err != nil {
+		return err
+	}
+	doc, _, err := answerfile.Parse("generated.xml", xml)
+	if err != nil || doc == nil {
+		return fmt.Errorf("the generated file does not parse: %v", err)
+	}
+	again, _ := templates.ImportSpec(doc)
+	named := *spec
+	named.Operators = slices.Clone(spec.Operators)
+	for i, id := range templates.OperatorIDs(spec) {
+		named.Operators[i].Name = id
+	}
+	a, _ := json.Marshal(&named)
+	b, _ := json.Marshal(again)
+	if !bytes.Equal(a, b) {
+		return fmt.Errorf("the generated file imports to a different spec:\n%s\n%s", a, b)
+	}
+	return nil
+}
+
+type demoOptions struct {
+	inputOptions
+	dir string
+}
+
+const demoLong = `Show the whole workflow on an example: write a spec, generate its answer
+file, lint it, and resolve it for two SIMs, one of an operator of the spec
+and one of no operator. Each step is printed with the command that does it
+by hand. Without SPEC the embedded example spec is used (mcsf demo prints it
+into the directory as example-spec.yaml).
+
+The files go to a new temporary directory (printed on one line, and kept so
+that the commands can be run there), or to --dir.
+
+Examples:
+  mcsf demo
+  mcsf demo --dir demo
+  mcsf demo spec.yaml`
+
+func newDemoCmd(io *streams) *cobra.Command {
+	o := &demoOptions{}
+	cmd := &cobra.Command{
+		Use:   "demo [SPEC]",
+		Short: "Generate, lint and resolve an example answer file, step by step",
+		Long:  demoLong,
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDemo(o, args, io)
+		},
+	}
+	cmd.Flags().StringVar(&o.dir, "dir", "", "write the files to `DIR` (created if missing) instead of a new temporary directory")
+	addInputFlags(cmd, &o.inputOptions)
+	return cmd
+}
+
+func runDemo(o *demoOptions, args []string, io *streams) error {
+	specName, data := templates.ExampleSpecName, templates.ExampleSpec()
+	if len(args) == 1 {
+		in := input{path: args[0], display: args[0]}
+		if args[0] == "-" {
+			in = o.stdinInput()
+		}
+		var err error
+		if data, err = o.read(in, io.in); err != nil {
+			return err
+		}
+		specName = filepath.Base(in.display)
+		if args[0] == "-" {
+			specName = "spec.yaml"
+		}
+	}
+	spec, err := checkSpec(specName, data, io)
+	if err != nil {
+		return err
+	}
+	xml, err := templates.Generate(spec)
+	if err != nil {
+		return internal(err)
+	}
+	dir := o.dir
+	if dir == "" {
+		if dir, err = os.MkdirTemp("", "mcsf-demo-"); err != nil {
+			return internal(err)
+		}
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return usageError("%v", err)
+	}
+	xmlName := templates.SafeID(spec.Name) + ".xml"
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{specName, data}, {xmlName, xml}} {
+		if err := writeAtomic(filepath.Join(dir, f.name), f.data, nil); err != nil {
+			return internal(err)
+		}
+	}
+	doc, _, err := answerfile.Parse(xmlName, xml)
+	if err != nil || doc == nil {
+		return internal(fmt.Errorf("demo: the generated file does not parse: %v", err))
+	}
+	findings := lint.Lint(doc, lint.Config{})
+	compiled, err := variant.Compile(doc)
+	if err != nil {
+		return internal(err)
+	}
+
+	w := io.out
+	fmt.Fprintln(w, "mcsf demo: an answer file from a spec, linted, and resolved for two SIMs.")
+	fmt.Fprintf(w, "Files are in %s\n", dir)
+	fmt.Fprintln(w, "(kept; cd there to run the commands below)")
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "1. The spec %s: %s.\n", specName, describeSpec(spec))
+	fmt.Fprintf(w, "2. Generated %s (%d lines): %d Targets, %d Variants.\n", xmlName, bytes.Count(xml, []byte("\n")),
+		len(doc.Root.Targets), len(doc.Root.Variants))
+	fmt.Fprintf(w, "     mcsf generate %s -o %s\n", shellQuote(specName), shellQuote(xmlName))
+	fmt.Fprintf(w, "3. Linted it: %s.\n", describeFindings(findings))
+	serious := slices.DeleteFunc(slices.Clone(findings), func(d answerfile.Diagnostic) bool { return d.Severity < answerfile.Warning })
+	writeTextDiagnostics(w, serious, sources{xmlName: answerfile.NewSource(xml)}, false)
+	fmt.Fprintf(w, "     mcsf lint %s\n", shellQuote(xmlName))
+	step := "4. Resolved it for"
+	for _, sim := range demoSIMs(spec) {
+		res := compiled.Resolve(variant.NewProfile(sim.pairs...))
+		fmt.Fprintf(w, "%s a SIM of %s (%s):\n", step, sim.who, describePairs(sim.pairs))
+		fmt.Fprintf(w, "     %s\n", describeEffective(res.Effective))
+		fmt.Fprintf(w, "     mcsf resolve %s%s\n", shellQuote(xmlName), resolveFlags(sim.pairs))
+		step = "   and for"
+	}
+	fmt.Fprintln(w, "5. In CI, fail the build when someone edits the XML by hand:")
+	fmt.Fprintf(w, "     mcsf generate %s --check %s\n", shellQuote(specName), shellQuote(xmlName))
+	return nil
+}
+
+// demoSIM is a SIM the demo resolves, and whose it is.
+type demoSIM struct {
+	who   string
+	pairs []variant.Pair
+}
+
+// noOperatorSIMs are candidate SIMs of no operator, tried in order.
+var noOperatorSIMs = [][]variant.Pair{
+	{{Name: "MCC", Value: "262"}, {Name: "MNC", Value: "01"}},
+	{{Name: "MCC", Value: "001"}, {Name: "MNC", Value: "01"}},
+	{{Name: "MCC", Value: "999"}, {Name: "MNC", Value: "999"}, {Name: "SPN", Value: "mcsf demo"}},
+}
+
+// demoSIMs picks a SIM of the first operator that has one (built from its
+// first match entry) and a SIM that no operator matches.
+func demoSIMs(s *templates.Spec) []demoSIM {
+	var out []demoSIM
+	for _, op := range s.Operators {
+		if pairs, ok := templates.SampleSIM(&op.Match[0]); ok {
+			out = append(out, demoSIM{op.Name, pairs})
+			break
+		}
+	}
+	for _, pairs := range noOperatorSIMs {
+		if !matchesAnyOperator(s, pairs) {
+			out = append(out, demoSIM{"no operator", pairs})
+			break
+		}
+	}
+	return out
+}
+
+func matchesAnyOperator(s *templates.Spec, pairs []variant.Pair) bool {
+	sim := variant.NewProfile(pairs...)
+	for _, op := range s.Operators {
+		for _, m := range op.Match {
+			all := true
+			for _, c := range m.List() {
+				cond, err := variant.ParseCondition(c.Name, c.Value)
+				v, set := sim.Get(c.Name)
+				if err != nil || cond.Eval(v, set) != variant.Matched {
+					all = false
+					break
+				}
+			}
+			if all {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func describeSpec(s *templates.Spec) string {
+	var parts []string
+	if s.Device != nil {
+		parts = append(parts, "device values")
+	}
+	if n := len(s.Operators); n > 0 {
+		names := make([]string, n)
+		for i, op := range s.Operators {
+			names[i] = op.Name
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s)", plural(n, "operator"), strings.Join(names, ", ")))
+	}
+	return strings.Join(parts, " and ")
+}
+
+// describeFindings counts lint findings; infos are only counted.
+func describeFindings(ds []answerfile.Diagnostic) string {
+	t := countSeverities(ds)
+	s := "no errors or warnings"
+	if t.errors+t.warnings > 0 {
+		s = fmt.Sprintf("%s and %s", plural(t.errors, "error"), plural(t.warnings, "warning"))
+	}
+	if t.infos > 0 {
+		s += fmt.Sprintf(" (%s, which mcsf lint shows)", plural(t.infos, "info"))
+	}
+	return s
+}
+
+func describePairs(pairs []variant.Pair) string {
+	parts := make([]string, len(pairs))
+	for i, p := range pairs {
+		parts[i] = p.Name + "=" + p.Value
+	}
+	return strings.Join(parts, " ")
+}
+
+func describeEffective(e variant.Effective) string {
+	v := func(name string, r variant.RuntimeValue) string {
+		if r.Value == nil {
+			return fmt.Sprintf("%s %s", name, r.Scope)
+		}
+		return fmt.Sprintf("%s=%d (%s)", name, *r.Value, r.Scope)
+	}
+	return strings.Join([]string{
+		v("AttemptThresholdForIMS", e.IMSRetry.AttemptThresholdForIMS),
+		v("RetryEnabled", e.IMSRetry.RetryEnabled),
+		v("AutoRetryDownload", e.MMSAutoRetry.AutoRetryDownload),
+	}, ", ")
+}
+
+// resolveFlags writes the mcsf resolve flags that give the same SIM.
+func resolveFlags(pairs []variant.Pair) string {
+	var b strings.Builder
+	for _, p := range pairs {
+		i := slices.IndexFunc(simFlagNames, func(f struct{ flag, name, usage string }) bool {
+			return strings.EqualFold(f.name, p.Name)
+		})
+		if i >= 0 {
+			fmt.Fprintf(&b, " --%s %s", simFlagNames[i].flag, shellQuote(p.Value))
+			continue
+		}
+		fmt.Fprintf(&b, " --condition %s", shellQuote(p.Name+"="+p.Value))
+	}
+	return b.String()
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but safe
+// characters.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./=:,+@%", r))
+	}) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
