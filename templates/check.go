@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -102,45 +103,137 @@ func conditionPointer(key string) string {
 // checkOverlaps reports pairs of operators that one SIM can match at equal
 // priority, once per pair, at the later operator's entry.
 func (r *reader) checkOverlaps(s *Spec, broken map[[2]int]bool) {
-	for j := range s.Operators {
-		for i := range j {
-			a, b := &s.Operators[i], &s.Operators[j]
-			ai, bj, found := firstOverlap(a, b, i, j, broken)
-			if !found {
-				continue
-			}
-			aPtr := fmt.Sprintf("/operators/%d/match/%d", i, ai)
-			bPtr := fmt.Sprintf("/operators/%d/match/%d", j, bj)
-			prio := a.Match[ai].priority()
-			if diff := conflicts(a, b); len(diff) > 0 {
-				d := r.diag(r.values[bPtr], RuleOverlap, answerfile.Error,
-					"operators %q and %q can match the same SIM at equal priority (%s) and set %s to different values: the later one in the file would win; make one match more specific or give both the same value",
-					a.Name, b.Name, describePriority(prio), strings.Join(diff, " and "))
-				r.related(d, r.values[aPtr], fmt.Sprintf("%s of operator %q", displayPath(aPtr), a.Name))
-				continue
-			}
-			d := r.diag(r.values[bPtr], RuleOverlapMerged, answerfile.Warning,
-				"operators %q and %q can match the same SIM at equal priority (%s): such a SIM gets the settings of both",
-				a.Name, b.Name, describePriority(prio))
+	for _, p := range overlappingPairs(s, broken) {
+		a, b := &s.Operators[p.a], &s.Operators[p.b]
+		aPtr := fmt.Sprintf("/operators/%d/match/%d", p.a, p.x)
+		bPtr := fmt.Sprintf("/operators/%d/match/%d", p.b, p.y)
+		prio := a.Match[p.x].priority()
+		if diff := conflicts(a, b); len(diff) > 0 {
+			d := r.diag(r.values[bPtr], RuleOverlap, answerfile.Error,
+				"operators %q and %q can match the same SIM at equal priority (%s) and set %s to different values: the later one in the file would win; make one match more specific or give both the same value",
+				a.Name, b.Name, describePriority(prio), strings.Join(diff, " and "))
 			r.related(d, r.values[aPtr], fmt.Sprintf("%s of operator %q", displayPath(aPtr), a.Name))
+			continue
 		}
+		d := r.diag(r.values[bPtr], RuleOverlapMerged, answerfile.Warning,
+			"operators %q and %q can match the same SIM at equal priority (%s): such a SIM gets the settings of both",
+			a.Name, b.Name, describePriority(prio))
+		r.related(d, r.values[aPtr], fmt.Sprintf("%s of operator %q", displayPath(aPtr), a.Name))
 	}
 }
 
-// firstOverlap finds the first pair of entries of a and b that one SIM can
-// satisfy at once, at equal priority.
-func firstOverlap(a, b *Operator, i, j int, broken map[[2]int]bool) (int, int, bool) {
-	for x := range a.Match {
-		for y := range b.Match {
-			if broken[[2]int{i, x}] || broken[[2]int{j, y}] {
+// overlap is a pair of operators a < b with entries x of a and y of b that
+// one SIM can satisfy at equal priority.
+type overlap struct{ a, b, x, y int }
+
+// entry is a match entry prepared for the overlap check.
+type entry struct {
+	op, idx int
+	prio    [2]int
+	plain   map[string]string // lower-case name → plain, non-negated value (folded for SPN/PNN)
+	pairs   []variant.Pair
+}
+
+// overlappingPairs finds, for every pair of operators, the first pair of
+// their entries (in spec order) that can overlap at equal priority. Entries
+// are grouped by priority and by their plain MCC, so that operators of
+// different countries are never compared; two entries that pin one
+// condition to different plain values are disjoint without further work.
+func overlappingPairs(s *Spec, broken map[[2]int]bool) []overlap {
+	type groupKey struct {
+		prio [2]int
+		mcc  string // "" when the entry has no plain MCC: compared with every group of its priority
+	}
+	groups := map[groupKey][]*entry{}
+	var wild []*entry
+	for i := range s.Operators {
+		for j := range s.Operators[i].Match {
+			if broken[[2]int{i, j}] {
 				continue
 			}
-			if a.Match[x].priority() == b.Match[y].priority() && variant.CanOverlap(a.Match[x].Pairs(), b.Match[y].Pairs()) {
-				return x, y, true
+			m := &s.Operators[i].Match[j]
+			e := &entry{op: i, idx: j, prio: m.priority(), plain: plainValues(m), pairs: m.Pairs()}
+			k := groupKey{e.prio, e.plain["mcc"]}
+			groups[k] = append(groups[k], e)
+			if k.mcc == "" {
+				wild = append(wild, e)
 			}
 		}
 	}
-	return 0, 0, false
+	found := map[[2]int][2]int{} // operator pair → first entry pair
+	try := func(a, b *entry) {
+		if a.op == b.op {
+			return
+		}
+		if a.op > b.op {
+			a, b = b, a
+		}
+		key := [2]int{a.op, b.op}
+		if prev, ok := found[key]; ok && (prev[0] < a.idx || prev[0] == a.idx && prev[1] <= b.idx) {
+			return
+		}
+		if a.prio != b.prio || pinnedApart(a, b) || !variant.CanOverlap(a.pairs, b.pairs) {
+			return
+		}
+		found[key] = [2]int{a.idx, b.idx}
+	}
+	for k, es := range groups {
+		for x := range es {
+			for y := x + 1; y < len(es); y++ {
+				try(es[x], es[y])
+			}
+		}
+		if k.mcc == "" {
+			continue
+		}
+		for _, w := range wild {
+			if w.prio == k.prio {
+				for _, e := range es {
+					try(w, e)
+				}
+			}
+		}
+	}
+	out := make([]overlap, 0, len(found))
+	for k, v := range found {
+		out = append(out, overlap{a: k[0], b: k[1], x: v[0], y: v[1]})
+	}
+	slices.SortFunc(out, func(p, q overlap) int {
+		if p.b != q.b {
+			return p.b - q.b
+		}
+		return p.a - q.a
+	})
+	return out
+}
+
+// plainValues maps the entry's plain, non-negated conditions to their
+// values, the SPN and PNN ones case-folded as they match.
+func plainValues(m *Match) map[string]string {
+	out := map[string]string{}
+	for _, c := range m.List() {
+		cond, err := variant.ParseCondition(c.Name, c.Value)
+		if err != nil || cond.Kind != variant.Exact || cond.Negate {
+			continue
+		}
+		key, v := strings.ToLower(c.Name), cond.Text
+		if key == "spn" || key == "pnn" {
+			v = strings.ToLower(v)
+		}
+		out[key] = v
+	}
+	return out
+}
+
+// pinnedApart reports whether a and b set one condition to two different
+// plain values, so that no SIM meets both.
+func pinnedApart(a, b *entry) bool {
+	for k, v := range a.plain {
+		if w, ok := b.plain[k]; ok && w != v {
+			return true
+		}
+	}
+	return false
 }
 
 func describePriority(p [2]int) string {

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/answerfile/lint"
+	"github.com/mcsf-dev/mcsf/schema"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -149,5 +152,64 @@ func TestGenerateDeterministic(t *testing.T) {
 		if again := mustGenerate(t, s); !bytes.Equal(first, again) {
 			t.Fatalf("two runs differ:\n%s", cmp.Diff(string(first), string(again)))
 		}
+	}
+}
+
+// TestRules checks the rule table: sorted, every diagnostic rule of the
+// package in it, policies stated, and convertible to the linter's Rule.
+func TestRules(t *testing.T) {
+	ids := map[string]bool{}
+	for i, r := range Rules {
+		if i > 0 && Rules[i-1].ID >= r.ID {
+			t.Errorf("rules not sorted: %s before %s", Rules[i-1].ID, r.ID)
+		}
+		if r.Summary == "" || r.Rationale == "" || r.Bad == "" || r.Good == "" {
+			t.Errorf("%s: incomplete", r.ID)
+		}
+		if (r.Basis == "policy") != (r.Policy != "") {
+			t.Errorf("%s: basis %q with policy %q", r.ID, r.Basis, r.Policy)
+		}
+		ids[r.ID] = true
+		_ = lint.Rule(r)
+	}
+	for _, id := range []string{RuleSyntax, RuleDuplicateKey, RuleSchema, RuleDuplicateOperator, RuleDuplicateCondition,
+		RuleNoSettings, RuleInvalidCondition, RuleUnknownCondition, RulePatternUnsupported, RuleUnsatisfiable,
+		RuleOverlap, RuleOverlapMerged, RuleImportUnsupported, RuleImportDropped} {
+		if !ids[id] {
+			t.Errorf("rule %s missing from Rules", id)
+		}
+	}
+}
+
+// TestExampleSpecFixture keeps testdata/example-spec.yaml (the README's
+// fixture) identical to the embedded example.
+func TestExampleSpecFixture(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "example-spec.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(b, ExampleSpec()) {
+		t.Errorf("../testdata/example-spec.yaml differs from example-spec.yaml: copy one over the other")
+	}
+}
+
+// TestSpecJSONIsASpec checks that the JSON form of a read spec (generate
+// --format json) is itself a valid spec that reads back the same.
+func TestSpecJSONIsASpec(t *testing.T) {
+	s := mustRead(t, string(ExampleSpec()))
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatal(err)
+	}
+	if errs, err := schema.Validate(SchemaName, v); err != nil || len(errs) > 0 {
+		t.Fatalf("schema: %v %v", errs, err)
+	}
+	back := mustRead(t, string(b))
+	if diff := cmp.Diff(s, back); diff != "" {
+		t.Errorf("JSON round trip (-before +after):\n%s", diff)
 	}
 }

@@ -103,6 +103,9 @@ func commentText(s string) string {
 // in the canonical layout of answerfile.Document.Format, so that `mcsf fmt`
 // leaves the result unchanged.
 func canonical(doc *etree.Document, name string) ([]byte, error) {
+	// One element per line already: the reader's column count is linear in
+	// the length of a line, so a one-line document would cost it n².
+	doc.Indent(answerfile.IndentWidth)
 	doc.WriteSettings.CanonicalText = true
 	doc.WriteSettings.CanonicalAttrVal = true
 	raw, err := doc.WriteToBytes()
