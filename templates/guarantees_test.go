@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
 	"github.com/mcsf-dev/mcsf/variant"
@@ -146,6 +148,16 @@ func checkGuarantees(t *testing.T, label string, s *Spec) int {
 	// 2. fmt leaves it unchanged
 	if formatted, err := doc.Format(); err != nil || !bytes.Equal(formatted, out) {
 		t.Errorf("%s: fmt changes the generated file (%v)", label, err)
+	}
+	// import-spec gives the spec back, operators named by their Ids.
+	back, ds := ImportSpec(doc)
+	named := *s
+	named.Operators = slices.Clone(s.Operators)
+	for i, id := range OperatorIDs(s) {
+		named.Operators[i].Name = id
+	}
+	if diff := cmp.Diff(&named, back); diff != "" || back == nil {
+		t.Errorf("%s: import of the generated file (-want +got):\n%s\n%v", label, diff, diagLines(ds))
 	}
 	// 3. resolution
 	compiled, err := variant.Compile(doc)

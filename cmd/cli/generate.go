@@ -410,11 +410,14 @@ type demoOptions struct {
 const demoLong = `Show the whole workflow on an example: write a spec, generate its answer
 file, lint it, and resolve it for two SIMs, one of an operator of the spec
 and one of no operator. Each step is printed with the command that does it
-by hand. Without SPEC the embedded example spec is used (mcsf demo prints it
-into the directory as example-spec.yaml).
+by hand. Without SPEC the embedded example spec is used (written into the
+directory as example-spec.yaml).
 
 The files go to a new temporary directory (printed on one line, and kept so
-that the commands can be run there), or to --dir.
+that the commands can be run there), or to --dir. The SIM of an operator is
+built from its first match entry; the SIM of no operator is the first of
+262/01, 001/01 and 999/999 that no operator matches. SIMs are matched as
+mcsf resolve does (a policy of this tool: see mcsf resolve --help).
 
 Examples:
   mcsf demo
