@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
@@ -38,17 +40,102 @@ func pairs(s answerfile.TargetState) []variant.Pair {
 	return out
 }
 
+// stateInfo is a TargetState prepared for the overlap check.
+type stateInfo struct {
+	prio     statePriority
+	pairs    []variant.Pair
+	mcc, mnc string // exact, non-negated values the state pins; "" if not pinned
+}
+
+func newStateInfo(s answerfile.TargetState) stateInfo {
+	si := stateInfo{prio: priorityOf(s), pairs: pairs(s)}
+	for _, c := range s.Conditions {
+		v := strings.TrimSpace(c.Value.Value)
+		if v == "" || strings.HasPrefix(v, "!") || strings.Contains(v, ":") {
+			continue
+		}
+		switch strings.ToLower(c.Name.Value) {
+		case "mcc":
+			si.mcc = v
+		case "mnc":
+			si.mnc = v
+		}
+	}
+	return si
+}
+
 // tiedOverlap reports whether some TargetState of a and some of b can match
 // one SIM and have equal priority.
-func tiedOverlap(a, b *answerfile.Target) bool {
-	for _, sa := range a.States {
-		for _, sb := range b.States {
-			if priorityOf(sa) == priorityOf(sb) && variant.CanOverlap(pairs(sa), pairs(sb)) {
+func tiedOverlap(a, b []stateInfo) bool {
+	for _, sa := range a {
+		for _, sb := range b {
+			if sa.prio == sb.prio && variant.CanOverlap(sa.pairs, sb.pairs) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// overlapCandidates returns the pairs (i < j) of variants whose targets have
+// states with no conflicting MCC/MNC pins; only those can overlap. Indexing
+// states by their pins avoids comparing every pair of variants in a file
+// where each operator pins its own MCC and MNC.
+func overlapCandidates(states [][]stateInfo) [][2]int {
+	var all, noMCC []int
+	byMCC, mccOnly, byMCCMNC := map[string][]int{}, map[string][]int{}, map[string][]int{}
+	add := func(m map[string][]int, k string, v int) {
+		if b := m[k]; len(b) == 0 || b[len(b)-1] != v {
+			m[k] = append(b, v)
+		}
+	}
+	for v, sts := range states {
+		if len(sts) > 0 {
+			all = append(all, v)
+		}
+		for _, st := range sts {
+			switch {
+			case st.mcc == "":
+				if len(noMCC) == 0 || noMCC[len(noMCC)-1] != v {
+					noMCC = append(noMCC, v)
+				}
+			case st.mnc == "":
+				add(byMCC, st.mcc, v)
+				add(mccOnly, st.mcc, v)
+			default:
+				add(byMCC, st.mcc, v)
+				add(byMCCMNC, st.mcc+"/"+st.mnc, v)
+			}
+		}
+	}
+	seen := map[[2]int]bool{}
+	var out [][2]int
+	pairWith := func(v int, ws []int) {
+		for _, w := range ws {
+			pair := [2]int{min(v, w), max(v, w)}
+			if v != w && !seen[pair] {
+				seen[pair] = true
+				out = append(out, pair)
+			}
+		}
+	}
+	for v, sts := range states {
+		for _, st := range sts {
+			switch {
+			case st.mcc == "":
+				pairWith(v, all)
+			case st.mnc == "":
+				pairWith(v, byMCC[st.mcc])
+				pairWith(v, noMCC)
+			default:
+				pairWith(v, byMCCMNC[st.mcc+"/"+st.mnc])
+				pairWith(v, mccOnly[st.mcc])
+				pairWith(v, noMCC)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b [2]int) int { return cmp.Or(cmp.Compare(a[1], b[1]), cmp.Compare(a[0], b[0])) })
+	return out
 }
 
 type settingKey struct{ path, name string }
@@ -84,31 +171,33 @@ func sameValue(a, b string) bool {
 
 func (c *checker) checkOverlaps() {
 	vs := c.doc.Root.Variants
-	for j := 1; j < len(vs); j++ {
-		tj := c.refTarget(vs[j])
-		if tj == nil {
+	states := make([][]stateInfo, len(vs))
+	for i, v := range vs {
+		if t := c.refTarget(v); t != nil {
+			for _, st := range t.States {
+				states[i] = append(states[i], newStateInfo(st))
+			}
+		}
+	}
+	for _, pair := range overlapCandidates(states) {
+		i, j := pair[0], pair[1]
+		if !tiedOverlap(states[i], states[j]) {
 			continue
 		}
+		earlier, _ := variantSettings(vs[i])
 		later, order := variantSettings(vs[j])
-		for i := 0; i < j; i++ {
-			ti := c.refTarget(vs[i])
-			if ti == nil || !tiedOverlap(ti, tj) {
+		for _, k := range order {
+			sj := later[k]
+			si, ok := earlier[k]
+			if !ok || sameValue(si.Value.Value, sj.Value.Value) {
 				continue
 			}
-			earlier, _ := variantSettings(vs[i])
-			for _, k := range order {
-				sj := later[k]
-				si, ok := earlier[k]
-				if !ok || sameValue(si.Value.Value, sj.Value.Value) {
-					continue
-				}
-				d := c.doc.AttrDiag(sj.Elem, "Value", RuleOverlappingVariants, answerfile.Warning,
-					"%s and %s can both match one SIM at equal priority and set %s to %q and %q: the later one wins only by file order",
-					variantLabel(vs[j], j), variantLabel(vs[i], i), sj.Name.Value, sj.Value.Value, si.Value.Value)
-				d.Related = []answerfile.Related{c.related(si.Node, fmt.Sprintf("%s sets %q here", variantLabel(vs[i], i), si.Value.Value))}
-				d.Fix = "make the targets exclusive, or add a condition to the target that should win"
-				c.add(d)
-			}
+			d := c.doc.AttrDiag(sj.Elem, "Value", RuleOverlappingVariants, answerfile.Warning,
+				"%s and %s can both match one SIM at equal priority and set %s to %q and %q: the later one wins only by file order",
+				variantLabel(vs[j], j), variantLabel(vs[i], i), sj.Name.Value, sj.Value.Value, si.Value.Value)
+			d.Related = []answerfile.Related{c.related(si.Node, fmt.Sprintf("%s sets %q here", variantLabel(vs[i], i), si.Value.Value))}
+			d.Fix = "make the targets exclusive, or add a condition to the target that should win"
+			c.add(d)
 		}
 	}
 }

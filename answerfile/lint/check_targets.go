@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
@@ -107,11 +106,16 @@ func (c *checker) checkVariants() {
 }
 
 func (c *checker) target(id string) *answerfile.Target {
-	i := slices.IndexFunc(c.doc.Root.Targets, func(t answerfile.Target) bool { return t.ID.Present && t.ID.Value == id })
-	if i < 0 {
-		return nil
+	if c.targets == nil {
+		c.targets = map[string]*answerfile.Target{}
+		for i := range c.doc.Root.Targets {
+			t := &c.doc.Root.Targets[i]
+			if _, dup := c.targets[t.ID.Value]; t.ID.Present && !dup {
+				c.targets[t.ID.Value] = t
+			}
+		}
 	}
-	return &c.doc.Root.Targets[i]
+	return c.targets[id]
 }
 
 func nameSuffix(name answerfile.Attr) string {

@@ -115,6 +115,8 @@ type checker struct {
 	cfg   Config
 	cat   *schema.Catalog
 	diags []answerfile.Diagnostic
+	// targets maps each Target Id to its first definition; built on first use.
+	targets map[string]*answerfile.Target
 }
 
 func (c *checker) add(d answerfile.Diagnostic) { c.diags = append(c.diags, d) }
