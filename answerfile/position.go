@@ -9,29 +9,36 @@ import (
 // A line ends at LF, CRLF or a lone CR, as XML normalises line ends.
 type lineIndex struct {
 	src    []byte
-	starts []int // byte offset of each line's first byte
+	starts []int  // byte offset of each line's first byte
+	ascii  []bool // whether each line is plain ASCII (columns are then byte counts)
 }
 
 func newLineIndex(src []byte) lineIndex {
-	starts := make([]int, 1, 64)
+	starts, ascii := make([]int, 1, 64), make([]bool, 1, 64)
+	ascii[0] = true
 	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\n':
-			starts = append(starts, i+1)
-		case '\r':
+		switch c := src[i]; {
+		case c == '\n':
+			starts, ascii = append(starts, i+1), append(ascii, true)
+		case c == '\r':
 			if i+1 < len(src) && src[i+1] == '\n' {
 				i++
 			}
-			starts = append(starts, i+1)
+			starts, ascii = append(starts, i+1), append(ascii, true)
+		case c >= utf8.RuneSelf:
+			ascii[len(ascii)-1] = false
 		}
 	}
-	return lineIndex{src: src, starts: starts}
+	return lineIndex{src: src, starts: starts, ascii: ascii}
 }
 
 // pos converts a byte offset to a 1-based line and character column.
 func (x lineIndex) pos(off int) Position {
 	off = min(max(off, 0), len(x.src))
 	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
+	if x.ascii[line] {
+		return Position{Line: line + 1, Column: off - x.starts[line] + 1}
+	}
 	return Position{Line: line + 1, Column: utf8.RuneCount(x.src[x.starts[line]:off]) + 1}
 }
 

@@ -49,11 +49,15 @@ func Bytes(name string) ([]byte, error) {
 	return b, nil
 }
 
-var compiled sync.Map // name -> func() (*jsonschema.Schema, error)
+var compiled sync.Map // name + fragment -> func() (*jsonschema.Schema, error)
 
 // Compile returns the compiled schema called name, compiling it once.
-func Compile(name string) (*jsonschema.Schema, error) {
-	f, _ := compiled.LoadOrStore(name, sync.OnceValues(func() (*jsonschema.Schema, error) {
+func Compile(name string) (*jsonschema.Schema, error) { return compile(name, "") }
+
+// compile compiles the schema called name, or the part of it at fragment
+// (a JSON pointer such as "/$defs/Target"), once.
+func compile(name, fragment string) (*jsonschema.Schema, error) {
+	f, _ := compiled.LoadOrStore(name+"#"+fragment, sync.OnceValues(func() (*jsonschema.Schema, error) {
 		c := jsonschema.NewCompiler()
 		c.Draft = jsonschema.Draft2020
 		c.AssertFormat = true
@@ -65,7 +69,11 @@ func Compile(name string) (*jsonschema.Schema, error) {
 				return nil, fmt.Errorf("schema %s: %w", e, err)
 			}
 		}
-		return c.Compile(baseURL + name + suffix)
+		url := baseURL + name + suffix
+		if fragment != "" {
+			url += "#" + fragment
+		}
+		return c.Compile(url)
 	}))
 	return f.(func() (*jsonschema.Schema, error))()
 }
@@ -81,8 +89,13 @@ type Error struct {
 // string, float64/json.Number, bool, nil) against the schema called name.
 // The errors are the leaves of the failure, sorted by instance location then
 // keyword location; err is only for a schema that does not compile.
-func Validate(name string, v any) ([]Error, error) {
-	s, err := Compile(name)
+func Validate(name string, v any) ([]Error, error) { return ValidateAt(name, "", v) }
+
+// ValidateAt is Validate against the part of the schema at fragment, a JSON
+// pointer such as "/$defs/Target" ("" for the whole schema). Keyword
+// locations in the errors are relative to that part.
+func ValidateAt(name, fragment string, v any) ([]Error, error) {
+	s, err := compile(name, fragment)
 	if err != nil {
 		return nil, err
 	}

@@ -15,24 +15,13 @@ import (
 )
 
 // structure.go checks the structure of a document with the embedded JSON
-// Schema "answerfile": it projects the XML tree to JSON (an element is an
-// object; its attributes are "@Name" strings, its child elements arrays
-// named by tag, its non-blank text "#text"), validates the projection, and
-// maps every error back to the element or attribute it is about.
-
-// projection is the JSON form of a document plus the way back from a JSON
-// pointer to the element it came from.
-type projection struct {
-	root  map[string]any
-	elems map[string]*etree.Element
-	objs  map[string]map[string]any
-}
-
-func project(root *etree.Element) *projection {
-	p := &projection{elems: map[string]*etree.Element{}, objs: map[string]map[string]any{}}
-	p.root = p.element(root, "")
-	return p
-}
+// Schema "answerfile". Each element is projected to a JSON object (its
+// attributes are "@Name" strings, its non-blank text "#text", and each tag
+// of its child elements a key) and validated against its definition
+// $defs/<tag>; the children are then checked in turn against the
+// definitions their parent's schema names for them. Element by element, a
+// file of any size is checked with little memory, and each error is already
+// at its element.
 
 func qualified(space, local string) string {
 	if space != "" {
@@ -41,10 +30,11 @@ func qualified(space, local string) string {
 	return local
 }
 
-func (p *projection) element(e *etree.Element, ptr string) map[string]any {
+// project is the JSON form of e alone: its children appear as keys holding
+// empty arrays, so the schema sees which child tags e has; each child is
+// validated against its own definition.
+func project(e *etree.Element) map[string]any {
 	obj := map[string]any{}
-	p.elems[ptr] = e
-	p.objs[ptr] = obj
 	for _, a := range e.Attr {
 		if a.Space == "xmlns" || (a.Space == "" && a.Key == "xmlns") {
 			continue // namespace declarations are not attributes of the model
@@ -55,10 +45,7 @@ func (p *projection) element(e *etree.Element, ptr string) map[string]any {
 	for _, tok := range e.Child {
 		switch t := tok.(type) {
 		case *etree.Element:
-			key := qualified(t.Space, t.Tag)
-			arr, _ := obj[key].([]any)
-			child := p.element(t, ptr+"/"+escapePointer(key)+"/"+strconv.Itoa(len(arr)))
-			obj[key] = append(arr, child)
+			obj[qualified(t.Space, t.Tag)] = []any{}
 		case *etree.CharData:
 			text.WriteString(t.Data)
 		}
@@ -67,10 +54,6 @@ func (p *projection) element(e *etree.Element, ptr string) map[string]any {
 		obj["#text"] = s
 	}
 	return obj
-}
-
-func escapePointer(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
 func unescapePointer(s string) string {
@@ -192,32 +175,50 @@ func (c *checker) checkStructure() {
 		c.internal(err)
 		return
 	}
-	p := project(c.doc.Tree.Root())
-	errs, err := schema.Validate("answerfile", p.root)
-	if err != nil {
-		c.internal(err)
-		return
-	}
-	for _, e := range errs {
-		c.structureError(as, p, e)
+	ref, _ := as.root["$ref"].(string)
+	stack := []struct {
+		e   *etree.Element
+		def string // JSON pointer of its definition, e.g. /$defs/Target
+	}{{c.doc.Tree.Root(), strings.TrimPrefix(ref, "#")}}
+	for len(stack) > 0 {
+		top := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		obj := project(top.e)
+		errs, err := schema.ValidateAt("answerfile", top.def, obj)
+		if err != nil {
+			c.internal(err)
+			return
+		}
+		for _, e := range errs {
+			c.structureError(as, top.e, obj, top.def, e)
+		}
+		// Children the definition declares are checked against theirs;
+		// others were reported above as not allowed here.
+		def, _ := as.pointer(top.def).(map[string]any)
+		props, _ := def["properties"].(map[string]any)
+		kids := top.e.ChildElements()
+		for i := len(kids) - 1; i >= 0; i-- {
+			prop, _ := props[qualified(kids[i].Space, kids[i].Tag)].(map[string]any)
+			items, _ := prop["items"].(map[string]any)
+			if child, ok := items["$ref"].(string); ok {
+				stack = append(stack, struct {
+					e   *etree.Element
+					def string
+				}{kids[i], strings.TrimPrefix(child, "#")})
+			}
+		}
 	}
 }
 
-func (c *checker) structureError(as *answerSchema, p *projection, e schema.Error) {
-	ptr, attr := e.InstanceLocation, ""
-	if i := strings.LastIndex(ptr, "/"); i >= 0 && strings.HasPrefix(ptr[i+1:], "@") {
-		ptr, attr = ptr[:i], unescapePointer(ptr[i+2:])
-	}
-	elem := p.elems[ptr]
-	if elem == nil {
-		// Not an element's location: cannot happen with this projection,
-		// but never drop a finding.
-		c.add(c.doc.Diag(c.doc.Tree.Root(), RuleSchema, answerfile.Error, "%s (at %s)", e.Message, e.InstanceLocation))
-		return
+// structureError turns one validation error of elem (whose projection is
+// obj, validated against the definition at def) into a finding.
+func (c *checker) structureError(as *answerSchema, elem *etree.Element, obj map[string]any, def string, e schema.Error) {
+	attr := ""
+	if a, ok := strings.CutPrefix(e.InstanceLocation, "/@"); ok {
+		attr = unescapePointer(a)
 	}
 	tag := "<" + qualified(elem.Space, elem.Tag) + ">"
-	def, keyword := as.resolve(e.KeywordLocation)
-	obj := p.objs[ptr]
+	defObj, keyword := as.resolve(def + e.KeywordLocation)
 	switch {
 	case keyword == "additionalProperties" && attr == "":
 		keys := make([]string, 0, len(obj))
@@ -226,12 +227,12 @@ func (c *checker) structureError(as *answerSchema, p *projection, e schema.Error
 		}
 		slices.Sort(keys)
 		for _, k := range keys {
-			if !declares(def, k) {
-				c.unknownMember(as, def, elem, tag, k)
+			if !declares(defObj, k) {
+				c.unknownMember(as, defObj, elem, tag, k)
 			}
 		}
 	case keyword == "required" && attr == "":
-		req, _ := def["required"].([]any)
+		req, _ := defObj["required"].([]any)
 		for _, r := range req {
 			name, _ := r.(string)
 			if _, ok := obj[name]; ok {
@@ -247,7 +248,7 @@ func (c *checker) structureError(as *answerSchema, p *projection, e schema.Error
 		}
 	default:
 		msg := e.Message
-		if m, ok := def["errorMessage"].(string); ok {
+		if m, ok := defObj["errorMessage"].(string); ok {
 			msg = m
 		}
 		if attr != "" {

@@ -91,7 +91,7 @@ func variant(b *strings.Builder, rng *rand.Rand, name, id string) {
 	fmt.Fprintf(b, "  <Variant Name=%q>\n    <TargetRefs>\n      <TargetRef Id=%q/>\n    </TargetRefs>\n", name, id)
 	fmt.Fprintf(b, "    <!-- SMS over IMS for %s -->\n", id)
 	fmt.Fprintf(b, "    <Settings Path=\"CellCore/PerIMSI/$(__IMSI)/SMS\">\n      <Setting Name=\"3GPP/IMS/AttemptThresholdForIMS\" Value=\"%d\"/>\n      <Setting Name=\"3GPP/IMS/RetryEnabled\" Value=\"%d\"/>\n      <Setting Name=\"3GPP2/ErrorHandling/UseReservedAsPermanent\" Value=\"%d\"/>\n    </Settings>\n", 1+rng.IntN(5), rng.IntN(2), rng.IntN(2))
-	fmt.Fprintf(b, "    <Settings Path=\"CellCore/PerIMSI/$(__IMSI)/VoLTE\">\n      <Setting Name=\"IMSServices\" Value=\"0x%X\"/>\n    </Settings>\n", 4|rng.IntN(8))
+	fmt.Fprintf(b, "    <Settings Path=\"CellCore/PerIMSI/$(__IMSI)/VoLTE\">\n      <Setting Name=\"IMSServices\" Value=\"0x%X\"/>\n    </Settings>\n", 2|rng.IntN(8))
 	fmt.Fprintf(b, "    <Settings Path=\"Messaging/PerSimSettings/$(__ICCID)\">\n      <Setting Name=\"AutoRetryDownload\" Value=\"%d\"/>\n    </Settings>\n  </Variant>\n", rng.IntN(2))
 }
 

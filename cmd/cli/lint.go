@@ -225,6 +225,7 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	if err != nil {
 		return err
 	}
+	limitMemory(inputs)
 	explicit := map[string]bool{}
 	for _, a := range args {
 		if st, err := os.Stat(a); a == "-" || (err == nil && !st.IsDir()) {
