@@ -86,7 +86,7 @@ func Compile(doc *answerfile.Document) (*Compiled, error) {
 // a choice (several TargetRefs, a Target Id defined twice) become notes in
 // every Result.
 func CompileModel(m Model) *Compiled {
-	c := &Compiled{slots: map[string]int{}, byMCCMNC: map[string][]stateRef{}, byMCC: map[string][]stateRef{},
+	c := &Compiled{notes: []string{}, slots: map[string]int{}, byMCCMNC: map[string][]stateRef{}, byMCC: map[string][]stateRef{},
 		exact: map[string]map[string][]stateRef{}, prefix: map[string]*prefixIndex{}}
 	ids := map[string]int{}
 	for _, td := range m.Targets {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Profile is a SIM and device: condition name → value, plus the IMSI that
@@ -133,20 +134,61 @@ func (p Profile) String() string {
 
 // MarshalJSON writes the profile as an object in display order.
 func (p Profile) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
+	b := make([]byte, 0, 32*len(p.m)+2)
+	b = append(b, '{')
 	for i, pr := range p.Pairs() {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		k, _ := json.Marshal(pr.Name)
-		v, _ := json.Marshal(pr.Value)
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
+		b = appendJSONString(b, pr.Name)
+		b = append(b, ':')
+		b = appendJSONString(b, pr.Value)
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return append(b, '}'), nil
+}
+
+// appendJSONString appends s as a JSON string; invalid UTF-8 becomes U+FFFD,
+// as encoding/json does. (Profiles are written once per SIM in a batch: this
+// is several times faster than a json.Marshal per name and value.)
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c == '\n':
+				b = append(b, '\\', 'n')
+			case c == '\r':
+				b = append(b, '\\', 'r')
+			case c == '\t':
+				b = append(b, '\\', 't')
+			case c == '\b':
+				b = append(b, '\\', 'b')
+			case c == '\f':
+				b = append(b, '\\', 'f')
+			case c < 0x20 || c == '<' || c == '>' || c == '&':
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			default:
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return append(b, '"')
 }
 
 // UnmarshalJSON reads an object of names to strings, numbers or booleans
@@ -154,11 +196,12 @@ func (p Profile) MarshalJSON() ([]byte, error) {
 func (p *Profile) UnmarshalJSON(data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	var raw map[string]any
-	if err := dec.Decode(&raw); err != nil {
+	var v any
+	if err := dec.Decode(&v); err != nil {
 		return err
 	}
-	if raw == nil {
+	raw, ok := v.(map[string]any)
+	if !ok {
 		return fmt.Errorf("a SIM profile must be an object of condition names to values")
 	}
 	*p = Profile{}

@@ -1,0 +1,122 @@
+package variant
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestProfile(t *testing.T) {
+	p := NewProfile(Pair{"lang", "en-US"}, Pair{"mnc", "410"}, Pair{"Foo", "x"}, Pair{"MCC", "310"}, Pair{"imsi", "3104"}, Pair{"aoac", "1"})
+	if got, want := p.String(), "MCC=310 MNC=410 IMSI=3104 AoAc=1 Lang=en-US Foo=x"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	if v, ok := p.Get("Mcc"); v != "310" || !ok {
+		t.Errorf("Get(Mcc) = %q, %v, want 310, true", v, ok)
+	}
+	if _, ok := p.Get("SPN"); ok {
+		t.Errorf("Get(SPN) is set, want unset")
+	}
+	q := p.Merge(NewProfile(Pair{"MCC", "311"})).WithDefault("UICCSLOT", "1").WithDefault("mcc", "999")
+	if got, want := q.String(), "MCC=311 MNC=410 IMSI=3104 UICCSLOT=1 AoAc=1 Lang=en-US Foo=x"; got != want {
+		t.Errorf("merged String() = %q, want %q", got, want)
+	}
+	if got, want := p.String(), "MCC=310 MNC=410 IMSI=3104 AoAc=1 Lang=en-US Foo=x"; got != want {
+		t.Errorf("Merge changed its receiver: %q, want %q", got, want)
+	}
+	if got := (Profile{}).String(); got != "(empty)" {
+		t.Errorf("empty String() = %q, want (empty)", got)
+	}
+}
+
+func TestProfileJSON(t *testing.T) {
+	p := NewProfile(Pair{"SPN", "A \"b\" <c>\u2028\x01é"}, Pair{"MCC", "310"}, Pair{"bad", "\xff"})
+	got, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"MCC":"310","SPN":"A \"b\" \u003cc\u003e\u2028\u0001é","bad":"\ufffd"}`
+	if string(got) != want {
+		t.Errorf("Marshal = %s, want %s", got, want)
+	}
+	// encoding/json agrees on every string.
+	for _, s := range []string{"A \"b\" <c>\u2028\x01é", "\xff", "tab\there", `back\slash`, "\u2029&", "\b\f\n\r\x7f"} {
+		std, _ := json.Marshal(s)
+		if got := string(appendJSONString(nil, s)); got != string(std) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, std)
+		}
+	}
+	var back Profile
+	if err := json.Unmarshal([]byte(`{"mcc": 310, "MNC": "026", "roaming": true, "spn": null}`), &back); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := back.String(), "MCC=310 MNC=026 Roaming=1"; got != want {
+		t.Errorf("Unmarshal: got %q, want %q", got, want)
+	}
+	if err := json.Unmarshal([]byte(`{"mcc": [1]}`), &back); err == nil || err.Error() != "mcc: want a string, number or boolean, got an array" {
+		t.Errorf("Unmarshal of an array: got error %v", err)
+	}
+}
+
+func TestParseProfile(t *testing.T) {
+	tests := []struct{ in, want, err string }{
+		{"mcc=310,mnc=410", "MCC=310 MNC=410", ""},
+		{" mcc = 310 , spn=Fabrikam Lite,", "MCC= 310  SPN=Fabrikam Lite", ""},
+		{"", "(empty)", ""},
+		{"mcc", "", `"mcc": want NAME=VALUE, e.g. mcc=310`},
+		{"=1", "", `"=1": want NAME=VALUE, e.g. mcc=310`},
+	}
+	for _, tt := range tests {
+		p, err := ParseProfile(tt.in)
+		if tt.err != "" {
+			if err == nil || err.Error() != tt.err {
+				t.Errorf("ParseProfile(%q) error = %v, want %s", tt.in, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || p.String() != tt.want {
+			t.Errorf("ParseProfile(%q) = %q, %v, want %q", tt.in, p.String(), err, tt.want)
+		}
+	}
+}
+
+func TestReadProfiles(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+		err      string
+	}{
+		{"csv", "mcc,mnc,spn\n310,410,\n311,026,Fabrikam\n", []string{"MCC=310 MNC=410", "MCC=311 MNC=026 SPN=Fabrikam"}, ""},
+		{"csv with BOM and CRLF", "\xef\xbb\xbfMCC,IMSI\r\n310,3104\r\n", []string{"MCC=310 IMSI=3104"}, ""},
+		{"csv header only", "mcc,mnc\n", nil, ""},
+		{"csv empty", "", nil, "CSV: no header row: the first row names the conditions, e.g. mcc,mnc,imsi"},
+		{"csv short row", "mcc,mnc\n310\n", nil, "CSV: record on line 2: wrong number of fields"},
+		{"csv empty header", "mcc,,mnc\n1,2,3\n", nil, "CSV: header column 2 is empty"},
+		{"json", ` [{"mcc":"310","mnc":410},{"MCC":"311","Lang":"en-US","roaming":false}]`, []string{"MCC=310 MNC=410", "MCC=311 Roaming=0 Lang=en-US"}, ""},
+		{"json not objects", `[{"mcc":"310"}, 3]`, nil, "JSON element 2: a SIM profile must be an object of condition names to values"},
+		{"json broken", `[{"mcc":}]`, nil, "JSON: invalid character '}' looking for beginning of value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps, err := ReadProfiles(strings.NewReader(tt.in))
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err {
+					t.Fatalf("got error %v, want %s", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range ps {
+				got = append(got, p.String())
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("profiles (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
