@@ -23,6 +23,8 @@ type Config struct {
 	Catalog *schema.Catalog
 	// Limits bound what File reads; the zero value means answerfile.DefaultLimits.
 	Limits answerfile.Limits
+	// Cache, when set, is shared by the Lint calls of one run.
+	Cache *SchemaCache
 }
 
 // Validate reports the first rule ID in cfg that is not a rule, with the

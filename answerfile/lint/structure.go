@@ -184,13 +184,18 @@ func (c *checker) checkStructure() {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
 		obj := project(top.e)
-		errs, err := schema.ValidateAt("answerfile", top.def, obj)
-		if err != nil {
-			c.internal(err)
-			return
-		}
-		for _, e := range errs {
-			c.structureError(as, top.e, obj, top.def, e)
+		if key := cacheKey(top.def, obj); !c.cfg.Cache.accepted(key) {
+			errs, err := schema.ValidateAt("answerfile", top.def, obj)
+			if err != nil {
+				c.internal(err)
+				return
+			}
+			for _, e := range errs {
+				c.structureError(as, top.e, obj, top.def, e)
+			}
+			if len(errs) == 0 {
+				c.cfg.Cache.accept(key)
+			}
 		}
 		// Children the definition declares are checked against theirs;
 		// others were reported above as not allowed here.

@@ -102,3 +102,20 @@ func TestProjection(t *testing.T) {
 		}
 	}
 }
+
+// TestSchemaCache: a shared cache gives the same findings as none, for a
+// file linted twice, and remembers only accepted elements.
+func TestSchemaCache(t *testing.T) {
+	src := rootOpen + ">\n<Static><Settings Path=\"p\"><Setting Name=\"a\" Value=\"1\"/><Setting Bogus=\"x\"/></Settings></Static>\n</ImageCustomizations>"
+	doc, _, _ := answerfile.Parse("t.xml", []byte(src))
+	want := Lint(doc, Config{})
+	cache := NewSchemaCache()
+	for i := range 2 {
+		if diff := cmp.Diff(want, Lint(doc, Config{Cache: cache})); diff != "" {
+			t.Errorf("run %d with a cache (-want +got):\n%s", i, diff)
+		}
+	}
+	if n := cache.size.Load(); n != 4 {
+		t.Errorf("cache holds %d entries, want 4 (root, Static, Settings, the valid Setting)", n)
+	}
+}

@@ -232,6 +232,7 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 			explicit[a] = true
 		}
 	}
+	cache := lint.NewSchemaCache()
 	jobs := make([]*lintJob, len(inputs))
 	for i, in := range inputs {
 		j := &lintJob{in: in, explicit: explicit[in.path]}
@@ -244,6 +245,7 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 			return configUsage(err)
 		}
 		j.cfg, j.failOn = o.merge(fileCfg, fc)
+		j.cfg.Cache = cache
 		if in.path == "-" {
 			// Standard input is read once, here, not by a worker.
 			j.data, j.readErr = o.read(in, io.in)
