@@ -60,3 +60,28 @@ func TestResultMatchesSchema(t *testing.T) {
 		t.Errorf("a result with a per-sim RetryEnabled and no conflicts validated (%v)", err)
 	}
 }
+
+// TestAppendJSON keeps Result.AppendJSON identical to json.Marshal.
+func TestAppendJSON(t *testing.T) {
+	c := compileXML(t, runtimeFile+`
+<Targets>
+  <Target Id="Look"><TargetState><Condition Name="SPN" Value="pattern:(?=x)"/></TargetState></Target>
+</Targets>
+<Variant Name="Look &lt;&amp;&gt; é"><TargetRefs><TargetRef Id="Look"/></TargetRefs></Variant>
+<Variant Name="ATT2"><TargetRefs><TargetRef Id="ATT"/></TargetRefs><Settings Path="Messaging/PerSimSettings/$(__ICCID)"><Setting Name="AutoRetryDownload" Value="0&#9;&quot;"/></Settings></Variant>
+<Variant Name="Lost"><TargetRefs><TargetRef Id="Nowhere"/></TargetRefs></Variant>`)
+	var results []Result
+	for _, s := range []string{"mcc=310,mnc=410,spn=x", "mcc=310,mnc=260,imsi=1,iccid=2", "", "mcc=310,mnc=410,imsi=\"\\,iccid=\x01"} {
+		results = append(results, c.Resolve(profile(t, s)), c.Explain(profile(t, s)))
+	}
+	results = append(results, Result{}, Result{Settings: []EffectiveSetting{{Source: SettingSource{Kind: KindStatic}}}})
+	for i := range results {
+		want, err := json.Marshal(&results[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := results[i].AppendJSON(nil); string(got) != string(want) {
+			t.Errorf("result %d:\n got %s\nwant %s", i, got, want)
+		}
+	}
+}

@@ -179,9 +179,15 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 	if err != nil {
 		return internal(err)
 	}
-	if n := len(lint.Lint(doc, lint.Config{})); n > 0 {
-		fmt.Fprintf(io.err, "%s: run mcsf lint for %s\n", in.display, countNoun(n, "finding"))
-	}
+	// Lint only counts findings here: run it while the SIMs are resolved
+	// (Resolve no longer reads doc) and report at the end.
+	lintCount := make(chan int, 1)
+	go func() { lintCount <- len(lint.Lint(doc, lint.Config{})) }()
+	defer func() {
+		if n := <-lintCount; n > 0 {
+			fmt.Fprintf(io.err, "%s: run mcsf lint for %s\n", in.display, countNoun(n, "finding"))
+		}
+	}()
 
 	w := bufio.NewWriterSize(io.out, 64<<10)
 	defer w.Flush()
@@ -269,8 +275,10 @@ func (o *resolveOptions) profiles(base variant.Profile, stdin io.Reader) ([]vari
 		if len(rows) == 0 {
 			return nil, usageError("--sims %s: no SIMs in the file", o.simsFile)
 		}
-		for i := range rows {
-			rows[i] = base.Merge(rows[i])
+		if base.Len() > 0 {
+			for i := range rows {
+				rows[i] = base.Merge(rows[i])
+			}
 		}
 		return rows, nil
 	}
@@ -295,15 +303,12 @@ func (o *resolveOptions) writeBatch(w io.Writer, c *variant.Compiled, profiles [
 		if _, err := io.WriteString(w, "[\n"); err != nil {
 			return err
 		}
-		err := resolveChunks(c, profiles, o.explain, progress, func(i int, r *variant.Result) ([]byte, error) {
-			b, err := json.Marshal(r)
-			if err != nil {
-				return nil, err
-			}
+		err := resolveChunks(c, profiles, o.explain, progress, func(b []byte, i int, r *variant.Result) ([]byte, error) {
+			b = r.AppendJSON(append(b, "  "...))
 			if i < len(profiles)-1 {
 				b = append(b, ',')
 			}
-			return append(append([]byte("  "), b...), '\n'), nil
+			return append(b, '\n'), nil
 		}, w)
 		if err != nil {
 			return err
@@ -313,13 +318,13 @@ func (o *resolveOptions) writeBatch(w io.Writer, c *variant.Compiled, profiles [
 	}
 	var table bytes.Buffer
 	table.WriteString("#\tSIM\tAttemptThresholdForIMS\tRetryEnabled\tAutoRetryDownload\tVariants\tIssues\n")
-	err := resolveChunks(c, profiles, false, progress, func(i int, r *variant.Result) ([]byte, error) {
+	err := resolveChunks(c, profiles, false, progress, func(b []byte, i int, r *variant.Result) ([]byte, error) {
 		var variants []string
 		for _, m := range r.Matched {
 			variants = append(variants, m.Variant)
 		}
 		e := r.Effective
-		return fmt.Appendf(nil, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, r.SIM, shortValue(e.IMSRetry.AttemptThresholdForIMS),
+		return fmt.Appendf(b, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, r.SIM, shortValue(e.IMSRetry.AttemptThresholdForIMS),
 			shortValue(e.IMSRetry.RetryEnabled), shortValue(e.MMSAutoRetry.AutoRetryDownload),
 			orDash(strings.Join(variants, ", ")), orDash(issues(r))), nil
 	}, &table)
@@ -364,9 +369,10 @@ func writeAligned(w io.Writer, table []byte) error {
 }
 
 // resolveChunks resolves profiles in chunks on every core, renders each
-// result with render, and writes the rendered chunks to w in input order.
+// result with render (which appends to the chunk's buffer), and writes the
+// rendered chunks to w in input order.
 func resolveChunks(c *variant.Compiled, profiles []variant.Profile, explain bool, progress *progress,
-	render func(i int, r *variant.Result) ([]byte, error), w io.Writer) error {
+	render func(buf []byte, i int, r *variant.Result) ([]byte, error), w io.Writer) error {
 	const chunk = 512
 	type job struct {
 		start int
@@ -382,7 +388,7 @@ func resolveChunks(c *variant.Compiled, profiles []variant.Profile, explain bool
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				var buf []byte
+				buf := make([]byte, 0, 2048*chunk)
 				for i := j.start; i < min(j.start+chunk, len(profiles)) && j.err == nil; i++ {
 					var r variant.Result
 					if explain {
@@ -390,9 +396,7 @@ func resolveChunks(c *variant.Compiled, profiles []variant.Profile, explain bool
 					} else {
 						r = c.Resolve(profiles[i])
 					}
-					b, err := render(i, &r)
-					j.err = err
-					buf = append(buf, b...)
+					buf, j.err = render(buf, i, &r)
 				}
 				j.out <- buf
 			}
