@@ -180,3 +180,15 @@ func TestGeneratedFileResolves(t *testing.T) {
 		t.Errorf("got %d of 300 SIMs matching a variant, want at least 100", matchedSIMs)
 	}
 }
+
+// BenchmarkCanOverlap measures the linter's pairwise check on two typical
+// operator states.
+func BenchmarkCanOverlap(b *testing.B) {
+	x := []Pair{{"MCC", "310"}, {"MNC", "410"}, {"SPN", "Fabrikam"}}
+	y := []Pair{{"MCC", "310"}, {"MNC", "410"}, {"GID1", "0A"}}
+	for b.Loop() {
+		if !CanOverlap(x, y) {
+			b.Fatal("want overlap")
+		}
+	}
+}

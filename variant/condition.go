@@ -66,6 +66,32 @@ var knownNames = map[string]struct {
 	"region": {"Region", ClassP1}, "lang": {"Lang", ClassP1},
 }
 
+// lowerNames are the lower-case forms of the documented names, so that
+// lowerName need not allocate for them.
+var lowerNames = []string{"mcc", "mnc", "spn", "pnn", "gid1", "iccid", "roaming", "uicc", "uiccslot",
+	"processortype", "processorname", "aoac", "powerplatformrole", "architecture", "server", "region", "lang", "imsi"}
+
+// lowerName is strings.ToLower(name), without allocating for names that are
+// already lower case or documented.
+func lowerName(name string) string {
+	upper := false
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			upper = true
+			break
+		}
+	}
+	if !upper {
+		return name
+	}
+	for _, k := range lowerNames {
+		if len(k) == len(name) && strings.EqualFold(k, name) {
+			return k
+		}
+	}
+	return strings.ToLower(name)
+}
+
 // reservedNames may not be used as condition names (ImageApp's validator
 // refuses them).
 var reservedNames = map[string]bool{
@@ -120,7 +146,7 @@ type Condition struct {
 // returned filled as far as it could be parsed also then, and Decidable
 // reports false for it.
 func ParseCondition(name, value string) (Condition, error) {
-	c := Condition{Name: name, key: strings.ToLower(name)}
+	c := Condition{Name: name, key: lowerName(name)}
 	rest := value
 	if strings.HasPrefix(rest, "!") {
 		c.Negate = true

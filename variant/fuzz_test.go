@@ -1,8 +1,11 @@
 package variant
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
 )
 
 // FuzzParseCondition checks that condition parsing, checking and matching
@@ -29,5 +32,41 @@ func FuzzParseCondition(f *testing.F) {
 			}
 		}
 		Satisfiable([]Pair{{name, value}, {name, profile}})
+	})
+}
+
+// FuzzResolve resolves fuzzed answer files against fuzzed profiles: no
+// panic, Resolve and Explain agree, the batch encoder writes what
+// encoding/json writes, and every setting's source has a line.
+func FuzzResolve(f *testing.F) {
+	f.Fuzz(func(t *testing.T, file []byte, sim string) {
+		doc, diags, err := answerfile.Parse("f.xml", file)
+		if err != nil || len(diags) > 0 || !doc.IsAnswerFile() {
+			return
+		}
+		c, err := Compile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := ParseProfile(sim)
+		if err != nil {
+			return
+		}
+		r, e := c.Resolve(p), c.Explain(p)
+		if len(r.Matched) != len(e.Matched) || len(r.Settings) != len(e.Settings) || len(r.Undecided) != len(e.Undecided) {
+			t.Fatalf("Resolve and Explain disagree: %d/%d matched, %d/%d settings", len(r.Matched), len(e.Matched), len(r.Settings), len(e.Settings))
+		}
+		for _, s := range r.Settings {
+			if s.Source.Line < 1 {
+				t.Fatalf("setting %s %s has no line", s.Path, s.Name)
+			}
+		}
+		want, err := json.Marshal(&e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := e.AppendJSON(nil); string(got) != string(want) {
+			t.Fatalf("AppendJSON:\n got %s\nwant %s", got, want)
+		}
 	})
 }

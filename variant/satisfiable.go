@@ -12,20 +12,28 @@ type Pair struct{ Name, Value string }
 // range, ...). Undecidable conditions and combinations it cannot reason
 // about (two patterns) count as satisfiable. An empty state is satisfiable.
 func Satisfiable(state []Pair) bool {
-	byName := map[string][]Condition{}
-	var order []string
+	// States are short: group the conditions by name in place, without a map.
+	var buf, group [8]Condition
+	conds := buf[:0]
 	for _, p := range state {
 		c, err := ParseCondition(p.Name, p.Value)
 		if err != nil {
 			continue // cannot be evaluated: assume it can hold
 		}
-		if _, ok := byName[c.key]; !ok {
-			order = append(order, c.key)
-		}
-		byName[c.key] = append(byName[c.key], c)
+		conds = append(conds, c)
 	}
-	for _, key := range order {
-		if !satisfiableOne(byName[key]) {
+	for i := range conds {
+		if conds[i].key == "" {
+			continue // already checked with an earlier condition of its name
+		}
+		g := append(group[:0], conds[i])
+		for j := i + 1; j < len(conds); j++ {
+			if conds[j].key == conds[i].key {
+				g = append(g, conds[j])
+				conds[j].key = ""
+			}
+		}
+		if !satisfiableOne(g) {
 			return false
 		}
 	}
