@@ -115,7 +115,12 @@ func (o *ImportOptions) resolveSource(source, currentDir string) (local string, 
 			}
 		}
 		if best < 0 {
-			return "", false, fmt.Errorf("%s is a Windows path; map it to a local directory with --path-map 'PREFIX=DIR' (e.g. --path-map '%s=.')", expanded, expanded[:2])
+			// Suggest the drive and first folder as the prefix to map.
+			prefix := norm
+			if i := strings.IndexByte(norm[3:], '\\'); i >= 0 {
+				prefix = norm[:3+i]
+			}
+			return "", false, fmt.Errorf("%s is a Windows path; map it to a local directory with --path-map, e.g. --path-map '%s=.'", expanded, prefix)
 		}
 		m := o.PathMaps[best]
 		rest := norm[len(strings.TrimRight(strings.ReplaceAll(m.From, "/", `\`), `\`)):]

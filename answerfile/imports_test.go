@@ -145,7 +145,7 @@ func TestResolveSource(t *testing.T) {
 		{`C:\build\ops\f.xml`, "/src/ops/f.xml", false, ""},
 		{`c:/BUILD/ops/f.xml`, "/src/ops/f.xml", false, ""},
 		{`C:\build\deep\f.xml`, "/deep/f.xml", false, ""},
-		{`C:\buildx\f.xml`, "", false, `C:\buildx\f.xml is a Windows path; map it to a local directory with --path-map 'PREFIX=DIR' (e.g. --path-map 'C:=.')`},
+		{`C:\buildx\f.xml`, "", false, `C:\buildx\f.xml is a Windows path; map it to a local directory with --path-map, e.g. --path-map 'C:\buildx=.'`},
 		{`$(ROOT)\f.xml`, "/src/f.xml", false, ""},
 		{`/abs/f.xml`, "/abs/f.xml", false, ""},
 		{`ops\f.xml`, "/cur/ops/f.xml", true, ""},

@@ -28,7 +28,7 @@ type lintOptions struct {
 	severity   []string
 	failOn     string
 	configPath string
-	noImports  bool
+	importOptions
 	// set by runLint from the flags that were given
 	strictSet, failOnSet bool
 }
@@ -43,8 +43,15 @@ explains one.
 Directories are walked for *.xml files; XML files whose root is not
 <ImageCustomizations> are skipped and counted. Naming a file checks it
 whatever its root. - reads standard input. Files are checked in parallel;
-the output is sorted by file, line, column and rule. Each file is linted on
-its own (--no-imports is accepted for the coming multi-file mode).
+the output is sorted by file, line, column and rule.
+
+A file with <Imports> is linted with everything it imports, merged as
+ImageApp merges them (the root file over imports, Priority 1 over 2, a clash
+at equal Priority is an error), and each finding names the file it is in.
+Target Ids are global across the files. An imported file that is also given
+on its own is checked once, as part of its root. --path-map maps Windows
+paths in Import Source to local directories; --no-imports lints each file
+alone.
 
 Configuration: --strict (unknown settings paths and names become errors, as
 ImageApp's +StrictSettingPolicies), --disable RULE, --severity RULE=LEVEL
@@ -104,7 +111,7 @@ func newLintCmd(io *streams) *cobra.Command {
 	f.StringArrayVar(&o.severity, "severity", nil, "set the severity of RULE: RULE=error|warning|info|off (repeatable)")
 	f.StringVar(&o.failOn, "fail-on", "error", "lowest severity that makes the run fail: error, warning or info")
 	f.StringVar(&o.configPath, "config", "", "use this configuration file instead of looking for "+configName)
-	f.BoolVar(&o.noImports, "no-imports", false, "lint each file alone, without following its Imports")
+	addImportFlags(cmd, &o.importOptions, true)
 	addInputFlags(cmd, &o.inputOptions)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
@@ -189,7 +196,10 @@ func (o *lintOptions) merge(file *fileConfig, fc *flagConfig) (lint.Config, answ
 // lintJob is one input and what linting it found.
 type lintJob struct {
 	in       input
-	explicit bool // named on the command line (not found in a directory or by a glob)
+	imports  *importOptions
+	imported []string               // files this root imports (checked with it)
+	sources  []*answerfile.Document // their documents, for excerpts
+	explicit bool                   // named on the command line (not found in a directory or by a glob)
 	data     []byte
 	readErr  error
 	cfg      lint.Config
@@ -235,7 +245,7 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	cache := lint.NewSchemaCache()
 	jobs := make([]*lintJob, len(inputs))
 	for i, in := range inputs {
-		j := &lintJob{in: in, explicit: explicit[in.path]}
+		j := &lintJob{in: in, explicit: explicit[in.path], imports: &o.importOptions}
 		dir := "."
 		if in.path != "-" {
 			dir = filepath.Dir(in.path)
@@ -259,6 +269,14 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 		lintOne(j)
 	})
 	r := &report{Rules: lint.Rules, Sources: sources{}, Color: colorOn(io.out, os.Getenv)}
+	// A file that a root imports is checked as part of that root's graph.
+	imported := map[string]bool{}
+	for _, j := range jobs {
+		for _, p := range j.imported {
+			imported[canonicalPath(p)] = true
+		}
+	}
+	names := map[string]bool{}
 	failed := false
 	for _, j := range jobs {
 		if j.err != nil {
@@ -268,10 +286,21 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 			r.Skipped++
 			continue
 		}
-		r.FileNames = append(r.FileNames, j.in.display)
+		if len(j.imported) == 0 && j.in.path != "-" && imported[canonicalPath(j.in.path)] {
+			continue
+		}
+		for _, name := range append([]string{j.in.display}, j.imported...) {
+			if !names[name] {
+				names[name] = true
+				r.FileNames = append(r.FileNames, name)
+			}
+		}
 		r.Diagnostics = append(r.Diagnostics, j.diags...)
 		if len(j.diags) > 0 && j.data != nil {
 			r.Sources[j.in.display] = answerfile.NewSource(j.data)
+		}
+		for _, doc := range j.sources {
+			r.Sources[doc.Name] = answerfile.NewSource(doc.Text())
 		}
 		for _, d := range j.diags {
 			if d.Severity >= j.failOn {
@@ -368,7 +397,22 @@ func lintOne(j *lintJob) {
 		j.diags = j.cfg.Finish(syntax)
 		return
 	}
-	j.diags = lint.Lint(doc, j.cfg)
+	if j.imports == nil || j.imports.noImports || len(doc.Root.Imports) == 0 || !doc.IsAnswerFile() {
+		j.diags = lint.Lint(doc, j.cfg)
+		return
+	}
+	g, err := j.imports.loadGraph(j.in.display, j.data, int64(j.cfg.Limits.MaxBytes))
+	if err != nil {
+		j.err = err
+		return
+	}
+	j.diags = lint.Graph(g, answerfile.Merge(g), j.cfg)
+	for _, f := range g.Files[1:] {
+		j.imported = append(j.imported, f.Path)
+		if f.Doc != nil {
+			j.sources = append(j.sources, f.Doc)
+		}
+	}
 }
 
 // utf16Answer reports whether UTF-16 data (with a byte-order mark) mentions
@@ -513,4 +557,15 @@ func wrap(text string, width int, indent string) string {
 		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// canonicalPath is the identity of a local file: absolute, symbolic links resolved.
+func canonicalPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		p = real
+	}
+	return p
 }
