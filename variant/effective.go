@@ -82,6 +82,7 @@ const (
 	keyDeviceThreshold = "cellcore/perdevice/sms\x003gpp/ims/attemptthresholdforims"
 	keyDeviceRetry     = "cellcore/perdevice/sms\x003gpp/ims/retryenabled"
 	keySIMAutoRetry    = "messaging/persimsettings/$(__iccid)\x00autoretrydownload"
+	keyMultivariant    = "multivariant\x00enable"
 )
 
 // effective reads the runtime view out of the effective settings; lookup
@@ -108,7 +109,7 @@ func effective(lookup func(key string) (EffectiveSetting, bool), ex *expander) E
 		return fallback
 	}
 	one, zero := uint32(1), uint32(0)
-	return Effective{
+	e := Effective{
 		IMSRetry: IMSRetry{
 			AttemptThresholdForIMS: read(RuntimeValue{Scope: ScopeUnset},
 				place{keyIMSIThreshold, ScopePerIMSI}, place{keyDeviceThreshold, ScopePerDevice}),
@@ -119,4 +120,13 @@ func effective(lookup func(key string) (EffectiveSetting, bool), ex *expander) E
 			AutoRetryDownload: read(RuntimeValue{Value: &zero, Scope: ScopeDefault}, place{keySIMAutoRetry, ScopePerSIM}),
 		},
 	}
+	if v := &e.IMSRetry.AttemptThresholdForIMS; v.Value != nil && *v.Value == 0 {
+		v.Note = "0 means SMS over IMS is never attempted: the message goes over 3GPP/3GPP2 at once"
+	}
+	for _, v := range []*RuntimeValue{&e.IMSRetry.RetryEnabled, &e.MMSAutoRetry.AutoRetryDownload} {
+		if v.Value != nil && *v.Value > 1 {
+			v.Note = "the documented values are 0 (off) and 1 (on)"
+		}
+	}
+	return e
 }

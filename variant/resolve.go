@@ -352,6 +352,13 @@ func (c *Compiled) apply(r *Result, p Profile) {
 		return strings.Compare(settingKey(a.Path, a.Name), settingKey(b.Path, b.Name))
 	})
 	r.Effective = effective(lookup, ex)
+	if len(r.Matched) > 0 {
+		if s, ok := lookup(keyMultivariant); ok {
+			if n, ok := ParseDWORD(s.Value); ok && n == 0 {
+				r.Notes = append(slices.Clip(r.Notes), fmt.Sprintf("Multivariant/Enable is 0 (%s): with runtime configuration off, the device does not pick variants by SIM; the settings above are what the file would give with it on", s.Source))
+			}
+		}
+	}
 
 	if noIMSI > 0 {
 		r.Notes = append(slices.Clip(r.Notes), fmt.Sprintf("the profile has no IMSI: %s is left as written in %s; set IMSI to see this SIM's per-IMSI paths", MacroIMSI, plural(noIMSI, "setting")))

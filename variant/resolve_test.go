@@ -490,3 +490,26 @@ func TestParseDWORD(t *testing.T) {
 		}
 	}
 }
+
+func TestResolveRuntimeNotes(t *testing.T) {
+	c := compileXML(t, `<Targets><Target Id="A"><TargetState><Condition Name="MCC" Value="310"/></TargetState></Target></Targets>
+<Static><Settings Path="Multivariant"><Setting Name="Enable" Value="0"/></Settings></Static>
+<Variant Name="V"><TargetRefs><TargetRef Id="A"/></TargetRefs>
+<Settings Path="CellCore/PerIMSI/$(__IMSI)/SMS"><Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="0"/><Setting Name="3GPP/IMS/RetryEnabled" Value="2"/></Settings>
+<Settings Path="Messaging/PerSimSettings/$(__ICCID)"><Setting Name="AutoRetryDownload" Value="0x0"/></Settings>
+</Variant>`)
+	r := c.Resolve(profile(t, "mcc=310,imsi=1,iccid=2"))
+	e := r.Effective
+	got := []string{e.IMSRetry.AttemptThresholdForIMS.Note, e.IMSRetry.RetryEnabled.Note, e.MMSAutoRetry.AutoRetryDownload.Note}
+	want := []string{"0 means SMS over IMS is never attempted: the message goes over 3GPP/3GPP2 at once", "the documented values are 0 (off) and 1 (on)", ""}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("notes (-want +got):\n%s", diff)
+	}
+	wantNotes := []string{"Multivariant/Enable is 0 (Static, f.xml:3): with runtime configuration off, the device does not pick variants by SIM; the settings above are what the file would give with it on"}
+	if diff := cmp.Diff(wantNotes, r.Notes); diff != "" {
+		t.Errorf("result notes (-want +got):\n%s", diff)
+	}
+	if got := c.Resolve(profile(t, "mcc=311")).Notes; len(got) != 0 {
+		t.Errorf("no variant applies, got notes %v, want none", got)
+	}
+}

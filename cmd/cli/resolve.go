@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -498,6 +499,7 @@ func writeResolveText(w io.Writer, r variant.Result, explain bool) {
 	fmt.Fprintln(w, "Effective runtime values")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	e := r.Effective
+	var notes []string
 	for _, row := range []struct {
 		name string
 		v    variant.RuntimeValue
@@ -515,11 +517,17 @@ func writeResolveText(w io.Writer, r variant.Result, explain bool) {
 		case row.v.Value != nil:
 			value = fmt.Sprint(*row.v.Value)
 		case row.v.Scope != variant.ScopeUnset:
-			value = fmt.Sprintf("%q (not a DWORD)", row.v.Text)
+			value = strconv.Quote(row.v.Text)
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", row.name, value, row.v.Scope, from)
+		if row.v.Note != "" {
+			notes = append(notes, fmt.Sprintf("  note: %s: %s\n", row.name, row.v.Note))
+		}
 	}
 	tw.Flush()
+	for _, n := range notes {
+		fmt.Fprint(w, n)
+	}
 
 	fmt.Fprintln(w)
 	if len(r.Matched) == 0 {
