@@ -334,10 +334,7 @@ func CheckCondition(name, value string) []Problem {
 		ps = append(ps, Problem{ProblemUnknownName, fmt.Sprintf("unknown condition name %q: the documented names are %s", name, documentedNames)})
 	}
 
-	rest := value
-	if strings.HasPrefix(rest, "!") {
-		rest = rest[1:]
-	}
+	rest := strings.TrimPrefix(value, "!")
 	for _, prefix := range []string{"pattern:", "range:"} {
 		if hasPrefixFold(rest, prefix) && !strings.HasPrefix(rest, prefix) {
 			ps = append(ps, Problem{ProblemPrefixCase, fmt.Sprintf("write %q in lower case: %q is accepted here but ImageApp's validator only knows %q", prefix, rest[:len(prefix)], prefix)})
