@@ -15,6 +15,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
+	"github.com/mcsf-dev/mcsf/templates"
 	"github.com/spf13/cobra"
 )
 
@@ -461,19 +462,20 @@ func writeRules(w io.Writer, format string) error {
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false) // the examples are XML
 		enc.SetIndent("", "  ")
-		if err := enc.Encode(lint.Rules); err != nil {
+		if err := enc.Encode(allRules()); err != nil {
 			return internal(fmt.Errorf("write rules: %w", err))
 		}
 		return nil
 	case "text":
+		rules := allRules()
 		width := 0
-		for _, r := range lint.Rules {
+		for _, r := range rules {
 			width = max(width, len(r.ID))
 		}
-		for _, r := range lint.Rules {
+		for _, r := range rules {
 			fmt.Fprintf(w, "%-*s  %-7s  %s\n", width, r.ID, r.Severity, r.Summary)
 		}
-		fmt.Fprintf(w, "\n%d rules. 'mcsf explain RULE' shows a rule in full.\n", len(lint.Rules))
+		fmt.Fprintf(w, "\n%d rules. 'mcsf explain RULE' shows a rule in full.\n", len(rules))
 		return nil
 	}
 	return usageError("unknown --format %q (want text or json)", format)
@@ -495,21 +497,33 @@ func newExplainCmd(io *streams) *cobra.Command {
 		Long:  explainLong,
 		Args:  cobra.ExactArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			ids := make([]string, len(lint.Rules))
-			for i, r := range lint.Rules {
-				ids[i] = r.ID
+			var ids []string
+			for _, r := range allRules() {
+				ids = append(ids, r.ID)
 			}
 			return ids, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			r, ok := lint.Lookup(args[0])
-			if !ok {
-				return usageError("%v", lint.CheckRuleID(args[0]))
+			for _, r := range allRules() {
+				if r.ID == args[0] {
+					writeExplain(io.out, r)
+					return nil
+				}
 			}
-			writeExplain(io.out, r)
-			return nil
+			return usageError("%v", lint.CheckRuleID(args[0]))
 		},
 	}
+}
+
+// allRules is every rule mcsf reports: the lint rules, then the rules of
+// the spec reader (generate, import-spec), sorted by ID.
+func allRules() []lint.Rule {
+	rules := slices.Clone(lint.Rules)
+	for _, r := range templates.Rules {
+		rules = append(rules, lint.Rule(r))
+	}
+	slices.SortFunc(rules, func(a, b lint.Rule) int { return strings.Compare(a.ID, b.ID) })
+	return rules
 }
 
 var basisText = map[string]string{
