@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,6 +24,7 @@ import (
 
 type resolveOptions struct {
 	inputOptions
+	importOptions
 	conditions []string // --condition NAME=VALUE
 	sims       []string // --sim, once per slot
 	simsFile   string   // --sims
@@ -85,6 +87,11 @@ Matching policy [policy] (not documented by Microsoft; this tool's choice):
     or a malformed range makes its TargetState undecided: reported, and its
     variants are not applied through it, never guessed.
 
+A file with <Imports> is resolved with everything it imports, merged as
+ImageApp merges them (the root file over imports, Priority 1 over 2); each
+setting's source names the file it comes from. --path-map maps Windows paths
+in Import Source to local directories; --no-imports resolves the file alone.
+
 A file that is not well-formed XML is not resolved (exit 1, with the
 diagnostics); other lint findings do not stop resolve and are counted on
 standard error.
@@ -118,6 +125,7 @@ func newResolveCmd(io *streams) *cobra.Command {
 	f.BoolVar(&o.explain, "explain", false, "also list every Target and why it did or did not match")
 	f.StringVar(&o.format, "format", "text", "output format: text or json")
 	addInputFlags(cmd, &o.inputOptions)
+	addImportFlags(cmd, &o.importOptions, true)
 	return cmd
 }
 
@@ -168,22 +176,45 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 	if err != nil {
 		return err
 	}
-	doc, diags, err := answerfile.Parse(in.display, data)
+	g, err := o.loadGraph(in.display, data, o.maxFileSize)
 	if err != nil {
-		return internal(err)
+		return err
 	}
-	if len(diags) > 0 {
-		writeTextDiagnostics(io.err, diags, sources{in.display: answerfile.NewSource(data)}, colorOn(io.err, os.Getenv))
+	// A file of the graph that is not well-formed XML stops resolve.
+	if syntax := slices.DeleteFunc(slices.Clone(g.Diagnostics), func(d answerfile.Diagnostic) bool {
+		return d.Rule != answerfile.RuleXMLSyntax
+	}); len(syntax) > 0 || g.Root().Doc == nil {
+		src := sources{in.display: answerfile.NewSource(data)}
+		for _, f := range g.Files[1:] {
+			if data, err := os.ReadFile(f.Path); err == nil {
+				src[f.Path] = answerfile.NewSource(data)
+			}
+		}
+		writeTextDiagnostics(io.err, answerfile.SortDiagnostics(syntax), src, colorOn(io.err, os.Getenv))
 		return errFindings
 	}
-	compiled, err := variant.Compile(doc)
-	if err != nil {
-		return internal(err)
+	doc := g.Root().Doc
+	var compiled *variant.Compiled
+	var merged *answerfile.Merged
+	if len(g.Files) == 1 {
+		compiled, err = variant.Compile(doc)
+		if err != nil {
+			return internal(err)
+		}
+	} else {
+		merged = answerfile.Merge(g)
+		compiled = variant.CompileModel(variant.ModelOfMerged(merged))
 	}
 	// Lint only counts findings here: run it while the SIMs are resolved
 	// (Resolve no longer reads doc) and report at the end.
 	lintCount := make(chan int, 1)
-	go func() { lintCount <- len(lint.Lint(doc, lint.Config{})) }()
+	go func() {
+		if merged != nil {
+			lintCount <- len(lint.Graph(g, merged, lint.Config{}))
+		} else {
+			lintCount <- len(lint.Lint(doc, lint.Config{}))
+		}
+	}()
 	defer func() {
 		if n := <-lintCount; n > 0 {
 			fmt.Fprintf(io.err, "%s: run mcsf lint for %s\n", in.display, countNoun(n, "finding"))
