@@ -341,7 +341,7 @@ func CheckCondition(name, value string) []Problem {
 		}
 	}
 	if rest == "" {
-		return append(ps, Problem{ProblemInvalidValue, fmt.Sprintf("condition %s has an empty value: set the value to match", CanonicalName(name))})
+		return append(ps, Problem{ProblemInvalidValue, strings.Join(strings.Fields(fmt.Sprintf("condition %s has an empty value: set the value to match", CanonicalName(name))), " ")})
 	}
 	c, err := ParseCondition(name, value)
 	if err != nil {
