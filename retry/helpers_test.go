@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 )
 
 // brief writes each event on one line: time, stage, kind, then channel,
@@ -53,5 +52,3 @@ func run(t testing.TB, chain []Policy, outcomes string) *Timeline {
 	}
 	return tl
 }
-
-func sec(n int) time.Duration { return time.Duration(n) * time.Second }
