@@ -500,7 +500,7 @@ func resolveRetryFile(o *retryOptions, io *streams) (*variant.Result, error) {
 	}
 	if len(diags) > 0 {
 		writeTextDiagnostics(io.err, diags, sources{in.display: answerfile.NewSource(data)}, colorOn(io.err, os.Getenv))
-		return nil, &exitError{code: ExitInternal, err: fmt.Errorf("%s cannot be read, so its retry settings are unknown", in.display)}
+		return nil, &exitError{code: ExitFindings, err: fmt.Errorf("%s is not well-formed XML, so its retry settings are unknown", in.display)}
 	}
 	c, err := variant.Compile(doc)
 	if err != nil {
