@@ -198,15 +198,17 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 }
 
 func (c *checker) catalogPaths() []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, s := range c.cat.Settings {
-		if !seen[s.Path] {
-			seen[s.Path] = true
-			out = append(out, s.Path)
+	if c.paths == nil {
+		seen := map[string]bool{}
+		for _, s := range c.cat.Settings {
+			if !seen[s.Path] {
+				seen[s.Path] = true
+				c.paths = append(c.paths, s.Path)
+				c.pathSegs = append(c.pathSegs, strings.Split(s.Path, "/"))
+			}
 		}
 	}
-	return out
+	return c.paths
 }
 
 // checkPathKnown reports a path the catalog does not know, and a known path
@@ -235,8 +237,8 @@ func (c *checker) checkPathKnown(g answerfile.SettingsGroup, known bool) {
 // catalog spells it; both "" when path's spelling agrees with the catalog.
 func (c *checker) canonicalPrefix(path string) (have, want string) {
 	segs := strings.Split(path, "/")
-	for _, cp := range c.catalogPaths() {
-		csegs := strings.Split(cp, "/")
+	c.catalogPaths()
+	for _, csegs := range c.pathSegs {
 		n := 0
 		for n < len(segs) && n < len(csegs) && strings.EqualFold(segs[n], csegs[n]) {
 			n++

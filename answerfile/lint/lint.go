@@ -119,6 +119,9 @@ type checker struct {
 	diags []answerfile.Diagnostic
 	// targets maps each Target Id to its first definition; built on first use.
 	targets map[string]*answerfile.Target
+	// paths are the catalog's settings paths, and each split in segments; built on first use.
+	paths    []string
+	pathSegs [][]string
 }
 
 func (c *checker) add(d answerfile.Diagnostic) { c.diags = append(c.diags, d) }

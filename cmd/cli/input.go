@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -33,6 +34,7 @@ func (o *inputOptions) read(in input, stdin io.Reader) ([]byte, error) {
 		limit = defaultMaxFileSize
 	}
 	var r io.Reader
+	size := int64(512)
 	if in.path == "-" {
 		r = stdin
 	} else {
@@ -51,9 +53,12 @@ func (o *inputOptions) read(in input, stdin io.Reader) ([]byte, error) {
 		if st.Size() > limit {
 			return nil, &fileTooBig{in.display, st.Size(), limit}
 		}
-		r = f
+		r, size = f, st.Size()
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	// Read into a buffer of the file's size (one more byte shows growth).
+	buf := bytes.NewBuffer(make([]byte, 0, size+1))
+	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, usageError("read %s: %v", in.display, err)
 	}
