@@ -139,6 +139,10 @@ type Condition struct {
 	bad bool           // the value could not be parsed: the condition is undecidable
 }
 
+// MaxPatternLength bounds a pattern: condition values are short in practice,
+// and a huge one would only cost memory to compile.
+const MaxPatternLength = 1024
+
 // ParseCondition parses a condition value of the form
 // `[!][pattern:|range:]value` (prefixes in any case). The error, a Problem,
 // says why the condition cannot be evaluated: an empty name, a range that
@@ -173,6 +177,10 @@ func ParseCondition(name, value string) (Condition, error) {
 		}
 		c.Min, c.Max = lo, hi
 	case Pattern:
+		if n := utf8.RuneCountInString(c.Text); n > MaxPatternLength {
+			c.bad = true
+			return c, Problem{ProblemInvalidValue, fmt.Sprintf("pattern is %d characters long, over the limit of %d: match with a shorter pattern or several TargetStates", n, MaxPatternLength)}
+		}
 		re, err := compilePattern(c.Text, foldsCase(c.key))
 		if err != nil {
 			c.bad = true

@@ -2,6 +2,7 @@ package variant
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -158,6 +159,8 @@ func TestCheckCondition(t *testing.T) {
 	}{
 		{"MCC", "310", nil},
 		{"mcc", "!pattern:31[0-6]", nil},
+		{"SPN", "pattern:" + strings.Repeat("a", MaxPatternLength), nil},
+		{"SPN", "pattern:" + strings.Repeat("a", MaxPatternLength+1), []Problem{{ProblemInvalidValue, "pattern is 1025 characters long, over the limit of 1024: match with a shorter pattern or several TargetStates"}}},
 		{"MNC", "26", nil},
 		{"MNC", "026", nil},
 		{"ProcessorType", "ARM", nil},
