@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"io"
 	"os"
+	"slices"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/variant"
 	"github.com/spf13/cobra"
 )
 
@@ -39,4 +42,36 @@ func (o *importOptions) loadGraph(name string, data []byte, maxFileSize int64) (
 		return nil, internal(err)
 	}
 	return g, nil
+}
+
+// compile loads a root answer file with what it imports (unless
+// --no-imports) and prepares it for resolve. A file of the graph that is not
+// well-formed XML stops it: its diagnostics go to errOut and the error is
+// errFindings. merged is nil when the file imports nothing.
+func (o *importOptions) compile(in input, data []byte, maxFileSize int64, errOut io.Writer) (*variant.Compiled, *answerfile.Graph, *answerfile.Merged, error) {
+	g, err := o.loadGraph(in.display, data, maxFileSize)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if syntax := slices.DeleteFunc(slices.Clone(g.Diagnostics), func(d answerfile.Diagnostic) bool {
+		return d.Rule != answerfile.RuleXMLSyntax
+	}); len(syntax) > 0 || g.Root().Doc == nil {
+		src := sources{in.display: answerfile.NewSource(data)}
+		for _, f := range g.Files[1:] {
+			if data, err := os.ReadFile(f.Path); err == nil {
+				src[f.Path] = answerfile.NewSource(data)
+			}
+		}
+		writeTextDiagnostics(errOut, answerfile.SortDiagnostics(syntax), src, colorOn(errOut, os.Getenv))
+		return nil, nil, nil, errFindings
+	}
+	if len(g.Files) == 1 {
+		c, err := variant.Compile(g.Root().Doc)
+		if err != nil {
+			return nil, nil, nil, internal(err)
+		}
+		return c, g, nil, nil
+	}
+	m := answerfile.Merge(g)
+	return variant.CompileModel(variant.ModelOfMerged(m)), g, m, nil
 }

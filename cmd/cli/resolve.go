@@ -9,14 +9,12 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
 	"unicode/utf8"
 
-	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
 	"github.com/mcsf-dev/mcsf/variant"
 	"github.com/spf13/cobra"
@@ -176,35 +174,11 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 	if err != nil {
 		return err
 	}
-	g, err := o.loadGraph(in.display, data, o.maxFileSize)
+	compiled, g, merged, err := o.compile(in, data, o.maxFileSize, io.err)
 	if err != nil {
 		return err
 	}
-	// A file of the graph that is not well-formed XML stops resolve.
-	if syntax := slices.DeleteFunc(slices.Clone(g.Diagnostics), func(d answerfile.Diagnostic) bool {
-		return d.Rule != answerfile.RuleXMLSyntax
-	}); len(syntax) > 0 || g.Root().Doc == nil {
-		src := sources{in.display: answerfile.NewSource(data)}
-		for _, f := range g.Files[1:] {
-			if data, err := os.ReadFile(f.Path); err == nil {
-				src[f.Path] = answerfile.NewSource(data)
-			}
-		}
-		writeTextDiagnostics(io.err, answerfile.SortDiagnostics(syntax), src, colorOn(io.err, os.Getenv))
-		return errFindings
-	}
 	doc := g.Root().Doc
-	var compiled *variant.Compiled
-	var merged *answerfile.Merged
-	if len(g.Files) == 1 {
-		compiled, err = variant.Compile(doc)
-		if err != nil {
-			return internal(err)
-		}
-	} else {
-		merged = answerfile.Merge(g)
-		compiled = variant.CompileModel(variant.ModelOfMerged(merged))
-	}
 	// Lint only counts findings here: run it while the SIMs are resolved
 	// (Resolve no longer reads doc) and report at the end.
 	lintCount := make(chan int, 1)

@@ -3,12 +3,10 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"time"
 
-	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/retry"
 	"github.com/mcsf-dev/mcsf/variant"
 	"github.com/spf13/cobra"
@@ -19,6 +17,7 @@ import (
 // registers only the flags of its policies (see retryFlagGroups).
 type retryOptions struct {
 	inputOptions
+	importOptions
 	format, outcomes, attemptDuration, userDelay string
 	explain                                      bool
 	chain                                        string
@@ -58,6 +57,8 @@ func retryFlagGroups() []retryFlagGroup {
 		{[]string{"sms", "mms"}, func(f *pflag.FlagSet, o *retryOptions) {
 			f.StringVar(&o.file, "file", "", "read the settings from this answer file, resolved for --sim, instead of flags")
 			f.StringVar(&o.sim, "sim", "", "the SIM to resolve --file for: 'mcc=..,mnc=..,imsi=..,iccid=..' (any condition names)")
+			f.StringArrayVar(&o.pathMaps, "path-map", nil, `with --file: map a Windows path prefix in Import Source to a local directory, e.g. 'C:\build=/src'`)
+			f.BoolVar(&o.noImports, "no-imports", false, "with --file: read the file alone, without its Imports")
 			f.StringVar(&o.userDelay, "user-delay", "30s", "how long the user takes to resend an SMS or tap the MMS retry link")
 		}},
 		{[]string{"nowsms"}, func(f *pflag.FlagSet, o *retryOptions) {
@@ -494,17 +495,12 @@ func resolveRetryFile(o *retryOptions, io *streams) (*variant.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc, diags, err := answerfile.Parse(in.display, data)
-	if err != nil {
-		return nil, internal(err)
-	}
-	if len(diags) > 0 {
-		writeTextDiagnostics(io.err, diags, sources{in.display: answerfile.NewSource(data)}, colorOn(io.err, os.Getenv))
+	c, _, _, err := o.compile(in, data, o.maxFileSize, io.err)
+	if err == errFindings {
 		return nil, &exitError{code: ExitFindings, err: fmt.Errorf("%s is not well-formed XML, so its retry settings are unknown", in.display)}
 	}
-	c, err := variant.Compile(doc)
 	if err != nil {
-		return nil, &exitError{code: ExitInternal, err: err}
+		return nil, err
 	}
 	r := c.Resolve(profile)
 	for _, u := range r.Undecided {
@@ -521,7 +517,7 @@ func resolveRetryFile(o *retryOptions, io *streams) (*variant.Result, error) {
 // valueFrom describes where a runtime value comes from: "per-imsi, line 31".
 func valueFrom(v variant.RuntimeValue) string {
 	if v.Source != nil && v.Source.Line > 0 {
-		return fmt.Sprintf("%s, line %d", v.Scope, v.Source.Line)
+		return fmt.Sprintf("%s, %s:%d", v.Scope, v.Source.File, v.Source.Line)
 	}
 	return string(v.Scope)
 }
