@@ -2,7 +2,6 @@ package answerfile
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -167,14 +166,4 @@ func (d *Document) tagEnd(e *etree.Element) Position {
 		end++
 	}
 	return d.lines.pos(min(end+1, len(d.text)))
-}
-
-// Priority is the root's Priority attribute as an integer; ok is false when
-// absent or not an integer.
-func (c *Customizations) PriorityValue() (n int, ok bool) {
-	if !c.Priority.Present {
-		return 0, false
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(c.Priority.Value))
-	return n, err == nil
 }

@@ -1,6 +1,7 @@
 package answerfile
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -189,4 +190,14 @@ func (d *Document) RootNamespace() string {
 		return strings.TrimSpace(r.SelectAttrValue("xmlns", ""))
 	}
 	return ""
+}
+
+// PriorityValue is the root's Priority attribute as an integer; ok is false when
+// absent or not an integer.
+func (c *Customizations) PriorityValue() (n int, ok bool) {
+	if !c.Priority.Present {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(c.Priority.Value))
+	return n, err == nil
 }

@@ -111,7 +111,7 @@ func internal(err error) error {
 	return &exitError{code: ExitInternal, err: err}
 }
 
-// stdinIsTerminal reports whether f is an interactive terminal.
+// isTerminal reports whether w is an interactive terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
