@@ -2,7 +2,6 @@ package answerfile
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/beevik/etree"
 )
