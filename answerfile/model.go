@@ -117,8 +117,8 @@ func (d *Document) attr(e *etree.Element, key string) Attr {
 // children returns the child elements of e with the given local name.
 func children(e *etree.Element, tag string) []*etree.Element {
 	var out []*etree.Element
-	for _, c := range e.ChildElements() {
-		if c.Tag == tag {
+	for _, tok := range e.Child {
+		if c, ok := tok.(*etree.Element); ok && c.Tag == tag {
 			out = append(out, c)
 		}
 	}
@@ -129,7 +129,11 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 	c := &Customizations{Node: d.node(root),
 		Name: d.attr(root, "Name"), Description: d.attr(root, "Description"), Owner: d.attr(root, "Owner"),
 		OwnerType: d.attr(root, "OwnerType"), Priority: d.attr(root, "Priority")}
-	for _, ch := range root.ChildElements() {
+	for _, tok := range root.Child {
+		ch, ok := tok.(*etree.Element)
+		if !ok {
+			continue
+		}
 		switch ch.Tag {
 		case "Imports":
 			for _, im := range children(ch, "Import") {

@@ -605,7 +605,7 @@ func (s *scanner) startTag(depth int, parentPath string, siblings map[string]int
 		return
 	}
 	e := &elemInfo{name: name, off: start}
-	var values []string
+	el := s.cur.CreateElement(name)
 	var prefixes []string
 	for {
 		sp := s.skipSpace()
@@ -680,7 +680,7 @@ func (s *scanner) startTag(depth int, parentPath string, siblings map[string]int
 			return
 		}
 		e.attrs = append(e.attrs, attrInfo{name: aname, off: aoff, valueOff: voff})
-		values = append(values, value)
+		el.CreateAttr(aname, value)
 		if aname == "xmlns" {
 			continue
 		}
@@ -702,10 +702,6 @@ func (s *scanner) startTag(depth int, parentPath string, siblings map[string]int
 			s.fail(a.off, "declare it with xmlns:"+p+"=\"...\" or remove the prefix", "namespace prefix %s of attribute %s is not declared", p, a.name)
 			return
 		}
-	}
-	el := s.cur.CreateElement(name)
-	for i, a := range e.attrs {
-		el.CreateAttr(a.name, values[i])
 	}
 	index := 1
 	if siblings != nil {

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -23,23 +22,18 @@ func NewSchemaCache() *SchemaCache { return &SchemaCache{} }
 
 const schemaCacheMax = 200_000
 
-// cacheKey is the definition and the projection in a canonical form.
-func cacheKey(def string, obj map[string]any) string {
-	keys := make([]string, 0, len(obj))
-	for k := range obj {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+// cacheKey is the definition and the projection (sorted members) in one string.
+func cacheKey(def string, ms []member) string {
 	var b strings.Builder
 	b.WriteString(def)
-	for _, k := range keys {
+	for _, m := range ms {
 		b.WriteByte(0)
-		b.WriteString(k)
+		b.WriteString(m.key)
 		b.WriteByte(1)
-		if s, ok := obj[k].(string); ok {
-			b.WriteString(s)
-		} else {
+		if m.child {
 			b.WriteByte(2) // a child list
+		} else {
+			b.WriteString(m.value)
 		}
 	}
 	return b.String()

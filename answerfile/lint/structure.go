@@ -30,28 +30,53 @@ func qualified(space, local string) string {
 	return local
 }
 
-// project is the JSON form of e alone: its children appear as keys holding
-// empty arrays, so the schema sees which child tags e has; each child is
-// validated against its own definition.
-func project(e *etree.Element) map[string]any {
-	obj := map[string]any{}
+// member is one property of an element's projection: an attribute
+// ("@Name" and its value), the element's text ("#text"), or a child tag
+// (child set, its value an empty array).
+type member struct {
+	key, value string
+	child      bool
+}
+
+// members lists the projection of e alone, sorted by key: its children
+// appear as keys holding empty arrays, so the schema sees which child tags e
+// has; each child is validated against its own definition.
+func members(e *etree.Element) []member {
+	var out []member
 	for _, a := range e.Attr {
 		if a.Space == "xmlns" || (a.Space == "" && a.Key == "xmlns") {
 			continue // namespace declarations are not attributes of the model
 		}
-		obj["@"+qualified(a.Space, a.Key)] = a.Value
+		out = append(out, member{key: "@" + qualified(a.Space, a.Key), value: a.Value})
 	}
 	var text strings.Builder
 	for _, tok := range e.Child {
 		switch t := tok.(type) {
 		case *etree.Element:
-			obj[qualified(t.Space, t.Tag)] = []any{}
+			key := qualified(t.Space, t.Tag)
+			if !slices.ContainsFunc(out, func(m member) bool { return m.child && m.key == key }) {
+				out = append(out, member{key: key, child: true})
+			}
 		case *etree.CharData:
 			text.WriteString(t.Data)
 		}
 	}
 	if s := strings.TrimSpace(text.String()); s != "" {
-		obj["#text"] = s
+		out = append(out, member{key: "#text", value: s})
+	}
+	slices.SortFunc(out, func(a, b member) int { return strings.Compare(a.key, b.key) })
+	return out
+}
+
+// project is the JSON form of e alone (see members).
+func project(e *etree.Element) map[string]any {
+	obj := map[string]any{}
+	for _, m := range members(e) {
+		if m.child {
+			obj[m.key] = []any{}
+		} else {
+			obj[m.key] = m.value
+		}
 	}
 	return obj
 }
@@ -66,6 +91,10 @@ func unescapePointer(s string) string {
 type answerSchema struct {
 	root    map[string]any
 	parents map[string][]string // element tag -> tags of the elements that may hold it
+	// childDefs maps a definition's pointer (/$defs/Target) to the
+	// definitions of the child elements it declares (TargetState ->
+	// /$defs/TargetState).
+	childDefs map[string]map[string]string
 }
 
 var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
@@ -77,7 +106,7 @@ var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
 	if err := json.Unmarshal(b, &root); err != nil {
 		return nil, fmt.Errorf("answerfile schema: %w", err)
 	}
-	s := &answerSchema{root: root, parents: map[string][]string{}}
+	s := &answerSchema{root: root, parents: map[string][]string{}, childDefs: map[string]map[string]string{}}
 	defs, _ := root["$defs"].(map[string]any)
 	names := make([]string, 0, len(defs))
 	for name := range defs {
@@ -87,11 +116,17 @@ var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
 	for _, parent := range names {
 		def, _ := defs[parent].(map[string]any)
 		props, _ := def["properties"].(map[string]any)
-		for key := range props {
+		kids := map[string]string{}
+		for key, prop := range props {
 			if !strings.HasPrefix(key, "@") && !strings.HasPrefix(key, "#") {
 				s.parents[key] = append(s.parents[key], parent)
 			}
+			items, _ := prop.(map[string]any)["items"].(map[string]any)
+			if ref, ok := items["$ref"].(string); ok {
+				kids[key] = strings.TrimPrefix(ref, "#")
+			}
 		}
+		s.childDefs["/$defs/"+parent] = kids
 	}
 	return s, nil
 })
@@ -183,8 +218,8 @@ func (c *checker) checkStructure() {
 	for len(stack) > 0 {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		obj := project(top.e)
-		if key := cacheKey(top.def, obj); !c.cfg.Cache.accepted(key) {
+		if key := cacheKey(top.def, members(top.e)); !c.cfg.Cache.accepted(key) {
+			obj := project(top.e)
 			errs, err := schema.ValidateAt("answerfile", top.def, obj)
 			if err != nil {
 				c.internal(err)
@@ -199,17 +234,14 @@ func (c *checker) checkStructure() {
 		}
 		// Children the definition declares are checked against theirs;
 		// others were reported above as not allowed here.
-		def, _ := as.pointer(top.def).(map[string]any)
-		props, _ := def["properties"].(map[string]any)
+		defs := as.childDefs[top.def]
 		kids := top.e.ChildElements()
 		for i := len(kids) - 1; i >= 0; i-- {
-			prop, _ := props[qualified(kids[i].Space, kids[i].Tag)].(map[string]any)
-			items, _ := prop["items"].(map[string]any)
-			if child, ok := items["$ref"].(string); ok {
+			if child, ok := defs[qualified(kids[i].Space, kids[i].Tag)]; ok {
 				stack = append(stack, struct {
 					e   *etree.Element
 					def string
-				}{kids[i], strings.TrimPrefix(child, "#")})
+				}{kids[i], child})
 			}
 		}
 	}

@@ -109,6 +109,9 @@ func comments(text []byte) [][2]int {
 // and adds findings about the comments themselves.
 func applySuppressions(doc *answerfile.Document, diags []answerfile.Diagnostic, cfg Config) []answerfile.Diagnostic {
 	text := doc.Text()
+	if !bytes.Contains(text, []byte("mcsf:")) {
+		return diags // no suppression comment can be there
+	}
 	cs := comments(text)
 	if len(cs) == 0 {
 		return diags
