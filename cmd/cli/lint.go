@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -198,9 +199,9 @@ func (o *lintOptions) merge(file *fileConfig, fc *flagConfig) (lint.Config, answ
 type lintJob struct {
 	in       input
 	imports  *importOptions
-	imported []string               // files this root imports (checked with it)
-	sources  []*answerfile.Document // their documents, for excerpts
-	explicit bool                   // named on the command line (not found in a directory or by a glob)
+	imported []string // files this root imports (checked with it)
+	sources  sources  // the files with findings, for excerpts (made by the worker)
+	explicit bool     // named on the command line (not found in a directory or by a glob)
 	data     []byte
 	readErr  error
 	cfg      lint.Config
@@ -268,6 +269,9 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 			j.data, j.readErr = o.read(j.in, nil)
 		}
 		lintOne(j)
+		if len(j.diags) > 0 && j.data != nil {
+			j.addSource(j.in.display, j.data)
+		}
 	})
 	r := &report{Rules: lint.Rules, Sources: sources{}, Color: colorOn(io.out, os.Getenv)}
 	// A file that a root imports is checked as part of that root's graph.
@@ -297,12 +301,7 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 			}
 		}
 		r.Diagnostics = append(r.Diagnostics, j.diags...)
-		if len(j.diags) > 0 && j.data != nil {
-			r.Sources[j.in.display] = answerfile.NewSource(j.data)
-		}
-		for _, doc := range j.sources {
-			r.Sources[doc.Name] = answerfile.NewSource(doc.Text())
-		}
+		maps.Copy(r.Sources, j.sources)
 		for _, d := range j.diags {
 			if d.Severity >= j.failOn {
 				failed = true
@@ -364,6 +363,14 @@ func runJobs(jobs []*lintJob, work func(*lintJob)) {
 	wg.Wait()
 }
 
+// addSource keeps the text of a file with findings, for excerpts.
+func (j *lintJob) addSource(name string, data []byte) {
+	if j.sources == nil {
+		j.sources = sources{}
+	}
+	j.sources[name] = answerfile.NewSource(data)
+}
+
 // lintOne reads, parses and lints one input, or marks it skipped.
 func lintOne(j *lintJob) {
 	var big *fileTooBig
@@ -411,7 +418,7 @@ func lintOne(j *lintJob) {
 	for _, f := range g.Files[1:] {
 		j.imported = append(j.imported, f.Path)
 		if f.Doc != nil {
-			j.sources = append(j.sources, f.Doc)
+			j.addSource(f.Path, f.Doc.Text())
 		}
 	}
 }
