@@ -1,6 +1,8 @@
 package answerfile
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -81,4 +83,37 @@ func indent(e *etree.Element, depth int) {
 			e.CreateText("\n")
 		}
 	}
+}
+
+// SetEncoding makes the document write itself in enc from now on, and
+// rewrites the encoding named in its XML declaration to match.
+func (d *Document) SetEncoding(enc Encoding) {
+	d.Encoding = enc
+	name := "utf-8"
+	if enc.Charset != UTF8 {
+		name = "utf-16"
+	}
+	for _, tok := range d.Tree.Child {
+		if pi, ok := tok.(*etree.ProcInst); ok && pi.Target == "xml" {
+			pi.Inst = encodingAttr.ReplaceAllString(pi.Inst, `encoding="`+name+`"`)
+		}
+	}
+}
+
+var encodingAttr = regexp.MustCompile(`encoding\s*=\s*("[^"]*"|'[^']*')`)
+
+// ParseEncoding reads the name of an output encoding: utf-8, utf-8-bom,
+// utf-16le or utf-16be (UTF-16 is always written with a byte-order mark).
+func ParseEncoding(name string) (Charset, bool, error) {
+	switch strings.ToLower(name) {
+	case "utf-8", "utf8":
+		return UTF8, false, nil
+	case "utf-8-bom", "utf8-bom":
+		return UTF8, true, nil
+	case "utf-16le", "utf-16", "unicode":
+		return UTF16LE, true, nil
+	case "utf-16be":
+		return UTF16BE, true, nil
+	}
+	return "", false, fmt.Errorf("unknown encoding %q (want utf-8, utf-8-bom, utf-16le or utf-16be)", name)
 }

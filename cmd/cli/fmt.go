@@ -13,12 +13,14 @@ import (
 type fmtOptions struct {
 	inputOptions
 	write, check, diff bool
+	encoding, lineEnds string
 }
 
 const fmtLong = `Format answer files in the canonical layout: one element per line, two
 spaces per level, attributes in their original order, comments kept where
 they were, empty elements self-closed. Formatting is idempotent and keeps the
-file's encoding (UTF-8 or UTF-16, byte-order mark) and line ends.
+file's encoding (UTF-8 or UTF-16, byte-order mark) and line ends, unless
+--encoding or --line-ends says otherwise (the XML declaration follows).
 
 Without flags the formatted text goes to standard output. A file that is not
 well-formed XML is reported and never written.
@@ -28,6 +30,7 @@ Examples:
   mcsf fmt -w answers/
   mcsf fmt --check answers/
   mcsf fmt -d answers.xml
+  mcsf fmt -w --encoding utf-8 --line-ends lf answers.xml
   cat answers.xml | mcsf fmt - --stdin-filename answers.xml`
 
 func newFmtCmd(io *streams) *cobra.Command {
@@ -44,6 +47,8 @@ func newFmtCmd(io *streams) *cobra.Command {
 	f.BoolVarP(&o.write, "write", "w", false, "rewrite files in place (atomically)")
 	f.BoolVar(&o.check, "check", false, "list files whose layout would change and exit 1")
 	f.BoolVarP(&o.diff, "diff", "d", false, "print a unified diff of the changes")
+	f.StringVar(&o.encoding, "encoding", "keep", "write keep (as read), utf-8, utf-8-bom, utf-16le or utf-16be")
+	f.StringVar(&o.lineEnds, "line-ends", "keep", "write keep (as read), lf or crlf line ends")
 	addInputFlags(cmd, &o.inputOptions)
 	return cmd
 }
@@ -57,6 +62,10 @@ func addInputFlags(cmd *cobra.Command, o *inputOptions) {
 func runFmt(o *fmtOptions, args []string, io *streams) error {
 	if len(args) == 0 {
 		return usageError("no input: name files or directories, or - for standard input")
+	}
+	convert, err := o.conversion()
+	if err != nil {
+		return err
 	}
 	inputs, err := o.collect(args)
 	if err != nil {
@@ -88,6 +97,7 @@ func runFmt(o *fmtOptions, args []string, io *streams) error {
 			failed = true
 			continue
 		}
+		convert(doc)
 		out, err := doc.Format()
 		if err != nil {
 			return internal(err)
@@ -113,4 +123,31 @@ func runFmt(o *fmtOptions, args []string, io *streams) error {
 		return errFindings
 	}
 	return nil
+}
+
+// conversion returns what --encoding and --line-ends do to a document.
+func (o *fmtOptions) conversion() (func(*answerfile.Document), error) {
+	var charset answerfile.Charset
+	var bom bool
+	if o.encoding != "keep" {
+		var err error
+		if charset, bom, err = answerfile.ParseEncoding(o.encoding); err != nil {
+			return nil, usageError("--encoding: %v", err)
+		}
+	}
+	if o.lineEnds != "keep" && o.lineEnds != "lf" && o.lineEnds != "crlf" {
+		return nil, usageError("--line-ends: unknown value %q (want keep, lf or crlf)", o.lineEnds)
+	}
+	return func(doc *answerfile.Document) {
+		enc := doc.Encoding
+		if charset != "" {
+			enc.Charset, enc.BOM = charset, bom
+		}
+		if o.lineEnds != "keep" {
+			enc.CRLF = o.lineEnds == "crlf"
+		}
+		if enc != doc.Encoding {
+			doc.SetEncoding(enc)
+		}
+	}, nil
 }
