@@ -105,6 +105,12 @@ func (d *Document) Path(e *etree.Element) string {
 	return ""
 }
 
+// PosAt converts a byte offset in Text to a position.
+func (d *Document) PosAt(off int) Position { return d.lines.pos(off) }
+
+// OffsetOf converts a position to a byte offset in Text; -1 if it is not in the text.
+func (d *Document) OffsetOf(p Position) int { return d.lines.offset(p) }
+
 // Line returns the text of 1-based line n (for source excerpts).
 func (d *Document) Line(n int) string { return d.lines.line(n) }
 

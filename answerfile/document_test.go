@@ -210,3 +210,22 @@ func TestFormat(t *testing.T) {
 		t.Errorf("Format changed the Document: %s", b)
 	}
 }
+
+// TestPosAtOffsetOf: positions and byte offsets convert both ways, on ASCII
+// lines and on lines with multi-byte characters.
+func TestPosAtOffsetOf(t *testing.T) {
+	doc, _, _ := Parse("s.xml", []byte(sample))
+	text := doc.Text()
+	for off := range text {
+		if off > 0 && text[off]&0xC0 == 0x80 {
+			continue // inside a character
+		}
+		p := doc.PosAt(off)
+		if got := doc.OffsetOf(p); got != off {
+			t.Fatalf("OffsetOf(PosAt(%d) = %v) = %d", off, p, got)
+		}
+	}
+	if got := doc.OffsetOf(Position{Line: 999, Column: 1}); got != -1 {
+		t.Errorf("OffsetOf past the end: got %d, want -1", got)
+	}
+}

@@ -42,6 +42,22 @@ func (x lineIndex) pos(off int) Position {
 	return Position{Line: line + 1, Column: utf8.RuneCount(x.src[x.starts[line]:off]) + 1}
 }
 
+// offset is the byte offset of p; -1 if p is not in the text.
+func (x lineIndex) offset(p Position) int {
+	if p.Line < 1 || p.Line > len(x.starts) {
+		return -1
+	}
+	off := x.starts[p.Line-1]
+	if x.ascii[p.Line-1] {
+		return min(off+max(p.Column-1, 0), len(x.src))
+	}
+	for col := 1; col < p.Column && off < len(x.src); col++ {
+		_, n := utf8.DecodeRune(x.src[off:])
+		off += n
+	}
+	return off
+}
+
 // line returns the text of 1-based line n without its line end.
 func (x lineIndex) line(n int) string {
 	if n < 1 || n > len(x.starts) {

@@ -3,7 +3,6 @@ package lint
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -26,46 +25,6 @@ type suppression struct {
 	rules      []string // known rule IDs it names
 	from, to   int      // byte range of the element it covers (file: whole text)
 	used       map[string]bool
-}
-
-// textIndex converts between byte offsets and positions of a document's text.
-type textIndex struct {
-	text   []byte
-	starts []int
-}
-
-func newTextIndex(text []byte) textIndex {
-	starts := []int{0}
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '\n':
-			starts = append(starts, i+1)
-		case '\r':
-			if i+1 < len(text) && text[i+1] == '\n' {
-				i++
-			}
-			starts = append(starts, i+1)
-		}
-	}
-	return textIndex{text, starts}
-}
-
-func (x textIndex) pos(off int) answerfile.Position {
-	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
-	return answerfile.Position{Line: line + 1, Column: utf8.RuneCount(x.text[x.starts[line]:off]) + 1}
-}
-
-// offset is the byte offset of p; -1 if p is unknown.
-func (x textIndex) offset(p answerfile.Position) int {
-	if p.Line < 1 || p.Line > len(x.starts) {
-		return -1
-	}
-	off := x.starts[p.Line-1]
-	for col := 1; col < p.Column && off < len(x.text); col++ {
-		_, n := utf8.DecodeRune(x.text[off:])
-		off += n
-	}
-	return off
 }
 
 // comments lists the byte ranges of the comments of a well-formed text,
@@ -116,11 +75,10 @@ func applySuppressions(doc *answerfile.Document, diags []answerfile.Diagnostic, 
 	if len(cs) == 0 {
 		return diags
 	}
-	x := newTextIndex(text)
 	var sups []*suppression
 	var extra []answerfile.Diagnostic
 	report := func(start, end int, rule string, sev answerfile.Severity, format string, args ...any) {
-		p, q := x.pos(start), x.pos(end)
+		p, q := doc.PosAt(start), doc.PosAt(end)
 		d := answerfile.Diagnostic{File: doc.Name, Line: p.Line, Column: p.Column, EndLine: q.Line, EndColumn: q.Column,
 			Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...)}
 		if q.Line != p.Line {
@@ -172,7 +130,7 @@ func applySuppressions(doc *answerfile.Document, diags []answerfile.Diagnostic, 
 		} else {
 			target := -1
 			for i, e := range elems {
-				if off := x.offset(doc.Pos(e)); off >= c[1] {
+				if off := doc.OffsetOf(doc.Pos(e)); off >= c[1] {
 					if onlySpaceAndComments(text[c[1]:off]) {
 						target = i
 					}
@@ -184,13 +142,13 @@ func applySuppressions(doc *answerfile.Document, diags []answerfile.Diagnostic, 
 					"mcsf:ignore must stand right before an element (on the line above it); use mcsf:ignore-file for the whole file")
 				continue
 			}
-			s.from, s.to = x.offset(doc.Pos(elems[target])), x.offset(doc.End(elems[target]))
+			s.from, s.to = doc.OffsetOf(doc.Pos(elems[target])), doc.OffsetOf(doc.End(elems[target]))
 		}
 		sups = append(sups, s)
 	}
 	out := diags[:0]
 	for _, d := range diags {
-		off := x.offset(answerfile.Position{Line: d.Line, Column: d.Column})
+		off := doc.OffsetOf(answerfile.Position{Line: d.Line, Column: d.Column})
 		suppressed := false
 		for _, s := range sups {
 			if !containsRule(s.rules, d.Rule) {
