@@ -63,6 +63,10 @@ func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic,
 	if msg, fix := checkDeclaredEncoding(s.decl, enc); msg != "" {
 		return nil, syntax(Position{1, 1}, msg, fix), nil
 	}
+	if s.doc.Root() == nil {
+		// The scanner reports a document without a root element; never build a view of none.
+		return nil, nil, fmt.Errorf("read %s: internal: no root element", name)
+	}
 	doc := &Document{Name: name, Encoding: enc, Tree: s.doc, text: text, lines: lines, info: s.info}
 	doc.Root = newCustomizations(doc, s.doc.Root())
 	return doc, nil, nil

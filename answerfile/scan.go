@@ -314,6 +314,9 @@ func (s *scanner) document() {
 			s.fail(s.p, "write <!-- to open a comment", "\"<--\" is not a comment: a comment opens with \"<!--\"")
 		case s.hasPrefix("</"):
 			s.fail(s.p, "remove it", "end tag with no matching start tag")
+		case s.hasPrefix("<!"):
+			s.fail(s.p, "move it inside the root element, or remove it",
+				"%q is not allowed outside the root element: only comments, processing instructions and a DOCTYPE may stand there", string(s.src[s.p:min(s.p+9, len(s.src))]))
 		case s.hasPrefix("<"):
 			if sawRoot {
 				s.failRelated(s.p, relatedOff{s.root.off, "the root element"},

@@ -49,6 +49,8 @@ func TestSyntaxErrors(t *testing.T) {
 		{"bad character reference", hdr + "<a>&#1;</a>", 2, 4, "character reference &#1; is not a valid XML character"},
 		{"cdata end in text", hdr + "<a>]]></a>", 2, 4, `"]]>" is not allowed in text`},
 		{"cdata is fine", hdr + "<a><![CDATA[<&>]]></a>", 0, 0, ""},
+		{"cdata outside the root", "<![CDATA[]]>", 1, 1, `"<![CDATA[" is not allowed outside the root element: only comments, processing instructions and a DOCTYPE may stand there`},
+		{"cdata after the root", hdr + "<a/><![CDATA[x]]>", 2, 5, `"<![CDATA[" is not allowed outside the root element: only comments, processing instructions and a DOCTYPE may stand there`},
 		{"columns count characters", hdr + "<a é=\"1\" é=\"2\"/>", 2, 10, "duplicate attribute é on <a>"},
 		{"UTF-16 without BOM", "<\x00?\x00x\x00", 1, 1, "the file looks like UTF-16 LE without a byte-order mark"},
 		{"UTF-8 BOM declares UTF-16", "\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"utf-16\"?><a/>", 1, 1, `the XML declaration says encoding="utf-16" but the file starts with a UTF-8 byte-order mark`},
