@@ -80,6 +80,8 @@ type scanner struct {
 	// decl is the encoding named in the XML declaration ("" when absent).
 	decl  string
 	lines lineIndex
+	// str is src as one string: names, values and text are substrings of it.
+	str string
 }
 
 func (s *scanner) fail(off int, fix, format string, args ...any) {
@@ -115,8 +117,18 @@ func (s *scanner) skipSpace() bool {
 func (s *scanner) keepSpace() {
 	start := s.p
 	if s.skipSpace() {
-		s.cur.CreateText(normalizeNewlines(s.src[start:s.p]))
+		s.cur.CreateText(s.slice(start, s.p))
 	}
+}
+
+// slice is the text from start to end with line ends normalized: a
+// substring of the one string of the whole text (no copy) unless it holds a
+// CR.
+func (s *scanner) slice(start, end int) string {
+	if bytes.IndexByte(s.src[start:end], '\r') < 0 {
+		return s.str[start:end]
+	}
+	return normalizeNewlines(s.src[start:end])
 }
 
 // normalizeNewlines turns CR LF and lone CR into LF, as XML parsers must.
@@ -175,7 +187,7 @@ func (s *scanner) name() string {
 		}
 		s.p += n
 	}
-	return string(s.src[start:s.p])
+	return s.str[start:s.p]
 }
 
 func describe(b []byte) string {
@@ -252,6 +264,7 @@ func (s *scanner) checkChars() {
 
 // scan checks the whole document. On return s.err holds the first error, if any.
 func (s *scanner) scan() {
+	s.str = string(s.src)
 	s.doc = etree.NewDocument()
 	s.cur = &s.doc.Element
 	s.info = map[*etree.Element]*elemInfo{}
@@ -410,7 +423,7 @@ func (s *scanner) comment() {
 	if i := bytes.Index(s.src[s.p:], []byte("--")); i >= 0 {
 		at := s.p + i
 		if at+2 < len(s.src) && s.src[at+2] == '>' {
-			s.cur.CreateComment(normalizeNewlines(s.src[start+4 : at]))
+			s.cur.CreateComment(s.slice(start+4, at))
 			s.p = at + 3
 			return
 		}
@@ -484,7 +497,7 @@ func (s *scanner) doctype() {
 					"DOCTYPE with entity declarations is refused: entities can expand without bound or read other files")
 				return
 			}
-			s.cur.CreateDirective(normalizeNewlines(s.src[start+2 : i]))
+			s.cur.CreateDirective(s.slice(start+2, i))
 			s.p = i + 1
 			return
 		}
@@ -525,7 +538,7 @@ func (s *scanner) element() {
 				s.fail(s.p, "close it with ]]>", "CDATA section is never closed")
 				return
 			}
-			s.cur.CreateCData(normalizeNewlines(s.src[s.p+9 : s.p+end]))
+			s.cur.CreateCData(s.slice(s.p+9, s.p+end))
 			s.p += end + 3
 		case s.hasPrefix("<?"):
 			s.pi()
@@ -744,7 +757,7 @@ func (s *scanner) attrValue(q byte, aname string) (string, bool) {
 		s.p++
 	}
 	if out == nil {
-		return normalizeNewlines(s.src[start:s.p]), true
+		return s.slice(start, s.p), true
 	}
 	out = append(out, s.src[start:s.p]...)
 	return normalizeNewlines(out), true
@@ -826,7 +839,7 @@ func (s *scanner) text() (string, bool) {
 		s.p++
 	}
 	if out == nil {
-		return normalizeNewlines(s.src[start:s.p]), true
+		return s.slice(start, s.p), true
 	}
 	out = append(out, s.src[start:s.p]...)
 	return normalizeNewlines(out), true
