@@ -80,6 +80,12 @@ type scanner struct {
 	// decl is the encoding named in the XML declaration ("" when absent).
 	decl  string
 	lines lineIndex
+	// scratch and arenas: a file's small records come from a few
+	// allocations, not one each
+	attrs  []attrInfo // the attributes of the start tag being read
+	arena  []attrInfo // where each element's attributes are kept
+	infos  []elemInfo // where elemInfo records are taken from
+	counts []tagCount // the children counts of the open elements, innermost last
 	// str is src as one string: names, values and text are substrings of it.
 	str string
 }
@@ -508,7 +514,14 @@ func (s *scanner) doctype() {
 // openElem is an element whose end tag is still to come.
 type openElem struct {
 	info   *elemInfo
-	counts map[string]int // children per local name, for element paths
+	counts int // where its children's counts start in scanner.counts
+}
+
+// tagCount counts the children of an open element with one local name, for
+// element paths (Setting[3]).
+type tagCount struct {
+	tag string
+	n   int
 }
 
 // element reads the root element and everything inside it, iteratively.
@@ -562,6 +575,7 @@ func (s *scanner) element() {
 				return
 			}
 			top.endOff = s.p
+			s.counts = s.counts[:stack[len(stack)-1].counts]
 			stack = stack[:len(stack)-1]
 			s.nsScopes = s.nsScopes[:len(s.nsScopes)-1]
 			s.cur = s.cur.Parent()
@@ -571,15 +585,10 @@ func (s *scanner) element() {
 		case s.hasPrefix("<--"):
 			s.fail(s.p, "write <!-- to open a comment", "\"<--\" is not a comment: a comment opens with \"<!--\"")
 		default:
-			parentPath := ""
-			var counts map[string]int
+			parentPath, counts := "", -1
 			if len(stack) > 0 {
-				top := &stack[len(stack)-1]
-				parentPath = top.info.path
-				if top.counts == nil {
-					top.counts = map[string]int{}
-				}
-				counts = top.counts
+				top := stack[len(stack)-1]
+				parentPath, counts = top.info.path, top.counts
 			}
 			info, empty := s.startTag(len(stack)+1, parentPath, counts)
 			if !s.ok() {
@@ -596,7 +605,7 @@ func (s *scanner) element() {
 					return
 				}
 			} else {
-				stack = append(stack, openElem{info: info})
+				stack = append(stack, openElem{info: info, counts: len(s.counts)})
 			}
 		}
 	}
@@ -604,7 +613,7 @@ func (s *scanner) element() {
 
 // startTag reads <name attr="v" ...> or .../>, adds the element to the tree
 // and makes it the current parent; it pushes a namespace scope.
-func (s *scanner) startTag(depth int, parentPath string, siblings map[string]int) (info *elemInfo, empty bool) {
+func (s *scanner) startTag(depth int, parentPath string, siblings int) (info *elemInfo, empty bool) {
 	start := s.p
 	s.p++
 	name := s.name()
@@ -620,7 +629,9 @@ func (s *scanner) startTag(depth int, parentPath string, siblings map[string]int
 		s.fail(start, "split the file", "more than %d elements", s.limits.MaxElements)
 		return
 	}
-	e := &elemInfo{name: name, off: start}
+	e := s.newInfo()
+	e.name, e.off = name, start
+	s.attrs = s.attrs[:0]
 	el := s.cur.CreateElement(name)
 	var prefixes []string
 	for {
@@ -684,18 +695,18 @@ func (s *scanner) startTag(depth int, parentPath string, siblings map[string]int
 			return
 		}
 		s.p++
-		for _, a := range e.attrs {
+		for _, a := range s.attrs {
 			if a.name == aname {
 				s.failRelated(aoff, relatedOff{a.off, "first " + aname + " here"}, "remove one of them",
 					"duplicate attribute %s on <%s>", aname, name)
 				return
 			}
 		}
-		if s.limits.MaxAttributes > 0 && len(e.attrs) >= s.limits.MaxAttributes {
+		if s.limits.MaxAttributes > 0 && len(s.attrs) >= s.limits.MaxAttributes {
 			s.fail(aoff, "remove attributes", "more than %d attributes on <%s>", s.limits.MaxAttributes, name)
 			return
 		}
-		e.attrs = append(e.attrs, attrInfo{name: aname, off: aoff, valueOff: voff})
+		s.attrs = append(s.attrs, attrInfo{name: aname, off: aoff, valueOff: voff})
 		el.CreateAttr(aname, value)
 		if aname == "xmlns" {
 			continue
@@ -713,16 +724,16 @@ func (s *scanner) startTag(depth int, parentPath string, siblings map[string]int
 		s.fail(start+1, "declare it with xmlns:"+p+"=\"...\" or remove the prefix", "namespace prefix %s of <%s> is not declared", p, name)
 		return
 	}
-	for _, a := range e.attrs {
+	for _, a := range s.attrs {
 		if p, _, ok := strings.Cut(a.name, ":"); ok && p != "xmlns" && !s.declared(p) {
 			s.fail(a.off, "declare it with xmlns:"+p+"=\"...\" or remove the prefix", "namespace prefix %s of attribute %s is not declared", p, a.name)
 			return
 		}
 	}
+	e.attrs = s.keepAttrs()
 	index := 1
-	if siblings != nil {
-		siblings[el.Tag]++
-		index = siblings[el.Tag]
+	if siblings >= 0 {
+		index = s.countChild(siblings, el.Tag)
 	}
 	e.path = parentPath + "/" + el.Tag + "[" + strconv.Itoa(index) + "]"
 	if parentPath == "" {
@@ -732,6 +743,42 @@ func (s *scanner) startTag(depth int, parentPath string, siblings map[string]int
 	s.count++
 	s.cur = el
 	return e, empty
+}
+
+// newInfo returns a zeroed elemInfo from a chunk.
+func (s *scanner) newInfo() *elemInfo {
+	if len(s.infos) == cap(s.infos) {
+		s.infos = make([]elemInfo, 0, 64)
+	}
+	s.infos = s.infos[:len(s.infos)+1]
+	return &s.infos[len(s.infos)-1]
+}
+
+// keepAttrs copies the start tag's attributes to the arena.
+func (s *scanner) keepAttrs() []attrInfo {
+	n := len(s.attrs)
+	if n == 0 {
+		return nil
+	}
+	if cap(s.arena)-len(s.arena) < n {
+		s.arena = make([]attrInfo, 0, max(64, n))
+	}
+	start := len(s.arena)
+	s.arena = append(s.arena, s.attrs...)
+	return s.arena[start : start+n : start+n]
+}
+
+// countChild counts a child with local name tag of the open element whose
+// counts start at from, and returns its 1-based index among those.
+func (s *scanner) countChild(from int, tag string) int {
+	for i := from; i < len(s.counts); i++ {
+		if s.counts[i].tag == tag {
+			s.counts[i].n++
+			return s.counts[i].n
+		}
+	}
+	s.counts = append(s.counts, tagCount{tag, 1})
+	return 1
 }
 
 // attrValue reads an attribute value up to the closing quote q and decodes
