@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
@@ -291,7 +292,7 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 			r.Skipped++
 			continue
 		}
-		if len(j.imported) == 0 && j.in.path != "-" && imported[canonicalPath(j.in.path)] {
+		if len(imported) > 0 && len(j.imported) == 0 && j.in.path != "-" && imported[canonicalPath(j.in.path)] {
 			continue
 		}
 		for _, name := range append([]string{j.in.display}, j.imported...) {
@@ -344,22 +345,19 @@ func configUsage(err error) error {
 
 // runJobs calls work on every job, at most runtime.NumCPU() at a time.
 func runJobs(jobs []*lintJob, work func(*lintJob)) {
-	n := min(runtime.NumCPU(), len(jobs))
-	next := make(chan *lintJob)
+	// Workers take the next job by an atomic counter: no channel hand-off,
+	// so no wake-up per file.
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range n {
+	for range min(runtime.NumCPU(), len(jobs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range next {
-				work(j)
+			for i := next.Add(1) - 1; i < int64(len(jobs)); i = next.Add(1) - 1 {
+				work(jobs[i])
 			}
 		}()
 	}
-	for _, j := range jobs {
-		next <- j
-	}
-	close(next)
 	wg.Wait()
 }
 
