@@ -113,7 +113,9 @@ func CompareDiagnostics(a, b Diagnostic) int {
 
 // SortDiagnostics sorts ds in place and drops exact duplicates.
 func SortDiagnostics(ds []Diagnostic) []Diagnostic {
-	slices.SortStableFunc(ds, CompareDiagnostics)
+	if !slices.IsSortedFunc(ds, CompareDiagnostics) {
+		slices.SortStableFunc(ds, CompareDiagnostics)
+	}
 	return slices.CompactFunc(ds, func(a, b Diagnostic) bool {
 		return CompareDiagnostics(a, b) == 0 && a.Path == b.Path
 	})
