@@ -17,6 +17,10 @@ import (
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
 	"github.com/mcsf-dev/mcsf/schema"
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	// The official schema is read from this module's source (see officialSARIFSchema);
+	// importing it keeps the module in go.mod for the test.
+	_ "github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 )
 
 // testRoot stands for the working directory of a lint run in CI. It is not
