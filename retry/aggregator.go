@@ -114,15 +114,10 @@ func (p Aggregator) run(r *runner) error {
 			return r.end(KindFailed, ChannelCarrier, o, fmt.Sprintf("%d attempts made: FAILED.", r.attempts))
 		}
 		w := p.wait(r.attempts)
-		if p.Validity > 0 && r.now+w >= start+p.Validity {
-			left := max(start+p.Validity-r.now, 0)
-			if err := r.emit(Event{Kind: KindWait, Duration: left,
-				Detail: fmt.Sprintf("The next attempt would start at %s, after the validity period (%s) ends at %s.",
-					FormatElapsed(r.now+w), humanDuration(p.Validity), FormatElapsed(start+p.Validity))}); err != nil {
+		if p.Validity > 0 {
+			if done, err := r.expires(w, start, p.Validity, KindRejected, o, "The validity period ends: REJECTED."); done {
 				return err
 			}
-			r.advance(left)
-			return r.end(KindRejected, ChannelCarrier, o, "The validity period ends: REJECTED.")
 		}
 		if err := r.emit(Event{Kind: KindWait, Duration: w, Detail: fmt.Sprintf("Wait %d starts and is scheduled for %s.", r.attempts, humanDuration(w))}); err != nil {
 			return err

@@ -116,15 +116,8 @@ func (p Billing) run(r *runner) error {
 			return err
 		}
 		w := p.Delays[min(n-1, len(p.Delays)-1)]
-		if r.now+w >= start+p.Validity {
-			left := max(start+p.Validity-r.now, 0)
-			if err := r.emit(Event{Kind: KindWait, Duration: left,
-				Detail: fmt.Sprintf("The next attempt would start at %s, after the validity period (%s) ends at %s.",
-					FormatElapsed(r.now+w), humanDuration(p.Validity), FormatElapsed(start+p.Validity))}); err != nil {
-				return err
-			}
-			r.advance(left)
-			return r.end(KindExpired, ChannelCarrier, o, "The validity period ends: VALIDITY_EXPIRED.")
+		if done, err := r.expires(w, start, p.Validity, KindExpired, o, "The validity period ends: VALIDITY_EXPIRED."); done {
+			return err
 		}
 		if err := r.emit(Event{Kind: KindWait, Duration: w, Detail: fmt.Sprintf("Next attempt in %s.", humanDuration(w))}); err != nil {
 			return err

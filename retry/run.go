@@ -246,3 +246,21 @@ func (r *runner) end(kind EventKind, ch Channel, o Outcome, detail string) error
 	}
 	return r.emit(e)
 }
+
+// expires handles a wait of w that would reach past the end of the
+// validity period (start+validity): it waits until that end and records the
+// final state kind with detail. It reports false, doing nothing, when the
+// next attempt still falls within the period.
+func (r *runner) expires(w, start, validity time.Duration, kind EventKind, o Outcome, detail string) (bool, error) {
+	if r.now+w < start+validity {
+		return false, nil
+	}
+	left := max(start+validity-r.now, 0)
+	if err := r.emit(Event{Kind: KindWait, Duration: left,
+		Detail: fmt.Sprintf("The next attempt would start at %s, after the validity period (%s) ends at %s.",
+			FormatElapsed(r.now+w), humanDuration(validity), FormatElapsed(start+validity))}); err != nil {
+		return true, err
+	}
+	r.advance(left)
+	return true, r.end(kind, ChannelCarrier, o, detail)
+}
