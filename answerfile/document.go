@@ -104,7 +104,7 @@ func (d *Document) AttrPos(e *etree.Element, key string) (name, value Position) 
 // Path is e's element path, e.g. /ImageCustomizations/Variant[2]/Settings[1].
 func (d *Document) Path(e *etree.Element) string {
 	if in, ok := d.info[e]; ok {
-		return in.path
+		return in.path()
 	}
 	return ""
 }

@@ -37,7 +37,7 @@ func TestTypedView(t *testing.T) {
 		t.Fatalf("Parse: %v %v", ds, err)
 	}
 	r := doc.Root
-	if r.Name.Value != "Demo" || r.Owner.Value != "Contoso" || r.Description.Present || r.Priority.Pos != (Position{3, 49}) {
+	if r.Name.Value != "Demo" || r.Owner.Value != "Contoso" || r.Description.Present || attrPos(doc, r.Node, "Priority") != (Position{3, 49}) {
 		t.Errorf("root attrs: got %+v", r)
 	}
 	if n, ok := r.PriorityValue(); !ok || n != 2 {
@@ -47,26 +47,26 @@ func TestTypedView(t *testing.T) {
 		t.Fatalf("targets: got %+v", r.Targets)
 	}
 	mnc := r.Targets[0].States[0].Conditions[1]
-	if mnc.Name.Value != "MNC" || mnc.Pos != (Position{7, 45}) || mnc.Value.Pos != (Position{7, 67}) ||
-		mnc.Path != "/ImageCustomizations/Targets[1]/Target[1]/TargetState[1]/Condition[2]" {
+	if mnc.Name.Value != "MNC" || mnc.Pos() != (Position{7, 45}) || attrPos(doc, mnc.Node, "Value") != (Position{7, 67}) ||
+		mnc.Path() != "/ImageCustomizations/Targets[1]/Target[1]/TargetState[1]/Condition[2]" {
 		t.Errorf("MNC condition: got %+v", mnc)
 	}
 	if len(r.Variants) != 2 || r.Variants[1].Name.Value != "Ünïcode" {
 		t.Fatalf("variants: got %+v", r.Variants)
 	}
 	g := r.Variants[1].Groups[0]
-	if g.Path.Value != "CellCore/PerIMSI/$(__IMSI)/SMS" || g.Path != (Attr{Value: g.Path.Value, Present: true, Pos: Position{17, 15}}) {
+	if g.Path.Value != "CellCore/PerIMSI/$(__IMSI)/SMS" || g.Path != (Attr{Value: g.Path.Value, Present: true}) || attrPos(doc, g.Node, "Path") != (Position{17, 15}) {
 		t.Errorf("group: got %+v", g.Path)
 	}
 	s := g.Settings[0]
-	if s.Path != "/ImageCustomizations/Variant[2]/Settings[1]/Setting[1]" || s.Pos != (Position{18, 7}) || s.Value.Value != "3" {
+	if s.Path() != "/ImageCustomizations/Variant[2]/Settings[1]/Setting[1]" || s.Pos() != (Position{18, 7}) || s.Value.Value != "3" {
 		t.Errorf("setting: got %+v", s)
 	}
 	if len(g.Assets) != 1 || g.Assets[0].Source.Value != "b" {
 		t.Errorf("assets: got %+v", g.Assets)
 	}
 	// Columns are characters: the TargetRef after "Ünïcode" is counted in runes.
-	if p := r.Variants[1].TargetRefs[0].Pos; p != (Position{16, 17}) {
+	if p := r.Variants[1].TargetRefs[0].Pos(); p != (Position{16, 17}) {
 		t.Errorf("TargetRef pos: got %v, want 16:17", p)
 	}
 	if got := doc.End(r.Statics[0].Elem); got != (Position{13, 12}) {
@@ -130,7 +130,7 @@ func TestEncodings(t *testing.T) {
 			if doc.Encoding != tt.enc {
 				t.Errorf("encoding: got %+v, want %+v", doc.Encoding, tt.enc)
 			}
-			if p := doc.Root.Variants[1].Groups[0].Settings[0].Pos; p != (Position{18, 7}) {
+			if p := doc.Root.Variants[1].Groups[0].Settings[0].Pos(); p != (Position{18, 7}) {
 				t.Errorf("position: got %v, want 18:7", p)
 			}
 			out, err := doc.Bytes()
@@ -228,4 +228,9 @@ func TestPosAtOffsetOf(t *testing.T) {
 	if got := doc.OffsetOf(Position{Line: 999, Column: 1}); got != -1 {
 		t.Errorf("OffsetOf past the end: got %d, want -1", got)
 	}
+}
+
+func attrPos(d *Document, n Node, key string) Position {
+	p, _ := d.AttrPos(n.Elem, key)
+	return p
 }

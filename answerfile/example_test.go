@@ -22,7 +22,7 @@ func ExampleParse() {
 		return
 	}
 	s := doc.Root.Statics[0].Groups[0].Settings[0]
-	fmt.Println(s.Path, s.Pos, s.Name.Value, "=", s.Value.Value)
+	fmt.Println(s.Path(), s.Pos(), s.Name.Value, "=", s.Value.Value)
 
 	_, diags, _ = answerfile.Parse("broken.xml", []byte("<a><!-- x -- y --></a>"))
 	fmt.Println(diags[0])

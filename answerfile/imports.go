@@ -194,7 +194,7 @@ func LoadGraph(rootPath string, rootData []byte, opts ImportOptions) (*Graph, er
 			if prev, ok := loaded[key]; ok {
 				d := f.Doc.AttrDiag(im.Elem, "Source", RuleImportCycle, Warning, "%s is imported more than once; it is read once", local)
 				if prev.Import != nil {
-					d.Related = []Related{{File: prev.From.Path, Line: prev.Import.Pos.Line, Column: prev.Import.Pos.Column, Message: "first imported here"}}
+					d.Related = []Related{{File: prev.From.Path, Line: prev.Import.Pos().Line, Column: prev.Import.Pos().Column, Message: "first imported here"}}
 				}
 				g.Diagnostics = append(g.Diagnostics, d)
 				continue

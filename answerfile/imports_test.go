@@ -40,11 +40,11 @@ func graphReport(t *testing.T, dir string, opts ImportOptions) string {
 		}
 	}
 	for _, s := range m.Static {
-		fmt.Fprintf(&b, "static %s %s=%s from %s:%d\n", s.Group.Path.Value, s.Setting.Name.Value, s.Setting.Value.Value, clean(s.File.Path), s.Setting.Pos.Line)
+		fmt.Fprintf(&b, "static %s %s=%s from %s:%d\n", s.Group.Path.Value, s.Setting.Name.Value, s.Setting.Value.Value, clean(s.File.Path), s.Setting.Pos().Line)
 	}
 	for _, v := range m.Variants {
 		for _, s := range v.Settings {
-			fmt.Fprintf(&b, "variant %s %s=%s from %s:%d\n", v.Variant.Name.Value, s.Setting.Name.Value, s.Setting.Value.Value, clean(s.File.Path), s.Setting.Pos.Line)
+			fmt.Fprintf(&b, "variant %s %s=%s from %s:%d\n", v.Variant.Name.Value, s.Setting.Name.Value, s.Setting.Value.Value, clean(s.File.Path), s.Setting.Pos().Line)
 		}
 	}
 	for _, tg := range m.Targets {

@@ -100,7 +100,7 @@ func Merge(g *Graph) *Merged {
 			if prev, ok := targetAt[id]; ok {
 				if prev.File != f { // duplicates inside one file are the linter's
 					d := f.Doc.AttrDiag(t.Elem, "Id", RuleDuplicateTargetID, Error, "Target Id %q is already defined in %s; Target Ids are global across imported files", id, prev.File.Path)
-					d.Related = []Related{{File: prev.File.Path, Line: prev.Target.Pos.Line, Column: prev.Target.Pos.Column, Path: prev.Target.Path, Message: "first defined here"}}
+					d.Related = []Related{{File: prev.File.Path, Line: prev.Target.Pos().Line, Column: prev.Target.Pos().Column, Path: prev.Target.Path(), Message: "first defined here"}}
 					m.Diagnostics = append(m.Diagnostics, d)
 				}
 				continue
@@ -162,7 +162,7 @@ func Merge(g *Graph) *Merged {
 		related := func(os []occurrence, msg func(occurrence) string) []Related {
 			var out []Related
 			for _, o := range os {
-				out = append(out, Related{File: o.ref.File.Path, Line: o.ref.Setting.Pos.Line, Column: o.ref.Setting.Pos.Column, Path: o.ref.Setting.Path, Message: msg(o)})
+				out = append(out, Related{File: o.ref.File.Path, Line: o.ref.Setting.Pos().Line, Column: o.ref.Setting.Pos().Column, Path: o.ref.Setting.Path(), Message: msg(o)})
 			}
 			return out
 		}

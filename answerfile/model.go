@@ -7,20 +7,25 @@ import (
 	"github.com/beevik/etree"
 )
 
-// Node is one element of the typed view: the etree element, where it starts
-// and its element path.
+// Node is one element of the typed view: the etree element, and the
+// document that knows where it stands.
 type Node struct {
 	Elem *etree.Element
-	Pos  Position
-	Path string
+	doc  *Document
 }
 
+// Pos is where the element starts (its '<').
+func (n Node) Pos() Position { return n.doc.Pos(n.Elem) }
+
+// Path is the element path, e.g. /ImageCustomizations/Variant[2]/Settings[1].
+func (n Node) Path() string { return n.doc.Path(n.Elem) }
+
 // Attr is one attribute of the typed view. Present is false when the
-// attribute is missing (Value is then ""); Pos is where its name starts.
+// attribute is missing (Value is then ""). Document.AttrPos tells where it
+// stands.
 type Attr struct {
 	Value   string
 	Present bool
-	Pos     Position
 }
 
 // Customizations is the root <ImageCustomizations>. The slices hold every
@@ -101,17 +106,15 @@ type Asset struct {
 	Name, Source Attr
 }
 
-func (d *Document) node(e *etree.Element) Node {
-	return Node{Elem: e, Pos: d.Pos(e), Path: d.Path(e)}
-}
+func (d *Document) node(e *etree.Element) Node { return Node{Elem: e, doc: d} }
 
 func (d *Document) attr(e *etree.Element, key string) Attr {
-	a := e.SelectAttr(key)
-	if a == nil {
-		return Attr{}
+	for _, a := range e.Attr {
+		if a.Space == "" && a.Key == key {
+			return Attr{Value: a.Value, Present: true}
+		}
 	}
-	p, _ := d.AttrPos(e, key)
-	return Attr{Value: a.Value, Present: true, Pos: p}
+	return Attr{}
 }
 
 // children returns the child elements of e with the given local name.

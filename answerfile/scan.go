@@ -44,10 +44,55 @@ type attrInfo struct {
 
 type elemInfo struct {
 	name   string // as written, with its prefix
-	path   string // element path, e.g. /ImageCustomizations/Variant[2]
 	off    int    // offset of '<'
 	endOff int    // offset just past the closing '>' of the end tag (or of "/>")
 	attrs  []attrInfo
+	// parent and index (1-based among the parent's children with the same
+	// local name) make the element path when a diagnostic asks for it.
+	parent *elemInfo
+	index  int
+}
+
+// path is the element path, e.g. /ImageCustomizations/Variant[2]/Settings[1].
+func (e *elemInfo) path() string {
+	if e.parent == nil {
+		return "/" + localName(e.name)
+	}
+	return e.parent.path() + "/" + localName(e.name) + "[" + strconv.Itoa(e.index) + "]"
+}
+
+func localName(name string) string {
+	if i := strings.IndexByte(name, ':'); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+// chunk hands out records from slices of size n, so that the many small
+// records of a file cost a few allocations instead of one each.
+type chunk[T any] struct {
+	buf []T
+	n   int
+}
+
+// next returns a zeroed record.
+func (c *chunk[T]) next() *T {
+	if len(c.buf) == cap(c.buf) {
+		c.buf = make([]T, 0, c.n)
+	}
+	c.buf = c.buf[:len(c.buf)+1]
+	return &c.buf[len(c.buf)-1]
+}
+
+// window returns an empty slice with room for n records (appending more
+// than n moves it out of the chunk, as append does).
+func (c *chunk[T]) window(n int) []T {
+	if cap(c.buf)-len(c.buf) < n {
+		c.buf = make([]T, 0, max(c.n, n))
+	}
+	start := len(c.buf)
+	c.buf = c.buf[:start+n]
+	return c.buf[start:start:start+n]
 }
 
 // syntaxError is the first well-formedness error found; scanning stops there
@@ -80,12 +125,18 @@ type scanner struct {
 	// decl is the encoding named in the XML declaration ("" when absent).
 	decl  string
 	lines lineIndex
-	// scratch and arenas: a file's small records come from a few
-	// allocations, not one each
-	attrs  []attrInfo // the attributes of the start tag being read
-	arena  []attrInfo // where each element's attributes are kept
-	infos  []elemInfo // where elemInfo records are taken from
-	counts []tagCount // the children counts of the open elements, innermost last
+	// scratch: the attributes of the start tag being read, and the
+	// children counts of the open elements, innermost last
+	attrs  []attrInfo
+	values []string
+	counts []tagCount
+	// where the tree's records come from (see chunk)
+	infos     chunk[elemInfo]
+	attrInfos chunk[attrInfo]
+	elems     chunk[etree.Element]
+	etreeAttr chunk[etree.Attr]
+	texts     chunk[etree.CharData]
+	tokens    chunk[etree.Token]
 	// str is src as one string: names, values and text are substrings of it.
 	str string
 }
@@ -123,9 +174,20 @@ func (s *scanner) skipSpace() bool {
 func (s *scanner) keepSpace() {
 	start := s.p
 	if s.skipSpace() {
-		s.cur.CreateText(s.slice(start, s.p))
+		s.addText(s.slice(start, s.p))
 	}
 }
+
+// addText adds character data to the current element, as CreateText would.
+func (s *scanner) addText(text string) {
+	t := s.texts.next()
+	t.Data = text
+	s.cur.AddChild(t)
+}
+
+// childWindow is the room a new element's children start with: most
+// elements of an answer file have fewer tokens (white space included).
+const childWindow = 8
 
 // slice is the text from start to end with line ends normalized: a
 // substring of the one string of the whole text (no copy) unless it holds a
@@ -273,7 +335,13 @@ func (s *scanner) scan() {
 	s.str = string(s.src)
 	s.doc = etree.NewDocument()
 	s.cur = &s.doc.Element
-	s.info = map[*etree.Element]*elemInfo{}
+	// Records come in chunks sized by an estimate of the number of
+	// elements: each one has a '<' and most have no end tag.
+	est := bytes.Count(s.src, []byte("<")) - bytes.Count(s.src, []byte("</"))
+	n := min(max(est, 16), 1024)
+	s.infos.n, s.elems.n, s.texts.n = n, n, n
+	s.attrInfos.n, s.etreeAttr.n, s.tokens.n = 2*n, 2*n, childWindow*n
+	s.info = make(map[*etree.Element]*elemInfo, min(max(est, 0), 1<<16))
 	if looksBinary(s.src) {
 		s.fail(0, "mcsf reads XML answer files; check that this is the file you meant", "the file is not XML text: it looks like binary data")
 		return
@@ -538,7 +606,7 @@ func (s *scanner) element() {
 		}
 		if len(stack) > 0 && s.src[s.p] != '<' {
 			if text, ok := s.text(); ok {
-				s.cur.CreateText(text)
+				s.addText(text)
 			}
 			continue
 		}
@@ -585,12 +653,13 @@ func (s *scanner) element() {
 		case s.hasPrefix("<--"):
 			s.fail(s.p, "write <!-- to open a comment", "\"<--\" is not a comment: a comment opens with \"<!--\"")
 		default:
-			parentPath, counts := "", -1
+			var parent *elemInfo
+			counts := -1
 			if len(stack) > 0 {
 				top := stack[len(stack)-1]
-				parentPath, counts = top.info.path, top.counts
+				parent, counts = top.info, top.counts
 			}
-			info, empty := s.startTag(len(stack)+1, parentPath, counts)
+			info, empty := s.startTag(len(stack)+1, parent, counts)
 			if !s.ok() {
 				return
 			}
@@ -613,7 +682,7 @@ func (s *scanner) element() {
 
 // startTag reads <name attr="v" ...> or .../>, adds the element to the tree
 // and makes it the current parent; it pushes a namespace scope.
-func (s *scanner) startTag(depth int, parentPath string, siblings int) (info *elemInfo, empty bool) {
+func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *elemInfo, empty bool) {
 	start := s.p
 	s.p++
 	name := s.name()
@@ -629,10 +698,7 @@ func (s *scanner) startTag(depth int, parentPath string, siblings int) (info *el
 		s.fail(start, "split the file", "more than %d elements", s.limits.MaxElements)
 		return
 	}
-	e := s.newInfo()
-	e.name, e.off = name, start
-	s.attrs = s.attrs[:0]
-	el := s.cur.CreateElement(name)
+	s.attrs, s.values = s.attrs[:0], s.values[:0]
 	var prefixes []string
 	for {
 		sp := s.skipSpace()
@@ -707,16 +773,16 @@ func (s *scanner) startTag(depth int, parentPath string, siblings int) (info *el
 			return
 		}
 		s.attrs = append(s.attrs, attrInfo{name: aname, off: aoff, valueOff: voff})
-		el.CreateAttr(aname, value)
+		s.values = append(s.values, value)
 		if aname == "xmlns" {
 			continue
 		}
 		if p, ok := strings.CutPrefix(aname, "xmlns:"); ok {
+			if value == "" {
+				s.fail(aoff, "give the prefix a namespace URI", "namespace prefix %s is declared with an empty URI", p)
+				return
+			}
 			prefixes = append(prefixes, p)
-		}
-		if p, ok := strings.CutPrefix(aname, "xmlns:"); ok && value == "" {
-			s.fail(aoff, "give the prefix a namespace URI", "namespace prefix %s is declared with an empty URI", p)
-			return
 		}
 	}
 	s.nsScopes = append(s.nsScopes, prefixes)
@@ -730,42 +796,36 @@ func (s *scanner) startTag(depth int, parentPath string, siblings int) (info *el
 			return
 		}
 	}
-	e.attrs = s.keepAttrs()
-	index := 1
-	if siblings >= 0 {
-		index = s.countChild(siblings, el.Tag)
+	// The element and its attributes, as CreateElement and CreateAttr make
+	// them, but from the chunks.
+	el := s.elems.next()
+	el.Space, el.Tag = "", name
+	if i := strings.IndexByte(name, ':'); i >= 0 {
+		el.Space, el.Tag = name[:i], name[i+1:]
 	}
-	e.path = parentPath + "/" + el.Tag + "[" + strconv.Itoa(index) + "]"
-	if parentPath == "" {
-		e.path = "/" + el.Tag
+	if len(s.attrs) > 0 {
+		el.Attr = s.etreeAttr.window(len(s.attrs))
+		for i, a := range s.attrs {
+			el.CreateAttr(a.name, s.values[i])
+		}
+	}
+	if !empty {
+		el.Child = s.tokens.window(childWindow)
+	}
+	s.cur.AddChild(el)
+
+	e := s.infos.next()
+	e.name, e.off, e.parent, e.index = name, start, parent, 1
+	if len(s.attrs) > 0 {
+		e.attrs = append(s.attrInfos.window(len(s.attrs)), s.attrs...)
+	}
+	if siblings >= 0 {
+		e.index = s.countChild(siblings, el.Tag)
 	}
 	s.info[el] = e
 	s.count++
 	s.cur = el
 	return e, empty
-}
-
-// newInfo returns a zeroed elemInfo from a chunk.
-func (s *scanner) newInfo() *elemInfo {
-	if len(s.infos) == cap(s.infos) {
-		s.infos = make([]elemInfo, 0, 64)
-	}
-	s.infos = s.infos[:len(s.infos)+1]
-	return &s.infos[len(s.infos)-1]
-}
-
-// keepAttrs copies the start tag's attributes to the arena.
-func (s *scanner) keepAttrs() []attrInfo {
-	n := len(s.attrs)
-	if n == 0 {
-		return nil
-	}
-	if cap(s.arena)-len(s.arena) < n {
-		s.arena = make([]attrInfo, 0, max(64, n))
-	}
-	start := len(s.arena)
-	s.arena = append(s.arena, s.attrs...)
-	return s.arena[start : start+n : start+n]
 }
 
 // countChild counts a child with local name tag of the open element whose

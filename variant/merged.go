@@ -8,7 +8,7 @@ import "github.com/mcsf-dev/mcsf/answerfile"
 // from.
 func ModelOfMerged(mg *answerfile.Merged) Model {
 	var m Model
-	src := func(f *answerfile.File, n answerfile.Node) Source { return Source{File: f.Path, Line: n.Pos.Line} }
+	src := func(f *answerfile.File, n answerfile.Node) Source { return Source{File: f.Path, Line: n.Pos().Line} }
 	setting := func(r answerfile.SettingRef) (SettingDef, bool) {
 		if !r.Group.Path.Present || !r.Setting.Name.Present {
 			return SettingDef{}, false

@@ -73,7 +73,7 @@ func ModelOf(doc *answerfile.Document) Model {
 	if doc == nil || doc.Root == nil {
 		return m
 	}
-	src := func(n answerfile.Node) Source { return Source{File: doc.Name, Line: n.Pos.Line} }
+	src := func(n answerfile.Node) Source { return Source{File: doc.Name, Line: n.Pos().Line} }
 	for _, t := range doc.Root.Targets {
 		td := TargetDef{ID: t.ID.Value, Source: src(t.Node)}
 		for _, st := range t.States {

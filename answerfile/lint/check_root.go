@@ -90,5 +90,6 @@ func (c *checker) checkOrder() {
 
 // related builds a related location at a node of this document.
 func (c *checker) related(n answerfile.Node, msg string) answerfile.Related {
-	return answerfile.Related{File: c.doc.Name, Line: n.Pos.Line, Column: n.Pos.Column, Path: n.Path, Message: msg}
+	p := n.Pos()
+	return answerfile.Related{File: c.doc.Name, Line: p.Line, Column: p.Column, Path: n.Path(), Message: msg}
 }

@@ -155,3 +155,21 @@ func BenchmarkLint(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLintSmall lints one file of the bench/ corpus of small files
+// (bench/gen small, file 0), with a schema cache shared by the iterations
+// as the CLI shares it between files.
+func BenchmarkLintSmall(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "bench-small.xml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := Config{Cache: NewSchemaCache()}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := File("bench-small.xml", data, cfg); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -44,13 +44,13 @@ func Graph(g *answerfile.Graph, m *answerfile.Merged, cfg Config) []answerfile.D
 		for _, v := range f.Doc.Root.Variants {
 			for _, r := range v.TargetRefs {
 				if targets[r.ID.Value] {
-					settled[RuleUnknownTargetRef+r.Path+"/@Id"] = true
+					settled[RuleUnknownTargetRef+r.Path()+"/@Id"] = true
 				}
 			}
 		}
 		for _, t := range f.Doc.Root.Targets {
 			if used[t.ID.Value] {
-				settled[RuleUnusedTarget+t.Path+"/@Id"] = true
+				settled[RuleUnusedTarget+t.Path()+"/@Id"] = true
 			}
 		}
 		for _, d := range Lint(f.Doc, cfg) {

@@ -67,7 +67,7 @@ func graphStats(g *answerfile.Graph, m *answerfile.Merged) []fileStats {
 	for i, f := range g.Files {
 		s := fileStats{Path: f.Path, Depth: f.Depth, Readable: f.Doc != nil, Priority: "root"}
 		if !f.IsRoot() {
-			s.ImportedBy, s.ImportLine = f.From.Path, f.Import.Pos.Line
+			s.ImportedBy, s.ImportLine = f.From.Path, f.Import.Pos().Line
 			s.Priority = "none"
 			if r := f.Rank(); r > 0 && r < 1<<31-1 {
 				s.Priority = fmt.Sprint(r)
