@@ -123,12 +123,14 @@ func (d *Document) Text() []byte { return d.text }
 
 // Elements lists every element in document order.
 func (d *Document) Elements() []*etree.Element {
-	var out []*etree.Element
+	out := make([]*etree.Element, 0, len(d.info))
 	var walk func(e *etree.Element)
 	walk = func(e *etree.Element) {
 		out = append(out, e)
-		for _, c := range e.ChildElements() {
-			walk(c)
+		for _, tok := range e.Child {
+			if c, ok := tok.(*etree.Element); ok {
+				walk(c)
+			}
 		}
 	}
 	if r := d.Tree.Root(); r != nil {

@@ -1,6 +1,7 @@
 package answerfile
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 
@@ -117,15 +118,28 @@ func (d *Document) attr(e *etree.Element, key string) Attr {
 	return Attr{}
 }
 
-// children returns the child elements of e with the given local name.
-func children(e *etree.Element, tag string) []*etree.Element {
-	var out []*etree.Element
-	for _, tok := range e.Child {
-		if c, ok := tok.(*etree.Element); ok && c.Tag == tag {
-			out = append(out, c)
+// children yields the child elements of e with the given local name.
+func children(e *etree.Element, tag string) iter.Seq[*etree.Element] {
+	return func(yield func(*etree.Element) bool) {
+		for _, tok := range e.Child {
+			if c, ok := tok.(*etree.Element); ok && c.Tag == tag && !yield(c) {
+				return
+			}
 		}
 	}
-	return out
+}
+
+// sized returns an empty slice with room for the children of e named tag
+// (nil when there are none), so that the view is built without regrowing.
+func sized[T any](e *etree.Element, tag string) []T {
+	n := 0
+	for range children(e, tag) {
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	return make([]T, 0, n)
 }
 
 func newCustomizations(d *Document, root *etree.Element) *Customizations {
@@ -139,15 +153,18 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 		}
 		switch ch.Tag {
 		case "Imports":
-			for _, im := range children(ch, "Import") {
+			for im := range children(ch, "Import") {
 				c.Imports = append(c.Imports, Import{Node: d.node(im), Source: d.attr(im, "Source")})
 			}
 		case "Targets":
-			for _, t := range children(ch, "Target") {
-				target := Target{Node: d.node(t), ID: d.attr(t, "Id")}
-				for _, ts := range children(t, "TargetState") {
-					state := TargetState{Node: d.node(ts)}
-					for _, cond := range children(ts, "Condition") {
+			if c.Targets == nil {
+				c.Targets = sized[Target](ch, "Target")
+			}
+			for t := range children(ch, "Target") {
+				target := Target{Node: d.node(t), ID: d.attr(t, "Id"), States: sized[TargetState](t, "TargetState")}
+				for ts := range children(t, "TargetState") {
+					state := TargetState{Node: d.node(ts), Conditions: sized[Condition](ts, "Condition")}
+					for cond := range children(ts, "Condition") {
 						state.Conditions = append(state.Conditions, Condition{Node: d.node(cond),
 							Name: d.attr(cond, "Name"), Value: d.attr(cond, "Value")})
 					}
@@ -158,9 +175,12 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 		case "Static":
 			c.Statics = append(c.Statics, Static{Node: d.node(ch), Groups: d.groups(ch)})
 		case "Variant":
+			if c.Variants == nil {
+				c.Variants = sized[Variant](root, "Variant")
+			}
 			v := Variant{Node: d.node(ch), Name: d.attr(ch, "Name"), Groups: d.groups(ch)}
-			for _, refs := range children(ch, "TargetRefs") {
-				for _, r := range children(refs, "TargetRef") {
+			for refs := range children(ch, "TargetRefs") {
+				for r := range children(refs, "TargetRef") {
 					v.TargetRefs = append(v.TargetRefs, TargetRef{Node: d.node(r), ID: d.attr(r, "Id")})
 				}
 			}
@@ -171,13 +191,13 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 }
 
 func (d *Document) groups(parent *etree.Element) []SettingsGroup {
-	var out []SettingsGroup
-	for _, g := range children(parent, "Settings") {
-		group := SettingsGroup{Node: d.node(g), Path: d.attr(g, "Path")}
-		for _, s := range children(g, "Setting") {
+	out := sized[SettingsGroup](parent, "Settings")
+	for g := range children(parent, "Settings") {
+		group := SettingsGroup{Node: d.node(g), Path: d.attr(g, "Path"), Settings: sized[Setting](g, "Setting")}
+		for s := range children(g, "Setting") {
 			group.Settings = append(group.Settings, Setting{Node: d.node(s), Name: d.attr(s, "Name"), Value: d.attr(s, "Value")})
 		}
-		for _, a := range children(g, "Asset") {
+		for a := range children(g, "Asset") {
 			group.Assets = append(group.Assets, Asset{Node: d.node(a), Name: d.attr(a, "Name"), Source: d.attr(a, "Source")})
 		}
 		out = append(out, group)

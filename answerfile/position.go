@@ -1,6 +1,8 @@
 package answerfile
 
 import (
+	"bytes"
+	"encoding/binary"
 	"sort"
 	"unicode/utf8"
 )
@@ -10,33 +12,76 @@ import (
 type lineIndex struct {
 	src    []byte
 	starts []int  // byte offset of each line's first byte
-	ascii  []bool // whether each line is plain ASCII (columns are then byte counts)
+	ascii  []bool // whether each line is plain ASCII (columns are then byte counts); nil when all of src is
 }
 
+// newLineIndex indexes src. It runs for every file read, so it leans on
+// the vectorised bytes functions: line starts come from bytes.IndexByte
+// when no line ends in a lone CR (LF and CRLF files, the usual ones), and
+// the per-line ASCII flags are only made for a text that is not ASCII.
 func newLineIndex(src []byte) lineIndex {
-	starts, ascii := make([]int, 1, 64), make([]bool, 1, 64)
-	ascii[0] = true
-	for i := 0; i < len(src); i++ {
-		switch c := src[i]; {
-		case c == '\n':
-			starts, ascii = append(starts, i+1), append(ascii, true)
-		case c == '\r':
-			if i+1 < len(src) && src[i+1] == '\n' {
-				i++
+	var starts []int
+	if cr := bytes.Count(src, []byte{'\r'}); cr == 0 || cr == bytes.Count(src, []byte("\r\n")) {
+		// Every line ends in LF (or CRLF): a line starts after each LF.
+		starts = make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+		for i := 0; ; {
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
 			}
-			starts, ascii = append(starts, i+1), append(ascii, true)
-		case c >= utf8.RuneSelf:
-			ascii[len(ascii)-1] = false
+			i += j + 1
+			starts = append(starts, i)
+		}
+	} else {
+		starts = make([]int, 1, 64)
+		for i := 0; i < len(src); i++ {
+			switch src[i] {
+			case '\n':
+				starts = append(starts, i+1)
+			case '\r':
+				if i+1 < len(src) && src[i+1] == '\n' {
+					i++
+				}
+				starts = append(starts, i+1)
+			}
 		}
 	}
-	return lineIndex{src: src, starts: starts, ascii: ascii}
+	x := lineIndex{src: src, starts: starts}
+	if !isASCII(src) {
+		x.ascii = make([]bool, len(starts))
+		for n, start := range starts {
+			end := len(src)
+			if n+1 < len(starts) {
+				end = starts[n+1]
+			}
+			x.ascii[n] = isASCII(src[start:end])
+		}
+	}
+	return x
 }
+
+// isASCII reports whether b holds only ASCII bytes, eight bytes at a time.
+func isASCII(b []byte) bool {
+	const high = 0x8080808080808080
+	var acc uint64
+	for len(b) >= 8 {
+		acc |= binary.LittleEndian.Uint64(b)
+		b = b[8:]
+	}
+	for _, c := range b {
+		acc |= uint64(c)
+	}
+	return acc&high == 0
+}
+
+// asciiLine reports whether 0-based line n is plain ASCII.
+func (x lineIndex) asciiLine(n int) bool { return x.ascii == nil || x.ascii[n] }
 
 // pos converts a byte offset to a 1-based line and character column.
 func (x lineIndex) pos(off int) Position {
 	off = min(max(off, 0), len(x.src))
 	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
-	if x.ascii[line] {
+	if x.asciiLine(line) {
 		return Position{Line: line + 1, Column: off - x.starts[line] + 1}
 	}
 	return Position{Line: line + 1, Column: utf8.RuneCount(x.src[x.starts[line]:off]) + 1}
@@ -48,7 +93,7 @@ func (x lineIndex) offset(p Position) int {
 		return -1
 	}
 	off := x.starts[p.Line-1]
-	if x.ascii[p.Line-1] {
+	if x.asciiLine(p.Line - 1) {
 		return min(off+max(p.Column-1, 0), len(x.src))
 	}
 	for col := 1; col < p.Column && off < len(x.src); col++ {
@@ -75,16 +120,29 @@ func (x lineIndex) line(n int) string {
 
 // Source gives the lines of a file for source excerpts, whatever its
 // encoding, also when it is not well-formed XML.
-type Source struct{ lines lineIndex }
-
-// NewSource decodes data as Parse would.
-func NewSource(data []byte) *Source {
-	text, _, msg, _ := decode(data)
-	if msg != "" {
-		text = nil
-	}
-	return &Source{newLineIndex(text)}
+//
+// It is lazy: NewSource only keeps the data, and the first call of Line
+// decodes it and indexes its lines, as most output formats never read a
+// line. So a Source is not safe for concurrent use; reports are written
+// from one goroutine.
+type Source struct {
+	data    []byte
+	lines   lineIndex
+	indexed bool
 }
 
+// NewSource returns the Source of data, which it keeps (the caller must
+// not change it). Lines are decoded as Parse would.
+func NewSource(data []byte) *Source { return &Source{data: data} }
+
 // Line returns 1-based line n without its line end; "" past the end.
-func (s *Source) Line(n int) string { return s.lines.line(n) }
+func (s *Source) Line(n int) string {
+	if !s.indexed {
+		text, _, msg, _ := decode(s.data)
+		if msg != "" {
+			text = nil
+		}
+		s.lines, s.indexed, s.data = newLineIndex(text), true, nil
+	}
+	return s.lines.line(n)
+}

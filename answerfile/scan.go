@@ -2,6 +2,7 @@ package answerfile
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"strings"
@@ -237,13 +238,27 @@ func isXMLChar(r rune) bool {
 		(r >= 0xE000 && r <= 0xFFFD) || (r >= 0x10000 && r <= 0x10FFFF)
 }
 
+// asciiName tells, for each ASCII byte, whether it may start a name (1) or
+// continue one (1 or 2).
+var asciiName = func() (t [utf8.RuneSelf]byte) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case isNameStart(c):
+			t[c] = 1
+		case isNameChar(c):
+			t[c] = 2
+		}
+	}
+	return t
+}()
+
 // name reads an XML Name at s.p; "" if there is none.
 func (s *scanner) name() string {
 	start := s.p
 	for s.p < len(s.src) {
 		c := s.src[s.p]
 		if c < utf8.RuneSelf {
-			if (s.p == start && !isNameStart(rune(c))) || (s.p > start && !isNameChar(rune(c))) {
+			if k := asciiName[c]; k == 0 || (k == 2 && s.p == start) {
 				break
 			}
 			s.p++
@@ -298,6 +313,17 @@ func looksBinary(data []byte) bool {
 func (s *scanner) checkChars() {
 	src := s.src
 	for i := 0; i < len(src); {
+		// Eight bytes at a time while they are all printable ASCII
+		// (0x20-0x7F): no byte below 0x20 and none from 0x80.
+		for ; i+8 <= len(src); i += 8 {
+			w := binary.LittleEndian.Uint64(src[i:])
+			if (w-0x2020202020202020|w)&0x8080808080808080 != 0 {
+				break
+			}
+		}
+		if i >= len(src) {
+			return
+		}
 		c := src[i]
 		if c >= 0x20 && c < utf8.RuneSelf {
 			i++
@@ -340,7 +366,7 @@ func (s *scanner) scan() {
 	est := bytes.Count(s.src, []byte("<")) - bytes.Count(s.src, []byte("</"))
 	n := min(max(est, 16), 1024)
 	s.infos.n, s.elems.n, s.texts.n = n, n, n
-	s.attrInfos.n, s.etreeAttr.n, s.tokens.n = 2*n, 2*n, childWindow*n
+	s.attrInfos.n, s.etreeAttr.n, s.tokens.n = 2*n, 2*n, childWindow*n/2
 	s.info = make(map[*etree.Element]*elemInfo, min(max(est, 0), 1<<16))
 	if looksBinary(s.src) {
 		s.fail(0, "mcsf reads XML answer files; check that this is the file you meant", "the file is not XML text: it looks like binary data")

@@ -122,3 +122,21 @@ func TestLimits(t *testing.T) {
 		})
 	}
 }
+
+// TestBadCharacterAtEveryOffset: the character check reads eight bytes at a
+// time; a bad character is found wherever it falls in a word.
+func TestBadCharacterAtEveryOffset(t *testing.T) {
+	// DEL (0x7F) is allowed: the error is at the NUL after it.
+	for _, bad := range []struct {
+		text  string
+		shift int
+	}{{"\x01", 0}, {"\x7f\x00", 1}, {"\xff", 0}, {"\uFFFE", 0}} {
+		for i := range 20 {
+			text := strings.Repeat("x", i) + bad.text + strings.Repeat("y", 20-i)
+			_, ds, err := Parse("c.xml", []byte(hdr+"<a>"+text+"</a>"))
+			if col := 4 + i + bad.shift; err != nil || len(ds) != 1 || ds[0].Line != 2 || ds[0].Column != col {
+				t.Errorf("%q at offset %d: got %v %v, want one error at 2:%d", bad.text, i, ds, err, col)
+			}
+		}
+	}
+}

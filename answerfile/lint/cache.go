@@ -1,10 +1,6 @@
 package lint
 
-import (
-	"strings"
-	"sync"
-	"sync/atomic"
-)
+import "sync"
 
 // SchemaCache remembers element projections that the answer-file schema
 // accepted, so that linting many files (which repeat the same Settings,
@@ -13,44 +9,33 @@ import (
 // its projection, so a hit is exact. It is safe for concurrent use and
 // stops growing at a fixed number of entries.
 type SchemaCache struct {
-	valid sync.Map // key -> struct{}
-	size  atomic.Int64
+	mu    sync.RWMutex
+	valid map[string]struct{}
 }
 
 // NewSchemaCache returns an empty cache.
-func NewSchemaCache() *SchemaCache { return &SchemaCache{} }
+func NewSchemaCache() *SchemaCache { return &SchemaCache{valid: map[string]struct{}{}} }
 
 const schemaCacheMax = 200_000
 
-// cacheKey is the definition and the projection (sorted members) in one string.
-func cacheKey(def string, ms []member) string {
-	var b strings.Builder
-	b.WriteString(def)
-	for _, m := range ms {
-		b.WriteByte(0)
-		b.WriteString(m.key)
-		b.WriteByte(1)
-		if m.child {
-			b.WriteByte(2) // a child list
-		} else {
-			b.WriteString(m.value)
-		}
-	}
-	return b.String()
-}
-
-func (c *SchemaCache) accepted(key string) bool {
+// accepted reports whether key (see projectionKey) was accepted before.
+func (c *SchemaCache) accepted(key []byte) bool {
 	if c == nil {
 		return false
 	}
-	_, ok := c.valid.Load(key)
+	c.mu.RLock()
+	_, ok := c.valid[string(key)] // no copy: the compiler looks up bytes as a string
+	c.mu.RUnlock()
 	return ok
 }
 
-func (c *SchemaCache) accept(key string) {
-	if c != nil && c.size.Load() < schemaCacheMax {
-		if _, loaded := c.valid.LoadOrStore(key, struct{}{}); !loaded {
-			c.size.Add(1)
-		}
+func (c *SchemaCache) accept(key []byte) {
+	if c == nil {
+		return
 	}
+	c.mu.Lock()
+	if len(c.valid) < schemaCacheMax {
+		c.valid[string(key)] = struct{}{}
+	}
+	c.mu.Unlock()
 }

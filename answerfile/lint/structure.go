@@ -211,14 +211,18 @@ func (c *checker) checkStructure() {
 		return
 	}
 	ref, _ := as.root["$ref"].(string)
-	stack := []struct {
+	type item struct {
 		e   *etree.Element
 		def string // JSON pointer of its definition, e.g. /$defs/Target
-	}{{c.doc.Tree.Root(), strings.TrimPrefix(ref, "#")}}
+	}
+	stack := []item{{c.doc.Tree.Root(), strings.TrimPrefix(ref, "#")}}
+	var key []byte
+	var tags []*etree.Element
 	for len(stack) > 0 {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if key := cacheKey(top.def, members(top.e)); !c.cfg.Cache.accepted(key) {
+		key, tags = projectionKey(key[:0], tags[:0], top.def, top.e)
+		if !c.cfg.Cache.accepted(key) {
 			obj := project(top.e)
 			errs, err := schema.ValidateAt("answerfile", top.def, obj)
 			if err != nil {
@@ -235,16 +239,58 @@ func (c *checker) checkStructure() {
 		// Children the definition declares are checked against theirs;
 		// others were reported above as not allowed here.
 		defs := as.childDefs[top.def]
-		kids := top.e.ChildElements()
-		for i := len(kids) - 1; i >= 0; i-- {
-			if child, ok := defs[qualified(kids[i].Space, kids[i].Tag)]; ok {
-				stack = append(stack, struct {
-					e   *etree.Element
-					def string
-				}{kids[i], child})
+		for i := len(top.e.Child) - 1; i >= 0; i-- {
+			if kid, ok := top.e.Child[i].(*etree.Element); ok {
+				if child, ok := defs[qualified(kid.Space, kid.Tag)]; ok {
+					stack = append(stack, item{kid, child})
+				}
 			}
 		}
 	}
+}
+
+// projectionKey appends to key the definition and what e's projection
+// holds, for the schema cache: the attributes in document order, each
+// child tag once, and the text when it is not blank. Equal keys mean equal
+// projections, so an accepted key stands for an accepted element. tags is
+// scratch space for the first child of each tag; both are returned for reuse.
+func projectionKey(key []byte, tags []*etree.Element, def string, e *etree.Element) ([]byte, []*etree.Element) {
+	key = append(key, def...)
+	for _, a := range e.Attr {
+		if a.Space == "xmlns" || (a.Space == "" && a.Key == "xmlns") {
+			continue
+		}
+		key = append(key, 0, '@')
+		if a.Space != "" {
+			key = append(append(key, a.Space...), ':')
+		}
+		key = append(append(append(key, a.Key...), 1), a.Value...)
+	}
+	text := false
+	for _, tok := range e.Child {
+		switch t := tok.(type) {
+		case *etree.Element:
+			if !slices.ContainsFunc(tags, func(f *etree.Element) bool { return f.Tag == t.Tag && f.Space == t.Space }) {
+				tags = append(tags, t)
+				key = append(key, 0)
+				if t.Space != "" {
+					key = append(append(key, t.Space...), ':')
+				}
+				key = append(append(key, t.Tag...), 1, 2)
+			}
+		case *etree.CharData:
+			text = text || strings.TrimSpace(t.Data) != ""
+		}
+	}
+	if text {
+		// Rare: the projection's #text, made as members makes it.
+		for _, m := range members(e) {
+			if m.key == "#text" {
+				key = append(append(append(key, 0, '#', 1), m.value...), 0)
+			}
+		}
+	}
+	return key, tags
 }
 
 // structureError turns one validation error of elem (whose projection is

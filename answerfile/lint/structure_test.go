@@ -115,7 +115,45 @@ func TestSchemaCache(t *testing.T) {
 			t.Errorf("run %d with a cache (-want +got):\n%s", i, diff)
 		}
 	}
-	if n := cache.size.Load(); n != 4 {
+	if n := len(cache.valid); n != 4 {
 		t.Errorf("cache holds %d entries, want 4 (root, Static, Settings, the valid Setting)", n)
+	}
+}
+
+// TestProjectionKey: elements with equal projections get equal keys, and
+// any difference in an attribute, a child tag or the text changes the key.
+func TestProjectionKey(t *testing.T) {
+	key := func(xml string) string {
+		doc := etree.NewDocument()
+		if err := doc.ReadFromString(xml); err != nil {
+			t.Fatal(err)
+		}
+		k, _ := projectionKey(nil, nil, "/$defs/X", doc.Root())
+		return string(k)
+	}
+	same := [][2]string{
+		{`<a x="1"><b/><b/><c/></a>`, `<a x="1"><b/><c/><b/></a>`},
+		{`<a x="1">  <b/> </a>`, `<a x="1"><b/></a>`},
+		{`<a xmlns="u" x="1"/>`, `<a x="1"/>`},
+	}
+	for _, p := range same {
+		if key(p[0]) != key(p[1]) {
+			t.Errorf("%s and %s: keys differ", p[0], p[1])
+		}
+	}
+	differ := [][2]string{
+		{`<a x="1"/>`, `<a x="2"/>`},
+		{`<a x="1"/>`, `<a y="1"/>`},
+		{`<a x="1"/>`, `<a p:x="1" xmlns:p="u"/>`},
+		{`<a><b/></a>`, `<a><c/></a>`},
+		{`<a><b/></a>`, `<a><p:b xmlns:p="u"/></a>`},
+		{`<a>t</a>`, `<a>u</a>`},
+		{`<a>t</a>`, `<a/>`},
+		{`<a x="1"/>`, `<a><x>1</x></a>`},
+	}
+	for _, p := range differ {
+		if key(p[0]) == key(p[1]) {
+			t.Errorf("%s and %s: same key", p[0], p[1])
+		}
 	}
 }

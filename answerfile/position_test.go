@@ -1,0 +1,110 @@
+package answerfile
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// refPosition is the plain reading of a position that lineIndex must
+// agree with: line ends are LF, CRLF or a lone CR; columns count characters.
+func refPosition(src []byte, off int) Position {
+	line, start := 1, 0
+	for i := 0; i < off; i++ {
+		switch src[i] {
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				if i+1 == off {
+					// Between CR and LF: still on the line the CR ends.
+					return Position{Line: line, Column: utf8.RuneCount(src[start:off]) + 1}
+				}
+				i++
+			}
+			line, start = line+1, i+1
+		case '\n':
+			line, start = line+1, i+1
+		}
+	}
+	return Position{Line: line, Column: utf8.RuneCount(src[start:off]) + 1}
+}
+
+// refLines splits src at LF, CRLF and lone CR.
+func refLines(src string) []string {
+	return strings.Split(strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n"), "\n")
+}
+
+func TestLineIndex(t *testing.T) {
+	texts := []string{"", "a", "\n", "\r", "\r\n", "\n\r", "\r\r\n\n", "ab\ncd\r\nef\rgh", "é\nabc\r\n日本\r😀", "abc\r\nxyz\r\n", "a\r\nb\rc"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"a", "b", "<x/>", " ", "\n", "\r", "\r\n", "é", "日", "😀", "\t", "12345678"}
+	for n := range 400 {
+		var b strings.Builder
+		for range rng.IntN(12 * (1 + n%8)) {
+			p := pieces[rng.IntN(len(pieces))]
+			if n%3 == 0 && (p == "\r" || p == "\n") {
+				p = "\r\n" // some texts with CRLF ends only, some without any CR
+			}
+			if n%3 == 1 && p[0] >= utf8.RuneSelf {
+				p = "z" // some ASCII texts
+			}
+			b.WriteString(p)
+		}
+		texts = append(texts, b.String())
+	}
+	for _, text := range texts {
+		src := []byte(text)
+		x := newLineIndex(src)
+		for off := 0; off <= len(src); off++ {
+			got, want := x.pos(off), refPosition(src, off)
+			if got != want {
+				t.Fatalf("pos(%d) in %q: got %v, want %v", off, text, got, want)
+			}
+			if utf8.RuneStart(src[min(off, len(src)-1)]) || off == len(src) {
+				if got := x.offset(want); got != off && !(off > 0 && src[off-1] == '\r' && off < len(src) && src[off] == '\n') {
+					t.Fatalf("offset(%v) in %q: got %d, want %d", want, text, got, off)
+				}
+			}
+		}
+		lines := refLines(text)
+		for n := 0; n <= len(lines)+1; n++ {
+			want := ""
+			if n >= 1 && n <= len(lines) {
+				want = lines[n-1]
+			}
+			if got := x.line(n); got != want {
+				t.Fatalf("line(%d) of %q: got %q, want %q", n, text, got, want)
+			}
+		}
+		if got := x.offset(Position{Line: len(lines) + 1, Column: 1}); got != -1 {
+			t.Fatalf("offset past the last line of %q: got %d, want -1", text, got)
+		}
+	}
+}
+
+func TestIsASCII(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"", true}, {"abc", true}, {"abcdefgh", true}, {"abcdefghijklmnopq\x7f", true},
+		{"é", false}, {"abcdefgé", false}, {"abcdefghé", false}, {"\x80abcdefghijk", false}, {"abcdefghijklmno\xff", false},
+	} {
+		if got := isASCII([]byte(c.s)); got != c.want {
+			t.Errorf("isASCII(%q): got %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+func TestSourceLazy(t *testing.T) {
+	data := []byte("\xef\xbb\xbf<a>\r\n  é\r\n</a>")
+	s := NewSource(data)
+	for n, want := range []string{"", "<a>", "  é", "</a>", ""} {
+		if got := s.Line(n); got != want {
+			t.Errorf("Line(%d): got %q, want %q", n, got, want)
+		}
+	}
+	if got := NewSource([]byte("a\x00b")).Line(1); got != "" {
+		t.Errorf("Line(1) of UTF-16 without a byte-order mark: got %q, want \"\"", got)
+	}
+}
