@@ -2,6 +2,7 @@ package answerfile
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/beevik/etree"
 )
@@ -92,10 +93,15 @@ func (d *Document) End(e *etree.Element) Position {
 // zero Positions if e has no such attribute.
 func (d *Document) AttrPos(e *etree.Element, key string) (name, value Position) {
 	if in, ok := d.info[e]; ok {
-		for _, a := range in.attrs {
-			if a.name == key {
-				return d.lines.pos(a.off), d.lines.pos(a.valueOff)
-			}
+		return d.attrPos(in, key)
+	}
+	return Position{}, Position{}
+}
+
+func (d *Document) attrPos(in *elemInfo, key string) (name, value Position) {
+	for _, a := range in.attrs {
+		if a.name == key {
+			return d.lines.pos(a.off), d.lines.pos(a.valueOff)
 		}
 	}
 	return Position{}, Position{}
@@ -104,7 +110,7 @@ func (d *Document) AttrPos(e *etree.Element, key string) (name, value Position) 
 // Path is e's element path, e.g. /ImageCustomizations/Variant[2]/Settings[1].
 func (d *Document) Path(e *etree.Element) string {
 	if in, ok := d.info[e]; ok {
-		return in.path()
+		return in.path("")
 	}
 	return ""
 }
@@ -141,30 +147,37 @@ func (d *Document) Elements() []*etree.Element {
 
 // Diag builds a Diagnostic located at element e.
 func (d *Document) Diag(e *etree.Element, rule string, sev Severity, format string, args ...any) Diagnostic {
-	p, end := d.Pos(e), d.tagEnd(e)
-	return Diagnostic{File: d.Name, Line: p.Line, Column: p.Column, EndLine: end.Line, EndColumn: end.Column,
-		Path: d.Path(e), Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...)}
+	return d.diag(e, "", rule, sev, format, args...)
 }
 
 // AttrDiag builds a Diagnostic located at attribute key of e (at e if the attribute is absent).
 func (d *Document) AttrDiag(e *etree.Element, key, rule string, sev Severity, format string, args ...any) Diagnostic {
-	diag := d.Diag(e, rule, sev, format, args...)
-	if n, v := d.AttrPos(e, key); n.IsValid() {
-		val := e.SelectAttrValue(key, "")
+	return d.diag(e, key, rule, sev, format, args...)
+}
+
+func (d *Document) diag(e *etree.Element, key, rule string, sev Severity, format string, args ...any) Diagnostic {
+	diag := Diagnostic{File: d.Name, Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...)}
+	in, ok := d.info[e]
+	if !ok {
+		return diag
+	}
+	p, end := d.lines.pos(in.off), d.tagEnd(in)
+	diag.Line, diag.Column, diag.EndLine, diag.EndColumn = p.Line, p.Column, end.Line, end.Column
+	if key == "" {
+		diag.Path = in.path("")
+		return diag
+	}
+	diag.Path = in.path("/@" + key)
+	if n, v := d.attrPos(in, key); n.IsValid() {
 		diag.Line, diag.Column = n.Line, n.Column
 		// The span covers name="value" when it sits on one line.
-		diag.EndLine, diag.EndColumn = v.Line, v.Column+len([]rune(val))+1
+		diag.EndLine, diag.EndColumn = v.Line, v.Column+utf8.RuneCountInString(e.SelectAttrValue(key, ""))+1
 	}
-	diag.Path += "/@" + key
 	return diag
 }
 
-// tagEnd is where e's start tag ends, for a diagnostic span.
-func (d *Document) tagEnd(e *etree.Element) Position {
-	in, ok := d.info[e]
-	if !ok {
-		return Position{}
-	}
+// tagEnd is where the start tag of in ends, for a diagnostic span.
+func (d *Document) tagEnd(in *elemInfo) Position {
 	end := in.off
 	for end < len(d.text) && d.text[end] != '>' {
 		if d.text[end] == '"' || d.text[end] == '\'' {

@@ -54,12 +54,22 @@ type elemInfo struct {
 	index  int
 }
 
-// path is the element path, e.g. /ImageCustomizations/Variant[2]/Settings[1].
-func (e *elemInfo) path() string {
-	if e.parent == nil {
-		return "/" + localName(e.name)
+// path is the element path, e.g. /ImageCustomizations/Variant[2]/Settings[1],
+// followed by suffix.
+func (e *elemInfo) path(suffix string) string {
+	var up [16]*elemInfo
+	chain := up[:0]
+	for a := e; a != nil; a = a.parent {
+		chain = append(chain, a)
 	}
-	return e.parent.path() + "/" + localName(e.name) + "[" + strconv.Itoa(e.index) + "]"
+	b := make([]byte, 0, 24*len(chain)+len(suffix))
+	for i := len(chain) - 1; i >= 0; i-- {
+		b = append(append(b, '/'), localName(chain[i].name)...)
+		if chain[i].parent != nil {
+			b = append(strconv.AppendInt(append(b, '['), int64(chain[i].index), 10), ']')
+		}
+	}
+	return string(append(b, suffix...))
 }
 
 func localName(name string) string {
@@ -93,7 +103,7 @@ func (c *chunk[T]) window(n int) []T {
 	}
 	start := len(c.buf)
 	c.buf = c.buf[:start+n]
-	return c.buf[start:start:start+n]
+	return c.buf[start : start : start+n]
 }
 
 // syntaxError is the first well-formedness error found; scanning stops there

@@ -63,6 +63,10 @@ type Catalog struct {
 	Settings []Setting // in file order
 	byKey    map[string]*Setting
 	byPath   map[string][]*Setting
+	// the same, by path and name exactly as the catalog spells them: most
+	// files spell them so, and these lookups need no lower-casing
+	exactKey  map[[2]string]*Setting
+	exactPath map[string][]*Setting
 }
 
 // LoadCatalog returns the embedded catalog, read and validated once.
@@ -101,6 +105,9 @@ func ParseCatalog(b []byte) (*Catalog, error) {
 	}
 	c.byKey = make(map[string]*Setting, len(c.Settings))
 	c.byPath = map[string][]*Setting{}
+	c.exactKey = make(map[[2]string]*Setting, len(c.Settings))
+	c.exactPath = map[string][]*Setting{}
+	spelled := map[string]string{} // lower-case path prefix -> as spelled
 	for i := range c.Settings {
 		s := &c.Settings[i]
 		key := catalogKey(s.Path, s.Name)
@@ -111,8 +118,22 @@ func ParseCatalog(b []byte) (*Catalog, error) {
 		if others := c.byPath[p]; len(others) > 0 && others[0].Scope != s.Scope {
 			return nil, fmt.Errorf("catalog: path %s has two scopes, %s and %s", s.Path, others[0].Scope, s.Scope)
 		}
+		// Every path prefix is spelled one way throughout, so a path spelled
+		// as the catalog spells it has no part in another case (Canonical).
+		for i := range len(s.Path) + 1 {
+			if i < len(s.Path) && s.Path[i] != '/' {
+				continue
+			}
+			prefix := s.Path[:i]
+			if prev, ok := spelled[strings.ToLower(prefix)]; ok && prev != prefix {
+				return nil, fmt.Errorf("catalog: %s and %s differ only in case", prev, prefix)
+			}
+			spelled[strings.ToLower(prefix)] = prefix
+		}
 		c.byKey[key] = s
 		c.byPath[p] = append(c.byPath[p], s)
+		c.exactKey[[2]string{s.Path, s.Name}] = s
+		c.exactPath[s.Path] = append(c.exactPath[s.Path], s)
 	}
 	return &c, nil
 }
@@ -123,13 +144,28 @@ func catalogKey(path, name string) string {
 
 // Lookup finds the setting name under path, case-insensitively.
 func (c *Catalog) Lookup(path, name string) (*Setting, bool) {
+	if s, ok := c.exactKey[[2]string{path, name}]; ok {
+		return s, true
+	}
 	s, ok := c.byKey[catalogKey(path, name)]
 	return s, ok
 }
 
 // Path lists the settings under path (case-insensitive), in file order;
 // nil when the catalog does not know the path.
-func (c *Catalog) Path(path string) []*Setting { return c.byPath[strings.ToLower(path)] }
+func (c *Catalog) Path(path string) []*Setting {
+	if ss, ok := c.exactPath[path]; ok {
+		return ss
+	}
+	return c.byPath[strings.ToLower(path)]
+}
+
+// Canonical reports whether path is a catalog path spelled exactly as the
+// catalog spells it (and so as Microsoft's documentation does).
+func (c *Catalog) Canonical(path string) bool {
+	_, ok := c.exactPath[path]
+	return ok
+}
 
 // ParseDWORD reads a REG_DWORD value as an answer file writes it: decimal
 // digits, or hexadecimal with a mandatory 0x prefix.

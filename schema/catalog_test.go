@@ -100,6 +100,7 @@ func TestCatalogDuplicates(t *testing.T) {
 	for _, tc := range []struct{ name, body, want string }{
 		{"same setting in another case", entry + "," + strings.Replace(entry, `"A/B"`, `"a/b"`, 1), "catalog: a/b N is listed twice"},
 		{"two scopes on one path", entry + "," + other, "catalog: path A/B has two scopes, per-device and image-time"},
+		{"a prefix in two cases", entry + "," + strings.Replace(strings.Replace(entry, `"A/B"`, `"a/C"`, 1), `"N"`, `"M"`, 1), "catalog: A and a differ only in case"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseCatalog([]byte(`{"settings": [` + tc.body + `]}`))

@@ -236,6 +236,9 @@ func (c *checker) checkPathKnown(g answerfile.SettingsGroup, known bool) {
 // the catalog spells in another case: have is it as written, want as the
 // catalog spells it; both "" when path's spelling agrees with the catalog.
 func (c *checker) canonicalPrefix(path string) (have, want string) {
+	if c.cat.Canonical(path) {
+		return "", ""
+	}
 	segs := strings.Split(path, "/")
 	c.catalogPaths()
 	for _, csegs := range c.pathSegs {
