@@ -1,7 +1,6 @@
 package answerfile
 
 import (
-	"iter"
 	"strconv"
 	"strings"
 
@@ -118,23 +117,24 @@ func (d *Document) attr(e *etree.Element, key string) Attr {
 	return Attr{}
 }
 
-// children yields the child elements of e with the given local name.
-func children(e *etree.Element, tag string) iter.Seq[*etree.Element] {
-	return func(yield func(*etree.Element) bool) {
-		for _, tok := range e.Child {
-			if c, ok := tok.(*etree.Element); ok && c.Tag == tag && !yield(c) {
-				return
-			}
-		}
+// child returns tok if it is an element with the given local name, else nil.
+// (Plain loops over Child with child build the view without allocating
+// iterators.)
+func child(tok etree.Token, tag string) *etree.Element {
+	if c, ok := tok.(*etree.Element); ok && c.Tag == tag {
+		return c
 	}
+	return nil
 }
 
 // sized returns an empty slice with room for the children of e named tag
 // (nil when there are none), so that the view is built without regrowing.
 func sized[T any](e *etree.Element, tag string) []T {
 	n := 0
-	for range children(e, tag) {
-		n++
+	for _, tok := range e.Child {
+		if child(tok, tag) != nil {
+			n++
+		}
 	}
 	if n == 0 {
 		return nil
@@ -153,24 +153,19 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 		}
 		switch ch.Tag {
 		case "Imports":
-			for im := range children(ch, "Import") {
-				c.Imports = append(c.Imports, Import{Node: d.node(im), Source: d.attr(im, "Source")})
+			for _, tok := range ch.Child {
+				if im := child(tok, "Import"); im != nil {
+					c.Imports = append(c.Imports, Import{Node: d.node(im), Source: d.attr(im, "Source")})
+				}
 			}
 		case "Targets":
 			if c.Targets == nil {
 				c.Targets = sized[Target](ch, "Target")
 			}
-			for t := range children(ch, "Target") {
-				target := Target{Node: d.node(t), ID: d.attr(t, "Id"), States: sized[TargetState](t, "TargetState")}
-				for ts := range children(t, "TargetState") {
-					state := TargetState{Node: d.node(ts), Conditions: sized[Condition](ts, "Condition")}
-					for cond := range children(ts, "Condition") {
-						state.Conditions = append(state.Conditions, Condition{Node: d.node(cond),
-							Name: d.attr(cond, "Name"), Value: d.attr(cond, "Value")})
-					}
-					target.States = append(target.States, state)
+			for _, tok := range ch.Child {
+				if t := child(tok, "Target"); t != nil {
+					c.Targets = append(c.Targets, d.target(t))
 				}
-				c.Targets = append(c.Targets, target)
 			}
 		case "Static":
 			c.Statics = append(c.Statics, Static{Node: d.node(ch), Groups: d.groups(ch)})
@@ -179,9 +174,13 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 				c.Variants = sized[Variant](root, "Variant")
 			}
 			v := Variant{Node: d.node(ch), Name: d.attr(ch, "Name"), Groups: d.groups(ch)}
-			for refs := range children(ch, "TargetRefs") {
-				for r := range children(refs, "TargetRef") {
-					v.TargetRefs = append(v.TargetRefs, TargetRef{Node: d.node(r), ID: d.attr(r, "Id")})
+			for _, tok := range ch.Child {
+				if refs := child(tok, "TargetRefs"); refs != nil {
+					for _, tok := range refs.Child {
+						if r := child(tok, "TargetRef"); r != nil {
+							v.TargetRefs = append(v.TargetRefs, TargetRef{Node: d.node(r), ID: d.attr(r, "Id")})
+						}
+					}
 				}
 			}
 			c.Variants = append(c.Variants, v)
@@ -190,15 +189,39 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 	return c
 }
 
+func (d *Document) target(t *etree.Element) Target {
+	target := Target{Node: d.node(t), ID: d.attr(t, "Id"), States: sized[TargetState](t, "TargetState")}
+	for _, tok := range t.Child {
+		ts := child(tok, "TargetState")
+		if ts == nil {
+			continue
+		}
+		state := TargetState{Node: d.node(ts), Conditions: sized[Condition](ts, "Condition")}
+		for _, tok := range ts.Child {
+			if cond := child(tok, "Condition"); cond != nil {
+				state.Conditions = append(state.Conditions, Condition{Node: d.node(cond),
+					Name: d.attr(cond, "Name"), Value: d.attr(cond, "Value")})
+			}
+		}
+		target.States = append(target.States, state)
+	}
+	return target
+}
+
 func (d *Document) groups(parent *etree.Element) []SettingsGroup {
 	out := sized[SettingsGroup](parent, "Settings")
-	for g := range children(parent, "Settings") {
-		group := SettingsGroup{Node: d.node(g), Path: d.attr(g, "Path"), Settings: sized[Setting](g, "Setting")}
-		for s := range children(g, "Setting") {
-			group.Settings = append(group.Settings, Setting{Node: d.node(s), Name: d.attr(s, "Name"), Value: d.attr(s, "Value")})
+	for _, tok := range parent.Child {
+		g := child(tok, "Settings")
+		if g == nil {
+			continue
 		}
-		for a := range children(g, "Asset") {
-			group.Assets = append(group.Assets, Asset{Node: d.node(a), Name: d.attr(a, "Name"), Source: d.attr(a, "Source")})
+		group := SettingsGroup{Node: d.node(g), Path: d.attr(g, "Path"), Settings: sized[Setting](g, "Setting")}
+		for _, tok := range g.Child {
+			if s := child(tok, "Setting"); s != nil {
+				group.Settings = append(group.Settings, Setting{Node: d.node(s), Name: d.attr(s, "Name"), Value: d.attr(s, "Value")})
+			} else if a := child(tok, "Asset"); a != nil {
+				group.Assets = append(group.Assets, Asset{Node: d.node(a), Name: d.attr(a, "Name"), Source: d.attr(a, "Source")})
+			}
 		}
 		out = append(out, group)
 	}

@@ -101,13 +101,13 @@ var reservedNames = map[string]bool{
 // ClassOf returns the priority class of a condition name, compared
 // case-insensitively.
 func ClassOf(name string) Class {
-	return knownNames[strings.ToLower(name)].class
+	return knownNames[lowerName(name)].class
 }
 
 // CanonicalName returns the documented spelling of a known condition name
 // ("mcc" → "MCC", "aoac" → "AoAc"), or name unchanged.
 func CanonicalName(name string) string {
-	if k, ok := knownNames[strings.ToLower(name)]; ok {
+	if k, ok := knownNames[lowerName(name)]; ok {
 		return k.canon
 	}
 	return name
@@ -332,7 +332,7 @@ func (p Problem) Error() string { return p.Message }
 // gives none.
 func CheckCondition(name, value string) []Problem {
 	var ps []Problem
-	key := strings.ToLower(strings.TrimSpace(name))
+	key := lowerName(strings.TrimSpace(name))
 	switch {
 	case key == "":
 		ps = append(ps, Problem{ProblemEmptyName, "condition has no name: set Name to a SIM or device condition such as MCC"})

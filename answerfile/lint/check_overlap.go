@@ -54,10 +54,10 @@ func newStateInfo(s answerfile.TargetState) stateInfo {
 		if v == "" || strings.HasPrefix(v, "!") || strings.Contains(v, ":") {
 			continue
 		}
-		switch strings.ToLower(c.Name.Value) {
-		case "mcc":
+		switch {
+		case strings.EqualFold(c.Name.Value, "MCC"):
 			si.mcc = v
-		case "mnc":
+		case strings.EqualFold(c.Name.Value, "MNC"):
 			si.mnc = v
 		}
 	}
