@@ -95,6 +95,10 @@ type answerSchema struct {
 	// definitions of the child elements it declares (TargetState ->
 	// /$defs/TargetState).
 	childDefs map[string]map[string]string
+	// anyValue maps a definition's pointer to the attributes (unprefixed
+	// names) whose value the definition accepts whatever it is: the schema
+	// cache key leaves their values out.
+	anyValue map[string]map[string]bool
 }
 
 var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
@@ -106,7 +110,8 @@ var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
 	if err := json.Unmarshal(b, &root); err != nil {
 		return nil, fmt.Errorf("answerfile schema: %w", err)
 	}
-	s := &answerSchema{root: root, parents: map[string][]string{}, childDefs: map[string]map[string]string{}}
+	s := &answerSchema{root: root, parents: map[string][]string{}, childDefs: map[string]map[string]string{},
+		anyValue: map[string]map[string]bool{}}
 	defs, _ := root["$defs"].(map[string]any)
 	names := make([]string, 0, len(defs))
 	for name := range defs {
@@ -127,9 +132,50 @@ var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
 			}
 		}
 		s.childDefs["/$defs/"+parent] = kids
+		s.anyValue["/$defs/"+parent] = anyValueAttrs(def, defs)
 	}
 	return s, nil
 })
+
+// anyValueAttrs lists the attributes of an element definition whose schema
+// is just "a string". An element's verdict then does not depend on their
+// values, provided the definition holds nothing else that could look at
+// values; otherwise the list is empty.
+func anyValueAttrs(def map[string]any, defs map[string]any) map[string]bool {
+	for k := range def {
+		switch k {
+		case "type", "description", "required", "properties", "additionalProperties":
+		default:
+			return nil
+		}
+	}
+	isString := func(v any) bool {
+		m, _ := v.(map[string]any)
+		for k, x := range m {
+			if k != "description" && !(k == "type" && x == "string") {
+				return false
+			}
+		}
+		return m["type"] == "string"
+	}
+	out := map[string]bool{}
+	props, _ := def["properties"].(map[string]any)
+	for key, prop := range props {
+		name, ok := strings.CutPrefix(key, "@")
+		if !ok || strings.Contains(name, ":") {
+			continue
+		}
+		p, _ := prop.(map[string]any)
+		if ref, ok := p["$ref"].(string); ok && len(p) == 1 {
+			if target, ok := strings.CutPrefix(ref, "#/$defs/"); ok && isString(defs[target]) {
+				out[name] = true
+			}
+		} else if isString(p) {
+			out[name] = true
+		}
+	}
+	return out
+}
 
 // resolve follows a keyword location (a JSON pointer through the schema that
 // may pass through "$ref") and returns the schema object holding the failing
@@ -221,7 +267,7 @@ func (c *checker) checkStructure() {
 	for len(stack) > 0 {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		key, tags = projectionKey(key[:0], tags[:0], top.def, top.e)
+		key, tags = projectionKey(key[:0], tags[:0], top.def, as.anyValue[top.def], top.e)
 		if !c.cfg.Cache.accepted(key) {
 			obj := project(top.e)
 			errs, err := schema.ValidateAt("answerfile", top.def, obj)
@@ -250,11 +296,12 @@ func (c *checker) checkStructure() {
 }
 
 // projectionKey appends to key the definition and what e's projection
-// holds, for the schema cache: the attributes in document order, each
-// child tag once, and the text when it is not blank. Equal keys mean equal
-// projections, so an accepted key stands for an accepted element. tags is
-// scratch space for the first child of each tag; both are returned for reuse.
-func projectionKey(key []byte, tags []*etree.Element, def string, e *etree.Element) ([]byte, []*etree.Element) {
+// holds, for the schema cache: the attributes in document order (without
+// the values of those in anyValue), each child tag once, and the text when
+// it is not blank. Equal keys mean projections the definition judges
+// alike, so an accepted key stands for an accepted element. tags is scratch
+// space for the first child of each tag; both are returned for reuse.
+func projectionKey(key []byte, tags []*etree.Element, def string, anyValue map[string]bool, e *etree.Element) ([]byte, []*etree.Element) {
 	key = append(key, def...)
 	for _, a := range e.Attr {
 		if a.Space == "xmlns" || (a.Space == "" && a.Key == "xmlns") {
@@ -264,7 +311,10 @@ func projectionKey(key []byte, tags []*etree.Element, def string, e *etree.Eleme
 		if a.Space != "" {
 			key = append(append(key, a.Space...), ':')
 		}
-		key = append(append(append(key, a.Key...), 1), a.Value...)
+		key = append(append(key, a.Key...), 1)
+		if a.Space != "" || !anyValue[a.Key] {
+			key = append(key, a.Value...)
+		}
 	}
 	text := false
 	for _, tok := range e.Child {

@@ -2,6 +2,10 @@ package lint
 
 import (
 	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/beevik/etree"
@@ -128,13 +132,14 @@ func TestProjectionKey(t *testing.T) {
 		if err := doc.ReadFromString(xml); err != nil {
 			t.Fatal(err)
 		}
-		k, _ := projectionKey(nil, nil, "/$defs/X", doc.Root())
+		k, _ := projectionKey(nil, nil, "/$defs/X", map[string]bool{"free": true}, doc.Root())
 		return string(k)
 	}
 	same := [][2]string{
 		{`<a x="1"><b/><b/><c/></a>`, `<a x="1"><b/><c/><b/></a>`},
 		{`<a x="1">  <b/> </a>`, `<a x="1"><b/></a>`},
 		{`<a xmlns="u" x="1"/>`, `<a x="1"/>`},
+		{`<a free="1"/>`, `<a free="2"/>`},
 	}
 	for _, p := range same {
 		if key(p[0]) != key(p[1]) {
@@ -150,10 +155,63 @@ func TestProjectionKey(t *testing.T) {
 		{`<a>t</a>`, `<a>u</a>`},
 		{`<a>t</a>`, `<a/>`},
 		{`<a x="1"/>`, `<a><x>1</x></a>`},
+		{`<a free="1"/>`, `<a/>`},
+		{`<a p:free="1" xmlns:p="u"/>`, `<a p:free="2" xmlns:p="u"/>`},
 	}
 	for _, p := range differ {
 		if key(p[0]) == key(p[1]) {
 			t.Errorf("%s and %s: same key", p[0], p[1])
 		}
+	}
+}
+
+// TestAnyValueAttrs: the values the cache key leaves out are exactly those
+// of attributes the schema takes as any string.
+func TestAnyValueAttrs(t *testing.T) {
+	as, err := loadAnswerSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for def, want := range map[string][]string{
+		"/$defs/Condition": {"Name", "Value"},
+		"/$defs/Setting":   {"Value"},                                 // Name must not be blank
+		"/$defs/Settings":  nil,                                       // Path must not be blank
+		"/$defs/Asset":     {"DisplayName", "Name", "TargetFileName"}, // Type is an enum
+	} {
+		got := slices.Sorted(maps.Keys(as.anyValue[def]))
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: got %v, want %v", def, got, want)
+		}
+	}
+}
+
+// TestSchemaCacheCorpus: with one cache shared by every documentation
+// sample (and the bench file), twice over, each file gets exactly the
+// findings it gets without a cache.
+func TestSchemaCacheCorpus(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(corpusDir(t, "mcsf"), "*.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, filepath.Join("testdata", "bench-small.xml"))
+	cache := NewSchemaCache()
+	for range 2 {
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err1 := File(f, data, Config{})
+			got, err2 := File(f, data, Config{Cache: cache})
+			if err1 != nil || err2 != nil {
+				t.Fatal(err1, err2)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("%s with a shared cache (-want +got):\n%s", f, diff)
+			}
+		}
+	}
+	if len(cache.valid) == 0 {
+		t.Error("the cache accepted nothing")
 	}
 }
