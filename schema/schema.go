@@ -49,33 +49,56 @@ func Bytes(name string) ([]byte, error) {
 	return b, nil
 }
 
-var compiled sync.Map // name + fragment -> func() (*jsonschema.Schema, error)
-
-// Compile returns the compiled schema called name, compiling it once.
-func Compile(name string) (*jsonschema.Schema, error) { return compile(name, "") }
-
-// compile compiles the schema called name, or the part of it at fragment
-// (a JSON pointer such as "/$defs/Target"), once.
-func compile(name, fragment string) (*jsonschema.Schema, error) {
-	f, _ := compiled.LoadOrStore(name+"#"+fragment, sync.OnceValues(func() (*jsonschema.Schema, error) {
+// compiler holds every embedded schema as a resource, so that $ref between
+// them resolves; one compiler checks each schema against its meta-schema
+// once, however many parts of it are compiled. It is not safe for
+// concurrent use: compileMu guards it.
+var (
+	compiler = sync.OnceValues(func() (*jsonschema.Compiler, error) {
 		c := jsonschema.NewCompiler()
 		c.Draft = jsonschema.Draft2020
 		c.AssertFormat = true
-		// Every embedded schema is a resource, so that $ref between them resolves.
-		entries, _ := fs.Glob(files, "*.json")
+		entries, _ := fs.Glob(files, "*"+suffix)
 		for _, e := range entries {
 			b, _ := files.ReadFile(e)
 			if err := c.AddResource(baseURL+e, bytes.NewReader(b)); err != nil {
 				return nil, fmt.Errorf("schema %s: %w", e, err)
 			}
 		}
+		return c, nil
+	})
+	compileMu sync.Mutex
+	compiled  sync.Map // name + "#" + fragment -> compileResult
+)
+
+type compileResult struct {
+	s   *jsonschema.Schema
+	err error
+}
+
+// compile compiles the schema called name, or the part of it at fragment
+// (a JSON pointer such as "/$defs/Target"), once.
+func compile(name, fragment string) (*jsonschema.Schema, error) {
+	key := name + "#" + fragment
+	if r, ok := compiled.Load(key); ok {
+		return r.(compileResult).s, r.(compileResult).err
+	}
+	compileMu.Lock()
+	defer compileMu.Unlock()
+	if r, ok := compiled.Load(key); ok {
+		return r.(compileResult).s, r.(compileResult).err
+	}
+	c, err := compiler()
+	var s *jsonschema.Schema
+	if err == nil {
 		url := baseURL + name + suffix
 		if fragment != "" {
 			url += "#" + fragment
 		}
-		return c.Compile(url)
-	}))
-	return f.(func() (*jsonschema.Schema, error))()
+		s, err = c.Compile(url)
+	}
+	compiled.Store(key, compileResult{s, err})
+	return s, err
 }
 
 // Error is one leaf of a validation failure.
