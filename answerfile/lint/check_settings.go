@@ -32,15 +32,15 @@ func (c *checker) containers() []container {
 
 func (c *checker) checkSettings() {
 	for _, ct := range c.containers() {
-		var firstPath firstFold[answerfile.SettingsGroup]
-		for _, g := range ct.groups {
+		var firstPath firstFold
+		for i, g := range ct.groups {
 			if prev, dup := firstPath.get(g.Path.Value); dup && !placeholder(g.Path.Value) {
 				d := c.doc.AttrDiag(g.Elem, "Path", RuleDuplicateSetting, answerfile.Error,
 					"settings path %q appears twice in this %s: merge the two groups", g.Path.Value, ct.kind())
-				d.Related = []answerfile.Related{c.related(prev.Node, "the first group with this path")}
+				d.Related = []answerfile.Related{c.related(ct.groups[prev].Node, "the first group with this path")}
 				c.add(d)
 			} else if g.Path.Present && !dup {
-				firstPath.add(g.Path.Value, g)
+				firstPath.add(g.Path.Value, i)
 			}
 			c.checkGroup(ct, g)
 		}
@@ -129,18 +129,18 @@ func (c *checker) checkGroup(ct container, g answerfile.SettingsGroup) {
 	if c.cat != nil && g.Path.Present {
 		c.checkPathKnown(g, known)
 	}
-	var firstName firstFold[answerfile.Setting]
-	for _, s := range g.Settings {
+	var firstName firstFold
+	for i, s := range g.Settings {
 		if !s.Name.Present {
 			continue // the schema rule reports it
 		}
 		if prev, dup := firstName.get(s.Name.Value); dup && !placeholder(s.Name.Value) {
 			d := c.doc.AttrDiag(s.Elem, "Name", RuleDuplicateSetting, answerfile.Error,
 				"setting %q appears twice in this group (names compare case-insensitively)", s.Name.Value)
-			d.Related = []answerfile.Related{c.related(prev.Node, "first set here")}
+			d.Related = []answerfile.Related{c.related(g.Settings[prev].Node, "first set here")}
 			c.add(d)
 		} else if !dup {
-			firstName.add(s.Name.Value, s)
+			firstName.add(s.Name.Value, i)
 		}
 		var entry *schema.Setting
 		if known {

@@ -2,44 +2,47 @@ package lint
 
 import "strings"
 
-// firstFold remembers the first value stored under each key, keys compared
+// firstFold remembers where each key was first seen, keys compared
 // case-insensitively (as ImageApp compares settings paths and names). It
 // scans a short list while there are few keys, as in nearly every settings
-// group, and lower-cases keys into a map only beyond that.
-type firstFold[T any] struct {
-	keys []string
-	vals []T
-	m    map[string]T
+// group, and lower-cases keys into a map only beyond that. The zero value
+// is ready to use and, kept on the stack, allocates nothing until it grows.
+type firstFold struct {
+	keys [foldScanMax]string
+	at   [foldScanMax]int
+	n    int
+	m    map[string]int
 }
 
 const foldScanMax = 16
 
-// get returns the value first stored under a key equal to k.
-func (f *firstFold[T]) get(k string) (T, bool) {
+// get returns where a key equal to k was first seen.
+func (f *firstFold) get(k string) (int, bool) {
 	if f.m != nil {
-		v, ok := f.m[strings.ToLower(k)]
-		return v, ok
+		i, ok := f.m[strings.ToLower(k)]
+		return i, ok
 	}
-	for i, have := range f.keys {
+	for j, have := range f.keys[:f.n] {
 		if strings.EqualFold(have, k) {
-			return f.vals[i], true
+			return f.at[j], true
 		}
 	}
-	var zero T
-	return zero, false
+	return 0, false
 }
 
-// add stores v under k; the caller checked that get(k) finds nothing.
-func (f *firstFold[T]) add(k string, v T) {
-	if f.m == nil && len(f.keys) < foldScanMax {
-		f.keys, f.vals = append(f.keys, k), append(f.vals, v)
+// add records that k was first seen at i; the caller checked that get(k)
+// finds nothing.
+func (f *firstFold) add(k string, i int) {
+	if f.m == nil && f.n < foldScanMax {
+		f.keys[f.n], f.at[f.n] = k, i
+		f.n++
 		return
 	}
 	if f.m == nil {
-		f.m = make(map[string]T, 2*foldScanMax)
-		for i, have := range f.keys {
-			f.m[strings.ToLower(have)] = f.vals[i]
+		f.m = make(map[string]int, 2*foldScanMax)
+		for j, have := range f.keys[:f.n] {
+			f.m[strings.ToLower(have)] = f.at[j]
 		}
 	}
-	f.m[strings.ToLower(k)] = v
+	f.m[strings.ToLower(k)] = i
 }

@@ -5,10 +5,10 @@ import (
 	"testing"
 )
 
-// TestFirstFold: the first value of each key wins, keys compare
+// TestFirstFold: the first place of each key is kept, keys compare
 // case-insensitively, before and after the list turns into a map.
 func TestFirstFold(t *testing.T) {
-	var f firstFold[int]
+	var f firstFold
 	for i := range 3 * foldScanMax {
 		k := fmt.Sprintf("Path/%d", i)
 		if _, ok := f.get(k); ok {
@@ -16,8 +16,8 @@ func TestFirstFold(t *testing.T) {
 		}
 		f.add(k, i)
 		for j := 0; j <= i; j++ {
-			if v, ok := f.get(fmt.Sprintf("PATH/%d", j)); !ok || v != j {
-				t.Fatalf("after %d keys: PATH/%d gives %d %v, want %d", i+1, j, v, ok, j)
+			if at, ok := f.get(fmt.Sprintf("PATH/%d", j)); !ok || at != j {
+				t.Fatalf("after %d keys: PATH/%d gives %d %v, want %d", i+1, j, at, ok, j)
 			}
 		}
 	}
