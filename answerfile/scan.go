@@ -371,12 +371,13 @@ func (s *scanner) scan() {
 	s.str = string(s.src)
 	s.doc = etree.NewDocument()
 	s.cur = &s.doc.Element
-	// Records come in chunks sized by an estimate of the number of
-	// elements: each one has a '<' and most have no end tag.
+	// Records come in chunks sized by estimates of the number of elements
+	// (each has a '<' and most have no end tag) and of attributes (each
+	// has a '='); text, mostly white space, comes about twice per element.
 	est := bytes.Count(s.src, []byte("<")) - bytes.Count(s.src, []byte("</"))
-	n := min(max(est, 16), 1024)
-	s.infos.n, s.elems.n, s.texts.n = n, n, n
-	s.attrInfos.n, s.etreeAttr.n, s.tokens.n = 2*n, 2*n, childWindow*n/2
+	n, attrs := min(max(est, 16), 1024), min(max(bytes.Count(s.src, []byte("=")), 16), 2048)
+	s.infos.n, s.elems.n, s.texts.n, s.tokens.n = n, n, 2*n, childWindow*n/2
+	s.attrInfos.n, s.etreeAttr.n = attrs, attrs
 	s.info = make(map[*etree.Element]*elemInfo, min(max(est, 0), 1<<16))
 	if looksBinary(s.src) {
 		s.fail(0, "mcsf reads XML answer files; check that this is the file you meant", "the file is not XML text: it looks like binary data")

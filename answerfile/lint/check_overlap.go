@@ -77,11 +77,27 @@ func tiedOverlap(a, b []stateInfo) bool {
 	return false
 }
 
+// smallVariantCount is the number of variants up to which overlapCandidates
+// pairs every two.
+const smallVariantCount = 8
+
 // overlapCandidates returns the pairs (i < j) of variants whose targets have
 // states with no conflicting MCC/MNC pins; only those can overlap. Indexing
 // states by their pins avoids comparing every pair of variants in a file
 // where each operator pins its own MCC and MNC.
 func overlapCandidates(states [][]stateInfo) [][2]int {
+	if len(states) <= smallVariantCount {
+		// Few variants: every pair, in the same order, costs less than an index.
+		var out [][2]int
+		for j := range states {
+			for i := range j {
+				if len(states[i]) > 0 && len(states[j]) > 0 {
+					out = append(out, [2]int{i, j})
+				}
+			}
+		}
+		return out
+	}
 	var all, noMCC []int
 	byMCC, mccOnly, byMCCMNC := map[string][]int{}, map[string][]int{}, map[string][]int{}
 	add := func(m map[string][]int, k string, v int) {

@@ -20,9 +20,24 @@ func TestOverlapCandidates(t *testing.T) {
 		nil,              // 6: no target
 		append(st("234", "15"), st("311", "")...), // 7: two states
 	}
-	got := overlapCandidates(states)
+	// Variants without a target beyond the small count, so that the index is used.
+	indexed := append(states, make([][]stateInfo, smallVariantCount)...)
+	got := overlapCandidates(indexed)
 	want := [][2]int{{0, 1}, {0, 2}, {1, 2}, {0, 4}, {1, 4}, {2, 4}, {3, 4}, {0, 5}, {1, 5}, {2, 5}, {3, 5}, {4, 5}, {3, 7}, {4, 7}, {5, 7}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("candidate pairs (-want +got):\n%s", diff)
+	}
+	// Few variants: every pair of variants that have a target, in the same order.
+	small := states[:smallVariantCount]
+	var all [][2]int
+	for j := range small {
+		for i := range j {
+			if i != 6 && j != 6 {
+				all = append(all, [2]int{i, j})
+			}
+		}
+	}
+	if diff := cmp.Diff(all, overlapCandidates(small)); diff != "" {
+		t.Errorf("few variants (-want +got):\n%s", diff)
 	}
 }
