@@ -33,40 +33,56 @@ func (o *inputOptions) read(in input, stdin io.Reader) ([]byte, error) {
 	if limit <= 0 {
 		limit = defaultMaxFileSize
 	}
-	var r io.Reader
-	size := int64(512)
 	if in.path == "-" {
-		r = stdin
-	} else {
-		f, err := os.Open(in.path)
-		if err != nil {
-			return nil, usageError("%s", describeOpenError(in.path, err))
-		}
-		defer f.Close()
-		st, err := f.Stat()
-		if err != nil {
-			return nil, usageError("%s", describeOpenError(in.path, err))
-		}
-		if st.IsDir() {
-			return nil, usageError("%s is a directory", in.display)
-		}
-		if st.Size() > limit {
-			return nil, &fileTooBig{in.display, st.Size(), limit}
-		}
-		r, size = f, st.Size()
+		return readLimited(stdin, 512, in, limit)
 	}
-	// Read into a buffer of the file's size (one more byte shows growth).
+	return readFile(in, limit) // readfile_unix.go, readfile_other.go
+}
+
+// readByOS reads in.path through os.Open: what readFile does where it is
+// not Unix, and what it must equal where it is.
+func readByOS(in input, limit int64) ([]byte, error) {
+	f, err := os.Open(in.path)
+	if err != nil {
+		return nil, usageError("%s", describeOpenError(in.path, err))
+	}
+	defer f.Close()
+	return readOpenFile(f, in, limit)
+}
+
+// readOpenFile reads f, opened from in.path, as os.Open gives it.
+func readOpenFile(f *os.File, in input, limit int64) ([]byte, error) {
+	st, err := f.Stat()
+	if err != nil {
+		return nil, usageError("%s", describeOpenError(in.path, err))
+	}
+	if st.IsDir() {
+		return nil, errIsDir(in)
+	}
+	if st.Size() > limit {
+		return nil, &fileTooBig{in.display, st.Size(), limit}
+	}
+	return readLimited(f, st.Size(), in, limit)
+}
+
+// readLimited reads r to its end into a buffer of size bytes (one more
+// byte shows growth), refusing more than limit bytes.
+func readLimited(r io.Reader, size int64, in input, limit int64) ([]byte, error) {
 	buf := bytes.NewBuffer(make([]byte, 0, size+1))
 	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
 	data := buf.Bytes()
 	if err != nil {
-		return nil, usageError("read %s: %v", in.display, err)
+		return nil, errRead(in, err)
 	}
 	if int64(len(data)) > limit {
 		return nil, &fileTooBig{in.display, int64(len(data)), limit}
 	}
 	return data, nil
 }
+
+// errIsDir and errRead are the errors of read, for every way of reading.
+func errIsDir(in input) error           { return usageError("%s is a directory", in.display) }
+func errRead(in input, err error) error { return usageError("read %s: %v", in.display, err) }
 
 // fileTooBig is reported as a diagnostic on the file, not as a failure of the run.
 type fileTooBig struct {
