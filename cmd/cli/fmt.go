@@ -74,11 +74,12 @@ func runFmt(o *fmtOptions, args []string, io *streams) error {
 	if len(inputs) == 0 {
 		return usageError("no .xml files found in %v", args)
 	}
-	limitMemory(inputs)
+	mem := newMemoryLimit()
 	failed := false
 	color := colorOn(io.err, os.Getenv)
 	for _, in := range inputs {
 		data, err := o.read(in, io.in)
+		mem.add(len(data))
 		var big *fileTooBig
 		if errors.As(err, &big) {
 			fmt.Fprintf(io.err, "mcsf: %v\n", err)

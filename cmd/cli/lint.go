@@ -238,7 +238,7 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	if err != nil {
 		return err
 	}
-	limitMemory(inputs)
+	mem := newMemoryLimit()
 	explicit := map[string]bool{}
 	for _, a := range args {
 		if st, err := os.Stat(a); a == "-" || (err == nil && !st.IsDir()) {
@@ -246,6 +246,14 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 		}
 	}
 	cache := lint.NewSchemaCache()
+	// The files of one directory share one configuration, merged once
+	// (lint reads a Config and never changes it, so the workers share its
+	// slice and map).
+	type dirConfig struct {
+		cfg    lint.Config
+		failOn answerfile.Severity
+	}
+	byDir := map[string]dirConfig{}
 	jobs := make([]*lintJob, len(inputs))
 	for i, in := range inputs {
 		j := &lintJob{in: in, explicit: explicit[in.path], imports: &o.importOptions}
@@ -253,12 +261,17 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 		if in.path != "-" {
 			dir = filepath.Dir(in.path)
 		}
-		fileCfg, err := finder.forDir(dir)
-		if err != nil {
-			return configUsage(err)
+		dc, ok := byDir[dir]
+		if !ok {
+			fileCfg, err := finder.forDir(dir)
+			if err != nil {
+				return configUsage(err)
+			}
+			dc.cfg, dc.failOn = o.merge(fileCfg, fc)
+			dc.cfg.Cache = cache
+			byDir[dir] = dc
 		}
-		j.cfg, j.failOn = o.merge(fileCfg, fc)
-		j.cfg.Cache = cache
+		j.cfg, j.failOn = dc.cfg, dc.failOn
 		if in.path == "-" {
 			// Standard input is read once, here, not by a worker.
 			j.data, j.readErr = o.read(in, io.in)
@@ -269,6 +282,7 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 		if j.in.path != "-" {
 			j.data, j.readErr = o.read(j.in, nil)
 		}
+		mem.add(len(j.data))
 		lintOne(j)
 		if len(j.diags) > 0 && j.data != nil {
 			j.addSource(j.in.display, j.data)
