@@ -225,6 +225,15 @@ func newMemoryLimit() *memoryLimit {
 	return m
 }
 
+// gcPercent sets GOGC to p, unless the user set GOGC, or GOMEMLIMIT (a
+// higher GOGC without the soft limit would let the heap of a large file
+// grow far).
+func (m *memoryLimit) gcPercent(p int) {
+	if !m.user && os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(p)
+	}
+}
+
 // add counts n more bytes read. The limit is raised in steps of an eighth,
 // not for every file, so that it lags at most an eighth behind.
 func (m *memoryLimit) add(n int) {

@@ -239,6 +239,13 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 		return err
 	}
 	mem := newMemoryLimit()
+	// Many small files make much short-lived garbage (each file's tree)
+	// and a live heap that only grows (findings and sources): with GOGC
+	// 300 the collector runs a third as often. 10,000 small files (lint
+	// --format json bench/out/small, 2 cores): GOGC 100 1.14 s, 200 1.05 s,
+	// 300 0.99 s, 400 0.97 s; peak memory 174, 231, 268, 320 MB. A large
+	// file is held by the soft limit: 132 MB peak at every GOGC.
+	mem.gcPercent(300)
 	explicit := map[string]bool{}
 	for _, a := range args {
 		if st, err := os.Stat(a); a == "-" || (err == nil && !st.IsDir()) {
