@@ -98,8 +98,13 @@ func TestJSONReportMatchesEncodingJSON(t *testing.T) {
 func TestAppendJSONString(t *testing.T) {
 	strs := append([]string(nil), awkwardStrings...)
 	for c := range 256 {
-		// Every byte alone and inside text, valid UTF-8 or not.
-		strs = append(strs, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"é")
+		// Every byte alone and inside text, valid UTF-8 or not, at each
+		// place of an 8-byte word.
+		b := string([]byte{byte(c)})
+		strs = append(strs, b, "a"+b+"é")
+		for i := range 9 {
+			strs = append(strs, "abcdefgh"[:i]+b+"ijklmnopqrstuvw")
+		}
 	}
 	for _, s := range strs {
 		checkJSONString(t, s)
