@@ -22,6 +22,7 @@ type Document struct {
 	text  []byte // UTF-8 text as read (after decoding)
 	lines lineIndex
 	info  map[*etree.Element]*elemInfo
+	arena *arena // where the tree lives; nil once released
 }
 
 // Parse reads an answer file with DefaultLimits. See ParseLimits.
@@ -54,6 +55,7 @@ func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic,
 	s := &scanner{src: text, limits: lim, lines: lines}
 	s.scan()
 	if s.err != nil {
+		s.arena.release()
 		ds := syntax(lines.pos(s.err.off), s.err.msg, s.err.fix)
 		for _, r := range s.err.related {
 			p := lines.pos(r.off)
@@ -62,15 +64,31 @@ func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic,
 		return nil, ds, nil
 	}
 	if msg, fix := checkDeclaredEncoding(s.decl, enc); msg != "" {
+		s.arena.release()
 		return nil, syntax(Position{1, 1}, msg, fix), nil
 	}
 	if s.doc.Root() == nil {
+		s.arena.release()
 		// The scanner reports a document without a root element; never build a view of none.
 		return nil, nil, fmt.Errorf("read %s: internal: no root element", name)
 	}
-	doc := &Document{Name: name, Encoding: enc, Tree: s.doc, text: text, lines: lines, info: s.info}
+	doc := &Document{Name: name, Encoding: enc, Tree: s.doc, text: text, lines: lines, info: s.info, arena: s.arena}
 	doc.Root = newCustomizations(doc, s.doc.Root())
 	return doc, nil, nil
+}
+
+// Release hands the memory of the document's tree back, to be reused by
+// later calls of Parse. Nothing from the tree or the typed view may be used
+// after it; diagnostics made from the document stay valid. A linter that
+// is done with a file calls it; a document never released is collected as
+// usual.
+func (d *Document) Release() {
+	if d.arena == nil {
+		return
+	}
+	a := d.arena
+	d.arena, d.Tree, d.Root, d.info = nil, nil, nil, nil
+	a.release()
 }
 
 // Pos is where element e starts (its '<'); the zero Position if e is not of this document.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -80,16 +81,19 @@ func localName(name string) string {
 }
 
 // chunk hands out records from slices of size n, so that the many small
-// records of a file cost a few allocations instead of one each.
+// records of a file cost a few allocations instead of one each. Its slices
+// are kept, so that reset can hand them out again for the next file.
 type chunk[T any] struct {
-	buf []T
-	n   int
+	buf   []T   // the slice being filled
+	n     int   // the size of a new slice
+	full  [][]T // slices filled before buf
+	spare [][]T // cleared slices to fill next
 }
 
 // next returns a zeroed record.
 func (c *chunk[T]) next() *T {
 	if len(c.buf) == cap(c.buf) {
-		c.buf = make([]T, 0, c.n)
+		c.grow(1)
 	}
 	c.buf = c.buf[:len(c.buf)+1]
 	return &c.buf[len(c.buf)-1]
@@ -99,11 +103,77 @@ func (c *chunk[T]) next() *T {
 // than n moves it out of the chunk, as append does).
 func (c *chunk[T]) window(n int) []T {
 	if cap(c.buf)-len(c.buf) < n {
-		c.buf = make([]T, 0, max(c.n, n))
+		c.grow(n)
 	}
 	start := len(c.buf)
 	c.buf = c.buf[:start+n]
 	return c.buf[start : start : start+n]
+}
+
+// grow starts a slice with room for at least need records: a spare one if
+// there is one, else a new one.
+func (c *chunk[T]) grow(need int) {
+	if c.buf != nil {
+		c.full = append(c.full, c.buf)
+	}
+	for len(c.spare) > 0 {
+		b := c.spare[len(c.spare)-1]
+		c.spare = c.spare[:len(c.spare)-1]
+		if cap(b) >= need {
+			c.buf = b
+			return
+		}
+	}
+	c.buf = make([]T, 0, max(c.n, need))
+}
+
+// reset clears the slices handed out and keeps them as spares: a few,
+// enough for a small file, so that a pooled arena does not hold on to the
+// memory of a large one.
+func (c *chunk[T]) reset() {
+	if c.buf != nil {
+		c.full = append(c.full, c.buf)
+	}
+	for _, b := range c.full {
+		if len(c.spare) < maxSpares {
+			clear(b)
+			c.spare = append(c.spare, b[:0])
+		}
+	}
+	c.buf, c.full = nil, c.full[:0]
+}
+
+const maxSpares = 4
+
+// arena is where one document's tree records come from. Document.Release
+// hands it back, cleared, for the next Parse: linting many files then
+// reuses the same memory, warm in the cache, instead of making garbage.
+type arena struct {
+	infos     chunk[elemInfo]
+	attrInfos chunk[attrInfo]
+	elems     chunk[etree.Element]
+	etreeAttr chunk[etree.Attr]
+	texts     chunk[etree.CharData]
+	tokens    chunk[etree.Token]
+	info      map[*etree.Element]*elemInfo
+}
+
+var arenas = sync.Pool{New: func() any { return &arena{info: map[*etree.Element]*elemInfo{}} }}
+
+// release clears the arena and puts it back in the pool.
+func (a *arena) release() {
+	a.infos.reset()
+	a.attrInfos.reset()
+	a.elems.reset()
+	a.etreeAttr.reset()
+	a.texts.reset()
+	a.tokens.reset()
+	if len(a.info) > 4096 {
+		a.info = map[*etree.Element]*elemInfo{} // clearing costs as much as the map is large
+	} else {
+		clear(a.info)
+	}
+	arenas.Put(a)
 }
 
 // syntaxError is the first well-formedness error found; scanning stops there
@@ -128,7 +198,6 @@ type scanner struct {
 	// the tree being built: cur is the parent of what is read next
 	doc   *etree.Document
 	cur   *etree.Element
-	info  map[*etree.Element]*elemInfo
 	root  *elemInfo
 	count int // elements read
 	// declared namespace prefixes, innermost scope last
@@ -141,13 +210,8 @@ type scanner struct {
 	attrs  []attrInfo
 	values []string
 	counts []tagCount
-	// where the tree's records come from (see chunk)
-	infos     chunk[elemInfo]
-	attrInfos chunk[attrInfo]
-	elems     chunk[etree.Element]
-	etreeAttr chunk[etree.Attr]
-	texts     chunk[etree.CharData]
-	tokens    chunk[etree.Token]
+	// where the tree's records come from
+	*arena
 	// str is src as one string: names, values and text are substrings of it.
 	str string
 }
@@ -376,9 +440,9 @@ func (s *scanner) scan() {
 	// has a '='); text, mostly white space, comes about twice per element.
 	est := bytes.Count(s.src, []byte("<")) - bytes.Count(s.src, []byte("</"))
 	n, attrs := min(max(est, 16), 1024), min(max(bytes.Count(s.src, []byte("=")), 16), 2048)
+	s.arena = arenas.Get().(*arena)
 	s.infos.n, s.elems.n, s.texts.n, s.tokens.n = n, n, 2*n, childWindow*n/2
 	s.attrInfos.n, s.etreeAttr.n = attrs, attrs
-	s.info = make(map[*etree.Element]*elemInfo, min(max(est, 0), 1<<16))
 	if looksBinary(s.src) {
 		s.fail(0, "mcsf reads XML answer files; check that this is the file you meant", "the file is not XML text: it looks like binary data")
 		return

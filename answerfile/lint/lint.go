@@ -83,6 +83,7 @@ func File(name string, data []byte, cfg Config) ([]answerfile.Diagnostic, error)
 	if doc == nil {
 		return cfg.Finish(diags), nil
 	}
+	defer doc.Release()
 	return Lint(doc, cfg), nil
 }
 
