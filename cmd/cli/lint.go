@@ -291,9 +291,12 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 		}
 		mem.add(len(j.data))
 		lintOne(j)
-		if len(j.diags) > 0 && j.data != nil {
+		// Only the text and SARIF reports quote source lines; for the
+		// others the file's text is let go at once.
+		if len(j.diags) > 0 && j.data != nil && (o.format == "text" || o.format == "sarif") {
 			j.addSource(j.in.display, j.data)
 		}
+		j.data = nil
 	})
 	// The report's lists are sized up front: 10,000 files make 41,000
 	// diagnostics, which growing by appends copied several times over.
@@ -429,6 +432,7 @@ func lintOne(j *lintJob) {
 	if !j.explicit {
 		// Found by walking a directory or by a glob: only answer files count.
 		if doc != nil && !doc.IsAnswerFile() {
+			doc.Release()
 			j.skipped = true
 			return
 		}
@@ -443,6 +447,7 @@ func lintOne(j *lintJob) {
 	}
 	if j.imports == nil || j.imports.noImports || len(doc.Root.Imports) == 0 || !doc.IsAnswerFile() {
 		j.diags = lint.Lint(doc, j.cfg)
+		doc.Release() // the next file parses into its memory
 		return
 	}
 	g, err := j.imports.loadGraph(j.in.display, j.data, int64(j.cfg.Limits.MaxBytes))
