@@ -8,10 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // input is one file to work on: a path, or "-" for standard input.
@@ -190,61 +188,4 @@ func walkXML(dir string, add func(string)) error {
 		}
 		return nil
 	})
-}
-
-// memoryLimit keeps a soft memory limit in proportion to the input read
-// so far, unless the user set GOMEMLIMIT: the garbage collector then works
-// harder before the heap doubles, which keeps the peak of a large file well
-// below twice what it needs, at a small cost in time. It is a process
-// setting, for the CLI only.
-//
-// The limit follows the bytes read (add) rather than the sizes of all
-// inputs up front, which took a stat of every file before any work began
-// (10,000 stats, 12 ms, for 10,000 small files). A file is read before it
-// is parsed, so its bytes count before it needs memory.
-type memoryLimit struct {
-	mu    sync.Mutex
-	user  bool  // GOMEMLIMIT is set: leave the limit alone
-	total int64 // bytes read
-	limit int64 // the limit set
-	set   func(int64) int64
-}
-
-// Soft memory limit: minMemoryLimit, or memoryPerByte times the bytes read.
-const (
-	minMemoryLimit = 128 << 20
-	memoryPerByte  = 24
-)
-
-// newMemoryLimit sets the limit for no input read yet.
-func newMemoryLimit() *memoryLimit {
-	m := &memoryLimit{user: os.Getenv("GOMEMLIMIT") != "", limit: minMemoryLimit, set: debug.SetMemoryLimit}
-	if !m.user {
-		m.set(m.limit)
-	}
-	return m
-}
-
-// gcPercent sets GOGC to p, unless the user set GOGC, or GOMEMLIMIT (a
-// higher GOGC without the soft limit would let the heap of a large file
-// grow far).
-func (m *memoryLimit) gcPercent(p int) {
-	if !m.user && os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(p)
-	}
-}
-
-// add counts n more bytes read. The limit is raised in steps of an eighth,
-// not for every file, so that it lags at most an eighth behind.
-func (m *memoryLimit) add(n int) {
-	if m.user {
-		return
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.total += int64(n)
-	if want := memoryPerByte * m.total; want >= m.limit+m.limit/8 {
-		m.limit = want
-		m.set(want)
-	}
 }

@@ -238,14 +238,8 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	if err != nil {
 		return err
 	}
-	mem := newMemoryLimit()
-	// Many small files make much short-lived garbage (each file's tree)
-	// and a live heap that only grows (findings and sources): with GOGC
-	// 300 the collector runs a third as often. 10,000 small files (lint
-	// --format json bench/out/small, 2 cores): GOGC 100 1.14 s, 200 1.05 s,
-	// 300 0.99 s, 400 0.97 s; peak memory 174, 231, 268, 320 MB. A large
-	// file is held by the soft limit: 132 MB peak at every GOGC.
-	mem.gcPercent(300)
+	mem := newMemoryLimit(workerCount(len(inputs)))
+	mem.onlyLimit()
 	explicit := map[string]bool{}
 	for _, a := range args {
 		if st, err := os.Stat(a); a == "-" || (err == nil && !st.IsDir()) {
@@ -390,7 +384,7 @@ func runJobs(jobs []*lintJob, work func(*lintJob)) {
 	// so no wake-up per file.
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.NumCPU(), len(jobs)) {
+	for range workerCount(len(jobs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -401,6 +395,9 @@ func runJobs(jobs []*lintJob, work func(*lintJob)) {
 	}
 	wg.Wait()
 }
+
+// workerCount is how many workers runJobs starts for n jobs.
+func workerCount(n int) int { return min(runtime.NumCPU(), n) }
 
 // addSource keeps the text of a file with findings, for excerpts.
 func (j *lintJob) addSource(name string, data []byte) {
