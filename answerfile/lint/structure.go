@@ -95,11 +95,19 @@ type answerSchema struct {
 	// definitions of the child elements it declares (TargetState ->
 	// /$defs/TargetState).
 	childDefs map[string]map[string]string
-	// anyValue maps a definition's pointer to the attributes (unprefixed
-	// names) whose value the definition accepts whatever it is: the schema
-	// cache key leaves their values out.
-	anyValue map[string]map[string]bool
+	// valueKinds maps a definition's pointer to the attributes (unprefixed
+	// names) whose verdict depends on less than their whole value: the
+	// schema cache key holds only that much of it (see valueKind).
+	valueKinds map[string]map[string]valueKind
 }
+
+// valueKind says how much of an attribute value a definition looks at.
+type valueKind byte
+
+const (
+	anyString valueKind = iota + 1 // {"type": "string"}: nothing
+	nonBlank                       // {"type": "string", "pattern": "\\S"}: whether it has a non-space
+)
 
 var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
 	b, err := schema.Bytes("answerfile")
@@ -111,7 +119,7 @@ var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
 		return nil, fmt.Errorf("answerfile schema: %w", err)
 	}
 	s := &answerSchema{root: root, parents: map[string][]string{}, childDefs: map[string]map[string]string{},
-		anyValue: map[string]map[string]bool{}}
+		valueKinds: map[string]map[string]valueKind{}}
 	defs, _ := root["$defs"].(map[string]any)
 	names := make([]string, 0, len(defs))
 	for name := range defs {
@@ -132,16 +140,16 @@ var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
 			}
 		}
 		s.childDefs["/$defs/"+parent] = kids
-		s.anyValue["/$defs/"+parent] = anyValueAttrs(def, defs)
+		s.valueKinds["/$defs/"+parent] = attrValueKinds(def, defs)
 	}
 	return s, nil
 })
 
-// anyValueAttrs lists the attributes of an element definition whose schema
-// is just "a string". An element's verdict then does not depend on their
-// values, provided the definition holds nothing else that could look at
-// values; otherwise the list is empty.
-func anyValueAttrs(def map[string]any, defs map[string]any) map[string]bool {
+// attrValueKinds finds the attributes of an element definition whose schema
+// is "a string" or "a string with a non-space" (see valueKind), provided
+// the definition holds nothing else that could look at values; otherwise
+// it finds none.
+func attrValueKinds(def map[string]any, defs map[string]any) map[string]valueKind {
 	for k := range def {
 		switch k {
 		case "type", "description", "required", "properties", "additionalProperties":
@@ -149,16 +157,24 @@ func anyValueAttrs(def map[string]any, defs map[string]any) map[string]bool {
 			return nil
 		}
 	}
-	isString := func(v any) bool {
+	kind := func(v any) valueKind {
 		m, _ := v.(map[string]any)
-		for k, x := range m {
-			if k != "description" && !(k == "type" && x == "string") {
-				return false
+		if m["type"] != "string" {
+			return 0
+		}
+		k := anyString
+		for key, x := range m {
+			switch {
+			case key == "type", key == "description", key == "errorMessage":
+			case key == "pattern" && x == `\S`:
+				k = nonBlank
+			default:
+				return 0
 			}
 		}
-		return m["type"] == "string"
+		return k
 	}
-	out := map[string]bool{}
+	out := map[string]valueKind{}
 	props, _ := def["properties"].(map[string]any)
 	for key, prop := range props {
 		name, ok := strings.CutPrefix(key, "@")
@@ -166,15 +182,34 @@ func anyValueAttrs(def map[string]any, defs map[string]any) map[string]bool {
 			continue
 		}
 		p, _ := prop.(map[string]any)
-		if ref, ok := p["$ref"].(string); ok && len(p) == 1 {
-			if target, ok := strings.CutPrefix(ref, "#/$defs/"); ok && isString(defs[target]) {
-				out[name] = true
+		var k valueKind
+		if ref, ok := p["$ref"].(string); ok {
+			target, local := strings.CutPrefix(ref, "#/$defs/")
+			if local && (len(p) == 1 || len(p) == 2 && p["description"] != nil) {
+				k = kind(defs[target])
 			}
-		} else if isString(p) {
-			out[name] = true
+		} else {
+			k = kind(p)
+		}
+		if k != 0 {
+			out[name] = k
 		}
 	}
 	return out
+}
+
+// hasNonSpace reports whether v matches the pattern \S: RE2's \s is
+// [\t\n\f\r ], so any other byte (a UTF-8 byte of a non-ASCII character
+// included) is a match.
+func hasNonSpace(v string) bool {
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '\t', '\n', '\f', '\r', ' ':
+		default:
+			return true
+		}
+	}
+	return false
 }
 
 // resolve follows a keyword location (a JSON pointer through the schema that
@@ -267,7 +302,7 @@ func (c *checker) checkStructure() {
 	for len(stack) > 0 {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		key, tags = projectionKey(key[:0], tags[:0], top.def, as.anyValue[top.def], top.e)
+		key, tags = projectionKey(key[:0], tags[:0], top.def, as.valueKinds[top.def], top.e)
 		if !c.cfg.Cache.accepted(key) {
 			obj := project(top.e)
 			errs, err := schema.ValidateAt("answerfile", top.def, obj)
@@ -296,12 +331,13 @@ func (c *checker) checkStructure() {
 }
 
 // projectionKey appends to key the definition and what e's projection
-// holds, for the schema cache: the attributes in document order (without
-// the values of those in anyValue), each child tag once, and the text when
-// it is not blank. Equal keys mean projections the definition judges
-// alike, so an accepted key stands for an accepted element. tags is scratch
-// space for the first child of each tag; both are returned for reuse.
-func projectionKey(key []byte, tags []*etree.Element, def string, anyValue map[string]bool, e *etree.Element) ([]byte, []*etree.Element) {
+// holds, for the schema cache: the attributes in document order with their
+// values, or only as much of a value as its kind says, each child tag
+// once, and the text when it is not blank. Equal keys mean projections the
+// definition judges alike, so an accepted key stands for an accepted
+// element. tags is scratch space for the first child of each tag; both are
+// returned for reuse.
+func projectionKey(key []byte, tags []*etree.Element, def string, kinds map[string]valueKind, e *etree.Element) ([]byte, []*etree.Element) {
 	key = append(key, def...)
 	for _, a := range e.Attr {
 		if a.Space == "xmlns" || (a.Space == "" && a.Key == "xmlns") {
@@ -312,8 +348,11 @@ func projectionKey(key []byte, tags []*etree.Element, def string, anyValue map[s
 			key = append(append(key, a.Space...), ':')
 		}
 		key = append(append(key, a.Key...), 1)
-		if a.Space != "" || !anyValue[a.Key] {
+		switch k := kinds[a.Key]; {
+		case a.Space != "" || k == 0:
 			key = append(key, a.Value...)
+		case k == nonBlank && hasNonSpace(a.Value):
+			key = append(key, 2)
 		}
 	}
 	text := false

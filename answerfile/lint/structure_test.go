@@ -2,10 +2,9 @@ package lint
 
 import (
 	"fmt"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
+	"regexp"
 	"testing"
 
 	"github.com/beevik/etree"
@@ -132,7 +131,7 @@ func TestProjectionKey(t *testing.T) {
 		if err := doc.ReadFromString(xml); err != nil {
 			t.Fatal(err)
 		}
-		k, _ := projectionKey(nil, nil, "/$defs/X", map[string]bool{"free": true}, doc.Root())
+		k, _ := projectionKey(nil, nil, "/$defs/X", map[string]valueKind{"free": anyString, "id": nonBlank}, doc.Root())
 		return string(k)
 	}
 	same := [][2]string{
@@ -140,6 +139,8 @@ func TestProjectionKey(t *testing.T) {
 		{`<a x="1">  <b/> </a>`, `<a x="1"><b/></a>`},
 		{`<a xmlns="u" x="1"/>`, `<a x="1"/>`},
 		{`<a free="1"/>`, `<a free="2"/>`},
+		{`<a id="x"/>`, `<a id=" y "/>`},
+		{`<a id=""/>`, `<a id=" "/>`},
 	}
 	for _, p := range same {
 		if key(p[0]) != key(p[1]) {
@@ -156,6 +157,8 @@ func TestProjectionKey(t *testing.T) {
 		{`<a>t</a>`, `<a/>`},
 		{`<a x="1"/>`, `<a><x>1</x></a>`},
 		{`<a free="1"/>`, `<a/>`},
+		{`<a id="x"/>`, `<a id=" "/>`},
+		{`<a id=""/>`, `<a/>`},
 		{`<a p:free="1" xmlns:p="u"/>`, `<a p:free="2" xmlns:p="u"/>`},
 	}
 	for _, p := range differ {
@@ -165,22 +168,32 @@ func TestProjectionKey(t *testing.T) {
 	}
 }
 
-// TestAnyValueAttrs: the values the cache key leaves out are exactly those
-// of attributes the schema takes as any string.
-func TestAnyValueAttrs(t *testing.T) {
+// TestAttrValueKinds: the cache key keeps of each attribute value exactly
+// what the schema looks at.
+func TestAttrValueKinds(t *testing.T) {
 	as, err := loadAnswerSchema()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for def, want := range map[string][]string{
-		"/$defs/Condition": {"Name", "Value"},
-		"/$defs/Setting":   {"Value"},                                 // Name must not be blank
-		"/$defs/Settings":  nil,                                       // Path must not be blank
-		"/$defs/Asset":     {"DisplayName", "Name", "TargetFileName"}, // Type is an enum
+	for def, want := range map[string]map[string]valueKind{
+		"/$defs/Condition": {"Name": anyString, "Value": anyString},
+		"/$defs/Setting":   {"Name": nonBlank, "Value": anyString},
+		"/$defs/Settings":  {"Path": nonBlank},
+		"/$defs/Asset":     {"DisplayName": anyString, "Name": anyString, "Source": nonBlank, "TargetFileName": anyString}, // Type is an enum
 	} {
-		got := slices.Sorted(maps.Keys(as.anyValue[def]))
-		if !slices.Equal(got, want) {
-			t.Errorf("%s: got %v, want %v", def, got, want)
+		if diff := cmp.Diff(want, as.valueKinds[def]); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", def, diff)
+		}
+	}
+}
+
+// TestHasNonSpace agrees with the schema's pattern \S as the validator
+// applies it.
+func TestHasNonSpace(t *testing.T) {
+	re := regexp.MustCompile(`\S`)
+	for _, v := range []string{"", " ", "\t\n\r\f ", "\v", "\u00a0", " x ", "é", "\u2003"} {
+		if got, want := hasNonSpace(v), re.MatchString(v); got != want {
+			t.Errorf("hasNonSpace(%q) = %v, the pattern says %v", v, got, want)
 		}
 	}
 }
