@@ -15,7 +15,7 @@ const (
 
 // rankUnset is the rank of an imported file without a valid Priority: [policy]
 // it is applied before (so loses to) every file with a Priority.
-const rankUnset = math.MaxInt32
+const rankUnset = math.MaxInt
 
 // Rank orders files for the merge: the root file is 0 and wins over every
 // import; an imported file ranks by its Priority (1 is highest); a file
@@ -25,7 +25,7 @@ func (f *File) Rank() int {
 		return 0
 	}
 	if f.Doc != nil {
-		if p, ok := f.Doc.Root.PriorityValue(); ok && p > 0 {
+		if p, ok := f.Doc.Root.PriorityValue(); ok && p > 0 && p < rankUnset {
 			return p
 		}
 	}
@@ -141,7 +141,7 @@ func Merge(g *Graph) *Merged {
 		if len(files) < 2 {
 			continue
 		}
-		best := rankUnset + 1
+		best := rankUnset
 		for _, o := range occ {
 			best = min(best, o.ref.File.Rank())
 		}
