@@ -1,12 +1,11 @@
 package cli
 
 import (
-	"encoding/binary"
 	"io"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/schema"
 )
 
 // jsonReport is the JSON form of a lint run; schema/lint-output.schema.json
@@ -144,95 +143,6 @@ func appendJSONDiagnostic(b []byte, d answerfile.Diagnostic) []byte {
 	return append(b, "\n    }"...)
 }
 
-// appendJSONString appends s as a JSON string, escaped as encoding/json
-// escapes it without HTML escaping: " and \ with a backslash; \b, \f, \n,
-// \r and \t by name and other control characters as \u00XX; U+2028 and
-// U+2029 (which end a line in JavaScript) as \u2028 and \u2029; a byte
-// that is not valid UTF-8 as \ufffd.
-//
-// Most report text is plain ASCII: s is copied whole and checked eight
-// bytes at a time (byte by byte, the check was most of the JSON format's
-// time); only from the first byte that needs more does it go character
-// by character.
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := len(b)
-	b = append(b, s...)
-	if n := jsonPlainPrefix(b[start:]); n < len(s) {
-		b = appendJSONEscaped(b[:start+n], s[n:])
-	}
-	return append(b, '"')
-}
-
-// jsonPlainPrefix is the length of the longest prefix of p that a JSON
-// string holds as it is: no byte below 0x20 or from 0x80, no " and no \.
-func jsonPlainPrefix(p []byte) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(p); i += 8 {
-		w := binary.LittleEndian.Uint64(p[i:])
-		quote, backslash := w^(ones*'"'), w^(ones*'\\')
-		// (x - ones) &^ x has a high bit set if x has a zero byte (and only
-		// then); w - ones*0x20 likewise if w has a byte below 0x20.
-		if ((w-ones*0x20)&^w|(quote-ones)&^quote|(backslash-ones)&^backslash|w)&highs != 0 {
-			break
-		}
-	}
-	for ; i < len(p); i++ {
-		if c := p[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
-			break
-		}
-	}
-	return i
-}
-
-// appendJSONEscaped appends the JSON string text of s, escaping character
-// by character; see appendJSONString.
-func appendJSONEscaped(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	return append(b, s[start:]...)
-}
+// appendJSONString appends s as a JSON string, as an Encoder with
+// SetEscapeHTML(false) writes it (the report quotes XML).
+func appendJSONString(b []byte, s string) []byte { return schema.AppendJSONString(b, s, false) }
