@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -141,11 +142,46 @@ type sarifLogicalLocation struct {
 // writeSARIFReport writes r as a SARIF 2.1.0 log with one run. root is the
 // working directory (absolute, "" if unknown): it becomes %SRCROOT%, and
 // artifact URIs are relative to it.
+//
+// The results, nearly all of the log (70 MB for 10,000 files), are encoded
+// one by one into the text of the rest: the same bytes as encoding the log
+// at once, without a buffer of the whole and its indented copy (which took
+// three quarters of a 1.9 s run).
 func writeSARIFReport(w io.Writer, r *report, root string) {
-	enc := json.NewEncoder(w)
+	log := buildSARIF(r, root)
+	results := log.Runs[0].Results
+	log.Runs[0].Results = []sarifResult{}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(buildSARIF(r, root)) // only write errors are possible; writeReportIn checks them at Flush
+	_ = enc.Encode(log) // cannot fail: plain structs
+	// Structure, not text: a quote inside a string is escaped.
+	head, tail, _ := bytes.Cut(buf.Bytes(), []byte(`"results": []`))
+	_, _ = w.Write(head) // only write errors are possible; writeReportIn checks them at Flush
+	if len(results) == 0 {
+		_, _ = io.WriteString(w, `"results": []`)
+	} else {
+		// A result stands at depth 4: runs, its run, results, itself.
+		const indent = "        "
+		_, _ = io.WriteString(w, `"results": [`)
+		var one bytes.Buffer
+		enc := json.NewEncoder(&one)
+		enc.SetIndent(indent, "  ")
+		enc.SetEscapeHTML(false)
+		for i := range results {
+			one.Reset()
+			_ = enc.Encode(&results[i])
+			sep := ",\n" + indent
+			if i == 0 {
+				sep = "\n" + indent
+			}
+			_, _ = io.WriteString(w, sep)
+			_, _ = w.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+		}
+		_, _ = io.WriteString(w, "\n"+indent[:6]+"]")
+	}
+	_, _ = w.Write(tail)
 }
 
 func buildSARIF(r *report, root string) sarifLog {

@@ -588,3 +588,35 @@ func TestSARIFLogicalKind(t *testing.T) {
 		t.Errorf("sarifLogical(\"\"): got %+v, want nil", got)
 	}
 }
+
+// TestSARIFMatchesWholeEncoding: the SARIF log written result by result is
+// the bytes of encoding the whole log at once.
+func TestSARIFMatchesWholeEncoding(t *testing.T) {
+	var awkward []answerfile.Diagnostic
+	for i, s := range awkwardStrings {
+		d := answerfile.Diagnostic{File: "a.xml", Line: i + 1, Column: 1, Path: s, Rule: "schema", Severity: answerfile.Error, Message: s + " results: []", Fix: s}
+		if i%2 == 1 {
+			d.Related = []answerfile.Related{{File: "b.xml", Line: 1, Column: 2, Message: `"results": []`}}
+		}
+		awkward = append(awkward, d)
+	}
+	for name, r := range map[string]*report{
+		"fixture":         fixtureReport(t),
+		"no findings":     {FileNames: []string{"a.xml"}},
+		"awkward strings": {FileNames: []string{"a.xml", "b.xml"}, Diagnostics: awkward},
+	} {
+		r.Rules = lint.Rules
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(buildSARIF(r, "/src")); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		writeSARIFReport(&got, r, "/src")
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s:\ngot  %q\nwant %q", name, got.Bytes(), want.Bytes())
+		}
+	}
+}
