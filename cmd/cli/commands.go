@@ -11,5 +11,6 @@ func commands(io *streams) []*cobra.Command {
 	cmds = append(cmds, newResolveCmd(io))  // resolve.go
 	cmds = append(cmds, genCommands(io)...) // generate.go (also: new, demo, import-spec)
 	cmds = append(cmds, newRetryCmd(io))    // retry.go
+	cmds = append(cmds, newVersionCmd(io))  // version.go
 	return cmds
 }

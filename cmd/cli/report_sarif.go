@@ -186,11 +186,12 @@ func writeSARIFReport(w io.Writer, r *report, root string) {
 
 func buildSARIF(r *report, root string) sarifLog {
 	rules, index := sarifRules(r.Rules, r.Diagnostics)
+	version := currentVersion().SemanticVersion // numeric even for a development build (Multitool SARIF2005)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:            "mcsf",
-			Version:         Version,
-			SemanticVersion: semanticVersion(Version),
+			Version:         version,
+			SemanticVersion: version,
 			InformationURI:  mcsfInformationURI,
 			Rules:           rules,
 		}},

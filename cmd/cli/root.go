@@ -21,9 +21,6 @@ const (
 	ExitInternal = 3 // input could not be processed, or a bug
 )
 
-// Version is set at build time with -ldflags "-X github.com/mcsf-dev/mcsf/cmd/cli.Version=...".
-var Version = "dev"
-
 // exitError carries an exit code through cobra.
 type exitError struct {
 	code int
@@ -68,7 +65,7 @@ Exit codes: 0 clean, 1 findings (or files that would change), 2 usage error
 		Example: `  mcsf demo
   mcsf fmt -w answers.xml
   mcsf lint --format sarif answers/`,
-		Version:       Version,
+		Version:       currentVersion().display(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
