@@ -1,0 +1,288 @@
+package catalog
+
+import (
+	"strings"
+	"sync"
+)
+
+// DocBase is where Microsoft publishes the MCSF pages; a customization's URL
+// is DocBase followed by its page name.
+const DocBase = "https://docs.microsoft.com/en-us/windows-hardware/customize/mobile/mcsf/"
+
+// Constraint is a bit set of the constraints a page states.
+type Constraint uint8
+
+// Constraints as the pages name them. None is the zero value.
+const (
+	ImageTimeOnly      Constraint = 1 << iota // read when the image is built: Static only, never varied by SIM
+	FirstVariationOnly                        // applied for the first SIM configuration, never changed again
+	Atomic                                    // a group must set every one of its settings at once
+)
+
+// String lists the constraints as the pages spell them, "None" when there is none.
+func (c Constraint) String() string {
+	var out []string
+	for _, n := range constraintNames {
+		if c&n.c != 0 {
+			out = append(out, n.name)
+		}
+	}
+	if len(out) == 0 {
+		return "None"
+	}
+	return strings.Join(out, ", ")
+}
+
+var constraintNames = [...]struct {
+	c    Constraint
+	name string
+}{{ImageTimeOnly, "ImageTimeOnly"}, {FirstVariationOnly, "FirstVariationOnly"}, {Atomic, "Atomic"}}
+
+// Scope says whose value a settings group holds and so where it belongs.
+type Scope string
+
+// Scopes of a settings group, from the shape of its path.
+const (
+	PerIMSI   Scope = "per-imsi"   // keyed by $(__IMSI): in a Variant
+	PerSIM    Scope = "per-sim"    // keyed by $(__ICCID): in a Variant
+	PerDevice Scope = "per-device" // CellCore/PerDevice/...: the device-wide fallback of a per-IMSI value, in Static
+	Device    Scope = "device"     // not keyed by SIM: in Static, or in a Variant unless ImageTimeOnly
+)
+
+// Type is the kind of value a setting takes.
+type Type string
+
+// Value types. Unknown means no page states it and no override gives it.
+const (
+	Unknown   Type = ""
+	DWORD     Type = "dword"    // REG_DWORD: decimal, or hexadecimal with 0x
+	Enum      Type = "enum"     // a DWORD from a documented list, or the value's friendly name
+	String    Type = "string"   // REG_SZ
+	Binary    Type = "binary"   // REG_BINARY: hexadecimal bytes, comma-separated, no 0x
+	MultiSZ   Type = "multi-sz" // REG_MULTI_SZ: strings separated by ;
+	AssetFile Type = "asset"    // an <Asset Source=".."/>: a file placed in the image
+	Bitmask   Type = "bitmask"  // a DWORD that is a sum of documented flags
+)
+
+// Precedence says which of a per-IMSI and a per-device value of the same
+// setting the runtime uses.
+type Precedence uint8
+
+// Precedences. IMSIWins is the zero value: most pages say so.
+const (
+	IMSIWins   Precedence = iota // the per-IMSI value overrides the per-device one
+	DeviceWins                   // the per-device value wins; the per-IMSI one is ignored
+)
+
+// Value is one documented value of an enum, or one flag of a bitmask.
+type Value struct {
+	Value uint32
+	Name  string // the friendly name ImageApp also accepts ("Yes"); "" when none
+	Doc   string // what the value does, in a few words; "" when the page's table says it
+}
+
+// Setting is one setting (or asset) of a settings group.
+type Setting struct {
+	// Name as the page spells it. A segment in braces ({GUID}, {LANGID})
+	// is a name the OEM chooses: it matches any one segment.
+	Name   string
+	Type   Type
+	Values []Value // Enum and Bitmask
+	// Min and Max bound a DWORD; HasMin and HasMax say whether they are set.
+	Min, Max       uint32
+	HasMin, HasMax bool
+	Unit           string // of a DWORD, e.g. "seconds"; "" when none
+	// Default is the value the runtime uses when the setting is not set,
+	// as the page states it; "" when no page states one.
+	Default    string
+	Precedence Precedence
+	// Constraints of this setting beyond its customization's (a page may
+	// make one setting ImageTimeOnly).
+	Constraints Constraint
+	Doc         string // one line, in mcsf's words; "" when none is written yet
+	// Override is true when the hand-kept overrides file supplies some of
+	// what this entry says (the generator extracts the rest from the page).
+	Override bool
+}
+
+// Group is a settings group: a Settings Path and the settings under it.
+type Group struct {
+	// Path as the page spells it, with $(__IMSI) or $(__ICCID) where the
+	// runtime puts the SIM's identity, and {NAME} where the OEM chooses a segment.
+	Path     string
+	Scope    Scope
+	Settings []Setting
+}
+
+// Customization is one documented customization: one page.
+type Customization struct {
+	ID          string // e.g. IMSRetry: the sample's Name where no other page uses it
+	Page        string // the page's file name without .md, e.g. ims-retry
+	Title       string // the page's title
+	Constraints Constraint
+	// Stated is false when the page does not state its constraints in fixed form.
+	Stated bool
+	Scopes []Scope // the scopes the page says it supports, in the page's order
+	Groups []Group
+}
+
+// URL is the customization's documentation page.
+func (c *Customization) URL() string {
+	if c.Page == "configure-customization-settings" {
+		return "https://docs.microsoft.com/en-us/windows-hardware/manufacture/mobile/configure-customization-settings"
+	}
+	return DocBase + c.Page
+}
+
+// Customizations returns the catalog, ordered by page. The slice is the
+// embedded table: callers must not change it.
+func Customizations() []Customization { return table[:] }
+
+// Entry is a setting with the group and customization it belongs to.
+type Entry struct {
+	Customization *Customization
+	Group         *Group
+	Setting       *Setting
+}
+
+// Constraints are the entry's constraints: its customization's and its own.
+func (e Entry) Constraints() Constraint { return e.Customization.Constraints | e.Setting.Constraints }
+
+// Index finds entries by settings path and setting name, case-insensitively
+// as ImageApp compares them.
+type Index struct {
+	paths    map[string][]pathRef // lower-case path -> its groups, first documented first
+	patterns []patternPath        // paths with a {NAME} segment
+	names    map[string][]Entry   // lower-case setting name (last segment patterns aside) -> entries
+}
+
+type pathRef struct {
+	cust  *Customization
+	group *Group
+}
+
+type patternPath struct {
+	segs []string // lower case
+	ref  pathRef
+}
+
+// Load returns the index of the embedded catalog, built once.
+var Load = sync.OnceValue(func() *Index { return NewIndex(Customizations()) })
+
+// NewIndex indexes cs. The index points into cs.
+func NewIndex(cs []Customization) *Index {
+	ix := &Index{paths: map[string][]pathRef{}, names: map[string][]Entry{}}
+	for i := range cs {
+		c := &cs[i]
+		for j := range c.Groups {
+			g := &c.Groups[j]
+			ref := pathRef{c, g}
+			lower := strings.ToLower(g.Path)
+			ix.paths[lower] = append(ix.paths[lower], ref)
+			if strings.Contains(g.Path, "{") {
+				ix.patterns = append(ix.patterns, patternPath{strings.Split(lower, "/"), ref})
+			}
+			for k := range g.Settings {
+				s := &g.Settings[k]
+				n := strings.ToLower(s.Name)
+				ix.names[n] = append(ix.names[n], Entry{c, g, s})
+			}
+		}
+	}
+	return ix
+}
+
+// Groups returns the catalog's groups for a settings path as written in a
+// file (compared case-insensitively; {NAME} segments of the catalog match
+// any segment); nil when the catalog does not know the path.
+func (ix *Index) Groups(path string) []Entry {
+	refs := ix.paths[strings.ToLower(path)]
+	if refs == nil && len(ix.patterns) > 0 {
+		segs := strings.Split(strings.ToLower(path), "/")
+		for _, p := range ix.patterns {
+			if matchSegs(p.segs, segs) {
+				refs = append(refs, p.ref)
+			}
+		}
+	}
+	if refs == nil {
+		return nil
+	}
+	out := make([]Entry, len(refs))
+	for i, r := range refs {
+		out[i] = Entry{Customization: r.cust, Group: r.group}
+	}
+	return out
+}
+
+// Lookup finds the setting name under path; ok is false when the catalog
+// does not know it there.
+func (ix *Index) Lookup(path, name string) (Entry, bool) {
+	for _, g := range ix.Groups(path) {
+		if s := g.Group.Setting(name); s != nil {
+			g.Setting = s
+			return g, true
+		}
+	}
+	return Entry{}, false
+}
+
+// Setting finds name in g, case-insensitively; nil when g has no such setting.
+func (g *Group) Setting(name string) *Setting {
+	for i := range g.Settings {
+		if strings.EqualFold(g.Settings[i].Name, name) {
+			return &g.Settings[i]
+		}
+	}
+	if !strings.Contains(name, "/") && !strings.Contains(name, "{") {
+		// fast path: a plain name matches only a plain pattern
+		for i := range g.Settings {
+			if s := &g.Settings[i]; s.Name[0] == '{' && !strings.Contains(s.Name, "/") {
+				return s
+			}
+		}
+		return nil
+	}
+	segs := strings.Split(strings.ToLower(name), "/")
+	for i := range g.Settings {
+		s := &g.Settings[i]
+		if strings.Contains(s.Name, "{") && matchSegs(strings.Split(strings.ToLower(s.Name), "/"), segs) {
+			return s
+		}
+	}
+	return nil
+}
+
+// matchSegs reports whether segs matches pattern, segment by segment; a
+// pattern segment in braces matches any non-empty segment.
+func matchSegs(pattern, segs []string) bool {
+	if len(pattern) != len(segs) {
+		return false
+	}
+	for i, p := range pattern {
+		if len(p) > 1 && p[0] == '{' && p[len(p)-1] == '}' {
+			if segs[i] == "" {
+				return false
+			}
+			continue
+		}
+		if p != segs[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// ByName returns every entry whose setting is spelled name (case-insensitive).
+func (ix *Index) ByName(name string) []Entry { return ix.names[strings.ToLower(name)] }
+
+// Find returns the customization whose ID or page is id (case-insensitive).
+func Find(id string) (*Customization, bool) {
+	cs := Customizations()
+	for i := range cs {
+		if strings.EqualFold(cs[i].ID, id) || strings.EqualFold(cs[i].Page, id) {
+			return &cs[i], true
+		}
+	}
+	return nil, false
+}

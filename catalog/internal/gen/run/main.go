@@ -1,0 +1,41 @@
+// Command run writes the catalog table: go generate ./catalog runs it as
+//
+//	go run ./internal/gen/run -corpus ../../shared/corpus -overrides overrides.yaml -o catalog_gen.go
+//
+// and prints the catalog's counts.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/mcsf-dev/mcsf/catalog/internal/gen"
+)
+
+func main() {
+	corpus := flag.String("corpus", "../../shared/corpus", "the corpus folder: pages/, settings-index.tsv, SOURCES.tsv")
+	overrides := flag.String("overrides", "overrides.yaml", "the hand-kept overrides")
+	out := flag.String("o", "catalog_gen.go", "the Go file to write")
+	flag.Parse()
+	if err := run(*corpus, *overrides, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "catalog:", err)
+		os.Exit(1)
+	}
+}
+
+func run(corpus, overrides, out string) error {
+	ov, err := os.ReadFile(overrides)
+	if err != nil {
+		return err
+	}
+	src, n, err := gen.Generate(corpus, ov)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, src, 0o644); err != nil {
+		return err
+	}
+	fmt.Println(n)
+	return nil
+}
