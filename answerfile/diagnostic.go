@@ -93,7 +93,21 @@ type Diagnostic struct {
 	Severity  Severity  `json:"severity"`
 	Message   string    `json:"message"`
 	Related   []Related `json:"related,omitempty"`
-	Fix       string    `json:"fix,omitempty"` // a suggested fix, in words
+	// Fix is the suggested fix in words, for a human. With Edits it is
+	// also mechanical: applying Edits does what Fix says, and nothing else.
+	Fix   string     `json:"fix,omitempty"`
+	Edits []TextEdit `json:"edits,omitempty"`
+}
+
+// TextEdit replaces the bytes [Start, End) of a file's text with NewText.
+// Offsets count bytes of the text as Document.Text holds it: the file's own
+// bytes for UTF-8 without a byte order mark; after the mark, or of the
+// decoded text, for the others (the writer encodes the result back).
+// Start == End inserts. The edits of one Diagnostic never overlap.
+type TextEdit struct {
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	NewText string `json:"newText"`
 }
 
 func (d Diagnostic) String() string {

@@ -13,15 +13,14 @@ import (
 
 var problemRules = map[variant.ProblemKind]struct {
 	rule string
-	sev  answerfile.Severity
 	attr string
 }{
-	variant.ProblemEmptyName:          {RuleInvalidConditionName, answerfile.Error, "Name"},
-	variant.ProblemReservedName:       {RuleInvalidConditionName, answerfile.Error, "Name"},
-	variant.ProblemUnknownName:        {RuleUnknownConditionName, answerfile.Warning, "Name"},
-	variant.ProblemInvalidValue:       {RuleInvalidConditionValue, answerfile.Error, "Value"},
-	variant.ProblemPrefixCase:         {RuleConditionPrefixCase, answerfile.Warning, "Value"},
-	variant.ProblemPatternUnsupported: {RulePatternUnsupported, answerfile.Warning, "Value"},
+	variant.ProblemEmptyName:          {RuleInvalidConditionName, "Name"},
+	variant.ProblemReservedName:       {RuleInvalidConditionName, "Name"},
+	variant.ProblemUnknownName:        {RuleUnknownConditionName, "Name"},
+	variant.ProblemInvalidValue:       {RuleInvalidConditionValue, "Value"},
+	variant.ProblemPrefixCase:         {RuleConditionPrefixCase, "Value"},
+	variant.ProblemPatternUnsupported: {RulePatternUnsupported, "Value"},
 }
 
 func (c *checker) checkCondition(cond answerfile.Condition) {
@@ -31,9 +30,9 @@ func (c *checker) checkCondition(cond answerfile.Condition) {
 	for _, p := range variant.CheckCondition(cond.Name.Value, cond.Value.Value) {
 		m, ok := problemRules[p.Kind]
 		if !ok {
-			m.rule, m.sev, m.attr = RuleInvalidConditionValue, answerfile.Error, "Value"
+			m.rule, m.attr = RuleInvalidConditionValue, "Value"
 		}
-		d := c.doc.AttrDiag(cond.Elem, m.attr, m.rule, m.sev, "%s", p.Message)
+		d := c.rule(m.rule).attr(cond.Elem, m.attr, "%s", p.Message)
 		if p.Kind == variant.ProblemUnknownName {
 			if s := nearest(cond.Name.Value, conditionNames); s != "" {
 				d.Fix = fmt.Sprintf("did you mean %s?", s)
@@ -68,7 +67,7 @@ func (c *checker) checkMNCForm(cond answerfile.Condition) {
 	default:
 		return
 	}
-	d := c.doc.AttrDiag(cond.Elem, "Value", RuleMNCForm, answerfile.Info,
+	d := c.rule(RuleMNCForm).attr(cond.Elem, "Value",
 		"MNC %q does not match a SIM that reports %q: they are different values; write the form the operator's SIMs report", v, other)
 	if !neg {
 		d.Fix = fmt.Sprintf("if both forms occur, add a TargetState with MNC %q, or use pattern:0?%s", other, strings.TrimPrefix(v, "0"))

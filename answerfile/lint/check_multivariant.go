@@ -52,7 +52,7 @@ func (c *checker) checkMultivariant() {
 	mvOn, mvKnown := dword(mv)
 	adcOn, adcKnown := dword(adc)
 	if mvKnown && adcKnown && mvOn == 1 && adcOn == 1 {
-		d := c.doc.AttrDiag(adc.Elem, "Value", RuleMultivariantDisabled, answerfile.Error,
+		d := c.rule(RuleMultivariantDisabled).attr(adc.Elem, "Value",
 			"AutoDataConfig/Enable and Multivariant/Enable are both 1: exactly one of them may be on")
 		d.Related = []answerfile.Related{c.related(mv.Node, "Multivariant/Enable=1 here")}
 		d.Fix = "set AutoDataConfig/Enable to 0 for runtime configuration"
@@ -63,7 +63,7 @@ func (c *checker) checkMultivariant() {
 		return
 	}
 	if mvKnown && mvOn == 0 {
-		d := c.doc.AttrDiag(mv.Elem, "Value", RuleMultivariantDisabled, answerfile.Error,
+		d := c.rule(RuleMultivariantDisabled).attr(mv.Elem, "Value",
 			"Multivariant/Enable=0 turns runtime configuration off: the %s of this file never apply", plural(len(vs), "Variant"))
 		d.Fix = "set Multivariant/Enable to 1"
 		c.add(d)
@@ -79,7 +79,7 @@ func (c *checker) checkMultivariant() {
 	if len(missing) == 0 {
 		return
 	}
-	d := c.doc.Diag(vs[0].Elem, RuleMultivariantDisabled, answerfile.Warning,
+	d := c.rule(RuleMultivariantDisabled).as(answerfile.Warning).at(vs[0].Elem,
 		"the file has Variants but its <Static> does not set %s: every per-IMSI and per-SIM sample sets both, so that runtime configuration applies the Variants",
 		strings.Join(missing, " and "))
 	if len(c.doc.Root.Statics) > 0 {
@@ -132,7 +132,7 @@ func (c *checker) checkIMS() {
 		if n, known := dword(s); !ok || !known || n == 0 {
 			continue
 		}
-		d := c.doc.AttrDiag(s.Elem, "Value", RuleIMSSMSOff, answerfile.Warning,
+		d := c.rule(RuleIMSSMSOff).attr(s.Elem, "Value",
 			"AttemptThresholdForIMS has no effect for target %q: its IMSServices=%s leaves SMS over IMS (flag 2) off",
 			v.TargetRefs[0].ID.Value, svc.s.Value.Value)
 		d.Related = []answerfile.Related{c.related(svc.s.Node, "IMSServices set here")}

@@ -208,7 +208,7 @@ func (c *checker) checkOverlaps() {
 			if !ok || sameValue(si.Value.Value, sj.Value.Value) {
 				continue
 			}
-			d := c.doc.AttrDiag(sj.Elem, "Value", RuleOverlappingVariants, answerfile.Warning,
+			d := c.rule(RuleOverlappingVariants).attr(sj.Elem, "Value",
 				"%s and %s can both match one SIM at equal priority and set %s to %q and %q: the later one wins only by file order",
 				variantLabel(vs[j], j), variantLabel(vs[i], i), sj.Name.Value, sj.Value.Value, si.Value.Value)
 			d.Related = []answerfile.Related{c.related(si.Node, fmt.Sprintf("%s sets %q here", variantLabel(vs[i], i), si.Value.Value))}

@@ -28,11 +28,11 @@ func (c *checker) checkRoot() {
 	} {
 		switch {
 		case !a.attr.Present:
-			d := c.doc.Diag(e, RuleOwnerMissing, answerfile.Error, "<ImageCustomizations> has no %s attribute: %s", a.name, a.why)
+			d := c.rule(RuleOwnerMissing).at(e, "<ImageCustomizations> has no %s attribute: %s", a.name, a.why)
 			d.Fix = fmt.Sprintf("add %s=\"...\" to the root element", a.name)
 			c.add(d)
 		case strings.TrimSpace(a.attr.Value) == "":
-			d := c.doc.AttrDiag(e, a.name, RuleOwnerMissing, answerfile.Error, "%s is empty: fill it in; %s", a.name, a.why)
+			d := c.rule(RuleOwnerMissing).attr(e, a.name, "%s is empty: fill it in; %s", a.name, a.why)
 			if a.name == "Owner" {
 				d.Fix = "set Owner to your company name, e.g. Owner=\"Contoso\" (the documentation samples ship Owner=\"\")"
 			}
@@ -40,7 +40,7 @@ func (c *checker) checkRoot() {
 		}
 	}
 	if v := r.OwnerType.Value; r.OwnerType.Present && strings.TrimSpace(v) != "" && !slices.Contains(ownerTypes, v) {
-		d := c.doc.AttrDiag(e, "OwnerType", RuleOwnerType, answerfile.Warning,
+		d := c.rule(RuleOwnerType).attr(e, "OwnerType",
 			"OwnerType %q is not one of %s", v, strings.Join(ownerTypes, ", "))
 		if s := nearest(v, ownerTypes); s != "" {
 			d.Fix = fmt.Sprintf("write OwnerType=%q", s)
@@ -48,7 +48,7 @@ func (c *checker) checkRoot() {
 		c.add(d)
 	}
 	if r.Priority.Present && !positiveInt.MatchString(r.Priority.Value) {
-		c.add(c.doc.AttrDiag(e, "Priority", RulePriorityInvalid, answerfile.Error,
+		c.add(c.rule(RulePriorityInvalid).attr(e, "Priority",
 			"Priority %q is not a positive integer: 1 is the highest priority; 0 and negative numbers are not allowed", r.Priority.Value))
 	}
 }
@@ -68,7 +68,7 @@ func (c *checker) checkOrder() {
 			firstStatic = s
 			continue
 		}
-		d := c.doc.Diag(s.Elem, RuleDuplicateStatic, answerfile.Error,
+		d := c.rule(RuleDuplicateStatic).at(s.Elem,
 			"a second <Static>: an answer file has at most one; merge its settings into the first")
 		d.Related = []answerfile.Related{c.related(firstStatic.Node, "the first <Static>")}
 		c.add(d)
@@ -79,7 +79,7 @@ func (c *checker) checkOrder() {
 			continue
 		}
 		if rank < maxRank {
-			d := c.doc.Diag(ch, RuleElementOrder, answerfile.Warning,
+			d := c.rule(RuleElementOrder).at(ch,
 				"<%s> comes after <%s>: write Imports, Targets, Static, then the Variants", ch.Tag, maxName)
 			c.add(d)
 			continue

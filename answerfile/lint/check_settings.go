@@ -35,7 +35,7 @@ func (c *checker) checkSettings() {
 		var firstPath firstFold
 		for i, g := range ct.groups {
 			if prev, dup := firstPath.get(g.Path.Value); dup && !placeholder(g.Path.Value) {
-				d := c.doc.AttrDiag(g.Elem, "Path", RuleDuplicateSetting, answerfile.Error,
+				d := c.rule(RuleDuplicateSetting).attr(g.Elem, "Path",
 					"settings path %q appears twice in this %s: merge the two groups", g.Path.Value, ct.kind())
 				d.Related = []answerfile.Related{c.related(ct.groups[prev].Node, "the first group with this path")}
 				c.add(d)
@@ -61,7 +61,7 @@ func (c *checker) checkMisplacedSettings() {
 			continue
 		}
 		if v := e.SelectAttr("Value"); v == nil || strings.TrimSpace(v.Value) == "" {
-			c.add(c.doc.AttrDiag(e, "Value", RuleEmptyValue, answerfile.Error,
+			c.add(c.rule(RuleEmptyValue).attr(e, "Value",
 				"setting %q has an empty Value, as the documentation samples ship it: fill it in", e.SelectAttrValue("Name", "")))
 		}
 	}
@@ -102,12 +102,12 @@ func (c *checker) checkGroup(ct container, g answerfile.SettingsGroup) {
 	scope := c.pathScope(path)
 	switch {
 	case ct.variant && scope == schema.ScopeImageTime:
-		d := c.doc.AttrDiag(g.Elem, "Path", RuleImageTimeOnlyInVariant, answerfile.Error,
+		d := c.rule(RuleImageTimeOnlyInVariant).attr(g.Elem, "Path",
 			"%s settings are image-time only: they are read when the image is built and cannot vary by SIM", path)
 		d.Fix = "move this group into <Static>"
 		c.add(d)
 	case ct.variant && scope == schema.ScopePerDevice:
-		d := c.doc.AttrDiag(g.Elem, "Path", RuleScopeMismatch, answerfile.Error,
+		d := c.rule(RuleScopeMismatch).attr(g.Elem, "Path",
 			"per-device path %q is in a <Variant>: per-device settings are the device-wide fallback and belong in <Static>", path)
 		if alt := c.perIMSIPath(path); alt != "" {
 			d.Fix = fmt.Sprintf("move it into <Static>, or use the per-IMSI path %q in the Variant", alt)
@@ -116,7 +116,7 @@ func (c *checker) checkGroup(ct container, g answerfile.SettingsGroup) {
 		}
 		c.add(d)
 	case !ct.variant && (scope == schema.ScopePerIMSI || scope == schema.ScopePerSIM):
-		d := c.doc.AttrDiag(g.Elem, "Path", RuleScopeMismatch, answerfile.Error,
+		d := c.rule(RuleScopeMismatch).attr(g.Elem, "Path",
 			"%s path %q is in <Static>: $(__IMSI) and $(__ICCID) have a value only in a <Variant>, where a SIM is matched", scopeName(scope), path)
 		if alt := c.perDevicePath(path); alt != "" {
 			d.Fix = fmt.Sprintf("move it into a <Variant>, or use the per-device path %q in Static", alt)
@@ -135,7 +135,7 @@ func (c *checker) checkGroup(ct container, g answerfile.SettingsGroup) {
 			continue // the schema rule reports it
 		}
 		if prev, dup := firstName.get(s.Name.Value); dup && !placeholder(s.Name.Value) {
-			d := c.doc.AttrDiag(s.Elem, "Name", RuleDuplicateSetting, answerfile.Error,
+			d := c.rule(RuleDuplicateSetting).attr(s.Elem, "Name",
 				"setting %q appears twice in this group (names compare case-insensitively)", s.Name.Value)
 			d.Related = []answerfile.Related{c.related(g.Settings[prev].Node, "first set here")}
 			c.add(d)
@@ -217,7 +217,7 @@ func (c *checker) checkPathKnown(g answerfile.SettingsGroup, known bool) {
 		if strings.TrimSpace(path) == "" {
 			return // the schema rule reports an empty path
 		}
-		d := c.doc.AttrDiag(g.Elem, "Path", RuleUnknownSettingsPath, answerfile.Warning,
+		d := c.rule(RuleUnknownSettingsPath).attr(g.Elem, "Path",
 			"settings path %q is not in mcsf's settings catalog", path)
 		if s := nearest(path, c.catalogPaths()); s != "" && !strings.EqualFold(s, path) {
 			d.Message += fmt.Sprintf(" (did you mean %q?)", s)
@@ -225,7 +225,7 @@ func (c *checker) checkPathKnown(g answerfile.SettingsGroup, known bool) {
 		c.add(d)
 	}
 	if have, want := c.canonicalPrefix(path); want != "" {
-		c.add(c.doc.AttrDiag(g.Elem, "Path", RulePathCase, answerfile.Info,
+		c.add(c.rule(RulePathCase).attr(g.Elem, "Path",
 			"settings path %q is spelled %q in Microsoft's documentation", path, want+path[len(have):]))
 	}
 }
@@ -264,7 +264,7 @@ func (c *checker) checkNameKnown(g answerfile.SettingsGroup, s answerfile.Settin
 		for _, e := range c.cat.Path(g.Path.Value) {
 			names = append(names, e.Name)
 		}
-		d := c.doc.AttrDiag(s.Elem, "Name", RuleUnknownSetting, answerfile.Warning,
+		d := c.rule(RuleUnknownSetting).attr(s.Elem, "Name",
 			"setting %q is not in mcsf's settings catalog for path %s", s.Name.Value, c.cat.Path(g.Path.Value)[0].Path)
 		if n := nearest(s.Name.Value, names); n != "" {
 			d.Message += fmt.Sprintf(" (did you mean %q?)", n)
@@ -275,7 +275,7 @@ func (c *checker) checkNameKnown(g answerfile.SettingsGroup, s answerfile.Settin
 		return nil
 	}
 	if s.Name.Value != entry.Name {
-		c.add(c.doc.AttrDiag(s.Elem, "Name", RulePathCase, answerfile.Info,
+		c.add(c.rule(RulePathCase).attr(s.Elem, "Name",
 			"setting %q is spelled %q in Microsoft's documentation", s.Name.Value, entry.Name))
 	}
 	return entry
@@ -313,7 +313,7 @@ func (c *checker) checkValue(ct container, s answerfile.Setting, entry *schema.S
 		if !s.Value.Present {
 			what = "no Value attribute"
 		}
-		d := c.doc.AttrDiag(s.Elem, "Value", RuleEmptyValue, answerfile.Error, "setting %q has %s: fill it in", s.Name.Value, what)
+		d := c.rule(RuleEmptyValue).attr(s.Elem, "Value", "setting %q has %s: fill it in", s.Name.Value, what)
 		if entry != nil {
 			d.Message += " with " + entry.Describe()
 		}
@@ -323,31 +323,31 @@ func (c *checker) checkValue(ct container, s answerfile.Setting, entry *schema.S
 	templated := false
 	for _, m := range percentVar.FindAllString(v, -1) {
 		templated = true
-		c.add(c.doc.AttrDiag(s.Elem, "Value", RuleEnvVarInValue, answerfile.Error,
+		c.add(c.rule(RuleEnvVarInValue).attr(s.Elem, "Value",
 			"%s in a Setting value is an error: environment variables work only in file source paths", m))
 	}
 	for _, m := range macro.FindAllStringSubmatch(v, -1) {
 		templated = true
 		if simMacro(m[1]) {
 			if !ct.variant {
-				c.add(c.doc.AttrDiag(s.Elem, "Value", RuleScopeMismatch, answerfile.Error,
+				c.add(c.rule(RuleScopeMismatch).attr(s.Elem, "Value",
 					"%s in <Static> has no value: it is replaced by the current SIM's identity, only in a <Variant>", m[0]))
 			}
 			continue
 		}
-		c.add(c.doc.AttrDiag(s.Elem, "Value", RuleEnvVarInValue, answerfile.Error,
+		c.add(c.rule(RuleEnvVarInValue).attr(s.Elem, "Value",
 			"%s in a Setting value is not expanded: macros work only in file source paths; replace the placeholder with the value", m[0]))
 	}
 	if entry == nil || templated {
 		return
 	}
 	if msg := entry.CheckValue(v); msg != "" {
-		c.add(c.doc.AttrDiag(s.Elem, "Value", RuleInvalidSettingValue, answerfile.Error, "%s", msg))
+		c.add(c.rule(RuleInvalidSettingValue).attr(s.Elem, "Value", "%s", msg))
 		return
 	}
 	if strings.EqualFold(entry.Name, "3GPP/IMS/AttemptThresholdForIMS") {
 		if n, err := schema.ParseDWORD(v); err == nil && n == 0 {
-			d := c.doc.AttrDiag(s.Elem, "Value", RuleIMSThresholdZero, answerfile.Warning,
+			d := c.rule(RuleIMSThresholdZero).attr(s.Elem, "Value",
 				"AttemptThresholdForIMS is 0: SMS over IMS is never attempted; set 1 or more to send over IMS, or leave the setting out")
 			c.add(d)
 		}

@@ -16,7 +16,7 @@ func (c *checker) checkTargets() {
 		t := &c.doc.Root.Targets[i]
 		if t.ID.Present && strings.TrimSpace(t.ID.Value) != "" {
 			if prev, dup := first[t.ID.Value]; dup {
-				d := c.doc.AttrDiag(t.Elem, "Id", RuleDuplicateTargetID, answerfile.Error,
+				d := c.rule(RuleDuplicateTargetID).attr(t.Elem, "Id",
 					"Target Id %q is declared twice: TargetRefs to it are ambiguous", t.ID.Value)
 				d.Related = []answerfile.Related{c.related(prev.Node, "first declared here")}
 				c.add(d)
@@ -25,12 +25,12 @@ func (c *checker) checkTargets() {
 			}
 		}
 		if len(t.States) == 0 {
-			c.add(c.doc.Diag(t.Elem, RuleEmptyTarget, answerfile.Error,
+			c.add(c.rule(RuleEmptyTarget).at(t.Elem,
 				"<Target%s> has no <TargetState>: it never matches, so the Variants that reference it never apply", idSuffix(t.ID)))
 		}
 		for _, s := range t.States {
 			if len(s.Conditions) == 0 {
-				c.add(c.doc.Diag(s.Elem, RuleEmptyTarget, answerfile.Warning,
+				c.add(c.rule(RuleEmptyTarget).as(answerfile.Warning).at(s.Elem,
 					"<TargetState> has no <Condition>: add the SIM or device conditions it stands for"))
 			}
 			for _, cond := range s.Conditions {
@@ -59,14 +59,14 @@ func (c *checker) checkVariants() {
 	used := map[string]bool{}
 	for _, v := range c.doc.Root.Variants {
 		if len(v.TargetRefs) == 0 {
-			d := c.doc.Diag(v.Elem, RuleMissingTargetRef, answerfile.Error,
+			d := c.rule(RuleMissingTargetRef).at(v.Elem,
 				"<Variant%s> has no <TargetRef>: it never applies", nameSuffix(v.Name))
 			d.Fix = "add <TargetRefs><TargetRef Id=\"...\"/></TargetRefs> naming one of the Targets"
 			c.add(d)
 		}
 		for i, r := range v.TargetRefs {
 			if i > 0 {
-				d := c.doc.Diag(r.Elem, RuleMultipleTargetRefs, answerfile.Error,
+				d := c.rule(RuleMultipleTargetRefs).at(r.Elem,
 					"a second <TargetRef> in one Variant: MCSF supports exactly one TargetRef per Variant")
 				d.Related = []answerfile.Related{c.related(v.TargetRefs[0].Node, "the first TargetRef")}
 				d.Fix = "give one Target several TargetStates (they are ORed), or write one Variant per Target"
@@ -79,7 +79,7 @@ func (c *checker) checkVariants() {
 			if declared[r.ID.Value] || strings.TrimSpace(r.ID.Value) == "" {
 				continue // the schema rule reports an empty Id
 			}
-			d := c.doc.AttrDiag(r.Elem, "Id", RuleUnknownTargetRef, answerfile.Error,
+			d := c.rule(RuleUnknownTargetRef).attr(r.Elem, "Id",
 				"TargetRef Id %q names no declared Target", r.ID.Value)
 			if s := nearest(r.ID.Value, ids); s != "" {
 				t := c.target(s)
@@ -99,7 +99,7 @@ func (c *checker) checkVariants() {
 	}
 	for _, t := range c.doc.Root.Targets {
 		if t.ID.Present && strings.TrimSpace(t.ID.Value) != "" && !used[t.ID.Value] {
-			c.add(c.doc.AttrDiag(t.Elem, "Id", RuleUnusedTarget, answerfile.Warning,
+			c.add(c.rule(RuleUnusedTarget).attr(t.Elem, "Id",
 				"Target %q is referenced by no Variant", t.ID.Value))
 		}
 	}

@@ -3,6 +3,17 @@
 // device behave wrongly (a Variant that can never apply, a per-IMSI setting
 // in Static, an IMS retry threshold of 0, ...).
 //
+// A rule is one value of the [Rules] table: its id, default severity,
+// documentation (summary, rationale, bad and good example, basis and
+// policy), whether it is fixable, and the check that reports it. A check
+// reports through a handle that stamps its rule's id and default severity on
+// every finding; a finding under a rule of another check, or at a severity
+// its rule does not declare, becomes an internal error instead. A check whose
+// rules are all disabled does not run. The rules reported outside the checks
+// (the reader's xml-syntax, the import and merge rules of package
+// answerfile, the suppression rules) are in the table too, with their ids
+// defined once, in the package that reports them.
+//
 // [Lint] runs the rules of the [Rules] table over a parsed
 // [answerfile.Document]; [File] parses first, so that a file that is not
 // well-formed gives its xml-syntax findings. The structure of a file is

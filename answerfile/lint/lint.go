@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+
+	"github.com/beevik/etree"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/schema"
@@ -88,12 +91,12 @@ func File(name string, data []byte, cfg Config) ([]answerfile.Diagnostic, error)
 }
 
 // Lint runs every enabled rule on doc and returns the findings sorted by
-// line, column and rule, without duplicates.
+// line, column and rule, without duplicates. A check whose rules are all
+// disabled does not run.
 func Lint(doc *answerfile.Document, cfg Config) []answerfile.Diagnostic {
-	c := &checker{doc: doc, cfg: cfg}
+	c := &checker{doc: doc, cfg: cfg, index: ruleIndex()}
 	c.run()
-	diags := slices.DeleteFunc(c.diags, func(d answerfile.Diagnostic) bool { return cfg.disabled(d.Rule) })
-	diags = applySuppressions(doc, diags, cfg)
+	diags := applySuppressions(doc, c.diags, cfg)
 	return cfg.Finish(diags)
 }
 
@@ -112,12 +115,52 @@ func (cfg Config) Finish(diags []answerfile.Diagnostic) []answerfile.Diagnostic 
 	return answerfile.SortDiagnostics(out)
 }
 
+// A check is one pass over a document. It reports the findings of the rules
+// whose table entry names it, and of no other rule: a finding under another
+// rule's id, or at a severity its rule does not declare, becomes an internal
+// error (see checker.add). Several rules share a check where they read the
+// same elements (the settings rules walk the settings once).
+type check struct {
+	name string
+	run  func(*checker)
+}
+
+// The checks, in the order Lint runs them.
+var (
+	checkRootElement     = &check{"root-element", nil} // run first, by checker.run, which stops when it fails
+	checkStructure       = &check{"structure", (*checker).checkStructure}
+	checkRootAttrs       = &check{"root", (*checker).checkRoot}
+	checkChildOrder      = &check{"order", (*checker).checkOrder}
+	checkTargetList      = &check{"targets", (*checker).checkTargets}
+	checkTargetRefs      = &check{"target-refs", (*checker).checkVariants}
+	checkSettingGroups   = &check{"settings", (*checker).checkSettings}
+	checkRuntimeConfig   = &check{"multivariant", (*checker).checkMultivariant}
+	checkIMSServices     = &check{"ims", (*checker).checkIMS}
+	checkVariantOverlaps = &check{"overlaps", (*checker).checkOverlaps}
+)
+
+// checks lists the checks Lint runs after the root element's, in order.
+var checks = []*check{checkStructure, checkRootAttrs, checkChildOrder, checkTargetList, checkTargetRefs,
+	checkSettingGroups, checkRuntimeConfig, checkIMSServices, checkVariantOverlaps}
+
+// ruleIndex maps each rule id of the table to its entry.
+var ruleIndex = sync.OnceValue(func() map[string]*Rule {
+	m := make(map[string]*Rule, len(Rules))
+	for i := range Rules {
+		m[Rules[i].ID] = &Rules[i]
+	}
+	return m
+})
+
 // checker holds one run of the rules over one document.
 type checker struct {
 	doc   *answerfile.Document
 	cfg   Config
+	index map[string]*Rule // ruleIndex(), passed in so that checks do not refer to the table
 	cat   *schema.Catalog
 	diags []answerfile.Diagnostic
+	// running is the check being run; add accepts only its rules.
+	running *check
 	// targets maps each Target Id to its first definition; built on first use.
 	targets map[string]*answerfile.Target
 	// paths are the catalog's settings paths, and each split in segments; built on first use.
@@ -125,20 +168,87 @@ type checker struct {
 	pathSegs [][]string
 }
 
-func (c *checker) add(d answerfile.Diagnostic) { c.diags = append(c.diags, d) }
+// reporter is the handle through which a check reports the findings of one
+// rule: it stamps the rule's id and default severity on each of them.
+type reporter struct {
+	c    *checker
+	rule string
+	sev  answerfile.Severity
+}
+
+// rule returns the handle of rule id.
+func (c *checker) rule(id string) reporter {
+	r := reporter{c: c, rule: id, sev: answerfile.Error}
+	if e, ok := c.index[id]; ok {
+		r.sev = e.Severity
+	}
+	return r
+}
+
+// on reports whether the rule is enabled; a check may skip work for a
+// disabled rule (its findings are dropped anyway).
+func (r reporter) on() bool { return !r.c.cfg.disabled(r.rule) }
+
+// as returns the handle reporting at sev, one of the rule's Lower severities.
+func (r reporter) as(sev answerfile.Severity) reporter {
+	r.sev = sev
+	return r
+}
+
+// at builds a finding located at element e.
+func (r reporter) at(e *etree.Element, format string, args ...any) answerfile.Diagnostic {
+	return r.c.doc.Diag(e, r.rule, r.sev, format, args...)
+}
+
+// attr builds a finding located at attribute key of e (at e when absent).
+func (r reporter) attr(e *etree.Element, key, format string, args ...any) answerfile.Diagnostic {
+	return r.c.doc.AttrDiag(e, key, r.rule, r.sev, format, args...)
+}
+
+// add records d, a finding built by a reporter of the running check. A
+// finding of a disabled rule is dropped. A finding the running check may not
+// report (another check's rule, a rule not in the table, a severity its rule
+// does not declare) is a bug of the linter: it is reported as an internal
+// error rather than under a wrong identity.
+func (c *checker) add(d answerfile.Diagnostic) {
+	if c.cfg.disabled(d.Rule) {
+		return
+	}
+	r, ok := c.index[d.Rule]
+	switch {
+	case !ok || r.check != c.running:
+		c.internal(fmt.Errorf("check %q reported rule %q, which is not one of its rules", c.running.name, d.Rule))
+		return
+	case d.Severity != r.Severity && !slices.Contains(r.Lower, d.Severity):
+		c.internal(fmt.Errorf("rule %q reported at %s, which it does not declare", d.Rule, d.Severity))
+		return
+	}
+	c.diags = append(c.diags, d)
+}
 
 // internal reports a failure of the linter itself (an embedded schema or
-// catalog that does not load) as a finding, so that it is never silent.
+// catalog that does not load, a check that breaks the rule table's
+// contract) as a finding, so that it is never silent.
 func (c *checker) internal(err error) {
-	c.add(c.doc.Diag(c.doc.Tree.Root(), RuleSchema, answerfile.Error, "internal error, please report: %v", err))
+	c.diags = append(c.diags, c.doc.Diag(c.doc.Tree.Root(), RuleSchema, answerfile.Error, "internal error, please report: %v", err))
+}
+
+// enabled reports whether some rule of ch is enabled.
+func (c *checker) enabled(ch *check) bool {
+	for _, r := range c.index {
+		if r.check == ch && !c.cfg.disabled(r.ID) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) run() {
+	c.running = checkRootElement
 	root := c.doc.Tree.Root()
 	if root.Tag != "ImageCustomizations" {
-		d := c.doc.Diag(root, RuleRootElement, answerfile.Error,
-			"root element is <%s>, not <ImageCustomizations>: this is not an MCSF answer file", qualified(root.Space, root.Tag))
-		c.add(d)
+		c.add(c.rule(RuleRootElement).at(root,
+			"root element is <%s>, not <ImageCustomizations>: this is not an MCSF answer file", qualified(root.Space, root.Tag)))
 		return
 	}
 	if ns := root.NamespaceURI(); ns != answerfile.Namespace {
@@ -146,8 +256,7 @@ func (c *checker) run() {
 		if ns == "" {
 			what = "in no namespace"
 		}
-		d := c.doc.Diag(root, RuleRootElement, answerfile.Error,
-			"<ImageCustomizations> is %s: ImageApp reads only the namespace %s", what, answerfile.Namespace)
+		d := c.rule(RuleRootElement).at(root, "<ImageCustomizations> is %s: ImageApp reads only the namespace %s", what, answerfile.Namespace)
 		d.Fix = fmt.Sprintf("write xmlns=%q on the root element", answerfile.Namespace)
 		c.add(d)
 	}
@@ -159,15 +268,13 @@ func (c *checker) run() {
 		}
 		c.cat = cat
 	}
-	c.checkStructure()
-	c.checkRoot()
-	c.checkOrder()
-	c.checkTargets()
-	c.checkVariants()
-	c.checkSettings()
-	c.checkMultivariant()
-	c.checkIMS()
-	c.checkOverlaps()
+	for _, ch := range checks {
+		if c.enabled(ch) {
+			c.running = ch
+			ch.run(c)
+		}
+	}
+	c.running = nil
 }
 
 func quoteList(items []string) string {

@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"github.com/beevik/etree"
-	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/schema"
 )
 
@@ -411,11 +410,11 @@ func (c *checker) structureError(as *answerSchema, elem *etree.Element, obj map[
 				continue
 			}
 			if a, ok := strings.CutPrefix(name, "@"); ok {
-				d := c.doc.Diag(elem, RuleSchema, answerfile.Error, "%s has no %s attribute, which it needs", tag, a)
+				d := c.rule(RuleSchema).at(elem, "%s has no %s attribute, which it needs", tag, a)
 				d.Fix = fmt.Sprintf("add %s=\"...\"", a)
 				c.add(d)
 			} else {
-				c.add(c.doc.Diag(elem, RuleSchema, answerfile.Error, "%s needs a <%s> child", tag, name))
+				c.add(c.rule(RuleSchema).at(elem, "%s needs a <%s> child", tag, name))
 			}
 		}
 	default:
@@ -424,9 +423,9 @@ func (c *checker) structureError(as *answerSchema, elem *etree.Element, obj map[
 			msg = m
 		}
 		if attr != "" {
-			c.add(c.doc.AttrDiag(elem, attr, RuleSchema, answerfile.Error, "attribute %s of %s %s", attr, tag, msg))
+			c.add(c.rule(RuleSchema).attr(elem, attr, "attribute %s of %s %s", attr, tag, msg))
 		} else {
-			c.add(c.doc.Diag(elem, RuleSchema, answerfile.Error, "%s: %s", tag, msg))
+			c.add(c.rule(RuleSchema).at(elem, "%s: %s", tag, msg))
 		}
 	}
 }
@@ -437,7 +436,7 @@ func (c *checker) unknownMember(as *answerSchema, def map[string]any, elem *etre
 	attrs, children := allowed(def)
 	switch {
 	case key == "#text":
-		c.add(c.doc.Diag(elem, RuleSchema, answerfile.Error,
+		c.add(c.rule(RuleSchema).at(elem,
 			"text is not allowed inside %s: answer files keep values in attributes", tag))
 	case strings.HasPrefix(key, "@"):
 		name := key[1:]
@@ -454,7 +453,7 @@ func (c *checker) unknownMember(as *answerSchema, def map[string]any, elem *etre
 		if local == "" {
 			space, local = "", name
 		}
-		c.add(c.doc.AttrDiag(elem, qualified(space, local), RuleSchema, answerfile.Error, "%s", msg))
+		c.add(c.rule(RuleSchema).attr(elem, qualified(space, local), "%s", msg))
 	default:
 		var msg string
 		if ps := as.parents[key]; len(ps) > 0 {
@@ -472,7 +471,7 @@ func (c *checker) unknownMember(as *answerSchema, def map[string]any, elem *etre
 		}
 		for _, ch := range elem.ChildElements() {
 			if qualified(ch.Space, ch.Tag) == key {
-				c.add(c.doc.Diag(ch, RuleSchema, answerfile.Error, "%s", msg))
+				c.add(c.rule(RuleSchema).at(ch, "%s", msg))
 			}
 		}
 	}

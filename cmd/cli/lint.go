@@ -565,7 +565,8 @@ func newExplainCmd(io *streams) *cobra.Command {
 func allRules() []lint.Rule {
 	rules := slices.Clone(lint.Rules)
 	for _, r := range templates.Rules {
-		rules = append(rules, lint.Rule(r))
+		rules = append(rules, lint.Rule{ID: r.ID, Severity: r.Severity, Summary: r.Summary, Rationale: r.Rationale,
+			Bad: r.Bad, Good: r.Good, Basis: r.Basis, Policy: r.Policy})
 	}
 	slices.SortFunc(rules, func(a, b lint.Rule) int { return strings.Compare(a.ID, b.ID) })
 	return rules
