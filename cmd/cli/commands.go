@@ -12,5 +12,6 @@ func commands(io *streams) []*cobra.Command {
 	cmds = append(cmds, genCommands(io)...) // generate.go (also: new, demo, import-spec)
 	cmds = append(cmds, newRetryCmd(io))    // retry.go
 	cmds = append(cmds, newVersionCmd(io))  // version.go
+	cmds = append(cmds, newDiffCmd(io))     // diffcmd.go
 	return cmds
 }

@@ -25,7 +25,13 @@ func addImportFlags(cmd *cobra.Command, o *importOptions, withNoImports bool) {
 
 // loadGraph parses a root answer file and, unless --no-imports, what it imports.
 func (o *importOptions) loadGraph(name string, data []byte, maxFileSize int64) (*answerfile.Graph, error) {
-	opts := answerfile.ImportOptions{Getenv: os.LookupEnv, Limits: answerfile.DefaultLimits}
+	return o.loadGraphWith(name, data, maxFileSize, nil)
+}
+
+// loadGraphWith is loadGraph reading imported files with readFile (nil:
+// from the file system).
+func (o *importOptions) loadGraphWith(name string, data []byte, maxFileSize int64, readFile func(string) ([]byte, error)) (*answerfile.Graph, error) {
+	opts := answerfile.ImportOptions{Getenv: os.LookupEnv, Limits: answerfile.DefaultLimits, ReadFile: readFile}
 	if maxFileSize > 0 {
 		opts.Limits.MaxBytes = int(maxFileSize)
 	}
@@ -53,17 +59,8 @@ func (o *importOptions) compile(in input, data []byte, maxFileSize int64, errOut
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if syntax := slices.DeleteFunc(slices.Clone(g.Diagnostics), func(d answerfile.Diagnostic) bool {
-		return d.Rule != answerfile.RuleXMLSyntax
-	}); len(syntax) > 0 || g.Root().Doc == nil {
-		src := sources{in.display: answerfile.NewSource(data)}
-		for _, f := range g.Files[1:] {
-			if data, err := os.ReadFile(f.Path); err == nil {
-				src[f.Path] = answerfile.NewSource(data)
-			}
-		}
-		writeTextDiagnostics(errOut, answerfile.SortDiagnostics(syntax), src, colorOn(errOut, os.Getenv))
-		return nil, nil, nil, errFindings
+	if err := stopOnSyntax(g, data, os.ReadFile, errOut); err != nil {
+		return nil, nil, nil, err
 	}
 	if len(g.Files) == 1 {
 		c, err := variant.Compile(g.Root().Doc)
@@ -74,4 +71,24 @@ func (o *importOptions) compile(in input, data []byte, maxFileSize int64, errOut
 	}
 	m := answerfile.Merge(g)
 	return variant.CompileModel(variant.ModelOfMerged(m)), g, m, nil
+}
+
+// stopOnSyntax writes the xml-syntax diagnostics of g to errOut and returns
+// errFindings when a file of g is not well-formed XML; data is the root
+// file's text, readFile reads the imported files again to quote them.
+func stopOnSyntax(g *answerfile.Graph, data []byte, readFile func(string) ([]byte, error), errOut io.Writer) error {
+	syntax := slices.DeleteFunc(slices.Clone(g.Diagnostics), func(d answerfile.Diagnostic) bool {
+		return d.Rule != answerfile.RuleXMLSyntax
+	})
+	if len(syntax) == 0 && g.Root().Doc != nil {
+		return nil
+	}
+	src := sources{g.Root().Path: answerfile.NewSource(data)}
+	for _, f := range g.Files[1:] {
+		if data, err := readFile(f.Path); err == nil {
+			src[f.Path] = answerfile.NewSource(data)
+		}
+	}
+	writeTextDiagnostics(errOut, answerfile.SortDiagnostics(syntax), src, colorOn(errOut, os.Getenv))
+	return errFindings
 }

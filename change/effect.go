@@ -1,0 +1,242 @@
+package change
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/mcsf-dev/mcsf/variant"
+)
+
+// side is one version of the answer file, compiled for resolve, with its
+// settings indexed by where they are defined (to read them back as written,
+// macros unexpanded).
+type side struct {
+	model    variant.Model
+	compiled *variant.Compiled
+	defs     map[variant.Source][]variant.SettingDef
+}
+
+func newSide(m variant.Model) *side {
+	s := &side{model: m, compiled: variant.CompileModel(m), defs: map[variant.Source][]variant.SettingDef{}}
+	add := func(d variant.SettingDef) { s.defs[d.Source] = append(s.defs[d.Source], d) }
+	for _, d := range m.Static {
+		add(d)
+	}
+	for _, v := range m.Variants {
+		for _, d := range v.Settings {
+			add(d)
+		}
+	}
+	return s
+}
+
+// outcome is what one side gives one profile, settings keyed as written.
+type outcome struct {
+	settings  map[string]sideSetting
+	runtime   []RuntimeValue
+	undecided []string
+	variants  []string // the Variants applied through an undecided TargetState
+}
+
+type sideSetting struct {
+	path, name string
+	value      SideValue
+}
+
+func (s *side) resolve(p variant.Profile) outcome {
+	r := s.compiled.Resolve(p)
+	o := outcome{settings: make(map[string]sideSetting, len(r.Settings))}
+	for _, es := range r.Settings {
+		def := s.def(es)
+		o.settings[settingKey(def.Path, def.Name)] = sideSetting{def.Path, def.Name, SideValue{Value: def.Value, Source: es.Source}}
+	}
+	e := r.Effective
+	o.runtime = []RuntimeValue{
+		runtimeValue("IMSRetry AttemptThresholdForIMS", e.IMSRetry.AttemptThresholdForIMS),
+		runtimeValue("IMSRetry RetryEnabled", e.IMSRetry.RetryEnabled),
+		runtimeValue("AutoRetryDownloadForMMS AutoRetryDownload", e.MMSAutoRetry.AutoRetryDownload),
+	}
+	for _, u := range r.Undecided {
+		o.undecided = append(o.undecided, fmt.Sprintf("Target %s, TargetState %d (%s:%d): condition %s=%q: %s",
+			u.Target, u.TargetState, u.File, u.Line, u.Condition, u.Value, u.Reason))
+		o.variants = append(o.variants, u.Variants...)
+	}
+	return o
+}
+
+// def finds the definition of an effective setting: by its file, line and
+// name; the expanded name tells two settings on one line apart.
+func (s *side) def(es variant.EffectiveSetting) variant.SettingDef {
+	defs := s.defs[variant.Source{File: es.Source.File, Line: es.Source.Line}]
+	for _, d := range defs {
+		if strings.EqualFold(d.Name, es.Name) {
+			return d
+		}
+	}
+	if len(defs) > 0 {
+		return defs[0]
+	}
+	return variant.SettingDef{Path: es.Path, Name: es.Name, Value: es.Value, Source: variant.Source{File: es.Source.File, Line: es.Source.Line}}
+}
+
+func runtimeValue(name string, v variant.RuntimeValue) RuntimeValue {
+	rv := RuntimeValue{Name: name, Scope: string(v.Scope), Source: v.Source}
+	switch {
+	case v.Value != nil:
+		rv.Value = fmt.Sprint(*v.Value)
+	case v.Scope == variant.ScopeUnset:
+		rv.Value = "unset"
+	default:
+		rv.Value = fmt.Sprintf("%q", v.Text)
+	}
+	return rv
+}
+
+// settingKey tells settings apart as the runtime does: path and name
+// ignore case, '\' and '/' are one separator, a trailing one does not count.
+func settingKey(path, name string) string {
+	p := strings.Trim(strings.ReplaceAll(strings.ToLower(path), `\`, "/"), "/")
+	return p + "\x00" + strings.ToLower(name)
+}
+
+// sameValue reports whether two setting values are the same for the
+// runtime: equal text, or one DWORD written two ways (1 and 0x1).
+func sameValue(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, ok1 := variant.ParseDWORD(a)
+	y, ok2 := variant.ParseDWORD(b)
+	return ok1 && ok2 && x == y
+}
+
+// compare returns the effect of the change on one profile; Status is ""
+// when nothing changed. changedVariants are the Variants (lower-case names)
+// whose definition changed: applied through an undecided TargetState, they
+// make the outcome undecided.
+func compare(old, new outcome, changedVariants map[string]bool) Effect {
+	var e Effect
+	keys := make([]string, 0, len(old.settings)+len(new.settings))
+	for k := range old.settings {
+		keys = append(keys, k)
+	}
+	for k := range new.settings {
+		if _, ok := old.settings[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		o, inOld := old.settings[k]
+		n, inNew := new.settings[k]
+		if inOld && inNew && sameValue(o.value.Value, n.value.Value) {
+			continue
+		}
+		sc := SettingChange{Path: n.path, Name: n.name}
+		if inOld {
+			v := o.value
+			sc.Old = &v
+			sc.Path, sc.Name = o.path, o.name
+		}
+		if inNew {
+			v := n.value
+			sc.New = &v
+			sc.Path, sc.Name = n.path, n.name
+		}
+		sc.Scope = scopeOf(sc)
+		e.Settings = append(e.Settings, sc)
+	}
+	for i := range old.runtime {
+		if old.runtime[i].Value != new.runtime[i].Value {
+			e.Runtime = append(e.Runtime, RuntimeChange{Name: old.runtime[i].Name, Old: old.runtime[i], New: new.runtime[i]})
+		}
+	}
+	undecided := len(old.undecided)+len(new.undecided) > 0
+	switch {
+	case undecided && (len(e.Settings) > 0 || len(e.Runtime) > 0 || !slices.Equal(old.undecided, new.undecided) ||
+		slices.ContainsFunc(append(slices.Clip(old.variants), new.variants...), func(v string) bool { return changedVariants[strings.ToLower(v)] })):
+		e.Status = StatusUndecided
+		for _, u := range old.undecided {
+			e.Undecided = append(e.Undecided, "old: "+u)
+		}
+		for _, u := range new.undecided {
+			e.Undecided = append(e.Undecided, "new: "+u)
+		}
+	case len(e.Settings) > 0 || len(e.Runtime) > 0:
+		e.Status = StatusChanged
+	}
+	return e
+}
+
+// scopeOf says where a setting lives for the runtime.
+func scopeOf(sc SettingChange) string {
+	p := strings.ToLower(sc.Path)
+	switch {
+	case strings.Contains(p, strings.ToLower(variant.MacroIMSI)):
+		return "per-IMSI"
+	case strings.Contains(p, strings.ToLower(variant.MacroICCID)):
+		return "per-SIM"
+	case strings.Contains(p, "perdevice"):
+		return "per-device"
+	}
+	src := sc.New
+	if src == nil {
+		src = sc.Old
+	}
+	if src.Source.Kind == variant.KindStatic {
+		return "device (Static)"
+	}
+	return "device (Variant)"
+}
+
+// effects resolves both sides for the profile of every leaf, on every core.
+func effects(leaves []*node, old, new *side, changedVariants map[string]bool) {
+	var wg sync.WaitGroup
+	next := make(chan *node)
+	for range max(runtime.GOMAXPROCS(0), 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range next {
+				n.effect = compare(old.resolve(n.profile), new.resolve(n.profile), changedVariants)
+				n.sig = n.effect.signature()
+			}
+		}()
+	}
+	for _, n := range leaves {
+		next <- n
+	}
+	close(next)
+	wg.Wait()
+}
+
+// signature is a text that two effects share exactly when they are equal.
+func (e *Effect) signature() string {
+	if e.Status == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(e.Status)
+	side := func(v *SideValue) {
+		if v == nil {
+			b.WriteString("\x00-")
+			return
+		}
+		fmt.Fprintf(&b, "\x00%s\x00%s", v.Value, v.Source)
+	}
+	for _, s := range e.Settings {
+		fmt.Fprintf(&b, "\x01%s\x00%s", s.Path, s.Name)
+		side(s.Old)
+		side(s.New)
+	}
+	for _, r := range e.Runtime {
+		fmt.Fprintf(&b, "\x01%s\x00%s\x00%s\x00%v\x00%s\x00%s\x00%v", r.Name, r.Old.Value, r.Old.Scope, r.Old.Source, r.New.Value, r.New.Scope, r.New.Source)
+	}
+	for _, u := range e.Undecided {
+		b.WriteString("\x01" + u)
+	}
+	return b.String()
+}

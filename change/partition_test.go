@@ -1,0 +1,209 @@
+package change
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"github.com/mcsf-dev/mcsf/variant"
+)
+
+// Pools the random files and SIMs draw from: values that sit on the edges
+// of each other (26 and 026, +26, case of SPN, range bounds).
+var (
+	condPool = map[string][]string{
+		"MCC":  {"310", "311", "!310", "pattern:31[0-9]", "pattern:3.*", "range:300, 310", "!range:305, 399", "Pattern:310"},
+		"MNC":  {"26", "026", "!26", "pattern:0?26", "range:20, 30", "410", "pattern:4(1|2)0"},
+		"SPN":  {"abc", "ABC", "!abc", "pattern:a.*", "pattern:(?=a)b"},
+		"Lang": {"en-US", "!en-US", "pattern:en-.*"},
+	}
+	simPool = map[string][]string{
+		"MCC":  {"310", "311", "312", "305", "0310", "+310", "300", "299", "3", "x", ""},
+		"MNC":  {"26", "026", "+26", "0026", "20", "30", "31", "410", "420", "430", "-0"},
+		"SPN":  {"abc", "ABC", "aBc", "a", "b", "", "xyz"},
+		"Lang": {"en-US", "en-GB", "EN-us", "de-DE"},
+	}
+	names = []string{"MCC", "MNC", "SPN", "Lang"}
+	keys  = []struct{ path, name string }{
+		{"CellCore/PerIMSI/$(__IMSI)/SMS", "3GPP/IMS/AttemptThresholdForIMS"},
+		{"CellCore/PerIMSI/$(__IMSI)/SMS", "3GPP/IMS/RetryEnabled"},
+		{"CellCore/PerDevice/SMS", "3GPP/IMS/AttemptThresholdForIMS"},
+		{"Messaging/PerSimSettings/$(__ICCID)", "AutoRetryDownload"},
+	}
+)
+
+func randomModel(rng *rand.Rand, file string) variant.Model {
+	var m variant.Model
+	line := 1
+	src := func() variant.Source { line++; return variant.Source{File: file, Line: line} }
+	nt := 1 + rng.IntN(4)
+	for t := range nt {
+		td := variant.TargetDef{ID: fmt.Sprintf("T%d", t), Source: src()}
+		for range 1 + rng.IntN(2) {
+			var sd variant.StateDef
+			sd.Source = src()
+			for _, n := range names {
+				if rng.IntN(3) == 0 {
+					pool := condPool[n]
+					sd.Conditions = append(sd.Conditions, variant.ConditionDef{Name: n, Value: pool[rng.IntN(len(pool))], Source: src()})
+				}
+			}
+			td.States = append(td.States, sd)
+		}
+		m.Targets = append(m.Targets, td)
+	}
+	settings := func(n int) []variant.SettingDef {
+		var out []variant.SettingDef
+		for range n {
+			k := keys[rng.IntN(len(keys))]
+			out = append(out, variant.SettingDef{Path: k.path, Name: k.name, Value: strconv.Itoa(rng.IntN(3)), Source: src()})
+		}
+		return out
+	}
+	m.Static = settings(rng.IntN(3))
+	for v := range 1 + rng.IntN(5) {
+		m.Variants = append(m.Variants, variant.VariantDef{Name: fmt.Sprintf("V%d", v), TargetRefs: []string{fmt.Sprintf("T%d", rng.IntN(nt))},
+			Settings: settings(1 + rng.IntN(3)), Source: src()})
+	}
+	return m
+}
+
+// mutate changes a model a little: a value, a condition, the order of two
+// Variants.
+func mutate(rng *rand.Rand, m variant.Model) variant.Model {
+	out := variant.Model{Static: append([]variant.SettingDef{}, m.Static...)}
+	for _, t := range m.Targets {
+		nt := t
+		nt.States = nil
+		for _, s := range t.States {
+			ns := s
+			ns.Conditions = append([]variant.ConditionDef{}, s.Conditions...)
+			if len(ns.Conditions) > 0 && rng.IntN(3) == 0 {
+				c := &ns.Conditions[rng.IntN(len(ns.Conditions))]
+				pool := condPool[c.Name]
+				c.Value = pool[rng.IntN(len(pool))]
+			}
+			nt.States = append(nt.States, ns)
+		}
+		out.Targets = append(out.Targets, nt)
+	}
+	for _, v := range m.Variants {
+		nv := v
+		nv.Settings = append([]variant.SettingDef{}, v.Settings...)
+		if rng.IntN(3) == 0 {
+			nv.Settings[0].Value = strconv.Itoa(rng.IntN(3))
+		}
+		out.Variants = append(out.Variants, nv)
+	}
+	if len(out.Variants) > 1 && rng.IntN(2) == 0 {
+		i := rng.IntN(len(out.Variants) - 1)
+		out.Variants[i], out.Variants[i+1] = out.Variants[i+1], out.Variants[i]
+	}
+	return out
+}
+
+func randomSIM(rng *rand.Rand) variant.Profile {
+	var p variant.Profile
+	for _, n := range names {
+		switch rng.IntN(6) {
+		case 0: // not set
+		case 1:
+			p.Set(n, strconv.Itoa(rng.IntN(1000)))
+		default:
+			pool := simPool[n]
+			p.Set(n, pool[rng.IntN(len(pool))])
+		}
+	}
+	return p
+}
+
+// TestPartitionExact is the property that makes the classes trustworthy:
+// for random pairs of files and random SIMs, the effect on each SIM,
+// resolved directly, equals the effect of the class the SIM falls in.
+func TestPartitionExact(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 2026))
+	for i := range 300 {
+		old := randomModel(rng, "old.xml")
+		new := mutate(rng, old)
+		os, ns := newSide(old), newSide(new)
+		p := newPartition(old, new)
+		root := p.build()
+		effects(collectLeaves(root, nil), os, ns, nil)
+		if len(p.incomplete) > 0 {
+			t.Fatalf("file %d: incomplete partition: %v", i, p.incomplete)
+		}
+		for range 200 {
+			sim := randomSIM(rng)
+			leaf, err := p.leafOf(root, sim)
+			if err != nil {
+				t.Fatalf("file %d: %v\nold: %+v\nnew: %+v", i, err, old, new)
+			}
+			direct := compare(os.resolve(sim), ns.resolve(sim), nil)
+			if got, want := leaf.sig, direct.signature(); got != want {
+				t.Fatalf("file %d, SIM %s (class of %s):\nclass effect %q\nSIM effect   %q\nold: %+v\nnew: %+v", i, sim, leaf.profile, got, want, old, new)
+			}
+		}
+	}
+}
+
+// TestRangeRegexp checks the spelling of ranges as regular expressions
+// against strconv.ParseInt, which variant's range test uses.
+func TestRangeRegexp(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 16))
+	bounds := []int64{math.MinInt64, math.MinInt64 + 1, -1000, -10, -9, -1, 0, 1, 5, 9, 10, 99, 100, 305, 1000, math.MaxInt64 - 1, math.MaxInt64}
+	values := []string{"0", "-0", "+0", "00", "-00", "5", "+5", "05", "-5", "-05", "9", "10", "010", "99", "100", "305", "0305", "+", "-", "", "1_0", "0x5",
+		"9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "09223372036854775807", " 5", "5 "}
+	for range 40 {
+		values = append(values, strconv.FormatInt(rng.Int64N(2000)-1000, 10))
+	}
+	for _, lo := range bounds {
+		for _, hi := range bounds {
+			re := regexp.MustCompile(`^(?:` + rangeRegexp(lo, hi) + `)$`)
+			for _, v := range values {
+				n, err := strconv.ParseInt(v, 10, 64)
+				want := err == nil && n >= lo && n <= hi
+				if got := re.MatchString(v); got != want {
+					t.Errorf("range %d, %d on %q: regexp says %v, ParseInt says %v (regexp %s)", lo, hi, v, got, want, re)
+				}
+			}
+		}
+	}
+}
+
+// TestRegionsWithPatterns checks that the product automaton finds the
+// regions no listed value reaches.
+func TestRegionsWithPatterns(t *testing.T) {
+	var atoms []*atom
+	for _, v := range []string{"pattern:31[0-9]", "pattern:3.*", "range:300, 312", "310"} {
+		a, ok := newAtom(variant.MustParseCondition("MCC", v))
+		if !ok {
+			t.Fatalf("%s: not decidable", v)
+		}
+		atoms = append(atoms, &a)
+	}
+	rs, err := regionsOf(atoms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, r := range rs {
+		k := fmt.Sprint(r.set, r.vec)
+		if got[k] {
+			t.Errorf("region %s listed twice", k)
+		}
+		got[k] = true
+		for i, a := range atoms {
+			if r.set && a.test(r.value) != r.vec[i] {
+				t.Errorf("region value %q: atom %s gives %v, region says %v", r.value, a.cond, a.test(r.value), r.vec[i])
+			}
+		}
+	}
+	// not set; 310; 311 (both patterns, in range); 313 (patterns, out of
+	// range); 300 (3.*, in range); 3 (3.* only); +311 (range only); x (none).
+	if len(rs) != 8 {
+		t.Errorf("got %d regions, want 8: %+v", len(rs), rs)
+	}
+}

@@ -1,0 +1,252 @@
+package change
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/mcsf-dev/mcsf/variant"
+)
+
+// atom is one test on the value of a condition name, without its
+// negation: `310` and `!310` on MCC share one atom. Only decidable
+// conditions have atoms; the others split nothing (resolve reports them).
+type atom struct {
+	cond variant.Condition // Negate is false
+	id   string
+}
+
+// newAtom returns the atom of c and whether c is decidable.
+func newAtom(c variant.Condition) (atom, bool) {
+	if !c.Decidable() {
+		return atom{}, false
+	}
+	c.Negate = false
+	id := c.Kind.String() + "\x00" + c.Text
+	switch {
+	case c.Kind == variant.Range:
+		id = fmt.Sprintf("range\x00%d\x00%d", c.Min, c.Max)
+	case c.Kind == variant.Exact && foldsCase(c):
+		id = "exact\x00" + strings.ToLower(c.Text)
+	}
+	return atom{cond: c, id: id}, true
+}
+
+// foldsCase asks variant whether plain values of c's name ignore case
+// (SPN and PNN, by this project's policy).
+func foldsCase(c variant.Condition) bool {
+	probe, err := variant.ParseCondition(c.Name, "A")
+	return err == nil && probe.Eval("a", true) == variant.Matched
+}
+
+// test is the atom's outcome for a set value.
+func (a *atom) test(value string) bool { return a.cond.Eval(value, true) == variant.Matched }
+
+// region is a set of values of one name that every atom treats alike:
+// either the name is not set, or it is set to a value with the outcomes vec.
+// value is one such value.
+type region struct {
+	set   bool
+	value string
+	vec   []bool
+}
+
+// regionsOf returns every region of the value space of one name that the
+// atoms tell apart: not set, and each combination of outcomes some value
+// has. The list is exact: without patterns it comes from the finitely many
+// values and range boundaries the atoms name; with patterns from the
+// product automaton of every atom (values and ranges spelled as regular
+// expressions). err is errTooManyStates when the automaton grows too big;
+// the regions found so far are returned.
+func regionsOf(atoms []*atom) ([]region, error) {
+	out := []region{{vec: make([]bool, len(atoms))}}
+	seen := map[string]bool{}
+	add := func(v string) {
+		vec := make([]bool, len(atoms))
+		var key strings.Builder
+		for i, a := range atoms {
+			vec[i] = a.test(v)
+			key.WriteByte(map[bool]byte{false: '0', true: '1'}[vec[i]])
+		}
+		if !seen[key.String()] {
+			seen[key.String()] = true
+			out = append(out, region{set: true, value: v, vec: vec})
+		}
+	}
+	matchesExact := func(v string) bool {
+		for _, a := range atoms {
+			if a.cond.Kind == variant.Exact && a.test(v) {
+				return true
+			}
+		}
+		return false
+	}
+	patterns := false
+	var points []int64
+	for _, a := range atoms {
+		switch a.cond.Kind {
+		case variant.Exact:
+			add(a.cond.Text)
+		case variant.Pattern:
+			patterns = true
+		case variant.Range:
+			lo, hi := a.cond.Min, a.cond.Max
+			if lo > hi {
+				continue
+			}
+			points = append(points, lo, hi)
+			if lo > math.MinInt64 {
+				points = append(points, lo-1)
+			}
+			if hi < math.MaxInt64 {
+				points = append(points, hi+1)
+			}
+		}
+	}
+	// Every integer between two boundaries falls like its neighbours.
+	slices.Sort(points)
+	points = slices.Compact(points)
+	for i, p := range points {
+		add(integerSpelling(p, matchesExact))
+		if i+1 < len(points) && points[i+1]-p > 1 {
+			add(integerSpelling(p+1, matchesExact))
+		}
+	}
+	// A value that is no integer and no plain value of the atoms.
+	for i := 0; ; i++ {
+		v := "x" + strconv.Itoa(i)
+		if i == 0 {
+			v = "x"
+		}
+		if !matchesExact(v) {
+			add(v)
+			break
+		}
+	}
+	if !patterns {
+		return out, nil
+	}
+	ms := make([]*nfa, len(atoms))
+	for i, a := range atoms {
+		m, err := compileNFA(atomRegexp(a))
+		if err != nil {
+			return out, fmt.Errorf("%s: %w", a.cond, err)
+		}
+		ms[i] = m
+	}
+	ws, err := witnesses(ms)
+	for _, w := range ws {
+		add(w)
+	}
+	return out, err
+}
+
+// integerSpelling writes n so that no plain value of the atoms equals it:
+// 5, else +5, 05, +05, 005, ... (strconv.ParseInt reads them all as 5).
+func integerSpelling(n int64, taken func(string) bool) string {
+	digits := strconv.FormatInt(n, 10)
+	sign := ""
+	if n < 0 {
+		sign, digits = "-", digits[1:]
+	}
+	for zeros := 0; ; zeros++ {
+		for _, s := range []string{sign, "+"} {
+			if s == "+" && sign == "-" {
+				continue
+			}
+			v := s + strings.Repeat("0", zeros) + digits
+			if !taken(v) {
+				return v
+			}
+		}
+	}
+}
+
+// atomRegexp spells an atom as the regular expression variant evaluates:
+// anchored, case-insensitive where the name folds case.
+func atomRegexp(a *atom) string {
+	flags := ""
+	if foldsCase(a.cond) {
+		flags = "(?i)"
+	}
+	switch a.cond.Kind {
+	case variant.Pattern:
+		return flags + `^(?:` + a.cond.Text + `)$`
+	case variant.Range:
+		return `^(?:` + rangeRegexp(a.cond.Min, a.cond.Max) + `)$`
+	}
+	return flags + `^` + regexp.QuoteMeta(a.cond.Text) + `$`
+}
+
+// rangeRegexp matches the strings strconv.ParseInt(s, 10, 64) reads as an
+// integer in [lo, hi]: an optional sign, leading zeros, and -0 for zero.
+func rangeRegexp(lo, hi int64) string {
+	if lo > hi {
+		return `[^\x00-\x{10FFFF}]`
+	}
+	var alts []string
+	if hi >= 0 {
+		a := uint64(max(lo, 0))
+		alts = append(alts, `\+?0*(?:`+digitsRegexp(a, uint64(hi))+`)`)
+		if a == 0 {
+			alts = append(alts, `-0+`)
+		}
+	}
+	if lo < 0 {
+		top := min(hi, -1)
+		alts = append(alts, `-0*(?:`+digitsRegexp(uint64(-(top+1))+1, uint64(-(lo+1))+1)+`)`)
+	}
+	return strings.Join(alts, "|")
+}
+
+// digitsRegexp matches the decimal numbers a..b written without leading
+// zeros.
+func digitsRegexp(a, b uint64) string {
+	var alts []string
+	la, lb := len(strconv.FormatUint(a, 10)), len(strconv.FormatUint(b, 10))
+	for l := la; l <= lb; l++ {
+		lo, hi := a, b
+		if l > la {
+			lo = pow10(l - 1)
+		}
+		if l < lb {
+			hi = pow10(l) - 1
+		}
+		alts = append(alts, sameLength(strconv.FormatUint(lo, 10), strconv.FormatUint(hi, 10)))
+	}
+	return strings.Join(alts, "|")
+}
+
+func pow10(n int) uint64 {
+	p := uint64(1)
+	for range n {
+		p *= 10
+	}
+	return p
+}
+
+// sameLength matches the numbers lo..hi, both of the same length.
+func sameLength(lo, hi string) string {
+	if lo == hi {
+		return lo
+	}
+	if len(lo) == 1 {
+		return "[" + lo + "-" + hi + "]"
+	}
+	if lo[0] == hi[0] {
+		return lo[:1] + "(?:" + sameLength(lo[1:], hi[1:]) + ")"
+	}
+	n := len(lo) - 1
+	if strings.Trim(lo[1:], "0") == "" && strings.Trim(hi[1:], "9") == "" {
+		return fmt.Sprintf("[%c-%c][0-9]{%d}", lo[0], hi[0], n)
+	}
+	alts := []string{lo[:1] + "(?:" + sameLength(lo[1:], strings.Repeat("9", n)) + ")"}
+	if hi[0]-lo[0] > 1 {
+		alts = append(alts, fmt.Sprintf("[%c-%c][0-9]{%d}", lo[0]+1, hi[0]-1, n))
+	}
+	alts = append(alts, hi[:1]+"(?:"+sameLength(strings.Repeat("0", n), hi[1:])+")")
+	return strings.Join(alts, "|")
+}
