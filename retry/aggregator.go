@@ -14,6 +14,9 @@ type Aggregator struct {
 	MaxAttempts int           // attempts in all: 10
 	Validity    time.Duration // the message's validity period from its first attempt here; 0 = not limited
 	Permanent   bool          // every failure is a permanent error (unknown number, barred, unsupported binary)
+	// Direction is the message's: DirMT (to the carrier), DirMO or DirDLR
+	// (to a content provider's server); "" takes it from the chain.
+	Direction Direction
 }
 
 // NewAggregator returns the general strategy's published numbers: 30 s,
@@ -28,12 +31,12 @@ func validityText(v time.Duration) string {
 	if v == 0 {
 		return "not limited"
 	}
-	return humanDuration(v)
+	return shortDuration(v)
 }
 
 func (p Aggregator) Summary() string {
 	s := fmt.Sprintf("aggregator: general strategy, first wait %s, each wait ×%d, %d attempts, validity %s",
-		humanDuration(p.FirstDelay), p.Factor, p.MaxAttempts, validityText(p.Validity))
+		shortDuration(p.FirstDelay), p.Factor, p.MaxAttempts, validityText(p.Validity))
 	if p.Permanent {
 		s += ", errors permanent"
 	}
@@ -50,7 +53,7 @@ func (p Aggregator) Parameters() map[string]any {
 		v = p.Validity.Seconds()
 	}
 	return map[string]any{"first_delay_seconds": p.FirstDelay.Seconds(), "factor": p.Factor,
-		"max_attempts": p.MaxAttempts, "validity_seconds": v, "permanent": p.Permanent}
+		"max_attempts": p.MaxAttempts, "validity_seconds": v, "permanent": p.Permanent, "direction": p.Direction}
 }
 
 func (p Aggregator) Validate() error {
@@ -63,6 +66,8 @@ func (p Aggregator) Validate() error {
 		return fmt.Errorf("max attempts %d is out of range 1..40", p.MaxAttempts)
 	case p.Validity < 0:
 		return fmt.Errorf("validity must not be negative")
+	case p.Direction != "" && p.Direction != DirMT && p.Direction != DirMO && p.Direction != DirDLR:
+		return fmt.Errorf("direction %q: want MT, MO or DLR", p.Direction)
 	}
 	return nil
 }
@@ -70,11 +75,13 @@ func (p Aggregator) Validate() error {
 func (p Aggregator) Choices() []Choice {
 	return []Choice{
 		{SourceVendor, "Unexpected errors are retried with exponential back-off: about 30 s, then 60, 120, … doubling, 10 attempts in all; the 10th comes about four hours after the first (4 h 15 min 30 s when attempts take no time)."},
-		{SourceVendor, "Permanent errors (unknown number, barred, unsupported binary) fail at once with REJECTED; --permanent makes every failure one, fail:perm one failure."},
-		{SourceVendor, "Retrying stops early when the message's validity period ends."},
+		{SourceVendor, "MT messages go to the carrier; MO messages and delivery reports go to a content provider's server, always with this general strategy (seed 003)."},
+		{SourceVendor, "For an MT message the strategy ends with a REJECTED delivery report: after the 10th failed attempt, when the validity period ends, and at once on a permanent error (unknown number, barred, unsupported binary). --permanent makes every failure one, fail:perm one failure."},
+		{SourceVendor, "Single-shot billing does not affect the general strategy."},
+		{SourcePolicy, "An MO message or a delivery report the content provider's server does not take after the 10th attempt (or at once on a permanent error) is failed; no delivery report follows, since reports are for MT messages."},
 		{SourcePolicy, "Each wait starts when the failed attempt ends."},
-		{SourcePolicy, "The validity period counts from this stage's first attempt (when the message reaches the aggregator). When the next attempt would start at or after its end, the message is REJECTED at the moment the validity ends."},
-		{SourcePolicy, "After the last attempt fails the message is FAILED."},
+		{SourcePolicy, "The validity period counts from this stage's first attempt (when the message reaches the aggregator). When the next attempt would start at or after its end, the strategy ends at the moment the validity ends."},
+		{SourcePolicy, "ok on an MT message means the carrier took it: modelled as delivered (DELIVERED report); a real carrier may still report later."},
 	}
 }
 
@@ -89,35 +96,56 @@ func (p Aggregator) wait(n int) time.Duration {
 
 func (p Aggregator) run(r *runner) error {
 	start := r.now
+	mt := r.dir == DirMT
+	ch, to := ChannelCarrier, "the carrier"
+	if !mt {
+		ch, to = ChannelProvider, "the content provider's server"
+	}
+	what := map[Direction]string{DirMT: "the MT message", DirMO: "the MO message", DirDLR: "the delivery report"}[r.dir]
+	// give up ends the strategy: a REJECTED delivery report for an MT
+	// message, failed otherwise.
+	giveUp := func(o Outcome, why string) error {
+		if mt {
+			return r.report(KindRejected, "REJECTED", ch, o, why+": REJECTED.")
+		}
+		return r.end(KindFailed, ch, o, why+": "+what+" is not delivered.")
+	}
 	for {
 		o, _, err := r.take(false)
 		if err != nil {
 			return err
 		}
-		if err := r.attempt(ChannelCarrier, o, fmt.Sprintf("Attempt %d of %d: the aggregator submits the message to the carrier.", r.attempts+1, p.MaxAttempts)); err != nil {
+		if err := r.attempt(ch, o, fmt.Sprintf("Attempt %d of %d: the aggregator submits %s to %s.", r.attempts+1, p.MaxAttempts, what, to)); err != nil {
 			return err
 		}
 		if o.OK {
-			return r.success(ChannelCarrier, KindDelivered, "The carrier accepts the message: DELIVERED.", "The carrier accepts the message")
+			if !mt {
+				return r.success(ch, KindDelivered, fmt.Sprintf("The content provider's server accepts %s.", what), "The content provider's server accepts it")
+			}
+			if r.last {
+				return r.report(KindDelivered, "DELIVERED", ch, o, "The carrier accepts the message: DELIVERED.")
+			}
+			return r.success(ch, KindDelivered, "", "The carrier accepts the message")
 		}
 		if p.Permanent || o.Kind == ErrPerm {
 			o.Kind = ErrPerm
-			if err := r.fail(ChannelCarrier, o, fmt.Sprintf("Attempt %d fails with a permanent error.", r.attempts)); err != nil {
+			if err := r.fail(ch, o, fmt.Sprintf("Attempt %d fails with a permanent error.", r.attempts)); err != nil {
 				return err
 			}
-			return r.end(KindRejected, ChannelCarrier, o, "A permanent error is not retried: REJECTED.")
+			return giveUp(o, "A permanent error is not retried")
 		}
-		if err := r.fail(ChannelCarrier, o, fmt.Sprintf("Attempt %d fails with %s.", r.attempts, o.Kind.describe(o.Code))); err != nil {
+		if err := r.fail(ch, o, fmt.Sprintf("Attempt %d fails with %s.", r.attempts, o.Kind.describe(o.Code))); err != nil {
 			return err
 		}
 		if r.attempts >= p.MaxAttempts {
-			return r.end(KindFailed, ChannelCarrier, o, fmt.Sprintf("%d attempts made: FAILED.", r.attempts))
+			return giveUp(o, fmt.Sprintf("No attempt is left (%d in all)", p.MaxAttempts))
 		}
 		w := p.wait(r.attempts)
-		if p.Validity > 0 {
-			if done, err := r.expires(w, start, p.Validity, KindRejected, o, "The validity period ends: REJECTED."); done {
+		if p.Validity > 0 && r.now+w >= start+p.Validity {
+			if err := r.waitToExpiry(w, start, p.Validity); err != nil {
 				return err
 			}
+			return giveUp(o, "The validity period ends")
 		}
 		if err := r.emit(Event{Kind: KindWait, Duration: w, Detail: fmt.Sprintf("Wait %d starts and is scheduled for %s.", r.attempts, humanDuration(w))}); err != nil {
 			return err

@@ -13,6 +13,7 @@ type Source string
 // The sources of a rule.
 const (
 	SourceDoc    Source = "doc"    // Microsoft's MCSF documentation
+	SourceTool   Source = "tool"   // observed in Microsoft's own tools and runtime (decompiled)
 	SourceVendor Source = "vendor" // the strategy's own published description (NowSMS, MX Telecom)
 	SourcePolicy Source = "policy" // this project's choice where the texts are silent
 )
@@ -27,7 +28,7 @@ type Choice struct {
 func RunChoices() []Choice {
 	return []Choice{
 		{SourcePolicy, "Outcomes are used in order, one per attempt, across the whole chain; a stage that succeeds hands the message to the next stage at that moment."},
-		{SourcePolicy, "When the list has nothing left for a stage, the stage repeats the last outcome it used (a down is not repeated); a stage that used none takes its defaults: sms fail:imstemp then ok; mms fail; nowsms fail; aggregator fail; billing fail:nocredit."},
+		{SourcePolicy, "When the list has nothing left for a stage, the stage repeats the last outcome it used (a down is not repeated); a stage that used none takes its defaults: sms fail:imstemp then ok; mms fail; nowsms fail; aggregator fail; billing and provider fail:nocredit."},
 		{SourcePolicy, "A step that needs the user (an SMS resend, a tap on the MMS manual-retry link) is taken only when the list still has an outcome for it; otherwise the timeline ends there."},
 		{SourcePolicy, "An attempt without a duration takes --attempt-duration (default 0s), so that times are exactly the sums of the waits; waits start when the failed attempt ends."},
 	}
@@ -52,7 +53,7 @@ func Explain(w io.Writer, chain []Policy) error {
 	}
 	write("outcomes and time:", RunChoices())
 	fmt.Fprintln(&b)
-	fmt.Fprintf(&b, "[doc] Microsoft's MCSF documentation; [vendor] the strategy's own description;\n[policy] this model's choice where those texts are silent.\n")
+	fmt.Fprintf(&b, "[doc] Microsoft's MCSF documentation; [tool] Microsoft's own tools and runtime\n(decompiled); [vendor] the strategy's own description; [policy] this model's\nchoice where those texts are silent.\n")
 
 	_, err := io.WriteString(w, b.String())
 	return err

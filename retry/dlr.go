@@ -31,15 +31,39 @@ type DLR struct {
 func DLRs() []DLR {
 	return []DLR{
 		{"DELIVERED", RetryNo, true, "the message reached the handset and was charged; sending it again would deliver and charge it twice"},
-		{"NO_CREDIT", RetryLater, true, "the user is out of credit; credit may be added during the message's life, so retry on the billing schedule (+6 h, +18 h, then every 24 h, days rather than minutes), with drop-down billing lowering the price on each retry"},
+		{"NO_CREDIT", RetryLater, true, "the user is out of credit; retry the message after a couple of days, and with drop-down billing at a lower price point on each such resubmission"},
 		{"FAILED", RetryYes, true, "delivery failed for a reason that may pass; retry with back-off"},
 		{"VALIDITY_EXPIRED", RetryYes, true, "the message expired before it could be delivered; a new submission gets a new validity period"},
-		{"REJECTED", RetryNo, true, "a permanent error (unknown number, barred, unsupported content): the same message would be rejected again"},
+		{"REJECTED", RetryNo, true, "the aggregator gave up on the message (a permanent error such as an unknown number, barred or unsupported content; its 10th failed attempt; or the end of its validity period)"},
 		{"INVALID_MSISDN", RetryNo, true, "the number does not exist: no retry can succeed"},
 		{"ACKNOWLEDGED", RetryWait, false, "the carrier took the message but the outcome is not final; wait for the final report, since a retry now risks charging the user twice"},
 		{"UNKNOWN", RetryYes, true, "the outcome is unknown; retry, preferably after checking the message was not charged"},
 		{"OPERATOR_ERROR", RetryYes, true, "an error in the operator's network, usually temporary; retry with back-off"},
 	}
+}
+
+// Advice says in words what the content provider may do: "do not retry".
+func (d DLR) Advice() string {
+	switch d.Retry {
+	case RetryNo:
+		return "do not retry"
+	case RetryYes:
+		return "retry"
+	case RetryLater:
+		return "retry later, after days"
+	}
+	return "do not retry yet: wait for the final report"
+}
+
+// dlrNext joins a delivery report to the table: "Delivery report
+// REJECTED; the content provider's next step (DLR table, seed 004): do not
+// retry."
+func dlrNext(status string) string {
+	d, ok := LookupDLR(status)
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf("Delivery report %s; the content provider's next step (DLR table, seed 004): %s.", d.Status, d.Advice())
 }
 
 // LookupDLR finds a status, case-insensitively; "-" and " " count as "_".

@@ -17,23 +17,26 @@ const (
 	KindManualLink EventKind = "manual-link" // a link to retry by hand is shown
 	KindUserWait   EventKind = "user-wait"   // waiting Duration for the user to act
 	KindHandedOver EventKind = "handed-over" // the message leaves this stage; the next stage takes over
+	KindReport     EventKind = "report"      // a delivery report (DLR) goes to the content provider, whose stage follows
 	KindSent       EventKind = "sent"        // final: the network accepted the message from the device
 	KindDelivered  EventKind = "delivered"   // final: delivered (downloaded, accepted, charged)
 	KindFailed     EventKind = "failed"      // final: given up
 	KindRejected   EventKind = "rejected"    // final: REJECTED (permanent error, or validity over)
 	KindExpired    EventKind = "expired"     // final: VALIDITY_EXPIRED
+	KindUndecided  EventKind = "undecided"   // final: a setting the documentation does not define decides what follows
+	KindPending    EventKind = "pending"     // final: the report is not final (ACKNOWLEDGED); the provider waits
 )
 
 // EventKinds lists every kind, in the order legends show them.
 func EventKinds() []EventKind {
 	return []EventKind{KindAttempt, KindFail, KindWait, KindRetry, KindLinkDown, KindNotify, KindManualLink,
-		KindUserWait, KindHandedOver, KindSent, KindDelivered, KindFailed, KindRejected, KindExpired}
+		KindUserWait, KindHandedOver, KindReport, KindSent, KindDelivered, KindFailed, KindRejected, KindExpired, KindUndecided, KindPending}
 }
 
 // Final reports whether an event of kind k ends a timeline.
 func (k EventKind) Final() bool {
 	switch k {
-	case KindSent, KindDelivered, KindFailed, KindRejected, KindExpired, KindManualLink:
+	case KindSent, KindDelivered, KindFailed, KindRejected, KindExpired, KindUndecided, KindPending, KindManualLink:
 		return true
 	}
 	return false
@@ -49,6 +52,10 @@ const (
 	ChannelMMSC    Channel = "MMSC"    // MMS download from the MMSC
 	ChannelSMSC    Channel = "SMSC"    // gateway to SMSC over UCP/EMI or CIMD2
 	ChannelCarrier Channel = "carrier" // aggregator to carrier
+	// ChannelProvider is an aggregator delivering to a content provider's
+	// server (MO messages and delivery reports), and the provider's own
+	// resubmissions.
+	ChannelProvider Channel = "content provider"
 )
 
 // Event is one moment of a timeline.
@@ -65,6 +72,9 @@ type Event struct {
 	// (fail:perm, a reject code, --permanent).
 	Permanent bool
 	Detail    string // one or two sentences, as in Microsoft's worked example
+	// DLR is the delivery report a final event of an MT message produces
+	// (REJECTED, DELIVERED, NO_CREDIT); "" when none.
+	DLR string
 }
 
 // End is when the event's span ends: At+Duration.
@@ -73,6 +83,7 @@ func (e Event) End() time.Duration { return e.At + e.Duration }
 // Stage is one policy's part of a timeline.
 type Stage struct {
 	Policy     Policy
+	Owner      Owner // who runs the stage: handset, gateway, aggregator, content provider
 	Start, End time.Duration
 	Attempts   int
 }
@@ -80,8 +91,9 @@ type Stage struct {
 // Timeline is the result of Run: stages in chain order and every event in
 // time order.
 type Timeline struct {
-	Stages []Stage
-	Events []Event
+	Direction Direction // of the message the chain carries
+	Stages    []Stage
+	Events    []Event
 }
 
 // Final is the last event: the final state.

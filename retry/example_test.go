@@ -15,7 +15,9 @@ func ExampleRun() {
 		fmt.Println(err)
 		return
 	}
-	tl, err := retry.Run([]retry.Policy{retry.NewMMS()}, outcomes, retry.Options{})
+	mms := retry.NewMMS()
+	mms.AutoRetry = retry.Setting{Name: "AutoRetryDownload", Value: 1, Set: true, From: "ims.xml:31, per-SIM"}
+	tl, err := retry.Run([]retry.Policy{mms}, outcomes, retry.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -34,28 +36,30 @@ func ExampleRun() {
 	// manual-link at 00:02:39
 }
 
-// An SMS whose IMS attempt fails temporarily, then the gateway's part.
+// An SMS whose IMS attempt fails temporarily, then the aggregator
+// delivering the MO message to a content provider.
 func ExampleWriteText() {
 	sms := retry.NewSMS()
-	sms.Threshold, sms.ThresholdSet = 1, true
+	sms.Threshold = retry.Setting{Name: "AttemptThresholdForIMS", Value: 1, Set: true, From: "--threshold"}
 	outcomes, _ := retry.ParseOutcomes("fail:imstemp,ok,fail,ok")
-	tl, err := retry.Run([]retry.Policy{sms, retry.NewNowSMS()}, outcomes, retry.Options{})
+	tl, err := retry.Run([]retry.Policy{sms, retry.NewAggregator()}, outcomes, retry.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	retry.WriteText(os.Stdout, tl)
 	// Output:
-	// sms: AttemptThresholdForIMS=1, RetryEnabled=1 (from flags)
-	// nowsms: RetryDelay=30, RetryDelayMultiplier=1, RetryDelayAfterAttempts=2, RetryDelayMax=0, RetryMaxAttempts=20, reject codes: none
+	// message: MO, mobile-originated: the handset's own message
+	// [handset] sms: AttemptThresholdForIMS=1 (from --threshold), RetryEnabled=1 (the documented default; assumed: no flag, no file)
+	// [aggregator] aggregator: general strategy, first wait 30s, each wait ×2, 10 attempts, validity not limited
 	//
-	// ELAPSED   STAGE   ACTIVITY
-	// 00:00:00  sms     Attempt 1 starts over IMS (1 of 1 allowed over IMS). Attempt 1 over IMS fails with RIL_E_IMSTEMPFAILURE (a temporary IMS failure). RetryEnabled=1: the device retries once, not over IMS, without telling the user.
-	// 00:00:00  sms     Attempt 2 starts over 3GPP/3GPP2 (automatic retry: the user is not told of attempt 1). The message leaves the device over 3GPP/3GPP2; nowsms takes over.
-	// 00:00:00  nowsms  Attempt 1: the gateway submits the message to the SMSC. Attempt 1 fails with a temporary error: error 1 of 20. Retry at once (fewer than 2 errors so far).
-	// 00:00:00  nowsms  Attempt 2: the gateway submits the message to the SMSC. The SMSC accepts the message.
+	// ELAPSED   STAGE       ACTIVITY
+	// 00:00:00  sms         Attempt 1 starts over IMS (1 of 1 allowed over IMS). Attempt 1 over IMS fails with RIL_E_IMSTEMPFAILURE (a temporary IMS failure). RetryEnabled=1: the device retries once, not over IMS, without telling the user.
+	// 00:00:00  sms         Attempt 2 starts over 3GPP/3GPP2 (automatic retry: the user is not told of attempt 1). The message leaves the device over 3GPP/3GPP2; aggregator takes over.
+	// 00:00:00  aggregator  Attempt 1 of 10: the aggregator submits the MO message to the content provider's server. Attempt 1 fails with a temporary error. Wait 1 starts and is scheduled for 30 seconds.
+	// 00:00:30  aggregator  Attempt 2 of 10: the aggregator submits the MO message to the content provider's server. The content provider's server accepts the MO message.
 	//
-	// final: delivered at 00:00:00 after 4 attempts (sms 2, nowsms 2)
+	// final: delivered at 00:00:30 after 4 attempts (sms 2, aggregator 2)
 }
 
 func ExampleLookupDLR() {

@@ -27,6 +27,9 @@ func brief(t *Timeline) []string {
 				parts[len(parts)-1] += "=" + e.Code
 			}
 		}
+		if e.DLR != "" {
+			parts = append(parts, "dlr="+e.DLR)
+		}
 		out = append(out, strings.Join(parts, " "))
 	}
 	return out
@@ -51,4 +54,16 @@ func run(t testing.TB, chain []Policy, outcomes string) *Timeline {
 		t.Fatalf("Run(%s, %q): %v", chainString(chain), outcomes, err)
 	}
 	return tl
+}
+
+// flag is a setting given on the command line.
+func flag(name string, v uint32) Setting {
+	return Setting{Name: name, Value: v, Set: true, From: "--flag"}
+}
+
+// mmsOn is NewMMS with AutoRetryDownload=1 from a flag.
+func mmsOn() MMS {
+	p := NewMMS()
+	p.AutoRetry = flag("AutoRetryDownload", 1)
+	return p
 }

@@ -7,10 +7,11 @@ import (
 
 // The JSON form of a timeline; schema/retry-output.schema.json describes it.
 type jsonTimeline struct {
-	Chain  []string    `json:"chain"`
-	Final  jsonFinal   `json:"final"`
-	Stages []jsonStage `json:"stages"`
-	Events []jsonEvent `json:"events"`
+	Chain     []string    `json:"chain"`
+	Direction Direction   `json:"direction"`
+	Final     jsonFinal   `json:"final"`
+	Stages    []jsonStage `json:"stages"`
+	Events    []jsonEvent `json:"events"`
 }
 
 type jsonFinal struct {
@@ -18,10 +19,21 @@ type jsonFinal struct {
 	AtSeconds float64   `json:"at_seconds"`
 	At        string    `json:"at"`
 	Attempts  int       `json:"attempts"`
+	// DeliveryReport is the report an MT message ends with, joined to the
+	// DLR table's advice to the content provider.
+	DeliveryReport *jsonDLR `json:"delivery_report,omitempty"`
+}
+
+type jsonDLR struct {
+	Status string      `json:"status"`
+	Retry  RetryAdvice `json:"retry"`
+	Advice string      `json:"advice"`
+	Reason string      `json:"reason"`
 }
 
 type jsonStage struct {
 	Policy       string         `json:"policy"`
+	Owner        Owner          `json:"owner"`
 	Summary      string         `json:"summary"`
 	Parameters   map[string]any `json:"parameters"`
 	StartSeconds float64        `json:"start_seconds"`
@@ -40,6 +52,7 @@ type jsonEvent struct {
 	Error           ErrorKind `json:"error,omitempty"`
 	Code            string    `json:"code,omitempty"`
 	Permanent       bool      `json:"permanent,omitempty"`
+	DLR             string    `json:"delivery_report,omitempty"`
 	Detail          string    `json:"detail"`
 }
 
@@ -56,16 +69,19 @@ func (k EventKind) hasSpan() bool {
 // seconds since the first send, with the hh:mm:ss form beside them.
 func (t *Timeline) MarshalJSON() ([]byte, error) {
 	f := t.Final()
-	out := jsonTimeline{Chain: t.Chain(),
+	out := jsonTimeline{Chain: t.Chain(), Direction: t.Direction,
 		Final:  jsonFinal{State: f.Kind, AtSeconds: f.At.Seconds(), At: FormatElapsed(f.At), Attempts: t.Attempts()},
 		Stages: []jsonStage{}, Events: []jsonEvent{}}
+	if d, ok := LookupDLR(f.DLR); ok && f.DLR != "" {
+		out.Final.DeliveryReport = &jsonDLR{Status: d.Status, Retry: d.Retry, Advice: d.Advice(), Reason: d.Reason}
+	}
 	for _, s := range t.Stages {
-		out.Stages = append(out.Stages, jsonStage{Policy: s.Policy.Name(), Summary: s.Policy.Summary(),
+		out.Stages = append(out.Stages, jsonStage{Policy: s.Policy.Name(), Owner: s.Owner, Summary: s.Policy.Summary(),
 			Parameters: s.Policy.Parameters(), StartSeconds: s.Start.Seconds(), EndSeconds: s.End.Seconds(), Attempts: s.Attempts})
 	}
 	for _, e := range t.Events {
 		je := jsonEvent{AtSeconds: e.At.Seconds(), At: FormatElapsed(e.At), Stage: e.Stage, Kind: e.Kind,
-			Channel: e.Channel, Attempt: e.Attempt, Error: e.Error, Code: e.Code, Permanent: e.Permanent, Detail: e.Detail}
+			Channel: e.Channel, Attempt: e.Attempt, Error: e.Error, Code: e.Code, Permanent: e.Permanent, DLR: e.DLR, Detail: e.Detail}
 		if e.Kind.hasSpan() {
 			d := e.Duration.Seconds()
 			je.DurationSeconds = &d

@@ -6,38 +6,49 @@ import (
 	"time"
 )
 
-// MMS is the receiving device's download of an MMS message, shaped by the
+// MMS is the receiving device's download of an MMS message (mobile
+// terminated: the handset got the MMS notification), shaped by the
 // AutoRetryDownload setting (Messaging/PerSimSettings/$(__ICCID)).
 type MMS struct {
-	// AutoRetry is AutoRetryDownload: 1 enables the automatic retries;
-	// 0, or the setting absent, disables them.
-	AutoRetry bool
+	// AutoRetry is AutoRetryDownload: 1 enables the automatic retries; 0,
+	// or the setting not configured, disables them; other values are
+	// unknown to the documentation.
+	AutoRetry Setting
 	// Waits are the waits before the automatic retries: 20, 40, 60 s.
 	Waits []time.Duration
 	// UserDelay is how long the user takes to tap the manual-retry link.
 	UserDelay time.Duration
-	// From says where the value comes from, for display only.
-	From string
+	// Context names the answer file and SIM the setting was resolved for,
+	// for display only; empty for flags.
+	Context string
 }
 
-// NewMMS returns the MMS policy with automatic retries on and Microsoft's
-// waits.
+// NewMMS returns the MMS policy with the device default assumed:
+// AutoRetryDownload not configured, so off (domain.md §4: absent disables).
 func NewMMS() MMS {
-	return MMS{AutoRetry: true, Waits: []time.Duration{20 * time.Second, 40 * time.Second, 60 * time.Second},
-		UserDelay: DefaultUserDelay, From: "flags"}
+	return MMS{AutoRetry: Setting{Name: "AutoRetryDownload", Assumed: true, Why: "no flag, no file"},
+		Waits: []time.Duration{20 * time.Second, 40 * time.Second, 60 * time.Second}, UserDelay: DefaultUserDelay}
 }
 
 func (MMS) Name() string { return "mms" }
 
 func (p MMS) Summary() string {
-	if !p.AutoRetry {
-		return fmt.Sprintf("mms: AutoRetryDownload=0: a failed download shows the manual-retry link at once (from %s)", p.From)
+	on, known := p.AutoRetry.toggle(false)
+	set := p.AutoRetry.describe(zeroOrOne, 0, "the device default: absent is off")
+	var what string
+	switch {
+	case !known:
+		what = "whether a failed download is retried automatically is not known"
+	case !on:
+		what = "a failed download shows the manual-retry link at once"
+	default:
+		var ws []string
+		for _, w := range p.Waits {
+			ws = append(ws, shortDuration(w))
+		}
+		what = fmt.Sprintf("automatic retries after waits of %s, then the manual-retry link", strings.Join(ws, ", "))
 	}
-	var ws []string
-	for _, w := range p.Waits {
-		ws = append(ws, shortDuration(w))
-	}
-	return fmt.Sprintf("mms: AutoRetryDownload=1: automatic retries after waits of %s, then the manual-retry link (from %s)", strings.Join(ws, ", "), p.From)
+	return withContext(fmt.Sprintf("mms: %s: %s", set, what), p.Context)
 }
 
 func (MMS) Kinds() []ErrorKind { return []ErrorKind{ErrTemp, ErrPerm} }
@@ -52,8 +63,14 @@ func (p MMS) Parameters() map[string]any {
 	if ws == nil {
 		ws = []any{}
 	}
-	return map[string]any{"auto_retry_download": p.AutoRetry, "waits_seconds": ws,
-		"user_delay_seconds": p.UserDelay.Seconds(), "from": p.From}
+	ar := p.AutoRetry.json(zeroOrOne)
+	on, known := p.AutoRetry.toggle(false)
+	ar["effective"] = nil
+	if known {
+		ar["effective"] = b2i(on)
+	}
+	return withContextJSON(map[string]any{"auto_retry_download": ar, "waits_seconds": ws,
+		"user_delay_seconds": p.UserDelay.Seconds()}, p.Context)
 }
 
 func (p MMS) Validate() error {
@@ -72,10 +89,12 @@ func (p MMS) Choices() []Choice {
 	return []Choice{
 		{SourceDoc, "With AutoRetryDownload=1 a failed download is retried 3 times, after waits of 20, 40 and 60 seconds. After the third failed retry the message stays in its thread with a link to retry by hand; if that manual attempt fails, the automatic retries start again."},
 		{SourceDoc, "AutoRetryDownload=0, or the setting absent, disables the automatic retries: a failed download shows the link at once."},
+		{SourcePolicy, "With no --file and no --auto-retry-download the device default is assumed: absent, so 0 (off); the output says it is assumed."},
+		{SourcePolicy, "A value the documentation does not define (2 or more) is shown as unknown, never read as 0 or 1: the timeline ends, undecided, at the first failed download."},
 		{SourcePolicy, "Each wait starts when the failed download ends (this reproduces Microsoft's worked example: downloads of 11, 18 and 5 s give retries at 00:00:31, 00:01:29, 00:02:34)."},
 		{SourcePolicy, "A permanent download error (fail:perm) is not retried automatically: the link appears at once."},
 		{SourcePolicy, "The user taps the link --user-delay after it appears (default 30s); with no outcome left for that tap the timeline ends with the link shown (manual-link)."},
-		{SourcePolicy, "With flags alone --auto-retry-download defaults to 1, to show the retries; read from an answer file, an absent setting is 0, as documented."},
+		{SourcePolicy, "In a chain after nowsms or aggregator, the download starts the moment the notification is accepted (no delay is modelled between the SMSC and the handset)."},
 	}
 }
 
@@ -135,7 +154,14 @@ func (p MMS) run(r *runner) error {
 		if o.Kind == ErrTemp {
 			failText = fmt.Sprintf("%s fails due to a transient error.", capitalize(what))
 		}
-		if p.AutoRetry && o.Kind != ErrPerm && k < len(p.Waits) {
+		on, known := p.AutoRetry.toggle(false)
+		if !known && o.Kind != ErrPerm {
+			if err := r.fail(ChannelMMSC, o, failText); err != nil {
+				return err
+			}
+			return r.end(KindUndecided, ChannelMMSC, o, fmt.Sprintf("AutoRetryDownload=%d is unknown to the documentation: whether the download is retried automatically is not known; the timeline stops here.", p.AutoRetry.Value))
+		}
+		if on && o.Kind != ErrPerm && k < len(p.Waits) {
 			w := p.Waits[k]
 			k++
 			if err := r.emitAll(

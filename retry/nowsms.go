@@ -2,6 +2,8 @@ package retry
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -14,7 +16,7 @@ type NowSMS struct {
 	AfterAttempts int           // RetryDelayAfterAttempts, default 2: retry at once until that many errors
 	MaxDelay      time.Duration // RetryDelayMax; 0 = no cap
 	MaxAttempts   int           // RetryMaxAttempts, default 20: failed after that many errors
-	RejectCodes   []string      // UCPRejectErrorCodes / CIMDRejectErrorCodes: permanent errors
+	RejectCodes   []int         // UCPRejectErrorCodes / CIMDRejectErrorCodes: decimal error codes that are permanent
 	RejectAll     bool          // the reject list is "All": every error response is permanent
 }
 
@@ -32,7 +34,45 @@ func (p NowSMS) rejectText() string {
 	case len(p.RejectCodes) == 0:
 		return "none"
 	}
-	return strings.Join(p.RejectCodes, ",")
+	var cs []string
+	for _, c := range p.RejectCodes {
+		cs = append(cs, strconv.Itoa(c))
+	}
+	return strings.Join(cs, ",")
+}
+
+// ParseRejectCodes reads a UCPRejectErrorCodes / CIMDRejectErrorCodes list:
+// comma-separated decimal error codes ("05" is 5), or All. An empty list
+// rejects nothing. An entry that is not a decimal number is an error.
+func ParseRejectCodes(s string) (codes []int, all bool, err error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, false, nil
+	}
+	for i, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		switch n, ok := decimalCode(f); {
+		case strings.EqualFold(f, "all"):
+			all = true
+		case !ok:
+			return nil, false, fmt.Errorf("entry %d (%q) is not a decimal error code: NowSMS reads the list as decimal numbers, or All", i+1, f)
+		default:
+			codes = append(codes, n)
+		}
+	}
+	if all && len(codes) > 0 {
+		return nil, false, fmt.Errorf("All already covers every code: give All alone")
+	}
+	return codes, all, nil
+}
+
+// decimalCode reads an error code as NowSMS does: a decimal number, leading
+// zeros allowed ("05" is 5).
+func decimalCode(s string) (int, bool) {
+	if s == "" || len(s) > 9 || strings.Trim(s, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
 }
 
 func (p NowSMS) Summary() string {
@@ -74,6 +114,11 @@ func (p NowSMS) Validate() error {
 	case p.MaxAttempts < 1 || p.MaxAttempts > maxNowSMSAttempts:
 		return fmt.Errorf("max attempts %d is out of range 1..%d", p.MaxAttempts, maxNowSMSAttempts)
 	}
+	for _, c := range p.RejectCodes {
+		if c < 0 {
+			return fmt.Errorf("reject code %d is not a decimal error code", c)
+		}
+	}
 	return nil
 }
 
@@ -105,11 +150,8 @@ func (p NowSMS) rejects(o Outcome) bool {
 		if p.RejectAll {
 			return true
 		}
-		for _, c := range p.RejectCodes {
-			if strings.EqualFold(c, o.Code) {
-				return true
-			}
-		}
+		n, ok := decimalCode(o.Code)
+		return ok && slices.Contains(p.RejectCodes, n)
 	}
 	return false
 }
@@ -119,7 +161,8 @@ func (p NowSMS) Choices() []Choice {
 		{SourceVendor, "After the 1st error NowSMS may retry at once, after the 2nd it waits 30 s, after the 3rd 60 s, then 30 s more per error; after 20 errors the message is marked failed (the defaults RetryDelay=30, RetryDelayMultiplier=1, RetryDelayAfterAttempts=2, RetryMaxAttempts=20)."},
 		{SourcePolicy, "Delay after error n = RetryDelay × RetryDelayMultiplier × (n − RetryDelayAfterAttempts + 1) once n reaches RetryDelayAfterAttempts, and none before. NowSMS writes RetryDelay × Multiplier × failed attempts; counting the failures from RetryDelayAfterAttempts on is the reading that gives its own default schedule. RetryDelayAfterAttempts 0 behaves as 1."},
 		{SourceVendor, "RetryDelayMultiplier=0 gives a fixed delay of RetryDelay; RetryDelayMax caps the delay (0: no cap)."},
-		{SourceVendor, "An error code listed in UCPRejectErrorCodes / CIMDRejectErrorCodes (or the list All) is permanent: the message fails at once, no retry."},
+		{SourceVendor, "An error code listed in UCPRejectErrorCodes / CIMDRejectErrorCodes (or the list All) is permanent: the message fails at once, no retry. The codes are decimal: 05 and 5 are the same code; an entry that is neither a decimal number nor All is refused."},
+		{SourcePolicy, "An error code in --outcomes (fail:code=C) that is not a decimal number never matches the list, so it is retried."},
 		{SourcePolicy, "With All every error response is permanent, also fail without a code; only a connection dropping mid-submit (drop) is retried, and a link that is down is waited out."},
 		{SourceVendor, "A connection to the SMSC that was down is not an attempt; a connection that drops while the message is being submitted is one."},
 		{SourcePolicy, "fail:perm without a code is treated like a listed reject code."},

@@ -17,12 +17,13 @@ import (
 )
 
 func TestWriteTextWorkedExample(t *testing.T) {
-	tl := run(t, []Policy{NewMMS()}, "fail:11s,fail:18s,fail:5s")
+	tl := run(t, []Policy{mmsOn()}, "fail:11s,fail:18s,fail:5s")
 	var b bytes.Buffer
 	if err := WriteText(&b, tl); err != nil {
 		t.Fatal(err)
 	}
-	want := `mms: AutoRetryDownload=1: automatic retries after waits of 20s, 40s, 60s, then the manual-retry link (from flags)
+	want := `message: MT, mobile-terminated: a message to the handset
+[handset] mms: AutoRetryDownload=1 (from --flag): automatic retries after waits of 20s, 40s, 60s, then the manual-retry link
 
 ELAPSED   ACTIVITY
 00:00:00  Initial download starts.
@@ -42,23 +43,24 @@ final: manual-link at 00:02:39 after 4 attempts
 }
 
 func TestWriteTextChain(t *testing.T) {
-	tl := run(t, []Policy{NewSMS(), NewBilling()}, "fail:imstemp:2s,ok:3s,fail,ok")
+	tl := run(t, []Policy{NewSMS(), NewAggregator()}, "fail:imstemp:2s,ok:3s,fail,ok")
 	var b bytes.Buffer
 	if err := WriteText(&b, tl); err != nil {
 		t.Fatal(err)
 	}
-	want := `sms: AttemptThresholdForIMS not set (IMS not limited), RetryEnabled=1 (from flags)
-billing: retries at +6h, +18h, +1d (the last repeating), validity 3 days
+	want := `message: MO, mobile-originated: the handset's own message
+[handset] sms: AttemptThresholdForIMS not configured (assumed: no flag, no file), RetryEnabled=1 (the documented default; assumed: no flag, no file)
+[aggregator] aggregator: general strategy, first wait 30s, each wait ×2, 10 attempts, validity not limited
 
-ELAPSED   STAGE    ACTIVITY
-00:00:00  sms      Attempt 1 starts over IMS.
-00:00:02  sms      Attempt 1 over IMS fails with RIL_E_IMSTEMPFAILURE (a temporary IMS failure). RetryEnabled=1: the device retries once, not over IMS, without telling the user.
-00:00:02  sms      Attempt 2 starts over 3GPP/3GPP2 (automatic retry: the user is not told of attempt 1).
-00:00:05  sms      The message leaves the device over 3GPP/3GPP2; billing takes over.
-00:00:05  billing  Attempt 1: the message is submitted for billing. Attempt 1 fails with a temporary error. Next attempt in 6 hours.
-06:00:05  billing  Attempt 2: the message is submitted for billing. The user is charged: DELIVERED.
+ELAPSED   STAGE       ACTIVITY
+00:00:00  sms         Attempt 1 starts over IMS.
+00:00:02  sms         Attempt 1 over IMS fails with RIL_E_IMSTEMPFAILURE (a temporary IMS failure). RetryEnabled=1: the device retries once, not over IMS, without telling the user.
+00:00:02  sms         Attempt 2 starts over 3GPP/3GPP2 (automatic retry: the user is not told of attempt 1).
+00:00:05  sms         The message leaves the device over 3GPP/3GPP2; aggregator takes over.
+00:00:05  aggregator  Attempt 1 of 10: the aggregator submits the MO message to the content provider's server. Attempt 1 fails with a temporary error. Wait 1 starts and is scheduled for 30 seconds.
+00:00:35  aggregator  Attempt 2 of 10: the aggregator submits the MO message to the content provider's server. The content provider's server accepts the MO message.
 
-final: delivered at 06:00:05 after 4 attempts (sms 2, billing 2)
+final: delivered at 00:00:35 after 4 attempts (sms 2, aggregator 2)
 `
 	if diff := cmp.Diff(want, b.String()); diff != "" {
 		t.Errorf("WriteText (-want +got):\n%s", diff)
@@ -70,17 +72,25 @@ func allTimelines(t *testing.T) map[string]*Timeline {
 	agg := NewAggregator()
 	agg.Validity = 1800e9
 	bill := NewBilling()
-	bill.DropDown = []Price{1000, 450}
+	prov := NewProvider()
+	prov.DropDown = []Price{1000, 450}
+	mo := NewAggregator()
+	mo.Direction = DirMO
 	now := NewNowSMS()
 	now.RejectAll = true
 	return map[string]*Timeline{
-		"mms":        run(t, []Policy{NewMMS()}, "fail:11s,fail:18s,fail:5s,fail,ok:1.5s"),
-		"sms":        run(t, []Policy{NewSMS()}, "fail:imstemp,fail,ok"),
-		"nowsms":     run(t, []Policy{NewNowSMS()}, "fail:down:1m,fail:drop,fail:code=24,ok"),
-		"nowsms all": run(t, []Policy{now}, "fail:drop,fail:code=1"),
-		"aggregator": run(t, []Policy{agg}, ""),
-		"billing":    run(t, []Policy{bill}, ""),
-		"chain":      run(t, []Policy{NewSMS(), NewNowSMS(), NewAggregator()}, "ok,fail,ok,fail:perm"),
+		"mms":                 run(t, []Policy{mmsOn()}, "fail:11s,fail:18s,fail:5s,fail,ok:1.5s"),
+		"sms":                 run(t, []Policy{NewSMS()}, "fail:imstemp,fail,ok"),
+		"nowsms":              run(t, []Policy{NewNowSMS()}, "fail:down:1m,fail:drop,fail:code=24,ok"),
+		"nowsms all":          run(t, []Policy{now}, "fail:drop,fail:code=1"),
+		"aggregator":          run(t, []Policy{agg}, ""),
+		"billing":             run(t, []Policy{bill}, ""),
+		"chain":               run(t, []Policy{NewSMS(), NewAggregator()}, "ok,fail,ok"),
+		"mms chain":           run(t, []Policy{NewNowSMS(), mmsOn()}, "ok,fail:11s,ok"),
+		"premium":             run(t, []Policy{bill, prov}, "fail:nocredit,fail,fail:nocredit*3,ok"),
+		"aggregator provider": run(t, []Policy{NewAggregator(), prov}, "fail:perm"),
+		"mo":                  run(t, []Policy{mo}, "fail,ok"),
+		"undecided":           run(t, []Policy{func() MMS { m := NewMMS(); m.AutoRetry = flag("AutoRetryDownload", 2); return m }()}, "fail"),
 	}
 }
 
@@ -107,7 +117,7 @@ func TestWriteJSONMatchesSchema(t *testing.T) {
 }
 
 func TestWriteJSONFields(t *testing.T) {
-	tl := run(t, []Policy{NewMMS()}, "fail:11s,ok:2s")
+	tl := run(t, []Policy{mmsOn()}, "fail:11s,ok:2s")
 	var b bytes.Buffer
 	if err := WriteJSON(&b, tl); err != nil {
 		t.Fatal(err)
@@ -243,7 +253,7 @@ func TestChooseScale(t *testing.T) {
 		tl      *Timeline
 		wantLog bool
 	}{
-		{"mms worked example is linear", run(t, []Policy{NewMMS()}, "fail:11s,fail:18s,fail:5s"), false},
+		{"mms worked example is linear", run(t, []Policy{mmsOn()}, "fail:11s,fail:18s,fail:5s"), false},
 		{"billing days are linear", run(t, []Policy{NewBilling()}, ""), false},
 		{"aggregator back-off is logarithmic", run(t, []Policy{NewAggregator()}, ""), true},
 		{"nowsms defaults are logarithmic", run(t, []Policy{NewNowSMS()}, ""), true},

@@ -51,19 +51,25 @@ const MaxEvents = 100000
 // taken only while the list still has an outcome for it; otherwise the
 // timeline ends there.
 //
-// Chain rules: sms may only come first, mms only alone, and no policy twice.
+// The chain must be one of Routes: stages one message passes through in its
+// direction; a chain that mixes directions is refused. A stage that ends
+// with a delivery report (DLR) hands it to the provider stage that follows.
 func Run(chain []Policy, outcomes []Outcome, opt Options) (*Timeline, error) {
-	if err := checkChain(chain); err != nil {
+	dir, err := checkChain(chain)
+	if err != nil {
 		return nil, err
 	}
 	if opt.AttemptDuration < 0 {
 		return nil, fmt.Errorf("attempt duration must not be negative")
 	}
-	tl := &Timeline{}
+	tl := &Timeline{Direction: dir}
 	q := &queue{list: outcomes}
 	var now time.Duration
 	for i, p := range chain {
-		r := &runner{tl: tl, now: now, policy: p, q: q, opt: opt, last: i == len(chain)-1}
+		r := &runner{tl: tl, now: now, policy: p, q: q, opt: opt, last: i == len(chain)-1, dir: dir}
+		if i > 0 {
+			r.prev = tl.Final()
+		}
 		if !r.last {
 			r.next = chain[i+1]
 		}
@@ -71,37 +77,25 @@ func Run(chain []Policy, outcomes []Outcome, opt Options) (*Timeline, error) {
 		if err := p.run(r); err != nil {
 			return nil, err
 		}
-		tl.Stages = append(tl.Stages, Stage{Policy: p, Start: start, End: r.now, Attempts: r.attempts})
+		tl.Stages = append(tl.Stages, Stage{Policy: p, Owner: owner(p.Name()), Start: start, End: r.now, Attempts: r.attempts})
 		now = r.now
-		if tl.Final().Kind != KindHandedOver {
+		if f := tl.Final(); f.Kind != KindHandedOver && f.Kind != KindReport {
 			break
 		}
 	}
 	return tl, nil
 }
 
-func checkChain(chain []Policy) error {
+func checkChain(chain []Policy) (Direction, error) {
 	if len(chain) == 0 {
-		return fmt.Errorf("no policy to run")
+		return "", fmt.Errorf("no policy to run")
 	}
-	seen := map[string]bool{}
-	for i, p := range chain {
+	for _, p := range chain {
 		if err := p.Validate(); err != nil {
-			return fmt.Errorf("%s: %w", p.Name(), err)
-		}
-		name := p.Name()
-		if seen[name] {
-			return fmt.Errorf("chain %s: %s appears twice", chainString(chain), name)
-		}
-		seen[name] = true
-		switch {
-		case name == "sms" && i > 0:
-			return fmt.Errorf("chain %s: sms is the device's part and can only come first", chainString(chain))
-		case name == "mms" && len(chain) > 1:
-			return fmt.Errorf("chain %s: mms (a download on the receiving device) can only stand alone", chainString(chain))
+			return "", fmt.Errorf("%s: %w", p.Name(), err)
 		}
 	}
-	return nil
+	return checkRoute(chain)
 }
 
 func chainString(chain []Policy) string {
@@ -128,6 +122,8 @@ type runner struct {
 	opt      Options
 	last     bool   // the last stage of the chain
 	next     Policy // the next stage, when not last
+	dir      Direction
+	prev     Event // the previous stage's last event: its hand-over or the delivery report it ended with
 	attempts int
 
 	consumed   bool    // this stage took an outcome from the list
@@ -247,20 +243,34 @@ func (r *runner) end(kind EventKind, ch Channel, o Outcome, detail string) error
 	return r.emit(e)
 }
 
-// expires handles a wait of w that would reach past the end of the
-// validity period (start+validity): it waits until that end and records the
-// final state kind with detail. It reports false, doing nothing, when the
-// next attempt still falls within the period.
-func (r *runner) expires(w, start, validity time.Duration, kind EventKind, o Outcome, detail string) (bool, error) {
-	if r.now+w < start+validity {
-		return false, nil
-	}
+// waitToExpiry records the wait from now to the end of the validity
+// period (start+validity), which the next attempt, w from now, would miss.
+func (r *runner) waitToExpiry(w, start, validity time.Duration) error {
 	left := max(start+validity-r.now, 0)
 	if err := r.emit(Event{Kind: KindWait, Duration: left,
 		Detail: fmt.Sprintf("The next attempt would start at %s, after the validity period (%s) ends at %s.",
-			FormatElapsed(r.now+w), humanDuration(validity), FormatElapsed(start+validity))}); err != nil {
-		return true, err
+			FormatElapsed(r.now+w), shortDuration(validity), FormatElapsed(start+validity))}); err != nil {
+		return err
 	}
 	r.advance(left)
-	return true, r.end(kind, ChannelCarrier, o, detail)
+	return nil
+}
+
+// report ends an MT stage with a delivery report dlr: handed to the
+// provider stage when one follows, otherwise the final state (kind), joined
+// to what the delivery-report table says the content provider may do next.
+func (r *runner) report(kind EventKind, dlr string, ch Channel, o Outcome, detail string) error {
+	e := Event{Kind: kind, Channel: ch, Attempt: r.attempts, DLR: dlr, Detail: detail}
+	if !o.OK {
+		e.Error, e.Code = o.Kind, o.Code
+	}
+	if r.next != nil && r.next.Name() == "provider" {
+		e.Kind = KindReport
+		e.Detail += fmt.Sprintf(" The delivery report %s goes to the content provider.", dlr)
+		return r.emit(e)
+	}
+	if next := dlrNext(dlr); next != "" {
+		e.Detail += " " + next
+	}
+	return r.emit(e)
 }

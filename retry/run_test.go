@@ -12,12 +12,12 @@ func TestRunErrors(t *testing.T) {
 	badNow.MaxAttempts = 0
 	badBill := NewBilling()
 	badBill.Validity = 0
-	riseBill := NewBilling()
-	riseBill.DropDown = []Price{500, 600}
+	riseProv := NewProvider()
+	riseProv.DropDown = []Price{500, 600}
 	hugeNow := NewNowSMS()
 	hugeNow.Multiplier, hugeNow.MaxAttempts = 1000, 10000
 	badSMS := NewSMS()
-	badSMS.Threshold, badSMS.ThresholdSet = -1, true
+	badSMS.UserDelay = -time.Second
 	cases := []struct {
 		name     string
 		chain    []Policy
@@ -25,16 +25,25 @@ func TestRunErrors(t *testing.T) {
 		want     string
 	}{
 		{"empty chain", nil, "", "no policy to run"},
-		{"mms in a chain", []Policy{NewMMS(), NewNowSMS()}, "", "chain mms,nowsms: mms (a download on the receiving device) can only stand alone"},
-		{"sms not first", []Policy{NewNowSMS(), NewSMS()}, "", "chain nowsms,sms: sms is the device's part and can only come first"},
-		{"twice", []Policy{NewNowSMS(), NewNowSMS()}, "", "chain nowsms,nowsms: nowsms appears twice"},
+		// issue 13, domain.md §5: direction decides which strategies a message meets.
+		{"MO SMS cannot be billed", []Policy{NewSMS(), NewBilling()}, "", "chain sms,billing mixes directions: sms is the handset sending its own SMS: mobile-originated (MO); billing charges a premium mobile-terminated (MT) message to the receiving handset's user: a device's own SMS cannot be billed for NO_CREDIT; chains that exist: sms; sms,aggregator; aggregator; aggregator,mms; aggregator,provider; nowsms; nowsms,mms; mms; billing; billing,provider; provider"},
+		{"MO SMS never meets NowSMS", []Policy{NewSMS(), NewNowSMS()}, "", "chain sms,nowsms mixes directions: sms is the handset sending its own SMS: mobile-originated (MO); nowsms is a gateway submitting messages to an SMSC for delivery to handsets: mobile-terminated (MT); chains that exist: sms; sms,aggregator; aggregator; aggregator,mms; aggregator,provider; nowsms; nowsms,mms; mms; billing; billing,provider; provider"},
+		{"MO then provider", []Policy{NewSMS(), NewAggregator(), NewProvider()}, "", "chain sms,aggregator,provider mixes directions: sms is the handset sending its own SMS: mobile-originated (MO); provider is the content provider acting on the delivery report of an MT message it sent; chains that exist: sms; sms,aggregator; aggregator; aggregator,mms; aggregator,provider; nowsms; nowsms,mms; mms; billing; billing,provider; provider"},
+		{"aggregator set to MT after sms", []Policy{NewSMS(), Aggregator{FirstDelay: 1, Factor: 2, MaxAttempts: 1, Direction: DirMT}}, "", "chain sms,aggregator carries a message of direction MO; the aggregator is set to MT"},
+		{"mms not last", []Policy{mmsOn(), NewNowSMS()}, "", "chain mms,nowsms: mms, the handset's download, ends a message's path and can only come last; chains that exist: sms; sms,aggregator; aggregator; aggregator,mms; aggregator,provider; nowsms; nowsms,mms; mms; billing; billing,provider; provider"},
+		{"sms not first", []Policy{NewNowSMS(), NewSMS()}, "", "chain nowsms,sms: sms is the handset's own message and can only come first; chains that exist: sms; sms,aggregator; aggregator; aggregator,mms; aggregator,provider; nowsms; nowsms,mms; mms; billing; billing,provider; provider"},
+		{"twice", []Policy{NewNowSMS(), NewNowSMS()}, "", "chain nowsms,nowsms: nowsms appears twice; chains that exist: sms; sms,aggregator; aggregator; aggregator,mms; aggregator,provider; nowsms; nowsms,mms; mms; billing; billing,provider; provider"},
+		{"no such path", []Policy{NewNowSMS(), NewAggregator()}, "", "chain nowsms,aggregator is not a path one message takes in its direction (domain.md §5); chains that exist: sms; sms,aggregator; aggregator; aggregator,mms; aggregator,provider; nowsms; nowsms,mms; mms; billing; billing,provider; provider"},
+		{"provider needs a report", []Policy{NewProvider()}, "", "provider: no delivery report to act on: give --dlr"},
 		{"kind not known to sms", []Policy{NewSMS()}, "fail:down", "sms, step 1: outcome fail:down: error kind down does not apply to sms (it knows temp, imstemp, perm)"},
 		{"kind not known to the second stage", []Policy{NewSMS(), NewAggregator()}, "ok,fail:nocredit", "aggregator, step 1: outcome fail:nocredit: error kind nocredit does not apply to aggregator (it knows temp, perm)"},
-		{"user step checks the kind too", []Policy{NewMMS()}, "fail:perm,fail:imstemp", "mms, step 2: outcome fail:imstemp: error kind imstemp does not apply to mms (it knows temp, perm)"},
+		// domain.md §5: NowSMS reject codes are decimal; 0B is no code.
+		{"reject code not decimal", []Policy{NowSMS{RetryDelay: 1, Multiplier: 1, AfterAttempts: 2, MaxAttempts: 1, RejectCodes: []int{-1}}}, "", "nowsms: reject code -1 is not a decimal error code"},
+		{"user step checks the kind too", []Policy{mmsOn()}, "fail:perm,fail:imstemp", "mms, step 2: outcome fail:imstemp: error kind imstemp does not apply to mms (it knows temp, perm)"},
 		{"bad parameters", []Policy{badNow}, "", "nowsms: max attempts 0 is out of range 1..10000"},
 		{"billing without validity", []Policy{badBill}, "", "billing: the billing strategy needs a validity period (it retries until the message expires)"},
-		{"rising prices", []Policy{riseBill}, "", "billing: drop-down prices must not rise: 5.00 then 6.00"},
-		{"negative threshold", []Policy{badSMS}, "", "sms: AttemptThresholdForIMS -1 is negative"},
+		{"rising prices", []Policy{riseProv}, "", "provider: drop-down prices must not rise: 5.00 then 6.00"},
+		{"negative user delay", []Policy{badSMS}, "", "sms: user delay must not be negative"},
 		{"past 100 years", []Policy{hugeNow}, "", "nowsms: the timeline runs past 100 years; give shorter delays or fewer attempts"},
 	}
 	for _, c := range cases {
@@ -58,14 +67,14 @@ func TestOutcomeSupply(t *testing.T) {
 		wantN    []int // attempts per stage
 	}{
 		// The 4th MMS download repeats fail:5s; the manual tap is not taken.
-		{"repeat last, user step not taken", []Policy{NewMMS()}, "fail:11s,fail:18s,fail:5s", "manual-link at 00:02:39", []int{4}},
-		// nowsms used no outcome from the list: it takes its default (fail) 20 times.
-		{"second stage defaults", []Policy{NewSMS(), NewNowSMS()}, "ok", "failed at 01:25:30", []int{1, 20}},
+		{"repeat last, user step not taken", []Policy{mmsOn()}, "fail:11s,fail:18s,fail:5s", "manual-link at 00:02:39", []int{4}},
+		// mms used no outcome from the list: it takes its default (fail) 4 times.
+		{"second stage defaults", []Policy{NewAggregator(), mmsOn()}, "ok", "manual-link at 00:02:00", []int{1, 4}},
 		// A trailing down is not repeated: the default (fail) follows it.
 		{"down not repeated", []Policy{NewNowSMS()}, "fail:down:1m", "failed at 01:26:30", []int{20}},
 		// No list at all: sms fail:imstemp then ok, aggregator fail.
 		{"all defaults", []Policy{NewSMS(), NewAggregator()}, "", "failed at 04:15:30", []int{2, 10}},
-		{"billing default nocredit", []Policy{NewBilling()}, "", "expired at 3d 00:00:00", []int{4}},
+		{"billing default nocredit", []Policy{NewBilling()}, "", "failed at 3d 00:00:00", []int{4}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -97,7 +106,7 @@ func TestPublishedNumbers(t *testing.T) {
 		return out
 	}
 	t.Run("mms worked example", func(t *testing.T) {
-		got := starts(run(t, []Policy{NewMMS()}, "fail:11s,fail:18s,fail:5s"))
+		got := starts(run(t, []Policy{mmsOn()}, "fail:11s,fail:18s,fail:5s"))
 		want := []time.Duration{0, 31 * time.Second, 89 * time.Second, 154 * time.Second} // 00:00:31, 00:01:29, 00:02:34
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("download starts (-want +got):\n%s", diff)

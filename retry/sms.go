@@ -2,43 +2,86 @@ package retry
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
 // SMS is the device's side of sending an SMS, shaped by the IMSRetry
 // customization (CellCore/PerIMSI/$(__IMSI)/SMS or CellCore/PerDevice/SMS).
+// The message is mobile-originated (MO).
 type SMS struct {
 	// Threshold is 3GPP/IMS/AttemptThresholdForIMS: how many attempts in all
-	// may go over IMS. Meaningful only when ThresholdSet.
-	Threshold int
-	// ThresholdSet is false when the setting is not configured: IMS is then
-	// not limited by it.
-	ThresholdSet bool
-	// RetryEnabled is 3GPP/IMS/RetryEnabled (Microsoft's default: on).
-	RetryEnabled bool
+	// may go over IMS. Not Set, or NotConfigured, means not configured.
+	Threshold Setting
+	// RetryEnabled is 3GPP/IMS/RetryEnabled (documented 0/1, default 1).
+	RetryEnabled Setting
 	// UserDelay is how long the user takes to resend after being told the
 	// message was not sent.
 	UserDelay time.Duration
-	// From says where the values come from ("flags", or a file and SIM), for
-	// display only.
-	From string
+	// Context names the answer file and SIM the settings were resolved
+	// for, for display only; empty for flags.
+	Context string
 }
 
 // DefaultUserDelay is the default time a user takes to act on a failure.
 const DefaultUserDelay = 30 * time.Second
 
-// NewSMS returns the SMS policy with the documented defaults: threshold not
-// configured, RetryEnabled=1.
-func NewSMS() SMS { return SMS{RetryEnabled: true, UserDelay: DefaultUserDelay, From: "flags"} }
+// NewSMS returns the SMS policy with the documented defaults, assumed:
+// threshold not configured, RetryEnabled=1.
+func NewSMS() SMS {
+	return SMS{
+		Threshold:    Setting{Name: "AttemptThresholdForIMS", Assumed: true, Why: "no flag, no file"},
+		RetryEnabled: Setting{Name: "RetryEnabled", Assumed: true, Why: "no flag, no file"},
+		UserDelay:    DefaultUserDelay,
+	}
+}
 
 func (SMS) Name() string { return "sms" }
 
-func (p SMS) Summary() string {
-	th := "AttemptThresholdForIMS not set (IMS not limited)"
-	if p.ThresholdSet {
-		th = fmt.Sprintf("AttemptThresholdForIMS=%d", p.Threshold)
+// thresholdConfigured reports whether AttemptThresholdForIMS limits IMS:
+// set, and not 0xFFFFFFFF.
+func (p SMS) thresholdConfigured() bool {
+	return p.Threshold.Set && p.Threshold.Value != NotConfigured
+}
+
+// retry is the RetryEnabled the runtime uses: forced to 1 when the
+// threshold is not configured; known is false for a value the
+// documentation does not define.
+func (p SMS) retry() (on, forced, known bool) {
+	if !p.thresholdConfigured() {
+		on, known := p.RetryEnabled.toggle(true)
+		return true, !on || !known, true
 	}
-	return fmt.Sprintf("sms: %s, RetryEnabled=%d (from %s)", th, b2i(p.RetryEnabled), p.From)
+	on, known = p.RetryEnabled.toggle(true)
+	return on, false, known
+}
+
+// forcedText says why RetryEnabled is forced, or "".
+func (p SMS) forcedText() string {
+	if _, forced, _ := p.retry(); forced {
+		return "forced to 1 by the runtime: AttemptThresholdForIMS is not configured"
+	}
+	return ""
+}
+
+func (p SMS) Summary() string {
+	th := p.Threshold.describe(nil, -1, "")
+	if p.Threshold.Set && p.Threshold.Value == NotConfigured {
+		th = strings.Replace(th, "=0xFFFFFFFF", "=0xFFFFFFFF, not configured", 1)
+	}
+	re := p.RetryEnabled.describe(zeroOrOne, 1, "the documented default")
+	if f := p.forcedText(); f != "" {
+		re += ", " + f
+	}
+	return withContext(fmt.Sprintf("sms: %s, %s", th, re), p.Context)
+}
+
+// withContext appends the file and SIM the values were resolved for.
+func withContext(s, context string) string {
+	if context == "" {
+		return s
+	}
+	return s + " [" + context + "]"
 }
 
 func (SMS) Kinds() []ErrorKind { return []ErrorKind{ErrTemp, ErrIMSTemp, ErrPerm} }
@@ -48,18 +91,29 @@ func (SMS) DefaultOutcomes() []Outcome {
 }
 
 func (p SMS) Parameters() map[string]any {
-	m := map[string]any{"attempt_threshold_for_ims": nil, "retry_enabled": p.RetryEnabled,
-		"user_delay_seconds": p.UserDelay.Seconds(), "from": p.From}
-	if p.ThresholdSet {
-		m["attempt_threshold_for_ims"] = p.Threshold
+	on, _, known := p.retry()
+	re := p.RetryEnabled.json(zeroOrOne)
+	re["effective"] = nil
+	if known {
+		re["effective"] = b2i(on)
+	}
+	if f := p.forcedText(); f != "" {
+		re["note"] = f
+	}
+	th := p.Threshold.json(nil)
+	th["limits_ims"] = p.thresholdConfigured()
+	return withContextJSON(map[string]any{"attempt_threshold_for_ims": th, "retry_enabled": re,
+		"user_delay_seconds": p.UserDelay.Seconds()}, p.Context)
+}
+
+func withContextJSON(m map[string]any, context string) map[string]any {
+	if context != "" {
+		m["context"] = context
 	}
 	return m
 }
 
 func (p SMS) Validate() error {
-	if p.ThresholdSet && p.Threshold < 0 {
-		return fmt.Errorf("AttemptThresholdForIMS %d is negative", p.Threshold)
-	}
 	if p.UserDelay < 0 {
 		return fmt.Errorf("user delay must not be negative")
 	}
@@ -70,7 +124,11 @@ func (p SMS) Choices() []Choice {
 	return []Choice{
 		{SourceDoc, "An attempt goes over IMS while fewer than AttemptThresholdForIMS attempts of this message have gone over IMS; after that it goes over 3GPP/3GPP2. Threshold 0 means SMS over IMS is never attempted."},
 		{SourcePolicy, "What counts as an IMS attempt: every send of the message over IMS, the first send and each resend by the user, whether it fails temporarily or permanently. The count belongs to the message and is kept across resends."},
-		{SourcePolicy, "An unset threshold means IMS is not limited by this setting: every send goes over IMS. Other settings (bit 2 of IMSServices) can still turn SMS over IMS off; the model does not read them."},
+		{SourceTool, "The runtime reads AttemptThresholdForIMS with the default 0xFFFFFFFF, \"not configured\": absent and 0xFFFFFFFF mean the same."},
+		{SourcePolicy, "A threshold that is not configured does not limit IMS: every send goes over IMS. Other settings (bit 2 of IMSServices) can still turn SMS over IMS off; the model does not read them."},
+		{SourceTool, "When AttemptThresholdForIMS is not configured (absent, or 0xFFFFFFFF), the runtime forces RetryEnabled to 1 whatever the file says (domain.md §4, decompiled runtime)."},
+		{SourceDoc, "RetryEnabled is 0 or 1, default 1. A value the documentation does not define (2 or more) is shown as unknown, never read as 0 or 1: when it would decide the automatic retry (an imstemp failure over IMS with a configured threshold), the timeline ends there, undecided."},
+		{SourcePolicy, "With no --file and no flag, the documented defaults are assumed (threshold not configured, RetryEnabled=1), and the output says they are assumed."},
 		{SourceDoc, "RetryEnabled=1 and an IMS attempt that fails with RIL_E_IMSTEMPFAILURE: one retry follows, not over IMS, without prompting the user; the client is not told of the first failure."},
 		{SourcePolicy, "The automatic retry starts at once (the documentation names no wait) and happens at most once per send: the first send and each resend by the user can each get one."},
 		{SourcePolicy, "A non-temporary IMS failure (or any failure with RetryEnabled=0) is not retried by the device: the user is told at once. While the threshold is not reached, the user's resend goes over IMS again."},
@@ -105,15 +163,15 @@ func (p SMS) run(r *runner) error {
 		switch {
 		case autoNext:
 			why = fmt.Sprintf(" (automatic retry: the user is not told of attempt %d)", r.attempts)
-		case !p.ThresholdSet:
+		case !p.thresholdConfigured():
 			ch = ChannelIMS
-		case imsAttempts < p.Threshold:
+		case uint32(imsAttempts) < p.Threshold.Value:
 			ch = ChannelIMS
-			why = fmt.Sprintf(" (%d of %d allowed over IMS)", imsAttempts+1, p.Threshold)
-		case p.Threshold == 0:
+			why = fmt.Sprintf(" (%d of %d allowed over IMS)", imsAttempts+1, p.Threshold.Value)
+		case p.Threshold.Value == 0:
 			why = " (AttemptThresholdForIMS=0: SMS over IMS is never attempted)"
 		default:
-			why = fmt.Sprintf(" (AttemptThresholdForIMS=%d reached)", p.Threshold)
+			why = fmt.Sprintf(" (AttemptThresholdForIMS=%d reached)", p.Threshold.Value)
 		}
 		if ch == ChannelIMS {
 			imsAttempts++
@@ -139,11 +197,22 @@ func (p SMS) run(r *runner) error {
 			kind, o.Kind = ErrTemp, ErrTemp
 		}
 		failText := fmt.Sprintf("Attempt %d over %s fails with %s.", r.attempts, ch, kind.describe(o.Code))
-		if ch == ChannelIMS && kind == ErrIMSTemp && p.RetryEnabled && !autoUsed {
+		retryOn, _, known := p.retry()
+		if ch == ChannelIMS && kind == ErrIMSTemp && !known && !autoUsed {
+			if err := r.fail(ch, o, failText); err != nil {
+				return err
+			}
+			return r.end(KindUndecided, ch, o, fmt.Sprintf("RetryEnabled=%d is unknown to the documentation: whether the device retries once, not over IMS, is not known; the timeline stops here.", p.RetryEnabled.Value))
+		}
+		if ch == ChannelIMS && kind == ErrIMSTemp && retryOn && !autoUsed {
+			what := "RetryEnabled=1"
+			if _, forced, _ := p.retry(); forced {
+				what = "RetryEnabled forced to 1 (AttemptThresholdForIMS not configured)"
+			}
 			autoUsed, autoNext = true, true
 			if err := r.emitAll(
 				Event{Kind: KindFail, Channel: ch, Attempt: r.attempts, Error: o.Kind, Detail: failText},
-				Event{Kind: KindRetry, Channel: Channel3GPP, Attempt: r.attempts, Detail: "RetryEnabled=1: the device retries once, not over IMS, without telling the user."},
+				Event{Kind: KindRetry, Channel: Channel3GPP, Attempt: r.attempts, Detail: what + ": the device retries once, not over IMS, without telling the user."},
 			); err != nil {
 				return err
 			}

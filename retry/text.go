@@ -13,8 +13,9 @@ import (
 // one moment share a row, and every attempt starts a row of its own.
 func WriteText(w io.Writer, t *Timeline) error {
 	var b strings.Builder
+	fmt.Fprintf(&b, "message: %s\n", t.Direction.Describe())
 	for _, s := range t.Stages {
-		fmt.Fprintln(&b, s.Policy.Summary())
+		fmt.Fprintf(&b, "[%s] %s\n", s.Owner, s.Policy.Summary())
 	}
 	fmt.Fprintln(&b)
 	type row struct{ at, stage, text string }
@@ -61,6 +62,9 @@ func finalLine(t *Timeline) string {
 			parts = append(parts, fmt.Sprintf("%s %d", st.Policy.Name(), st.Attempts))
 		}
 		s += " (" + strings.Join(parts, ", ") + ")"
+	}
+	if d, ok := LookupDLR(f.DLR); ok && f.DLR != "" {
+		s += fmt.Sprintf("; delivery report %s → content provider: %s (DLR table)", d.Status, d.Advice())
 	}
 	return s
 }

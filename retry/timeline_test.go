@@ -12,19 +12,19 @@ import (
 // without a duration take no time, so times are the sums of the waits.
 func TestTimelines(t *testing.T) {
 	sms2 := NewSMS()
-	sms2.Threshold, sms2.ThresholdSet = 2, true
+	sms2.Threshold = flag("AttemptThresholdForIMS", 2)
 	smsOff := NewSMS()
-	smsOff.RetryEnabled = false
+	smsOff.Threshold = flag("AttemptThresholdForIMS", 3)
+	smsOff.RetryEnabled = flag("RetryEnabled", 0)
 	sms0 := NewSMS()
-	sms0.ThresholdSet = true
+	sms0.Threshold = flag("AttemptThresholdForIMS", 0)
 	mmsOff := NewMMS()
-	mmsOff.AutoRetry = false
 	nowFixed := NewNowSMS()
 	nowFixed.Multiplier = 0
 	nowCap := NewNowSMS()
 	nowCap.MaxDelay = time.Minute
 	nowRej := NewNowSMS()
-	nowRej.RejectCodes = []string{"24", "0B"}
+	nowRej.RejectCodes = []int{24, 11}
 	nowAll := NewNowSMS()
 	nowAll.RejectAll = true
 	now3 := NewNowSMS()
@@ -35,15 +35,17 @@ func TestTimelines(t *testing.T) {
 	aggP.Permanent = true
 	bill30 := NewBilling()
 	bill30.Validity = 30 * time.Hour
-	billDD := NewBilling()
-	billDD.DropDown = []Price{1000, 500, 450}
+	billSingle := NewBilling()
+	billSingle.SingleShot = true
+	prov := NewProvider()
+	prov.DropDown = []Price{1000, 500, 450}
 	cases := []struct {
 		name     string
 		chain    []Policy
 		outcomes string
 		want     []string
 	}{
-		{"mms/worked example", []Policy{NewMMS()}, "fail:11s,fail:18s,fail:5s", []string{
+		{"mms/worked example", []Policy{mmsOn()}, "fail:11s,fail:18s,fail:5s", []string{
 			"00:00:00 mms attempt MMSC #1 11s",
 			"00:00:11 mms fail MMSC #1 err=temp",
 			"00:00:11 mms wait 20s",
@@ -57,7 +59,7 @@ func TestTimelines(t *testing.T) {
 			"00:02:39 mms fail MMSC #4 err=temp",
 			"00:02:39 mms manual-link MMSC #4 err=temp",
 		}},
-		{"mms/worked example then success", []Policy{NewMMS()}, "fail:11s,fail:18s,fail:5s,ok:7s", []string{
+		{"mms/worked example then success", []Policy{mmsOn()}, "fail:11s,fail:18s,fail:5s,ok:7s", []string{
 			"00:00:00 mms attempt MMSC #1 11s",
 			"00:00:11 mms fail MMSC #1 err=temp",
 			"00:00:11 mms wait 20s",
@@ -78,7 +80,7 @@ func TestTimelines(t *testing.T) {
 			"00:00:40 mms attempt MMSC #2 5s",
 			"00:00:45 mms delivered MMSC #2",
 		}},
-		{"mms/failed manual retry restarts the cycle", []Policy{NewMMS()}, "fail,fail,fail,fail,fail,ok", []string{
+		{"mms/failed manual retry restarts the cycle", []Policy{mmsOn()}, "fail,fail,fail,fail,fail,ok", []string{
 			"00:00:00 mms attempt MMSC #1 0s",
 			"00:00:00 mms fail MMSC #1 err=temp",
 			"00:00:00 mms wait 20s",
@@ -98,7 +100,7 @@ func TestTimelines(t *testing.T) {
 			"00:02:50 mms attempt MMSC #6 0s",
 			"00:02:50 mms delivered MMSC #6",
 		}},
-		{"mms/permanent error shows the link", []Policy{NewMMS()}, "fail:perm", []string{
+		{"mms/permanent error shows the link", []Policy{mmsOn()}, "fail:perm", []string{
 			"00:00:00 mms attempt MMSC #1 0s",
 			"00:00:00 mms fail MMSC #1 err=perm",
 			"00:00:00 mms manual-link MMSC #1 err=perm",
@@ -220,13 +222,13 @@ func TestTimelines(t *testing.T) {
 			"00:03:30 nowsms attempt SMSC #6 0s",
 			"00:03:30 nowsms delivered SMSC #6",
 		}},
-		{"nowsms/reject codes", []Policy{nowRej}, "fail:code=25,fail:code=0b", []string{
+		{"nowsms/reject codes are decimal", []Policy{nowRej}, "fail:code=0b,fail:code=011", []string{
 			"00:00:00 nowsms attempt SMSC #1 0s",
-			"00:00:00 nowsms fail SMSC #1 err=code=25",
+			"00:00:00 nowsms fail SMSC #1 err=code=0b",
 			"00:00:00 nowsms retry SMSC #1",
 			"00:00:00 nowsms attempt SMSC #2 0s",
-			"00:00:00 nowsms fail SMSC #2 err=code=0b",
-			"00:00:00 nowsms failed SMSC #2 err=code=0b",
+			"00:00:00 nowsms fail SMSC #2 err=code=011",
+			"00:00:00 nowsms failed SMSC #2 err=code=011",
 		}},
 		{"nowsms/reject All", []Policy{nowAll}, "fail:drop,fail", []string{
 			"00:00:00 nowsms attempt SMSC #1 0s",
@@ -289,12 +291,12 @@ func TestTimelines(t *testing.T) {
 			"00:31:30 aggregator attempt carrier #7 0s",
 			"00:31:30 aggregator fail carrier #7 err=temp",
 			"00:31:30 aggregator wait 28m30s",
-			"01:00:00 aggregator rejected carrier #7 err=temp",
+			"01:00:00 aggregator rejected carrier #7 err=temp dlr=REJECTED",
 		}},
 		{"aggregator/permanent", []Policy{aggP}, "", []string{
 			"00:00:00 aggregator attempt carrier #1 0s",
 			"00:00:00 aggregator fail carrier #1 err=perm",
-			"00:00:00 aggregator rejected carrier #1 err=perm",
+			"00:00:00 aggregator rejected carrier #1 err=perm dlr=REJECTED",
 		}},
 		{"aggregator/fail:perm", []Policy{NewAggregator()}, "fail,fail:perm", []string{
 			"00:00:00 aggregator attempt carrier #1 0s",
@@ -302,7 +304,7 @@ func TestTimelines(t *testing.T) {
 			"00:00:00 aggregator wait 30s",
 			"00:00:30 aggregator attempt carrier #2 0s",
 			"00:00:30 aggregator fail carrier #2 err=perm",
-			"00:00:30 aggregator rejected carrier #2 err=perm",
+			"00:00:30 aggregator rejected carrier #2 err=perm dlr=REJECTED",
 		}},
 		{"aggregator/third attempt succeeds", []Policy{NewAggregator()}, "fail,fail,ok", []string{
 			"00:00:00 aggregator attempt carrier #1 0s",
@@ -312,7 +314,7 @@ func TestTimelines(t *testing.T) {
 			"00:00:30 aggregator fail carrier #2 err=temp",
 			"00:00:30 aggregator wait 60s",
 			"00:01:30 aggregator attempt carrier #3 0s",
-			"00:01:30 aggregator delivered carrier #3",
+			"00:01:30 aggregator delivered carrier #3 dlr=DELIVERED",
 		}},
 		{"billing/defaults expire after 3 days", []Policy{NewBilling()}, "", []string{
 			"00:00:00 billing attempt carrier #1 0s",
@@ -327,7 +329,7 @@ func TestTimelines(t *testing.T) {
 			"2d 00:00:00 billing attempt carrier #4 0s",
 			"2d 00:00:00 billing fail carrier #4 err=nocredit",
 			"2d 00:00:00 billing wait 1d",
-			"3d 00:00:00 billing expired carrier #4 err=nocredit",
+			"3d 00:00:00 billing failed carrier #4 err=nocredit dlr=NO_CREDIT",
 		}},
 		{"billing/validity 30h", []Policy{bill30}, "", []string{
 			"00:00:00 billing attempt carrier #1 0s",
@@ -339,74 +341,101 @@ func TestTimelines(t *testing.T) {
 			"1d 00:00:00 billing attempt carrier #3 0s",
 			"1d 00:00:00 billing fail carrier #3 err=nocredit",
 			"1d 00:00:00 billing wait 6h",
-			"1d 06:00:00 billing expired carrier #3 err=nocredit",
+			"1d 06:00:00 billing failed carrier #3 err=nocredit dlr=NO_CREDIT",
 		}},
-		{"billing/drop-down", []Policy{billDD}, "fail:nocredit,fail,ok", []string{
+		{"billing/other errors follow the general strategy", []Policy{NewBilling()}, "fail:nocredit,fail,fail,ok", []string{
 			"00:00:00 billing attempt carrier #1 0s",
 			"00:00:00 billing fail carrier #1 err=nocredit",
 			"00:00:00 billing wait 6h",
 			"06:00:00 billing attempt carrier #2 0s",
 			"06:00:00 billing fail carrier #2 err=temp",
-			"06:00:00 billing wait 18h",
-			"1d 00:00:00 billing attempt carrier #3 0s",
-			"1d 00:00:00 billing delivered carrier #3",
+			"06:00:00 billing wait 30s",
+			"06:00:30 billing attempt carrier #3 0s",
+			"06:00:30 billing fail carrier #3 err=temp",
+			"06:00:30 billing wait 60s",
+			"06:01:30 billing attempt carrier #4 0s",
+			"06:01:30 billing delivered carrier #4 dlr=DELIVERED",
 		}},
 		{"billing/permanent", []Policy{NewBilling()}, "fail:perm", []string{
 			"00:00:00 billing attempt carrier #1 0s",
 			"00:00:00 billing fail carrier #1 err=perm",
-			"00:00:00 billing rejected carrier #1 err=perm",
+			"00:00:00 billing rejected carrier #1 err=perm dlr=REJECTED",
 		}},
-		{"chain/sms,nowsms", []Policy{NewSMS(), NewNowSMS()}, "fail:imstemp,ok,fail,fail,ok", []string{
-			"00:00:00 sms attempt IMS #1 0s",
-			"00:00:00 sms fail IMS #1 err=imstemp",
-			"00:00:00 sms retry 3GPP/3GPP2 #1",
-			"00:00:00 sms attempt 3GPP/3GPP2 #2 0s",
-			"00:00:00 sms handed-over 3GPP/3GPP2 #2",
-			"00:00:00 nowsms attempt SMSC #1 0s",
-			"00:00:00 nowsms fail SMSC #1 err=temp",
-			"00:00:00 nowsms retry SMSC #1",
-			"00:00:00 nowsms attempt SMSC #2 0s",
-			"00:00:00 nowsms fail SMSC #2 err=temp",
-			"00:00:00 nowsms wait 30s",
-			"00:00:30 nowsms attempt SMSC #3 0s",
-			"00:00:30 nowsms delivered SMSC #3",
+		{"chain/single-shot billing", []Policy{billSingle}, "", []string{
+			"00:00:00 billing attempt carrier #1 0s",
+			"00:00:00 billing fail carrier #1 err=nocredit",
+			"00:00:00 billing failed carrier #1 err=nocredit dlr=NO_CREDIT",
 		}},
-		{"chain/sms,billing offsets validity", []Policy{NewSMS(), NewBilling()}, "fail:imstemp:2s,ok:3s", []string{
-			"00:00:00 sms attempt IMS #1 2s",
-			"00:00:02 sms fail IMS #1 err=imstemp",
-			"00:00:02 sms retry 3GPP/3GPP2 #1",
-			"00:00:02 sms attempt 3GPP/3GPP2 #2 3s",
-			"00:00:05 sms handed-over 3GPP/3GPP2 #2",
-			"00:00:05 billing attempt carrier #1 0s",
-			"00:00:05 billing fail carrier #1 err=nocredit",
-			"00:00:05 billing wait 6h",
-			"06:00:05 billing attempt carrier #2 0s",
-			"06:00:05 billing fail carrier #2 err=nocredit",
-			"06:00:05 billing wait 18h",
-			"1d 00:00:05 billing attempt carrier #3 0s",
-			"1d 00:00:05 billing fail carrier #3 err=nocredit",
-			"1d 00:00:05 billing wait 1d",
-			"2d 00:00:05 billing attempt carrier #4 0s",
-			"2d 00:00:05 billing fail carrier #4 err=nocredit",
-			"2d 00:00:05 billing wait 1d",
-			"3d 00:00:05 billing expired carrier #4 err=nocredit",
+		{"chain/billing,provider drop-down on resubmissions", []Policy{NewBilling(), prov}, "fail:nocredit:2s,fail:nocredit*3,fail:nocredit,ok", []string{
+			"00:00:00 billing attempt carrier #1 2s",
+			"00:00:02 billing fail carrier #1 err=nocredit",
+			"00:00:02 billing wait 6h",
+			"06:00:02 billing attempt carrier #2 0s",
+			"06:00:02 billing fail carrier #2 err=nocredit",
+			"06:00:02 billing wait 18h",
+			"1d 00:00:02 billing attempt carrier #3 0s",
+			"1d 00:00:02 billing fail carrier #3 err=nocredit",
+			"1d 00:00:02 billing wait 1d",
+			"2d 00:00:02 billing attempt carrier #4 0s",
+			"2d 00:00:02 billing fail carrier #4 err=nocredit",
+			"2d 00:00:02 billing wait 23h59m",
+			"3d 00:00:00 billing report carrier #4 err=nocredit dlr=NO_CREDIT",
+			"3d 00:00:00 provider wait content provider 2d dlr=NO_CREDIT",
+			"5d 00:00:00 provider attempt content provider #1 0s",
+			"5d 00:00:00 provider fail content provider #1 err=nocredit",
+			"5d 00:00:00 provider wait content provider 2d dlr=NO_CREDIT",
+			"7d 00:00:00 provider attempt content provider #2 0s",
+			"7d 00:00:00 provider delivered content provider #2 dlr=DELIVERED",
+		}},
+		{"chain/aggregator,provider", []Policy{NewAggregator(), prov}, "fail*10", []string{
+			"00:00:00 aggregator attempt carrier #1 0s",
+			"00:00:00 aggregator fail carrier #1 err=temp",
+			"00:00:00 aggregator wait 30s",
+			"00:00:30 aggregator attempt carrier #2 0s",
+			"00:00:30 aggregator fail carrier #2 err=temp",
+			"00:00:30 aggregator wait 60s",
+			"00:01:30 aggregator attempt carrier #3 0s",
+			"00:01:30 aggregator fail carrier #3 err=temp",
+			"00:01:30 aggregator wait 120s",
+			"00:03:30 aggregator attempt carrier #4 0s",
+			"00:03:30 aggregator fail carrier #4 err=temp",
+			"00:03:30 aggregator wait 4m",
+			"00:07:30 aggregator attempt carrier #5 0s",
+			"00:07:30 aggregator fail carrier #5 err=temp",
+			"00:07:30 aggregator wait 8m",
+			"00:15:30 aggregator attempt carrier #6 0s",
+			"00:15:30 aggregator fail carrier #6 err=temp",
+			"00:15:30 aggregator wait 16m",
+			"00:31:30 aggregator attempt carrier #7 0s",
+			"00:31:30 aggregator fail carrier #7 err=temp",
+			"00:31:30 aggregator wait 32m",
+			"01:03:30 aggregator attempt carrier #8 0s",
+			"01:03:30 aggregator fail carrier #8 err=temp",
+			"01:03:30 aggregator wait 1h4m",
+			"02:07:30 aggregator attempt carrier #9 0s",
+			"02:07:30 aggregator fail carrier #9 err=temp",
+			"02:07:30 aggregator wait 2h8m",
+			"04:15:30 aggregator attempt carrier #10 0s",
+			"04:15:30 aggregator fail carrier #10 err=temp",
+			"04:15:30 aggregator report carrier #10 err=temp dlr=REJECTED",
+			"04:15:30 provider rejected content provider dlr=REJECTED",
 		}},
 		{"chain/device fails: network never starts", []Policy{NewSMS(), NewAggregator()}, "fail:perm", []string{
 			"00:00:00 sms attempt IMS #1 0s",
 			"00:00:00 sms fail IMS #1 err=perm",
 			"00:00:00 sms failed IMS #1 err=perm",
 		}},
-		{"chain/three stages", []Policy{NewSMS(), NewNowSMS(), NewAggregator()}, "ok,fail,ok,fail:perm", []string{
-			"00:00:00 sms attempt IMS #1 0s",
-			"00:00:00 sms handed-over IMS #1",
+		{"chain/nowsms,mms", []Policy{NewNowSMS(), mmsOn()}, "fail,ok,fail:11s,ok:4s", []string{
 			"00:00:00 nowsms attempt SMSC #1 0s",
 			"00:00:00 nowsms fail SMSC #1 err=temp",
 			"00:00:00 nowsms retry SMSC #1",
 			"00:00:00 nowsms attempt SMSC #2 0s",
 			"00:00:00 nowsms handed-over SMSC #2",
-			"00:00:00 aggregator attempt carrier #1 0s",
-			"00:00:00 aggregator fail carrier #1 err=perm",
-			"00:00:00 aggregator rejected carrier #1 err=perm",
+			"00:00:00 mms attempt MMSC #1 11s",
+			"00:00:11 mms fail MMSC #1 err=temp",
+			"00:00:11 mms wait 20s",
+			"00:00:31 mms attempt MMSC #2 4s",
+			"00:00:35 mms delivered MMSC #2",
 		}},
 	}
 	for _, c := range cases {

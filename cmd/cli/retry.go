@@ -30,14 +30,19 @@ type retryOptions struct {
 	retryDelay, multiplier, afterAttempts, maxDelay, maxAttempts int
 	rejectCodes                                                  string
 
-	// aggregator and billing
-	validity  string
-	permanent bool
-	dropDown  string
+	// aggregator, billing and provider
+	validity, direction string
+	permanent           bool
+	singleShot          bool
+	dropDown, dlr       string
+	resubmitAfter       string
+	resubmissions       int
 }
 
 // retryPolicies lists the policy names, in the order help lists them.
-func retryPolicies() []string { return []string{"sms", "mms", "nowsms", "aggregator", "billing"} }
+func retryPolicies() []string {
+	return []string{"sms", "mms", "nowsms", "aggregator", "billing", "provider"}
+}
 
 // retryFlagGroup is a set of flags and the policies that read them.
 type retryFlagGroup struct {
@@ -48,11 +53,11 @@ type retryFlagGroup struct {
 func retryFlagGroups() []retryFlagGroup {
 	return []retryFlagGroup{
 		{[]string{"sms"}, func(f *pflag.FlagSet, o *retryOptions) {
-			f.StringVar(&o.threshold, "threshold", "unset", "3GPP/IMS/AttemptThresholdForIMS: attempts in all over IMS (DWORD), or unset")
-			f.StringVar(&o.retryEnabled, "retry-enabled", "1", "3GPP/IMS/RetryEnabled: 1 retries a temporary IMS failure once over 3GPP/3GPP2, 0 does not")
+			f.StringVar(&o.threshold, "threshold", "", "3GPP/IMS/AttemptThresholdForIMS: attempts in all over IMS (DWORD); unset or 0xFFFFFFFF: not configured (assumed when not given)")
+			f.StringVar(&o.retryEnabled, "retry-enabled", "", "3GPP/IMS/RetryEnabled (DWORD): 1 retries a temporary IMS failure once over 3GPP/3GPP2, 0 does not; forced to 1 while the threshold is not configured (assumed 1 when not given)")
 		}},
 		{[]string{"mms"}, func(f *pflag.FlagSet, o *retryOptions) {
-			f.StringVar(&o.autoRetry, "auto-retry-download", "1", "AutoRetryDownload: 1 retries failed downloads after 20, 40, 60 s, 0 shows the manual link at once")
+			f.StringVar(&o.autoRetry, "auto-retry-download", "", "AutoRetryDownload (DWORD): 1 retries failed downloads after 20, 40, 60 s, 0 shows the manual link at once (assumed 0, the device default, when not given)")
 		}},
 		{[]string{"sms", "mms"}, func(f *pflag.FlagSet, o *retryOptions) {
 			f.StringVar(&o.file, "file", "", "read the settings from this answer file, resolved for --sim, instead of flags")
@@ -74,9 +79,16 @@ func retryFlagGroups() []retryFlagGroup {
 		}},
 		{[]string{"aggregator"}, func(f *pflag.FlagSet, o *retryOptions) {
 			f.BoolVar(&o.permanent, "permanent", false, "every failure is a permanent error (unknown number, barred): REJECTED at once")
+			f.StringVar(&o.direction, "direction", "", "aggregator alone: the message's direction, MT (to the carrier, default), MO or DLR (to a content provider's server)")
 		}},
 		{[]string{"billing"}, func(f *pflag.FlagSet, o *retryOptions) {
-			f.StringVar(&o.dropDown, "drop-down", "", "drop-down billing prices of attempt 1, 2, ..., e.g. 10.00,5.00,4.50 (the last repeats)")
+			f.BoolVar(&o.singleShot, "single-shot", false, "single-shot billing: a billing failure (out of credit) is not retried")
+		}},
+		{[]string{"provider"}, func(f *pflag.FlagSet, o *retryOptions) {
+			f.StringVar(&o.dropDown, "drop-down", "", "drop-down billing prices: the original message, then each resubmission after NO_CREDIT, e.g. 10.00,5.00,4.50 (the last repeats)")
+			f.StringVar(&o.dlr, "dlr", "", "provider alone: the delivery report it acts on, e.g. NO_CREDIT")
+			f.StringVar(&o.resubmitAfter, "resubmit-after", "2d", "how long the provider waits after NO_CREDIT before resubmitting (\"a couple of days\") [policy]")
+			f.IntVar(&o.resubmissions, "resubmissions", 2, "how many times the provider resubmits at most [policy]")
 		}},
 	}
 }
@@ -111,43 +123,71 @@ the whole chain:
   perm      a permanent error
   drop      the SMSC connection drops mid-submit: counts as an attempt (nowsms)
   down      the SMSC connection is down for DURATION: not an attempt (nowsms)
-  nocredit  the user is out of credit (billing)
+  nocredit  the user is out of credit (billing, provider)
   code=C    an error response with code C, permanent if listed in
             --reject-codes (nowsms)
 
 When the list runs out, a stage repeats the last outcome it used, or uses
-its default (sms: fail:imstemp,ok; mms, nowsms, aggregator: fail; billing:
-fail:nocredit). A step that needs the user (an SMS resend, a tap on the MMS
-link) is only taken while the list has an outcome for it.`
+its default (sms: fail:imstemp,ok; mms, nowsms, aggregator: fail; billing,
+provider: fail:nocredit). A step that needs the user (an SMS resend, a tap
+on the MMS link) is only taken while the list has an outcome for it.`
 
 const retryLong = `Show what the retry settings do over time: a timeline from the first send
-to the final state, for one strategy or a chain of them, device first.
+to the final state, for one strategy or a chain of the stages one message
+passes through, in its direction.
 
-Policies:
-  sms         the device sending an SMS: IMSRetry (AttemptThresholdForIMS,
-              RetryEnabled)
-  mms         the device downloading an MMS: AutoRetryDownloadForMMS
-  nowsms      an SMS gateway submitting to an SMSC over UCP/EMI or CIMD2
-  aggregator  an aggregator's general strategy (30 s, doubling, 10 attempts)
-  billing     an aggregator's billing strategy (+6 h, +18 h, then every 24 h)
+Policies (the stage's owner in brackets):
+  sms         [handset] sending the handset's own SMS (MO): IMSRetry
+              (AttemptThresholdForIMS, RetryEnabled)
+  mms         [handset] downloading an MMS sent to it (MT):
+              AutoRetryDownloadForMMS
+  nowsms      [gateway] NowSMS submitting an MT message to an SMSC over
+              UCP/EMI or CIMD2
+  aggregator  [aggregator] the general strategy (30 s, doubling, 10
+              attempts): MT to the carrier, ending with a REJECTED delivery
+              report; MO messages and delivery reports to a content
+              provider's server
+  billing     [aggregator] a premium MT message: billing failures on the
+              billing schedule (+6 h, +18 h, then every 24 h), other errors
+              on the general strategy
+  provider    [content provider] its decision after the final delivery
+              report (the DLR table), with drop-down billing on its own
+              resubmissions after NO_CREDIT
   dlr         whether a premium-SMS delivery report may be retried
 
---chain sms,nowsms joins the device's timeline to the network's at the
-moment the message leaves the device (sms may only come first, mms only
-alone); it takes the flags of every policy in the chain.
+Direction decides which strategies a message meets (domain.md §5). The
+chains that exist (--chain):
+  sms                  the handset's SMS (MO)
+  sms,aggregator       ... delivered by the aggregator to a content provider
+  nowsms, aggregator   an MT message to the handset
+  nowsms,mms           an MMS notification, then the handset's download
+  aggregator,mms       (the same through an aggregator)
+  aggregator,provider  an MT message, its REJECTED/DELIVERED report, then
+                       the content provider's decision
+  billing,provider     a premium MT message, its report, the provider's
+                       decision and resubmissions
+A chain that mixes directions is refused (exit 2): a handset's own SMS
+(MO) never meets NowSMS, billing or a delivery report.
 
 ` + retryOutcomesHelp + `
+
+Settings the device reads are shown with where they come from: a flag, a
+file position (--file, --sim), or "assumed" (the device default, when
+neither gives them). A value the documentation does not define (e.g.
+RetryEnabled=2) is shown as unknown, and the timeline stops, undecided,
+where it would matter.
 
 Formats: text (a table like Microsoft's: elapsed hh:mm:ss, activity), json
 (mcsf schema retry-output), svg (a picture of the timeline). --explain
 prints the model's rules, each marked [doc] (Microsoft's documentation),
-[vendor] (the strategy's own description) or [policy] (this project's
-choice where those are silent).
+[tool] (Microsoft's tools and runtime), [vendor] (the strategy's own
+description) or [policy] (this project's choice where those are silent).
 
 Examples:
-  mcsf retry mms --outcomes fail:11s,fail:18s,fail:5s
-  mcsf retry --chain sms,nowsms --threshold 2 --outcomes fail:imstemp,ok,fail,fail,ok
-  mcsf retry --chain sms,aggregator --validity 1h --format svg > timeline.svg
+  mcsf retry mms --auto-retry-download 1 --outcomes fail:11s,fail:18s,fail:5s
+  mcsf retry --chain sms,aggregator --threshold 2 --outcomes fail:imstemp,ok,fail,ok
+  mcsf retry --chain billing,provider --drop-down 10.00,5.00 --outcomes fail:nocredit*5,ok
+  mcsf retry --chain nowsms,mms --auto-retry-download 1 --outcomes fail,ok,fail:11s,ok:4s --format svg > timeline.svg
   mcsf retry dlr NO_CREDIT --drop-down 10.00,5.00,4.50`
 
 func newRetryCmd(io *streams) *cobra.Command {
@@ -168,7 +208,7 @@ func newRetryCmd(io *streams) *cobra.Command {
 			return runRetry(cmd, o, names, io)
 		},
 	}
-	cmd.Flags().StringVar(&o.chain, "chain", "", "policies from the device to the network, e.g. sms,nowsms or sms,billing")
+	cmd.Flags().StringVar(&o.chain, "chain", "", "the stages one message passes through, in its direction, e.g. sms,aggregator or billing,provider")
 	addRetryFlags(cmd, o, retryPolicies())
 	for _, p := range retryPolicies() {
 		cmd.AddCommand(newRetryPolicyCmd(p, io))
@@ -185,59 +225,79 @@ func retryPolicyHelp(name string) (short, long string) {
 go over IMS while fewer than AttemptThresholdForIMS have, then over
 3GPP/3GPP2; with RetryEnabled=1 a temporary IMS failure (imstemp) is retried
 once over 3GPP/3GPP2 without telling the user. Further attempts are the
-user's resends, --user-delay after being told.
+user's resends, --user-delay after being told. The SMS is mobile-originated
+(MO): in a chain only the aggregator delivering it to a content provider
+can follow (--chain sms,aggregator).
 
 The values come from --threshold and --retry-enabled, or from an answer
 file resolved for a SIM (--file, --sim): per-IMSI first, then per-device,
-then the defaults (threshold not set, RetryEnabled=1). --explain lists the
-model's choices where Microsoft's text is silent (what counts as an IMS
-attempt, an unset threshold, a non-temporary IMS failure, ...).
+then the defaults (threshold not configured, RetryEnabled=1); with neither,
+the defaults are assumed and the output says so. While AttemptThresholdForIMS
+is not configured (unset, or 0xFFFFFFFF) the runtime forces RetryEnabled to
+1 whatever the file says [tool, decompiled runtime]. RetryEnabled values
+other than 0 and 1 are unknown to the documentation: shown as such, and the
+timeline stops, undecided, where the value would decide. --explain lists
+the model's choices where Microsoft's text is silent (what counts as an IMS
+attempt, a non-temporary IMS failure, ...), each marked [policy].
 
 ` + retryOutcomesHelp + `
 
 Examples:
   mcsf retry sms
   mcsf retry sms --threshold 2 --outcomes fail:imstemp,fail,fail,fail,ok
-  mcsf retry sms --retry-enabled 0 --outcomes fail:imstemp,ok --format json
+  mcsf retry sms --threshold 2 --retry-enabled 0 --outcomes fail:imstemp,ok --format json
   mcsf retry sms --file ims-retry.xml --sim mcc=310,mnc=410,imsi=310410123456789
   mcsf retry sms --explain`
 	case "mms":
 		return "Timeline of an MMS download under AutoRetryDownloadForMMS", `Show how the device downloads an MMS under AutoRetryDownloadForMMS: with
 AutoRetryDownload=1 a failed download is retried after 20, 40 and 60
 seconds, then a link to retry by hand is shown; a manual retry that fails
-starts the automatic retries again. With 0 (or the setting absent in a
-file) the link appears at once.
+starts the automatic retries again. With 0 (or the setting absent) the link
+appears at once. Values other than 0 and 1 are unknown to the
+documentation: the timeline stops, undecided, at the first failure.
 
-The value comes from --auto-retry-download (default 1), or from an answer
-file resolved for a SIM (--file, --sim; absent there means 0).
+The value comes from --auto-retry-download, or from an answer file resolved
+for a SIM (--file, --sim). With neither, the device default is assumed:
+absent, so 0 (off) [policy: the output says it is assumed]. In a chain the
+MMS notification first reaches the handset through a gateway or an
+aggregator (--chain nowsms,mms or aggregator,mms).
 
 ` + retryOutcomesHelp + `
 
 Examples:
-  mcsf retry mms --outcomes fail:11s,fail:18s,fail:5s
-  mcsf retry mms --outcomes fail:11s,fail:18s,fail:5s,fail:4s,fail:6s,ok:9s --format svg > mms.svg
+  mcsf retry mms --outcomes fail:11s
+  mcsf retry mms --auto-retry-download 1 --outcomes fail:11s,fail:18s,fail:5s
+  mcsf retry mms --auto-retry-download 1 --outcomes fail:11s,fail:18s,fail:5s,fail:4s,fail:6s,ok:9s --format svg > mms.svg
   mcsf retry mms --auto-retry-download 0 --outcomes fail:10s,ok:5s
   mcsf retry mms --file ims-retry.xml --sim mcc=310,mnc=410,iccid=8901410123456789012`
 	case "nowsms":
 		return "Timeline of an SMS gateway's retries over UCP/EMI or CIMD2 (NowSMS)", `Show how an SMS gateway (NowSMS over UCP/EMI or CIMD2) retries a message
 the SMSC refuses. With the defaults it retries at once after the 1st error,
 waits 30 s after the 2nd, 60 s after the 3rd, 30 s more per further error,
-and fails the message after 20 errors. Codes in --reject-codes (or All) fail
-at once. A connection that is down (fail:down:5m) is not an attempt; one
-that drops mid-submit (fail:drop) is.
+and fails the message after 20 errors. Codes in --reject-codes (decimal
+error codes, so 05 is 5; or All) fail at once; an entry that is not a
+decimal number is a usage error. A connection that is down (fail:down:5m)
+is not an attempt; one that drops mid-submit (fail:drop) is. The messages
+are mobile-terminated (MT); --chain nowsms,mms adds the handset's download
+of an MMS whose notification the gateway submitted.
 
 ` + retryOutcomesHelp + `
 
 Examples:
   mcsf retry nowsms
   mcsf retry nowsms --multiplier 0 --outcomes fail*3,ok
-  mcsf retry nowsms --reject-codes 24,26 --outcomes fail:code=05,fail:code=24
+  mcsf retry nowsms --reject-codes 5,24 --outcomes fail:code=05
   mcsf retry nowsms --outcomes fail:down:5m,fail:drop,ok --format json`
 	case "aggregator":
 		return "Timeline of an aggregator's general retry strategy", `Show an SMS aggregator's general retry strategy: exponential back-off from
 30 s, doubling, 10 attempts in all (the 10th about 4 h 15 min after the
-first). --validity stops it early with REJECTED; a permanent error
-(--permanent, or fail:perm) is REJECTED at once.
+first). For an MT message (the default) it ends with a REJECTED delivery
+report after the 10th failed attempt, at the end of --validity, and at once
+on a permanent error (--permanent, or fail:perm); the output joins it to
+what the DLR table says the content provider may do next (--chain
+aggregator,provider plays that out). --direction MO or DLR: the aggregator
+delivers an MO message or a delivery report to a content provider's server,
+with the same strategy; no delivery report follows.
 
 ` + retryOutcomesHelp + `
 
@@ -245,19 +305,45 @@ Examples:
   mcsf retry aggregator
   mcsf retry aggregator --validity 1h
   mcsf retry aggregator --permanent
+  mcsf retry aggregator --direction MO --outcomes fail,ok
   mcsf retry aggregator --outcomes fail,fail,ok --format svg > aggregator.svg`
 	case "billing":
-		return "Timeline of an aggregator's billing retries (premium SMS out of credit)", `Show an aggregator's billing retry strategy for a premium message the user
-cannot pay for: a new attempt after 6 hours, 18 hours more, then every 24
-hours until the validity period ends (--validity, default 3d). With
---drop-down each attempt is charged at the next, lower price point.
+		return "Timeline of a premium MT message at an aggregator (billing and general strategies)", `Show a premium MT message at an aggregator that controls billing. Only a
+billing failure (fail:nocredit, the user is out of credit) follows the
+billing schedule: a new attempt after 6 hours, 18 hours more, then every 24
+hours until the validity period ends (--validity, default 3d [policy]). Any
+other error follows the general strategy (30 s, doubling, 10 attempts, then
+REJECTED). --single-shot (single-shot billing) turns the billing retries
+off: NO_CREDIT at once. Drop-down billing belongs to the content provider's
+own resubmissions: see --chain billing,provider.
 
 ` + retryOutcomesHelp + `
 
 Examples:
   mcsf retry billing
-  mcsf retry billing --validity 5d --drop-down 10.00,5.00,4.50
-  mcsf retry billing --outcomes fail:nocredit,fail:nocredit,ok`
+  mcsf retry billing --validity 5d
+  mcsf retry billing --outcomes fail:nocredit,fail,fail:nocredit,ok
+  mcsf retry billing --single-shot`
+	case "provider":
+		return "The content provider's decision after a delivery report, with drop-down billing", `Show what the content provider does after the final delivery report of a
+premium MT message, by the DLR table (seed 004): DELIVERED, REJECTED and
+INVALID_MSISDN are not retried; NO_CREDIT is retried after a couple of days
+(--resubmit-after, default 2d [policy]), at the next drop-down price
+(--drop-down) when given; FAILED, VALIDITY_EXPIRED, UNKNOWN and
+OPERATOR_ERROR are retried (after 1 hour [policy]); ACKNOWLEDGED is not
+final: wait. At most --resubmissions resubmissions (default 2 [policy]);
+each is one attempt whose outcome is its final report (ok: DELIVERED,
+fail:nocredit: NO_CREDIT, fail: FAILED, fail:perm: REJECTED).
+
+Alone it acts on --dlr STATUS; in --chain billing,provider or
+aggregator,provider on the report the previous stage ends with.
+
+` + retryOutcomesHelp + `
+
+Examples:
+  mcsf retry provider --dlr NO_CREDIT --drop-down 10.00,5.00,4.50 --outcomes fail:nocredit,ok
+  mcsf retry --chain billing,provider --single-shot --drop-down 10.00,5.00 --outcomes fail:nocredit,ok
+  mcsf retry --chain aggregator,provider --permanent`
 	}
 	return "", ""
 }
@@ -319,7 +405,7 @@ func runRetry(cmd *cobra.Command, o *retryOptions, names []string, io *streams) 
 	}
 	chain := make([]retry.Policy, 0, len(names))
 	for _, n := range names {
-		p, err := buildPolicy(n, o, res)
+		p, err := buildPolicy(cmd, n, o, res)
 		if err != nil {
 			return err
 		}
@@ -359,7 +445,7 @@ func runRetry(cmd *cobra.Command, o *retryOptions, names []string, io *streams) 
 
 // buildPolicy makes the policy called name from the flags, or for sms and
 // mms from the resolved answer file when res is not nil.
-func buildPolicy(name string, o *retryOptions, res *variant.Result) (retry.Policy, error) {
+func buildPolicy(cmd *cobra.Command, name string, o *retryOptions, res *variant.Result) (retry.Policy, error) {
 	userDelay := func() (time.Duration, error) {
 		d, err := retry.ParseDuration(o.userDelay)
 		if err != nil {
@@ -367,6 +453,7 @@ func buildPolicy(name string, o *retryOptions, res *variant.Result) (retry.Polic
 		}
 		return d, nil
 	}
+	changed := cmd.Flags().Changed
 	switch name {
 	case "sms":
 		p := retry.NewSMS()
@@ -377,18 +464,17 @@ func buildPolicy(name string, o *retryOptions, res *variant.Result) (retry.Polic
 		if res != nil {
 			return smsFromFile(p, o, res)
 		}
-		if !strings.EqualFold(strings.TrimSpace(o.threshold), "unset") {
-			n, ok := variant.ParseDWORD(o.threshold)
-			if !ok {
-				return nil, usageError("--threshold %q: want a DWORD (decimal, or hexadecimal with 0x) or unset", o.threshold)
+		if changed("threshold") && !strings.EqualFold(strings.TrimSpace(o.threshold), "unset") {
+			if p.Threshold, err = dwordFlag("threshold", "AttemptThresholdForIMS", o.threshold); err != nil {
+				return nil, err
 			}
-			if n > 1000000 {
-				return nil, usageError("--threshold %d: more than 1000000 attempts cannot be shown", n)
-			}
-			p.Threshold, p.ThresholdSet = int(n), true
+		} else if changed("threshold") {
+			p.Threshold = retry.Setting{Name: "AttemptThresholdForIMS", From: "--threshold unset"}
 		}
-		if p.RetryEnabled, err = dwordFlag("--retry-enabled", o.retryEnabled); err != nil {
-			return nil, err
+		if changed("retry-enabled") {
+			if p.RetryEnabled, err = dwordFlag("retry-enabled", "RetryEnabled", o.retryEnabled); err != nil {
+				return nil, err
+			}
 		}
 		return p, nil
 	case "mms":
@@ -400,8 +486,10 @@ func buildPolicy(name string, o *retryOptions, res *variant.Result) (retry.Polic
 		if res != nil {
 			return mmsFromFile(p, o, res)
 		}
-		if p.AutoRetry, err = dwordFlag("--auto-retry-download", o.autoRetry); err != nil {
-			return nil, err
+		if changed("auto-retry-download") {
+			if p.AutoRetry, err = dwordFlag("auto-retry-download", "AutoRetryDownload", o.autoRetry); err != nil {
+				return nil, err
+			}
 		}
 		return p, nil
 	case "nowsms":
@@ -412,18 +500,11 @@ func buildPolicy(name string, o *retryOptions, res *variant.Result) (retry.Polic
 		if o.retryDelay < 0 || o.maxDelay < 0 {
 			return nil, usageError("--retry-delay and --max-delay must not be negative")
 		}
-		for _, c := range strings.Split(o.rejectCodes, ",") {
-			switch c = strings.TrimSpace(c); {
-			case c == "":
-			case strings.EqualFold(c, "all"):
-				p.RejectAll = true
-			default:
-				p.RejectCodes = append(p.RejectCodes, c)
-			}
+		codes, all, err := retry.ParseRejectCodes(o.rejectCodes)
+		if err != nil {
+			return nil, usageError("--reject-codes: %v", err)
 		}
-		if p.RejectAll && len(p.RejectCodes) > 0 {
-			return nil, usageError("--reject-codes: All already covers %s", strings.Join(p.RejectCodes, ","))
-		}
+		p.RejectCodes, p.RejectAll = codes, all
 		return p, nil
 	case "aggregator":
 		p := retry.NewAggregator()
@@ -435,9 +516,17 @@ func buildPolicy(name string, o *retryOptions, res *variant.Result) (retry.Polic
 			}
 			p.Validity = v
 		}
+		if o.direction != "" {
+			d := retry.Direction(strings.ToUpper(strings.TrimSpace(o.direction)))
+			if d != retry.DirMT && d != retry.DirMO && d != retry.DirDLR {
+				return nil, usageError("--direction %q: want MT, MO or DLR", o.direction)
+			}
+			p.Direction = d
+		}
 		return p, nil
 	case "billing":
 		p := retry.NewBilling()
+		p.SingleShot = o.singleShot
 		if o.validity != "" {
 			v, err := validityFlag(o.validity)
 			if err != nil {
@@ -445,6 +534,9 @@ func buildPolicy(name string, o *retryOptions, res *variant.Result) (retry.Polic
 			}
 			p.Validity = v
 		}
+		return p, nil
+	case "provider":
+		p := retry.NewProvider()
 		if o.dropDown != "" {
 			prices, err := retry.ParsePrices(o.dropDown)
 			if err != nil {
@@ -452,17 +544,31 @@ func buildPolicy(name string, o *retryOptions, res *variant.Result) (retry.Polic
 			}
 			p.DropDown = prices
 		}
+		d, err := retry.ParseDuration(o.resubmitAfter)
+		if err != nil || d == 0 {
+			return nil, usageError("--resubmit-after %q: want a period longer than 0, e.g. 2d", o.resubmitAfter)
+		}
+		p.NoCreditDelay, p.MaxResubmissions = d, o.resubmissions
+		if o.dlr != "" {
+			dlr, ok := retry.LookupDLR(o.dlr)
+			if !ok {
+				return nil, usageError("--dlr: unknown delivery-report status %q (known: %s)", o.dlr, strings.Join(retry.DLRStatuses(), ", "))
+			}
+			p.Incoming = dlr.Status
+		}
 		return p, nil
 	}
 	return nil, usageError("unknown policy %q", name)
 }
 
-func dwordFlag(flag, s string) (bool, error) {
+// dwordFlag reads a DWORD setting from --flag; any DWORD is taken, and the
+// policy says when the documentation does not define it.
+func dwordFlag(flag, name, s string) (retry.Setting, error) {
 	n, ok := variant.ParseDWORD(s)
-	if !ok || n > 1 {
-		return false, usageError("%s %q: want 0 or 1 (or 0x0, 0x1)", flag, s)
+	if !ok {
+		return retry.Setting{}, usageError("--%s %q: want a DWORD (decimal, or hexadecimal with 0x)", flag, s)
 	}
-	return n == 1, nil
+	return retry.Setting{Name: name, Value: n, Set: true, From: "--" + flag}, nil
 }
 
 func validityFlag(s string) (time.Duration, error) {
@@ -514,53 +620,50 @@ func resolveRetryFile(o *retryOptions, io *streams) (*variant.Result, error) {
 	return &r, nil
 }
 
-// valueFrom describes where a runtime value comes from: "per-imsi, line 31".
-func valueFrom(v variant.RuntimeValue) string {
-	if v.Source != nil && v.Source.Line > 0 {
-		return fmt.Sprintf("%s, %s:%d", v.Scope, v.Source.File, v.Source.Line)
+// settingFromFile is the runtime value v as a retry.Setting: its position
+// and scope when the file sets it, otherwise why the default applies.
+func settingFromFile(name string, v variant.RuntimeValue, o *retryOptions) (retry.Setting, error) {
+	st := retry.Setting{Name: name}
+	switch {
+	case v.Source != nil && v.Source.Line > 0:
+		if v.Value == nil {
+			return st, &exitError{code: ExitInternal, err: fmt.Errorf("%s, %s:%d: %s is %q, %s: the device's behaviour is unknown",
+				v.Scope, v.Source.File, v.Source.Line, name, v.Text, v.Note)}
+		}
+		st.Value, st.Set = *v.Value, true
+		st.From = fmt.Sprintf("%s:%d, %s", v.Source.File, v.Source.Line, v.Scope)
+	default:
+		st.Why = "not set in " + o.fileName + " for this SIM"
 	}
-	return string(v.Scope)
+	return st, nil
 }
 
-func fileFrom(o *retryOptions, res *variant.Result, parts ...string) string {
-	sim := "no SIM"
+// fileContext names the file and SIM the settings were resolved for.
+func fileContext(o *retryOptions, res *variant.Result) string {
 	if res.SIM.Len() > 0 {
-		sim = "SIM " + res.SIM.String()
+		return o.fileName + " resolved for SIM " + res.SIM.String()
 	}
-	return fmt.Sprintf("%s for %s: %s", o.fileName, sim, strings.Join(parts, "; "))
-}
-
-func notDWORD(name string, v variant.RuntimeValue) error {
-	return &exitError{code: ExitInternal, err: fmt.Errorf("%s: %s is %q, %s: the device's behaviour is unknown",
-		valueFrom(v), name, v.Text, v.Note)}
+	return o.fileName + " resolved for no SIM"
 }
 
 func smsFromFile(p retry.SMS, o *retryOptions, res *variant.Result) (retry.Policy, error) {
-	th, re := res.Effective.IMSRetry.AttemptThresholdForIMS, res.Effective.IMSRetry.RetryEnabled
-	if th.Scope != variant.ScopeUnset {
-		if th.Value == nil {
-			return nil, notDWORD(variant.NameAttemptThreshold, th)
-		}
-		if *th.Value > 1000000 {
-			return nil, &exitError{code: ExitInternal, err: fmt.Errorf("%s: AttemptThresholdForIMS %d: more than 1000000 attempts cannot be shown", valueFrom(th), *th.Value)}
-		}
-		p.Threshold, p.ThresholdSet = int(*th.Value), true
+	var err error
+	if p.Threshold, err = settingFromFile("AttemptThresholdForIMS", res.Effective.IMSRetry.AttemptThresholdForIMS, o); err != nil {
+		return nil, err
 	}
-	if re.Value == nil {
-		return nil, notDWORD(variant.NameRetryEnabled, re)
+	if p.RetryEnabled, err = settingFromFile("RetryEnabled", res.Effective.IMSRetry.RetryEnabled, o); err != nil {
+		return nil, err
 	}
-	p.RetryEnabled = *re.Value != 0
-	p.From = fileFrom(o, res, "AttemptThresholdForIMS "+valueFrom(th), "RetryEnabled "+valueFrom(re))
+	p.Context = fileContext(o, res)
 	return p, nil
 }
 
 func mmsFromFile(p retry.MMS, o *retryOptions, res *variant.Result) (retry.Policy, error) {
-	v := res.Effective.MMSAutoRetry.AutoRetryDownload
-	if v.Value == nil {
-		return nil, notDWORD(variant.NameAutoRetry, v)
+	var err error
+	if p.AutoRetry, err = settingFromFile("AutoRetryDownload", res.Effective.MMSAutoRetry.AutoRetryDownload, o); err != nil {
+		return nil, err
 	}
-	p.AutoRetry = *v.Value == 1
-	p.From = fileFrom(o, res, "AutoRetryDownload "+valueFrom(v))
+	p.Context = fileContext(o, res)
 	return p, nil
 }
 
@@ -568,18 +671,23 @@ const retryDLRLong = `Say whether a premium-SMS message may be sent again after 
 with STATUS, and why; without STATUS, print the whole table.
 
   DELIVERED         no     it was delivered and charged
-  NO_CREDIT         later  on the billing schedule, hours to days apart
+  NO_CREDIT         later  after a couple of days (the provider's own
+                           resubmission)
   FAILED            yes
   VALIDITY_EXPIRED  yes
-  REJECTED          no     permanent error
+  REJECTED          no     the aggregator gave up (permanent error, 10th
+                           failed attempt, validity over)
   INVALID_MSISDN    no     the number does not exist
   ACKNOWLEDGED      wait   not final: a retry risks charging twice
   UNKNOWN           yes
   OPERATOR_ERROR    yes
 
---drop-down P1,P2,... prints the price of each NO_CREDIT retry under
-drop-down billing: attempt k is charged at Pk, later attempts at the last
-price; prices must not rise.
+These are the content provider's own decisions after a final report (seed
+004). --drop-down P1,P2,... prints the price of the original message and of
+each of the provider's resubmissions after NO_CREDIT under drop-down
+billing: the k-th resubmission is charged at P(k+1), later ones at the last
+price; prices must not rise. Drop-down billing does not apply to the
+aggregator's own +6 h / +18 h billing retries.
 
 Examples:
   mcsf retry dlr
@@ -632,21 +740,19 @@ func runRetryDLR(w io.Writer, status, dropDown string) error {
 		if !d.Final {
 			final = "not a final status"
 		}
-		advice := map[retry.RetryAdvice]string{retry.RetryNo: "do not retry", retry.RetryYes: "retry",
-			retry.RetryLater: "retry later", retry.RetryWait: "do not retry yet, wait"}[d.Retry]
-		fmt.Fprintf(&b, "%s: %s (%s)\n  %s\n", d.Status, advice, final, d.Reason)
+		fmt.Fprintf(&b, "%s: %s (%s)\n  %s\n", d.Status, d.Advice(), final, d.Reason)
 	}
 	if prices != nil {
-		fmt.Fprintf(&b, "\ndrop-down billing, price per attempt:\n")
+		fmt.Fprintf(&b, "\ndrop-down billing, the content provider's price per submission:\n")
 		rows := [][2]string{}
 		for n := 1; n <= len(prices); n++ {
-			what := "attempt 1 (first submission)"
+			what := "the original message"
 			if n > 1 {
-				what = fmt.Sprintf("attempt %d (retry %d)", n, n-1)
+				what = fmt.Sprintf("resubmission %d after NO_CREDIT", n-1)
 			}
 			rows = append(rows, [2]string{what, retry.DropDownPrice(prices, n).String()})
 		}
-		rows = append(rows, [2]string{"later retries", retry.DropDownPrice(prices, len(prices)+1).String()})
+		rows = append(rows, [2]string{"later resubmissions", retry.DropDownPrice(prices, len(prices)+1).String()})
 		wl, wp := 0, 0
 		for _, r := range rows {
 			wl, wp = max(wl, len(r[0])), max(wp, len(r[1]))
