@@ -13,5 +13,6 @@ func commands(io *streams) []*cobra.Command {
 	cmds = append(cmds, newRetryCmd(io))    // retry.go
 	cmds = append(cmds, newVersionCmd(io))  // version.go
 	cmds = append(cmds, newDiffCmd(io))     // diffcmd.go
+	cmds = append(cmds, newLspCmd(io))      // lsp.go
 	return cmds
 }

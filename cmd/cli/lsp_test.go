@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// frame writes LSP messages with their Content-Length headers.
+func frame(msgs ...map[string]any) []byte {
+	var b bytes.Buffer
+	for _, m := range msgs {
+		m["jsonrpc"] = "2.0"
+		data, _ := json.Marshal(m)
+		fmt.Fprintf(&b, "Content-Length: %d\r\n\r\n%s", len(data), data)
+	}
+	return b.Bytes()
+}
+
+// TestLspSession runs a whole session through Main: the .mcsf.yaml next to
+// the file is read, and the server exits 0 after shutdown and exit.
+func TestLspSession(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.xml")
+	os.WriteFile(filepath.Join(dir, ".mcsf.yaml"), []byte("severity:\n  empty-value: warning\n"), 0o644)
+	text := `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="A" Description="d" Owner="Contoso" OwnerType="OEM">
+  <Static>
+    <Settings Path="CellCore/PerDevice/SMS">
+      <Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value=""/>
+    </Settings>
+  </Static>
+</ImageCustomizations>
+`
+	uri := "file://" + filepath.ToSlash(path)
+	in := frame(
+		map[string]any{"id": 1, "method": "initialize", "params": map[string]any{"capabilities": map[string]any{}}},
+		map[string]any{"method": "initialized", "params": map[string]any{}},
+		map[string]any{"method": "textDocument/didOpen", "params": map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "xml", "version": 1, "text": text}}},
+	)
+	// The diagnostics come from the background: shutdown waits for them
+	// only as long as the lint takes, so the session pauses on a reader
+	// that hands out the rest after the first publish.
+	rest := frame(
+		map[string]any{"id": 2, "method": "shutdown"},
+		map[string]any{"method": "exit"},
+	)
+	var out, errOut syncBuffer
+	r := &gatedReader{first: in, rest: rest, gate: func() bool { return strings.Contains(out.String(), "publishDiagnostics") }}
+	code := Main([]string{"lsp", "--debounce", "1ms"}, r, &out, &errOut)
+	if code != ExitOK {
+		t.Fatalf("exit %d, want 0\nstderr:\n%s", code, errOut.String())
+	}
+	got := out.String()
+	for _, want := range []string{`"positionEncoding":"utf-16"`, `"name":"mcsf"`, `"code":"empty-value"`, `"severity":2`,
+		`"range":{"start":{"line":4,"character":54},"end":{"line":4,"character":62}}`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %s:\n%s", want, got)
+		}
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's writer and the test's reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// gatedReader reads first, then waits until gate holds (10 s at most), then reads rest.
+type gatedReader struct {
+	first, rest []byte
+	gate        func() bool
+}
+
+func (r *gatedReader) Read(p []byte) (int, error) {
+	if len(r.first) > 0 {
+		n := copy(p, r.first)
+		r.first = r.first[n:]
+		return n, nil
+	}
+	for deadline := time.Now().Add(10 * time.Second); !r.gate() && time.Now().Before(deadline); {
+		time.Sleep(time.Millisecond)
+	}
+	if len(r.rest) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, r.rest)
+	r.rest = r.rest[n:]
+	return n, nil
+}

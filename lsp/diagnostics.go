@@ -1,0 +1,218 @@
+package lsp
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/answerfile/lint"
+)
+
+// diagnostics.go: lint a snapshot as `mcsf lint` would (the same rules,
+// configuration and imports) and publish the findings.
+
+// RuleConfig is the code of the diagnostic that reports an invalid
+// .mcsf.yaml on the documents it configures.
+const RuleConfig = "config"
+
+// diagnosticData is what a published diagnostic carries for code actions.
+type diagnosticData struct {
+	Rule string `json:"rule"`
+	Path string `json:"path,omitempty"` // element path of the finding
+	Fix  string `json:"fix,omitempty"`  // the suggested fix, in words
+}
+
+// lint lints the current snapshot of d and publishes the findings, unless
+// the document changed meanwhile (the next lint publishes then).
+func (s *server) lint(d *document) {
+	d.lintMu.Lock()
+	defer d.lintMu.Unlock()
+	sn := d.snapshot()
+	diags, err := s.diagnose(sn)
+	if err != nil {
+		s.log.Printf("lint %s: %v", sn.uri, err)
+		return
+	}
+	d.mu.Lock()
+	stale := d.closed || d.cur != sn
+	d.mu.Unlock()
+	if stale {
+		return
+	}
+	s.publish(sn, diags)
+}
+
+// diagnose lints the snapshot: its findings, and those of the files it
+// imports. Where the configuration is invalid, its error comes first and
+// the file is linted with the default configuration.
+func (s *server) diagnose(sn *snapshot) ([]answerfile.Diagnostic, error) {
+	var cfg lint.Config
+	var out []answerfile.Diagnostic
+	if s.opts.Config != nil {
+		path, _ := uriToPath(sn.uri)
+		c, err := s.opts.Config(path)
+		if err != nil {
+			out = append(out, answerfile.Diagnostic{File: sn.name, Line: 1, Column: 1, Rule: RuleConfig,
+				Severity: answerfile.Error, Message: err.Error()})
+		} else {
+			cfg = c
+		}
+	}
+	doc, syntax, err := sn.parsed()
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case doc == nil:
+		out = append(out, cfg.Finish(slices.Clone(syntax))...)
+	case s.opts.Imports.NoFollow || !doc.IsAnswerFile() || len(doc.Root.Imports) == 0:
+		out = append(out, lint.Lint(doc, cfg)...)
+	default:
+		opts := s.opts.Imports
+		opts.ReadFile = s.readFile
+		g, err := answerfile.LoadGraph(sn.name, []byte(sn.text.src), opts)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, lint.Graph(g, answerfile.Merge(g), cfg)...)
+	}
+	return out, nil
+}
+
+// publish sends the findings of a snapshot: those in the document itself,
+// and those in the files it imports that are not open themselves.
+func (s *server) publish(sn *snapshot, diags []answerfile.Diagnostic) {
+	enc := s.encoding()
+	texts := fileTexts{s: s, texts: map[string]*text{sn.name: sn.text}}
+	byURI := map[string][]Diagnostic{sn.uri: {}}
+	for _, d := range diags {
+		uri := sn.uri
+		if d.File != sn.name && d.File != "" {
+			uri = pathToURI(d.File)
+		}
+		byURI[uri] = append(byURI[uri], texts.convert(d, sn, enc))
+	}
+	s.mu.Lock()
+	var stale []string
+	for o, root := range s.others {
+		if root == sn.uri {
+			if _, still := byURI[o]; !still {
+				stale = append(stale, o)
+				delete(s.others, o)
+			}
+		}
+	}
+	for u := range byURI {
+		if u == sn.uri {
+			continue
+		}
+		if _, open := s.docs[u]; open {
+			delete(byURI, u) // an open file publishes its own findings
+			continue
+		}
+		s.others[u] = sn.uri
+	}
+	s.mu.Unlock()
+	for _, u := range stale {
+		s.notifyClient("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: u, Diagnostics: []Diagnostic{}})
+	}
+	for u, ds := range byURI {
+		p := publishDiagnosticsParams{URI: u, Diagnostics: ds}
+		if u == sn.uri {
+			v := sn.version
+			p.Version = &v
+		}
+		s.notifyClient("textDocument/publishDiagnostics", p)
+	}
+}
+
+// fileTexts gives the text of the files findings are in, each read once.
+type fileTexts struct {
+	s     *server
+	texts map[string]*text
+}
+
+func (ft fileTexts) get(name string) *text {
+	if t, ok := ft.texts[name]; ok {
+		return t
+	}
+	var t *text
+	if data, err := ft.s.readFile(name); err == nil {
+		if doc, _, _ := answerfile.Parse(name, data); doc != nil {
+			t = newText(string(doc.Text())) // decoded, as the finding's columns are
+		} else {
+			t = newText(string(data))
+		}
+	} else {
+		t = newText("")
+	}
+	ft.texts[name] = t
+	return t
+}
+
+// rangeOf is the LSP range of a finding's span in file name; a finding
+// without an end covers the rest of its line.
+func (ft fileTexts) rangeOf(name string, line, col, endLine, endCol int, enc string) Range {
+	t := ft.get(name)
+	from := t.fileOffset(line, col)
+	to := from
+	switch {
+	case endLine > 0:
+		to = t.fileOffset(endLine, endCol)
+	case line > 0:
+		to = t.lineEnd(t.line(from))
+	}
+	return t.rangeOf(from, to, enc)
+}
+
+// convert makes an LSP diagnostic of a finding.
+func (ft fileTexts) convert(d answerfile.Diagnostic, sn *snapshot, enc string) Diagnostic {
+	name := d.File
+	if name == "" {
+		name = sn.name
+	}
+	msg := d.Message
+	if d.Fix != "" {
+		msg += "\nfix: " + d.Fix
+	}
+	data, _ := json.Marshal(diagnosticData{Rule: d.Rule, Path: d.Path, Fix: d.Fix})
+	out := Diagnostic{
+		Range:    ft.rangeOf(name, d.Line, d.Column, d.EndLine, d.EndColumn, enc),
+		Severity: lspSeverity(d.Severity),
+		Code:     d.Rule,
+		Source:   "mcsf",
+		Message:  msg,
+		Data:     data,
+	}
+	for _, r := range d.Related {
+		file := r.File
+		if file == "" {
+			file = name
+		}
+		uri := sn.uri
+		if file != sn.name {
+			uri = pathToURI(file)
+		}
+		rg := ft.rangeOf(file, r.Line, r.Column, r.Line, r.Column, enc)
+		out.RelatedInformation = append(out.RelatedInformation, diagnosticRelatedInformation{
+			Location: Location{URI: uri, Range: rg}, Message: r.Message})
+	}
+	return out
+}
+
+func lspSeverity(s answerfile.Severity) int {
+	switch s {
+	case answerfile.Error:
+		return severityError
+	case answerfile.Warning:
+		return severityWarning
+	}
+	return severityInformation
+}
+
+// String is the diagnostic as one line, for tests and logs.
+func (d Diagnostic) String() string {
+	return fmt.Sprintf("%d:%d-%d:%d %d %s: %s", d.Range.Start.Line, d.Range.Start.Character,
+		d.Range.End.Line, d.Range.End.Character, d.Severity, d.Code, d.Message)
+}

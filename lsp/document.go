@@ -1,0 +1,199 @@
+package lsp
+
+import (
+	"net/url"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
+)
+
+// document.go: the open documents. Each change makes a new immutable
+// snapshot; requests and the linter work on the snapshot current when they
+// start, and a snapshot parses its text at most once, when first asked.
+
+// snapshot is one version of an open document.
+type snapshot struct {
+	uri     string
+	name    string // the local path for a file: URI, else the URI; findings name it
+	version int
+	text    *text
+
+	once     sync.Once
+	treeOnce sync.Once
+	tolerant *tree
+	doc      *answerfile.Document // nil when the text is not well-formed XML
+	syntax   []answerfile.Diagnostic
+	err      error
+}
+
+// parsed returns the parsed document, or nil and the reader's findings.
+func (sn *snapshot) parsed() (*answerfile.Document, []answerfile.Diagnostic, error) {
+	sn.once.Do(func() {
+		sn.doc, sn.syntax, sn.err = answerfile.Parse(sn.name, []byte(sn.text.src))
+	})
+	return sn.doc, sn.syntax, sn.err
+}
+
+// tree returns the tolerant reading of the text.
+func (sn *snapshot) tree() *tree {
+	sn.treeOnce.Do(func() { sn.tolerant = readTree(sn.text.src) })
+	return sn.tolerant
+}
+
+// model returns the typed view of the document, or nil when the text is not
+// a well-formed answer file.
+func (sn *snapshot) model() *answerfile.Document {
+	doc, _, _ := sn.parsed()
+	if doc == nil || !doc.IsAnswerFile() {
+		return nil
+	}
+	return doc
+}
+
+// document is an open document.
+type document struct {
+	uri  string
+	name string
+
+	mu     sync.Mutex
+	cur    *snapshot
+	timer  *time.Timer
+	closed bool
+
+	lintMu sync.Mutex // one lint of the document at a time
+}
+
+func (d *document) snapshot() *snapshot {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.cur
+}
+
+func (d *document) stop() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.timer != nil {
+		d.timer.Stop()
+	}
+	d.closed = true
+}
+
+func (s *server) open(item textDocumentItem) {
+	name := item.URI
+	if p, ok := uriToPath(item.URI); ok {
+		name = p
+	}
+	d := &document{uri: item.URI, name: name}
+	d.cur = &snapshot{uri: item.URI, name: name, version: item.Version, text: newText(item.Text)}
+	s.mu.Lock()
+	if old := s.docs[item.URI]; old != nil {
+		old.stop()
+	}
+	s.docs[item.URI] = d
+	delete(s.others, item.URI)
+	s.mu.Unlock()
+	s.lintNow(d)
+}
+
+func (s *server) change(p didChangeParams) {
+	s.mu.Lock()
+	d := s.docs[p.TextDocument.URI]
+	enc := s.enc
+	s.mu.Unlock()
+	if d == nil {
+		return
+	}
+	d.mu.Lock()
+	t := d.cur.text
+	for _, c := range p.ContentChanges {
+		if c.Range == nil {
+			t = newText(c.Text)
+			continue
+		}
+		from, to := t.offset(c.Range.Start, enc), t.offset(c.Range.End, enc)
+		if to < from {
+			from, to = to, from
+		}
+		t = newText(t.edit(from, to, c.Text))
+	}
+	d.cur = &snapshot{uri: d.uri, name: d.name, version: p.TextDocument.Version, text: t}
+	if d.timer != nil {
+		d.timer.Stop()
+	}
+	if !d.closed {
+		d.timer = time.AfterFunc(s.opts.Debounce, func() { s.lint(d) })
+	}
+	d.mu.Unlock()
+}
+
+func (s *server) close(uri string) {
+	s.mu.Lock()
+	d := s.docs[uri]
+	delete(s.docs, uri)
+	var others []string
+	for o, root := range s.others {
+		if root == uri {
+			others = append(others, o)
+			delete(s.others, o)
+		}
+	}
+	s.mu.Unlock()
+	if d == nil {
+		return
+	}
+	d.stop()
+	// The findings of a closed document go with it.
+	for _, u := range append(others, uri) {
+		s.notifyClient("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: u, Diagnostics: []Diagnostic{}})
+	}
+}
+
+// lintNow lints d in the background, without waiting for the debounce.
+func (s *server) lintNow(d *document) {
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		s.lint(d)
+	}()
+}
+
+// relintAll lints every open document again (a file on disk changed).
+func (s *server) relintAll() {
+	for _, u := range s.openURIs() {
+		if d, err := s.doc(u); err == nil {
+			s.lintNow(d)
+		}
+	}
+}
+
+// uriToPath returns the local path of a file: URI.
+func uriToPath(uri string) (string, bool) {
+	u, err := url.Parse(uri)
+	if err != nil || u.Scheme != "file" {
+		return "", false
+	}
+	p := u.Path
+	if runtime.GOOS == "windows" {
+		p = strings.TrimPrefix(p, "/") // /C:/x -> C:/x
+		if u.Host != "" {
+			p = `\\` + u.Host + "/" + p // a UNC path
+		}
+	}
+	return filepath.FromSlash(p), true
+}
+
+// pathToURI returns the file: URI of a local path.
+func pathToURI(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}

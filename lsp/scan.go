@@ -1,0 +1,295 @@
+package lsp
+
+import (
+	"html"
+	"sort"
+	"strings"
+)
+
+// scan.go: a tolerant reading of XML for a text that is being typed. The
+// strict reader (package answerfile) refuses a file at its first error, and
+// a file being edited is rarely well-formed; the editor features still need
+// to know which elements and attributes stand where. This reader never
+// fails: an unterminated tag ends where the next '<' starts, an end tag
+// closes the nearest open element of its name, comments, processing
+// instructions, CDATA and DOCTYPE are skipped.
+
+// node is an element as the tolerant reader sees it. Offsets are bytes in
+// the text.
+type node struct {
+	name     string // as written, with its prefix
+	off      int    // the '<'
+	nameEnd  int
+	tagEnd   int  // just past the '>' of the start tag; where the next tag starts if unterminated
+	closed   bool // the start tag ends in '>' (or '/>')
+	empty    bool // <x/>
+	end      int  // just past the end tag; -1 when the element is never closed
+	attrs    []attr
+	parent   *node
+	children []*node
+}
+
+// attr is an attribute of a node.
+type attr struct {
+	name           string
+	nameOff        int
+	valOff, valEnd int    // the value between the quotes; valOff is -1 when there is no value yet
+	value          string // with character references decoded
+}
+
+// local is the element's name without its prefix.
+func (n *node) local() string {
+	if i := strings.IndexByte(n.name, ':'); i >= 0 {
+		return n.name[i+1:]
+	}
+	return n.name
+}
+
+// attr returns the attribute key of n, or nil.
+func (n *node) attr(key string) *attr {
+	for i := range n.attrs {
+		if n.attrs[i].name == key {
+			return &n.attrs[i]
+		}
+	}
+	return nil
+}
+
+// value returns the value of attribute key, "" when absent.
+func (n *node) value(key string) string {
+	if a := n.attr(key); a != nil {
+		return a.value
+	}
+	return ""
+}
+
+// contentEnd is where the element's content ends: at its end tag, or at
+// the end of the text when it is never closed.
+func (n *node) contentEnd(textLen int) int {
+	if n.empty {
+		return n.tagEnd
+	}
+	if n.end < 0 {
+		return textLen
+	}
+	return n.end
+}
+
+// within reports whether n is inside an element named name (its parent, or further up).
+func (n *node) within(name string) bool {
+	for p := n.parent; p != nil; p = p.parent {
+		if p.local() == name {
+			return true
+		}
+	}
+	return false
+}
+
+// tree is the tolerant reading of one text.
+type tree struct {
+	src  string
+	root *node // a synthetic node holding the top-level elements
+	all  []*node
+}
+
+func isNameByte(c byte) bool {
+	return c == '_' || c == ':' || c == '-' || c == '.' || c >= 0x80 ||
+		('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// skipTo returns the offset just past the first sep at or after i, or len(src).
+func skipTo(src string, i int, sep string) int {
+	if j := strings.Index(src[i:], sep); j >= 0 {
+		return i + j + len(sep)
+	}
+	return len(src)
+}
+
+// readTree reads src tolerantly.
+func readTree(src string) *tree {
+	t := &tree{src: src, root: &node{end: -1}}
+	open := t.root
+	for i := 0; i < len(src); {
+		j := strings.IndexByte(src[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		rest := src[i:]
+		switch {
+		case strings.HasPrefix(rest, "<!--"):
+			i = skipTo(src, i+4, "-->")
+		case strings.HasPrefix(rest, "<![CDATA["):
+			i = skipTo(src, i+9, "]]>")
+		case strings.HasPrefix(rest, "<?"):
+			i = skipTo(src, i+2, "?>")
+		case strings.HasPrefix(rest, "<!"):
+			i = skipTo(src, i+2, ">")
+		case strings.HasPrefix(rest, "</"):
+			k := i + 2
+			for k < len(src) && isNameByte(src[k]) {
+				k++
+			}
+			name := src[i+2 : k]
+			end := k
+			if gt := strings.IndexAny(src[k:], "<>"); gt >= 0 && src[k+gt] == '>' {
+				end = k + gt + 1
+			}
+			// Close the nearest open element of that name, and what it holds.
+			for n := open; n != t.root; n = n.parent {
+				if n.name == name {
+					for m := open; m != n; m = m.parent {
+						m.end = -1
+					}
+					n.end = end
+					open = n.parent
+					break
+				}
+			}
+			i = end
+		default:
+			n := t.startTag(i)
+			n.parent = open
+			open.children = append(open.children, n)
+			t.all = append(t.all, n)
+			if n.closed && !n.empty && n.name != "" {
+				open = n
+			}
+			i = max(n.tagEnd, i+1)
+		}
+	}
+	return t
+}
+
+// startTag reads the start tag at src[off] == '<'.
+func (t *tree) startTag(off int) *node {
+	src := t.src
+	n := &node{off: off, end: -1}
+	i := off + 1
+	for i < len(src) && isNameByte(src[i]) {
+		i++
+	}
+	n.name, n.nameEnd = src[off+1:i], i
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case isSpace(c):
+			i++
+		case c == '>':
+			n.tagEnd, n.closed = i+1, true
+			return n
+		case c == '/' && i+1 < len(src) && src[i+1] == '>':
+			n.tagEnd, n.closed, n.empty = i+2, true, true
+			return n
+		case c == '<':
+			n.tagEnd = i
+			return n
+		case isNameByte(c):
+			a := attr{nameOff: i, valOff: -1, valEnd: -1}
+			for i < len(src) && isNameByte(src[i]) {
+				i++
+			}
+			a.name = src[a.nameOff:i]
+			k := i
+			for k < len(src) && isSpace(src[k]) {
+				k++
+			}
+			if k < len(src) && src[k] == '=' {
+				k++
+				for k < len(src) && isSpace(src[k]) {
+					k++
+				}
+				i = k
+				if k < len(src) && (src[k] == '"' || src[k] == '\'') {
+					q := src[k]
+					a.valOff = k + 1
+					end := strings.IndexAny(src[a.valOff:], string(q)+"<")
+					if end < 0 {
+						a.valEnd, i = len(src), len(src)
+					} else if src[a.valOff+end] == '<' {
+						a.valEnd, i = a.valOff+end, a.valOff+end // unterminated: the next tag starts
+					} else {
+						a.valEnd, i = a.valOff+end, a.valOff+end+1
+					}
+					a.value = src[a.valOff:a.valEnd]
+					if strings.IndexByte(a.value, '&') >= 0 {
+						a.value = html.UnescapeString(a.value)
+					}
+				}
+			}
+			n.attrs = append(n.attrs, a)
+		default:
+			i++ // a stray character: skipped
+		}
+	}
+	n.tagEnd = len(src)
+	return n
+}
+
+// tagAt returns the node whose start tag holds off, or nil. A start tag
+// holds no other, so it can only be the last one starting before off.
+func (t *tree) tagAt(off int) *node {
+	i := sort.Search(len(t.all), func(i int) bool { return t.all[i].off >= off }) - 1
+	if i < 0 {
+		return nil
+	}
+	if n := t.all[i]; off < n.tagEnd || (off == n.tagEnd && !n.closed) {
+		return n
+	}
+	return nil
+}
+
+// attrAt returns the attribute of n whose name or value holds off, or nil.
+func (n *node) attrAt(off int) *attr {
+	for i := range n.attrs {
+		a := &n.attrs[i]
+		if off >= a.nameOff && off <= a.nameOff+len(a.name) {
+			return a
+		}
+		if a.valOff >= 0 && off >= a.valOff && off <= a.valEnd {
+			return a
+		}
+	}
+	return nil
+}
+
+// elementAt returns the innermost element whose content holds off (the
+// synthetic root when none does).
+func (t *tree) elementAt(off int) *node {
+	n := t.root
+	for {
+		var next *node
+		for _, c := range n.children {
+			if c.off >= off {
+				break
+			}
+			if c.closed && !c.empty && c.tagEnd <= off && off < c.contentEnd(len(t.src))+boolInt(c.end < 0) {
+				next = c
+			}
+		}
+		if next == nil {
+			return n
+		}
+		n = next
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// named lists the nodes with local name name, in document order.
+func (t *tree) named(name string) []*node {
+	var out []*node
+	for _, n := range t.all {
+		if n.local() == name {
+			out = append(out, n)
+		}
+	}
+	return out
+}
