@@ -12,9 +12,9 @@ import (
 // diagnostics.go: lint a snapshot as `mcsf lint` would (the same rules,
 // configuration and imports) and publish the findings.
 
-// RuleConfig is the code of the diagnostic that reports an invalid
+// CodeConfig is the code of the diagnostic that reports an invalid
 // .mcsf.yaml on the documents it configures.
-const RuleConfig = "config"
+const CodeConfig = "config"
 
 // diagnosticData is what a published diagnostic carries for code actions.
 type diagnosticData struct {
@@ -53,7 +53,7 @@ func (s *server) diagnose(sn *snapshot) ([]answerfile.Diagnostic, error) {
 		path, _ := uriToPath(sn.uri)
 		c, err := s.opts.Config(path)
 		if err != nil {
-			out = append(out, answerfile.Diagnostic{File: sn.name, Line: 1, Column: 1, Rule: RuleConfig,
+			out = append(out, answerfile.Diagnostic{File: sn.name, Line: 1, Column: 1, Rule: CodeConfig,
 				Severity: answerfile.Error, Message: err.Error()})
 		} else {
 			cfg = c

@@ -111,7 +111,7 @@ func TestDiagnosticsConfiguration(t *testing.T) {
 	for _, d := range got {
 		codes = append(codes, d.Code)
 	}
-	if diff := cmp.Diff([]string{RuleConfig, lint.RuleEmptyValue}, codes); diff != "" {
+	if diff := cmp.Diff([]string{CodeConfig, lint.RuleEmptyValue}, codes); diff != "" {
 		t.Errorf("with an invalid configuration (-want +got):\n%s", diff)
 	}
 	if got[0].Range.Start != (Position{}) || !strings.Contains(got[0].Message, `unknown key "strit"`) {
