@@ -94,7 +94,7 @@ func atomWords(a *atom) string {
 	case variant.Pattern:
 		return "matching " + a.cond.Text
 	case variant.Range:
-		return fmt.Sprintf("in %d..%d", a.cond.Min, a.cond.Max)
+		return fmt.Sprintf("in %s..%s", a.cond.Min, a.cond.Max)
 	}
 	return a.cond.Text
 }

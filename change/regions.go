@@ -28,7 +28,7 @@ func newAtom(c variant.Condition) (atom, bool) {
 	id := c.Kind.String() + "\x00" + c.Text
 	switch {
 	case c.Kind == variant.Range:
-		id = fmt.Sprintf("range\x00%d\x00%d", c.Min, c.Max)
+		id = fmt.Sprintf("range\x00%s\x00%s", c.Min, c.Max)
 	case c.Kind == variant.Exact && foldsCase(c):
 		id = "exact\x00" + strings.ToLower(c.Text)
 	}
@@ -93,7 +93,7 @@ func regionsOf(atoms []*atom) ([]region, error) {
 		case variant.Pattern:
 			patterns = true
 		case variant.Range:
-			lo, hi := a.cond.Min, a.cond.Max
+			lo, hi := bound64(a.cond.Min), bound64(a.cond.Max)
 			if lo > hi {
 				continue
 			}
@@ -176,9 +176,22 @@ func atomRegexp(a *atom) string {
 	case variant.Pattern:
 		return flags + `^(?:` + a.cond.Text + `)$`
 	case variant.Range:
-		return `^(?:` + rangeRegexp(a.cond.Min, a.cond.Max) + `)$`
+		return `^(?:` + rangeRegexp(bound64(a.cond.Min), bound64(a.cond.Max)) + `)$`
 	}
 	return flags + `^` + regexp.QuoteMeta(a.cond.Text) + `$`
+}
+
+// bound64 reads a range bound (a decimal integer of any length since
+// variant reads ICCID ranges), clamped to int64.
+// TODO(h16): bounds beyond int64 (20-digit ICCIDs) are clamped here.
+func bound64(s string) int64 {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil && strings.HasPrefix(s, "-") {
+		return math.MinInt64
+	} else if err != nil {
+		return math.MaxInt64
+	}
+	return n
 }
 
 // rangeRegexp matches the strings strconv.ParseInt(s, 10, 64) reads as an

@@ -67,7 +67,7 @@ func (r *reader) checkEntry(m *Match, ptr string) bool {
 					msg = "IMSI is not a documented condition name: ImageApp warns on it and lint reports unknown-condition-name; an IMSI starts with the MCC and MNC, match those (or iccid) instead"
 				}
 				r.diag(r.keys[cptr], RuleUnknownCondition, answerfile.Warning, "%s", msg)
-			case variant.ProblemPatternUnsupported:
+			case variant.ProblemPatternUnsupported, variant.ProblemPatternDiffers:
 				r.diag(r.values[cptr], RulePatternUnsupported, answerfile.Warning, "%s", p.Message)
 			case variant.ProblemReservedName, variant.ProblemEmptyName:
 				r.diag(r.keys[cptr], RuleInvalidCondition, answerfile.Error, "%s", p.Message)

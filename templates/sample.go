@@ -1,8 +1,8 @@
 package templates
 
 import (
+	"math/big"
 	"regexp/syntax"
-	"strconv"
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/variant"
@@ -40,13 +40,11 @@ func sampleValue(name, value string) (string, bool) {
 	case variant.Exact:
 		candidates = append(candidates, c.Text, c.Text+"0", "0"+c.Text)
 	case variant.Range:
-		candidates = append(candidates, strconv.FormatInt(c.Min, 10), strconv.FormatInt(c.Max, 10))
-		if c.Min > -1<<63 {
-			candidates = append(candidates, strconv.FormatInt(c.Min-1, 10))
-		}
-		if c.Max < 1<<63-1 {
-			candidates = append(candidates, strconv.FormatInt(c.Max+1, 10))
-		}
+		// Bounds are integers of any length (ICCID ranges): step with big.Int.
+		lo, _ := new(big.Int).SetString(c.Min, 10)
+		hi, _ := new(big.Int).SetString(c.Max, 10)
+		one := big.NewInt(1)
+		candidates = append(candidates, c.Min, c.Max, new(big.Int).Sub(lo, one).String(), new(big.Int).Add(hi, one).String())
 	case variant.Pattern:
 		if s, ok := patternSample(c.Text); ok {
 			candidates = append(candidates, s)

@@ -97,12 +97,25 @@ func CompileModel(m Model) *Compiled {
 		}
 		ids[td.ID] = len(c.targets)
 		t := cTarget{id: td.ID, src: td.Source}
-		for _, sd := range td.States {
-			t.states = append(t.states, c.compileState(sd))
+		for si, sd := range td.States {
+			t.states = append(t.states, c.compileState(td.ID, si+1, sd))
 		}
 		c.targets = append(c.targets, t)
 	}
-	c.static = compileSettings(m.Static)
+	var simStatic []SettingDef
+	for _, d := range m.Static {
+		if hasSIMMacro(d.Path) || hasSIMMacro(d.Name) || hasSIMMacro(d.Value) {
+			simStatic = append(simStatic, d)
+			continue
+		}
+		c.static = append(c.static, compileSettings([]SettingDef{d})...)
+	}
+	if len(simStatic) > 0 {
+		// $(__IMSI) and $(__ICCID) have a value only in a Variant [doc]; lint
+		// reports these settings as errors (scope-mismatch).
+		c.notes = append(c.notes, fmt.Sprintf("Static has %s with %s or %s (first at %s): those macros have a value only in a Variant and lint reports them as errors, so resolve does not apply them as this SIM's values",
+			plural(len(simStatic), "setting"), MacroIMSI, MacroICCID, simStatic[0].Source))
+	}
 	for _, vd := range m.Variants {
 		v := cVariant{name: vd.Name, target: -1, settings: compileSettings(vd.Settings), src: vd.Source}
 		switch {
@@ -135,9 +148,9 @@ func CompileModel(m Model) *Compiled {
 	return c
 }
 
-func (c *Compiled) compileState(sd StateDef) cState {
+func (c *Compiled) compileState(id string, n int, sd StateDef) cState {
 	s := cState{defs: sd.Conditions, src: sd.Source}
-	for _, cd := range sd.Conditions {
+	for i, cd := range sd.Conditions {
 		key := strings.ToLower(cd.Name)
 		slot, ok := c.slots[key]
 		if !ok {
@@ -152,6 +165,13 @@ func (c *Compiled) compileState(sd StateDef) cState {
 		}
 		s.conds = append(s.conds, cond)
 		s.errs = append(s.errs, msg)
+		// ImageApp stores a state's conditions by name and fails the build on
+		// a repeated one [tool]: AND both, count the name once.
+		if j := slices.IndexFunc(sd.Conditions[:i], func(d ConditionDef) bool { return strings.EqualFold(d.Name, cd.Name) }); j >= 0 {
+			c.notes = append(c.notes, fmt.Sprintf("Target %q, TargetState %d repeats condition %s (%s and %s): ImageApp fails the build on it; resolve requires both and counts the name once for priority",
+				id, n, cd.Name, sd.Conditions[j].Source, cd.Source))
+			continue
+		}
 		switch cond.Class() {
 		case ClassP0:
 			s.p0++

@@ -3,8 +3,8 @@ package variant
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -131,12 +131,18 @@ type Condition struct {
 	Negate bool   // the value started with "!"
 	Kind   Kind
 	Text   string // the value after "!" and the prefix: the plain value or the pattern; the range as written
-	// Min and Max are the inclusive bounds of a Range.
-	Min, Max int64
+	// Min and Max are the inclusive bounds of a Range, as canonical decimal
+	// integers of any length ("-12", "0", "89014103211118510720"): ICCID
+	// ranges have 19 to 20 digits, and ImageApp's validator only checks
+	// `^(-?\d+),\s?(-?\d+)$` [tool].
+	Min, Max string
 
-	key string         // lower-case Name
-	re  *regexp.Regexp // compiled, anchored Pattern; nil if it did not compile
-	bad bool           // the value could not be parsed: the condition is undecidable
+	key  string         // lower-case Name
+	re   *regexp.Regexp // compiled, anchored Pattern; nil if it did not compile
+	bad  bool           // the value could not be parsed: the condition is undecidable
+	why  string         // why the condition is undecidable, when bad
+	cap  string         // a capitalised prefix ("Pattern:") read as part of a plain value; "" if none
+	wide bool           // Pattern: .NET and RE2 may differ on a value that is not ASCII
 }
 
 // MaxPatternLength bounds a pattern: condition values are short in practice,
@@ -144,12 +150,31 @@ type Condition struct {
 const MaxPatternLength = 1024
 
 // ParseCondition parses a condition value of the form
-// `[!][pattern:|range:]value` (prefixes in any case). The error, a Problem,
-// says why the condition cannot be evaluated: an empty name, a range that
-// is not `min, max`, a pattern Go's RE2 cannot compile. The Condition is
-// returned filled as far as it could be parsed also then, and Decidable
-// reports false for it.
+// `[!][pattern:|range:]value`. The prefixes are lower case: ImageApp's
+// validator reads a capitalised `Pattern:` or `Range:` as part of a plain
+// value [tool]; on MCC, MNC and GID1 that value fails the name's check and
+// the build fails, so the condition is undecidable; on other names it is a
+// plain value that never matches a SIM.
+//
+// The error, a Problem, says why the condition cannot be evaluated: an empty
+// or unknown name, a range that is not `min, max`, a pattern Go's RE2 cannot
+// compile or that .NET reads differently. The Condition is returned filled
+// as far as it could be parsed also then, and Decidable reports false for it.
 func ParseCondition(name, value string) (Condition, error) {
+	c := splitCondition(name, value)
+	if p, ok := nameProblem(name); ok {
+		c.bad, c.why = true, p.Message
+		return c, p
+	}
+	if p, ok := c.parseValue(); ok {
+		c.bad, c.why = true, p.Message
+		return c, p
+	}
+	return c, nil
+}
+
+// splitCondition reads the negation and the prefix of a value.
+func splitCondition(name, value string) Condition {
 	c := Condition{Name: name, key: lowerName(name)}
 	rest := value
 	if strings.HasPrefix(rest, "!") {
@@ -157,38 +182,74 @@ func ParseCondition(name, value string) (Condition, error) {
 		rest = rest[1:]
 	}
 	switch {
-	case hasPrefixFold(rest, "pattern:"):
+	case strings.HasPrefix(rest, "pattern:"):
 		c.Kind, c.Text = Pattern, rest[len("pattern:"):]
-	case hasPrefixFold(rest, "range:"):
+	case strings.HasPrefix(rest, "range:"):
 		c.Kind, c.Text = Range, rest[len("range:"):]
 	default:
 		c.Kind, c.Text = Exact, rest
+		if hasPrefixFold(rest, "pattern:") || hasPrefixFold(rest, "range:") {
+			c.cap = rest[:strings.IndexByte(rest, ':')+1]
+		}
 	}
-	if strings.TrimSpace(name) == "" {
-		c.bad = true
-		return c, Problem{ProblemEmptyName, "condition has no name: set Name to a SIM or device condition such as MCC"}
+	return c
+}
+
+// nameProblem checks a condition name: empty, reserved, or not documented.
+func nameProblem(name string) (Problem, bool) {
+	key := lowerName(strings.TrimSpace(name))
+	switch {
+	case key == "":
+		return Problem{ProblemEmptyName, "condition has no name: set Name to a SIM or device condition such as MCC"}, true
+	case reservedNames[key]:
+		return Problem{ProblemReservedName, fmt.Sprintf("%q is a reserved name and cannot be a condition: use a SIM or device condition such as MCC", name)}, true
+	case ClassOf(name) == ClassOther:
+		return Problem{ProblemUnknownName, fmt.Sprintf("unknown condition name %q: ImageApp's validator warns on it and what the device does with it is not documented, so mcsf resolve leaves its TargetState undecided; the documented names are %s", name, documentedNames)}, true
+	}
+	return Problem{}, false
+}
+
+// parseValue fills the parts of c that its value gives (bounds, compiled
+// pattern) and returns the problem that keeps it from being evaluated.
+func (c *Condition) parseValue() (Problem, bool) {
+	if c.cap != "" && capPrefixFails(c.key) {
+		return Problem{ProblemInvalidValue, capPrefixMessage(c.key, c.cap)}, true
 	}
 	switch c.Kind {
 	case Range:
 		lo, hi, ok := parseRange(c.Text)
 		if !ok {
-			c.bad = true
-			return c, Problem{ProblemInvalidValue, fmt.Sprintf("range %q is not two integers: write range:MIN, MAX, e.g. range:1, 5", c.Text)}
+			return Problem{ProblemInvalidValue, fmt.Sprintf("range %q is not two integers: write range:MIN, MAX, e.g. range:1, 5", c.Text)}, true
 		}
 		c.Min, c.Max = lo, hi
 	case Pattern:
 		if n := utf8.RuneCountInString(c.Text); n > MaxPatternLength {
-			c.bad = true
-			return c, Problem{ProblemInvalidValue, fmt.Sprintf("pattern is %d characters long, over the limit of %d: match with a shorter pattern or several TargetStates", n, MaxPatternLength)}
+			return Problem{ProblemInvalidValue, fmt.Sprintf("pattern is %d characters long, over the limit of %d: match with a shorter pattern or several TargetStates", n, MaxPatternLength)}, true
+		}
+		if p, ok := patternDialectProblem(c.Text); ok {
+			return p, true
 		}
 		re, err := compilePattern(c.Text, foldsCase(c.key))
 		if err != nil {
-			c.bad = true
-			return c, patternProblem(c.Text, err)
+			return patternProblem(c.Text, err), true
 		}
 		c.re = re
+		c.wide = unicodeSensitive(c.Text)
 	}
-	return c, nil
+	return Problem{}, false
+}
+
+// capPrefixFails reports whether a plain value that starts with a
+// capitalised prefix fails ImageApp's per-name check (MCC, MNC and GID1 must
+// be digits) [tool].
+func capPrefixFails(key string) bool { return key == "mcc" || key == "mnc" || key == "gid1" }
+
+func capPrefixMessage(key, prefix string) string {
+	lower := strings.ToLower(prefix)
+	if capPrefixFails(key) {
+		return fmt.Sprintf("%q is not a prefix for ImageApp: it reads the whole value as a plain %s, which fails its check and the build; write %q", prefix, CanonicalName(key), lower)
+	}
+	return fmt.Sprintf("%q is not a prefix for ImageApp: it reads the whole value as a plain value, which never matches a SIM; write %q", prefix, lower)
 }
 
 // MustParseCondition is ParseCondition for values known to be valid (tests,
@@ -208,14 +269,13 @@ func hasPrefixFold(s, prefix string) bool {
 // rangeRE is the range syntax of ImageApp's validator.
 var rangeRE = regexp.MustCompile(`^(-?\d+),\s?(-?\d+)$`)
 
-func parseRange(s string) (lo, hi int64, ok bool) {
+// parseRange reads `MIN, MAX` into canonical decimal integers of any length.
+func parseRange(s string) (lo, hi string, ok bool) {
 	m := rangeRE.FindStringSubmatch(s)
 	if m == nil {
-		return 0, 0, false
+		return "", "", false
 	}
-	lo, err1 := strconv.ParseInt(m[1], 10, 64)
-	hi, err2 := strconv.ParseInt(m[2], 10, 64)
-	return lo, hi, err1 == nil && err2 == nil
+	return canonicalInt(m[1]), canonicalInt(m[2]), true
 }
 
 func compilePattern(p string, fold bool) (*regexp.Regexp, error) {
@@ -250,8 +310,12 @@ func (c Condition) String() string {
 func (c Condition) Class() Class { return ClassOf(c.Name) }
 
 // Decidable reports whether the condition can be evaluated: false when its
-// value did not parse (a pattern RE2 cannot compile, a malformed range).
+// value did not parse (a pattern RE2 cannot compile or .NET reads
+// differently, a malformed range) or its name is not a documented one.
 func (c Condition) Decidable() bool { return !c.bad }
+
+// Why says why the condition cannot be evaluated; "" when it can.
+func (c Condition) Why() string { return c.why }
 
 // Outcome is the result of testing a condition against a profile.
 type Outcome int
@@ -283,6 +347,9 @@ func (c *Condition) Eval(value string, set bool) Outcome {
 	if !set {
 		return NotMatched
 	}
+	if c.wide && !isASCII(value) {
+		return Undecided
+	}
 	if c.test(value) != c.Negate {
 		return Matched
 	}
@@ -295,8 +362,7 @@ func (c *Condition) test(value string) bool {
 	case Pattern:
 		return c.re.MatchString(value)
 	case Range:
-		n, err := strconv.ParseInt(value, 10, 64)
-		return err == nil && n >= c.Min && n <= c.Max
+		return inRange(value, c.Min, c.Max)
 	}
 	if foldsCase(c.key) {
 		return strings.EqualFold(c.Text, value)
@@ -314,7 +380,8 @@ const (
 	ProblemUnknownName        ProblemKind = "unknown-name"
 	ProblemInvalidValue       ProblemKind = "invalid-value"
 	ProblemPrefixCase         ProblemKind = "prefix-case"
-	ProblemPatternUnsupported ProblemKind = "pattern-unsupported"
+	ProblemPatternUnsupported ProblemKind = "pattern-unsupported" // .NET accepts it, RE2 cannot compile it
+	ProblemPatternDiffers     ProblemKind = "pattern-differs"     // both accept it and read it differently
 )
 
 // Problem is one thing wrong with a condition. Message is lower case, has no
@@ -329,46 +396,38 @@ func (p Problem) Error() string { return p.Message }
 
 // CheckCondition returns every problem of one condition, in a fixed order
 // (name problems, then value problems), for the linter. A valid condition
-// gives none.
+// gives none. Whatever makes ParseCondition fail is here too, so lint and
+// resolve agree on what cannot be evaluated.
 func CheckCondition(name, value string) []Problem {
 	var ps []Problem
-	key := lowerName(strings.TrimSpace(name))
-	switch {
-	case key == "":
-		ps = append(ps, Problem{ProblemEmptyName, "condition has no name: set Name to a SIM or device condition such as MCC"})
-	case reservedNames[key]:
-		ps = append(ps, Problem{ProblemReservedName, fmt.Sprintf("%q is a reserved name and cannot be a condition: use a SIM or device condition such as MCC", name)})
-	case ClassOf(name) == ClassOther:
-		ps = append(ps, Problem{ProblemUnknownName, fmt.Sprintf("unknown condition name %q: the documented names are %s", name, documentedNames)})
+	if p, ok := nameProblem(name); ok {
+		ps = append(ps, p)
 	}
-
+	c := splitCondition(name, value)
 	rest := strings.TrimPrefix(value, "!")
-	for _, prefix := range []string{"pattern:", "range:"} {
-		if hasPrefixFold(rest, prefix) && !strings.HasPrefix(rest, prefix) {
-			ps = append(ps, Problem{ProblemPrefixCase, fmt.Sprintf("write %q in lower case: %q is accepted here but ImageApp's validator only knows %q", prefix, rest[:len(prefix)], prefix)})
-		}
+	if c.cap != "" && !capPrefixFails(c.key) {
+		ps = append(ps, Problem{ProblemPrefixCase, capPrefixMessage(c.key, c.cap)})
 	}
 	if rest == "" {
-		return append(ps, Problem{ProblemInvalidValue, strings.Join(strings.Fields(fmt.Sprintf("condition %s has an empty value: set the value to match", CanonicalName(name))), " ")})
+		return append(ps, Problem{ProblemInvalidValue, fmt.Sprintf("condition %s has an empty value: set the value to match", CanonicalName(name))})
 	}
-	c, err := ParseCondition(name, value)
-	if err != nil {
-		if p, ok := err.(Problem); ok && p.Kind != ProblemEmptyName {
-			ps = append(ps, p)
-		}
-		return ps
+	if p, ok := c.parseValue(); ok {
+		return append(ps, p)
 	}
 	switch c.Kind {
 	case Range:
-		if c.Min > c.Max {
-			ps = append(ps, Problem{ProblemInvalidValue, fmt.Sprintf("range %q is empty: the minimum %d is above the maximum %d, swap them", c.Text, c.Min, c.Max)})
+		if compareInt(c.Min, c.Max) > 0 {
+			ps = append(ps, Problem{ProblemInvalidValue, fmt.Sprintf("range %q is empty: the minimum %s is above the maximum %s, swap them", c.Text, c.Min, c.Max)})
 		}
 	case Pattern:
 		if c.Text == "" {
 			ps = append(ps, Problem{ProblemInvalidValue, "pattern is empty and matches only an empty value: write the regular expression after pattern:"})
 		}
 	case Exact:
-		if msg := checkPlainValue(key, c.Text); msg != "" {
+		if c.cap != "" {
+			break // reported above
+		}
+		if msg := checkPlainValue(c.key, c.Text); msg != "" {
 			ps = append(ps, Problem{ProblemInvalidValue, msg})
 		}
 	}
@@ -390,12 +449,15 @@ func checkPlainValue(key, v string) string {
 			return fmt.Sprintf("MNC %q must be 2 or 3 digits, e.g. 410; note that 26 and 026 are different values, write the form the SIM reports", v)
 		}
 	case "spn":
-		if n := utf8.RuneCountInString(v); n > 16 {
-			return fmt.Sprintf("SPN %q is %d characters, a SIM's service provider name has at most 16", v, n)
+		if n := utf16Len(v); n > MaxSPNLength {
+			return fmt.Sprintf("SPN %q is %d UTF-16 code units (as ImageApp counts), a SIM's service provider name has at most %d", v, n, MaxSPNLength)
 		}
 	case "gid1":
 		if !allHex(v) {
 			return fmt.Sprintf("GID1 %q must be hexadecimal digits, e.g. 0A1B", v)
+		}
+		if n := len(strings.TrimLeft(v, "0")); n > 16 {
+			return fmt.Sprintf("GID1 %q has %d significant hex digits: ImageApp reads GID1 as an unsigned 64-bit number, at most 16", v, n)
 		}
 	case "roaming", "uiccslot":
 		if v != "0" && v != "1" {
@@ -426,4 +488,26 @@ func allHex(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// MaxSPNLength is the longest SPN ImageApp accepts, in UTF-16 code units
+// (a .NET string's Length) [tool].
+const MaxSPNLength = 16
+
+// utf16Len is the length of s in UTF-16 code units, as .NET counts a string.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r) // an invalid byte decodes to U+FFFD: one unit
+	}
+	return n
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

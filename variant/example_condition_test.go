@@ -20,11 +20,14 @@ func ExampleParseCondition() {
 }
 
 func ExampleCheckCondition() {
-	for _, p := range variant.CheckCondition("MNC", "Range:5, 1") {
+	for _, p := range variant.CheckCondition("SPN", "Pattern:Contoso.*") {
+		fmt.Printf("%s: %s\n", p.Kind, p.Message)
+	}
+	for _, p := range variant.CheckCondition("MNC", "range:5, 1") {
 		fmt.Printf("%s: %s\n", p.Kind, p.Message)
 	}
 	// Output:
-	// prefix-case: write "range:" in lower case: "Range:" is accepted here but ImageApp's validator only knows "range:"
+	// prefix-case: "Pattern:" is not a prefix for ImageApp: it reads the whole value as a plain value, which never matches a SIM; write "pattern:"
 	// invalid-value: range "5, 1" is empty: the minimum 5 is above the maximum 1, swap them
 }
 

@@ -132,10 +132,10 @@ func (c *Compiled) explain(r *Result, p Profile) {
 func (s *cState) reason(i int, p Profile) string {
 	c := &s.conds[i]
 	name := s.defs[i].Name
-	if !c.Decidable() {
-		return "cannot be evaluated: " + s.errs[i]
-	}
 	v, ok := p.get(c.key)
+	if !c.Decidable() || ok && c.Eval(v, ok) == Undecided {
+		return "cannot be evaluated: " + s.undecidedReason(i, p)
+	}
 	if !ok {
 		return name + " is not set in the profile"
 	}

@@ -10,6 +10,18 @@ const (
 
 func hasMacro(s string) bool { return strings.Contains(s, "$(") }
 
+// hasSIMMacro reports whether s holds $(__IMSI) or $(__ICCID), in any case.
+func hasSIMMacro(s string) bool {
+	for i := strings.Index(s, "$("); i >= 0; i = strings.Index(s, "$(") {
+		s = s[i:]
+		if hasPrefixFold(s, MacroIMSI) || hasPrefixFold(s, MacroICCID) {
+			return true
+		}
+		s = s[2:]
+	}
+	return false
+}
+
 // expander replaces $(__IMSI) and $(__ICCID) (in any case) with the
 // profile's IMSI and ICCID, and leaves a macro the profile cannot fill as
 // written, counting it.

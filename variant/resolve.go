@@ -235,13 +235,22 @@ func (c *Compiled) undecided(p Profile, ref stateRef, hits []hit) UndecidedState
 	st := &t.states[ref.state]
 	_, i := st.eval(c.values(p))
 	u := UndecidedState{Target: t.id, TargetState: ref.state + 1, Variants: []string{},
-		Condition: st.defs[i].Name, Value: st.defs[i].Value, Reason: st.errs[i],
+		Condition: st.defs[i].Name, Value: st.defs[i].Value, Reason: st.undecidedReason(i, p),
 		File: st.defs[i].Source.File, Line: st.defs[i].Source.Line}
 	for _, vi := range t.variants {
 		u.Variants = append(u.Variants, c.variants[vi].name)
 	}
 	u.TargetMatched = slices.ContainsFunc(hits, func(h hit) bool { return h.target == ref.target })
 	return u
+}
+
+// undecidedReason says why condition i of the state cannot be evaluated for p.
+func (s *cState) undecidedReason(i int, p Profile) string {
+	if s.errs[i] != "" {
+		return s.errs[i]
+	}
+	v, _ := p.get(s.conds[i].key)
+	return fmt.Sprintf("the value %q is not ASCII, and the pattern uses \\d, \\w, \\s, \\b, '.', a negated class or a non-ASCII letter, which .NET on the device reads by UTF-16 code unit and Unicode category, Go's RE2 by code point and ASCII class", v)
 }
 
 // applied is one setting while the settings are being applied.

@@ -1,6 +1,9 @@
 package variant
 
-import "slices"
+import (
+	"math/big"
+	"slices"
+)
 
 // Pair is a condition as written: its Name and Value attributes.
 type Pair struct{ Name, Value string }
@@ -65,23 +68,25 @@ func satisfiableOne(cs []Condition) bool {
 	// Ranges: the value is an integer in the intersection of the positive
 	// ranges and outside every negated one. Negated plain values cannot
 	// empty it (an integer has many spellings: 5, 05, +5).
-	lo, hi, ranged := int64(-1<<63), int64(1<<63-1), false
-	var holes [][2]int64
+	var lo, hi *big.Int // nil: unbounded
+	var holes [][2]*big.Int
 	for _, c := range cs {
 		if c.Kind != Range {
 			continue
 		}
+		cmin, cmax := bigInt(c.Min), bigInt(c.Max)
 		if c.Negate {
-			holes = append(holes, [2]int64{c.Min, c.Max})
+			holes = append(holes, [2]*big.Int{cmin, cmax})
 			continue
 		}
-		ranged = true
-		lo, hi = max(lo, c.Min), min(hi, c.Max)
+		if lo == nil || cmin.Cmp(lo) > 0 {
+			lo = cmin
+		}
+		if hi == nil || cmax.Cmp(hi) < 0 {
+			hi = cmax
+		}
 	}
-	if lo > hi {
-		return false
-	}
-	if ranged && coveredBy(lo, hi, holes) {
+	if lo != nil && (lo.Cmp(hi) > 0 || coveredBy(lo, hi, holes)) {
 		return false
 	}
 	// A pattern and its own negation exclude each other.
@@ -99,28 +104,26 @@ func satisfiableOne(cs []Condition) bool {
 }
 
 // coveredBy reports whether [lo, hi] lies entirely inside the union of holes.
-func coveredBy(lo, hi int64, holes [][2]int64) bool {
-	slices.SortFunc(holes, func(a, b [2]int64) int {
-		switch {
-		case a[0] < b[0]:
-			return -1
-		case a[0] > b[0]:
-			return 1
-		}
-		return 0
-	})
-	next := lo // the smallest value not yet known to be covered
+func coveredBy(lo, hi *big.Int, holes [][2]*big.Int) bool {
+	slices.SortFunc(holes, func(a, b [2]*big.Int) int { return a[0].Cmp(b[0]) })
+	next := new(big.Int).Set(lo) // the smallest value not yet known to be covered
 	for _, h := range holes {
-		if h[0] > h[1] || h[1] < next {
+		if h[0].Cmp(h[1]) > 0 || h[1].Cmp(next) < 0 {
 			continue
 		}
-		if h[0] > next {
+		if h[0].Cmp(next) > 0 {
 			return false
 		}
-		if h[1] >= hi {
+		if h[1].Cmp(hi) >= 0 {
 			return true
 		}
-		next = h[1] + 1
+		next.Add(h[1], big.NewInt(1))
 	}
 	return false
+}
+
+// bigInt converts a canonical decimal integer (a range bound).
+func bigInt(s string) *big.Int {
+	n, _ := new(big.Int).SetString(s, 10)
+	return n
 }

@@ -21,6 +21,24 @@ var problemRules = map[variant.ProblemKind]struct {
 	variant.ProblemInvalidValue:       {RuleInvalidConditionValue, "Value"},
 	variant.ProblemPrefixCase:         {RuleConditionPrefixCase, "Value"},
 	variant.ProblemPatternUnsupported: {RulePatternUnsupported, "Value"},
+	variant.ProblemPatternDiffers:     {RulePatternUnsupported, "Value"},
+}
+
+// checkStateConditions reports a condition name repeated in one
+// TargetState: ImageApp stores them by name and fails the build [tool].
+func (c *checker) checkStateConditions(s answerfile.TargetState) {
+	for i, cond := range s.Conditions {
+		for _, prev := range s.Conditions[:i] {
+			if strings.TrimSpace(cond.Name.Value) == "" || !strings.EqualFold(strings.TrimSpace(prev.Name.Value), strings.TrimSpace(cond.Name.Value)) {
+				continue
+			}
+			d := c.rule(RuleDuplicateCondition).attr(cond.Elem, "Name",
+				"condition %s is repeated in this TargetState: ImageApp fails the build on a repeated name; keep one, or match several values with pattern: or one TargetState each", cond.Name.Value)
+			d.Related = []answerfile.Related{c.related(prev.Node, "first here")}
+			c.add(d)
+			break
+		}
+	}
 }
 
 func (c *checker) checkCondition(cond answerfile.Condition) {
@@ -58,19 +76,19 @@ func (c *checker) checkMNCForm(cond answerfile.Condition) {
 	if !allDigits(v) {
 		return
 	}
-	var other string
+	short, other := v, "0"+v // the 2-digit form and the other spelling
 	switch {
 	case len(v) == 2:
-		other = "0" + v
 	case len(v) == 3 && v[0] == '0':
-		other = v[1:]
+		short, other = v[1:], v[1:]
 	default:
 		return
 	}
 	d := c.rule(RuleMNCForm).attr(cond.Elem, "Value",
 		"MNC %q does not match a SIM that reports %q: they are different values; write the form the operator's SIMs report", v, other)
 	if !neg {
-		d.Fix = fmt.Sprintf("if both forms occur, add a TargetState with MNC %q, or use pattern:0?%s", other, strings.TrimPrefix(v, "0"))
+		// pattern:0?26 matches exactly "26" and "026" (anchored).
+		d.Fix = fmt.Sprintf("if both forms occur, add a TargetState with MNC %q, or use pattern:0?%s", other, short)
 	}
 	c.add(d)
 }

@@ -36,6 +36,7 @@ func (c *checker) checkTargets() {
 			for _, cond := range s.Conditions {
 				c.checkCondition(cond)
 			}
+			c.checkStateConditions(s)
 		}
 	}
 }

@@ -47,6 +47,7 @@ const (
 	RuleElementOrder           = "element-order"
 	RuleDuplicateStatic        = "duplicate-static"
 	RuleDuplicateTargetID      = answerfile.RuleDuplicateTargetID
+	RuleDuplicateCondition     = "duplicate-condition"
 	RuleEmptyTarget            = "empty-target"
 	RuleInvalidConditionName   = "invalid-condition-name"
 	RuleUnknownConditionName   = "unknown-condition-name"
@@ -77,15 +78,16 @@ const (
 
 // Policies shared by several rules, from the project's domain reference.
 const (
-	policyPrefixCase = "The documentation writes Pattern: and Range:, Microsoft's validator only knows pattern: and range:. " +
-		"mcsf accepts both spellings and warns on the capitalised one."
 	policyMatching = "How conditions match at runtime is not documented. mcsf decides: condition names compare " +
 		"case-insensitively; plain values compare as exact strings, except SPN and PNN, which compare case-insensitively " +
 		"(as Android does for SPN); MNC 26 and 026 are different values (as Android treats them); patterns must match " +
 		"the whole value (anchored); range:min, max is inclusive and matches decimal integers only; ! negates the whole test."
 	policyPattern = "On the device a pattern is a .NET regular expression; mcsf evaluates patterns with Go's RE2. " +
-		"A pattern RE2 cannot compile (look-around, back-references, balancing groups) is reported, and resolve then " +
-		"reports that condition as undecidable instead of guessing. Patterns are anchored: they must match the whole value."
+		"A pattern .NET rejects is an error (ImageApp fails the build). A pattern RE2 cannot compile (look-around, " +
+		"back-references, balancing groups, inline comments) or that the two read differently (POSIX classes, class " +
+		"subtraction) is reported, and resolve then reports that condition as undecided instead of guessing; so is a " +
+		"pattern using \\d, \\w, '.' and the like against a value that is not ASCII. Patterns are anchored: they must match " +
+		"the whole value. The full comparison is the table in the variant package's documentation."
 	policySuppress = "Suppression comments are this project's convention: <!-- mcsf:ignore RULE[,RULE] reason --> on the " +
 		"line before an element silences those rules for the element and its children; <!-- mcsf:ignore-file RULE " +
 		"reason --> for the whole file. The reason is required; a suppression without one has no effect."
@@ -95,11 +97,16 @@ const (
 
 // Rules lists every rule, sorted by ID.
 var Rules = []Rule{
-	{ID: RuleConditionPrefixCase, Severity: answerfile.Warning, check: checkTargetList, Basis: "policy", Policy: policyPrefixCase,
+	{ID: RuleConditionPrefixCase, Severity: answerfile.Warning, check: checkTargetList, Basis: "tool",
 		Summary:   "a condition value uses the capitalised Pattern: or Range: prefix",
-		Rationale: "Microsoft's documentation writes Pattern: and Range:, but the validator in its imaging tools only recognises the lower-case prefixes; a capitalised prefix may be taken as a plain value that never matches.",
-		Bad:       `<Condition Name="MCC" Value="Range:310, 316"/>`,
-		Good:      `<Condition Name="MCC" Value="range:310, 316"/>`},
+		Rationale: "Microsoft's documentation writes Pattern: and Range:, but the validator in its imaging tools only recognises the lower-case prefixes and reads a capitalised one as part of a plain value, which never matches. On MCC, MNC and GID1 that plain value fails the name's check and the build: that case is an invalid-condition-value error.",
+		Bad:       `<Condition Name="SPN" Value="Pattern:Contoso.*"/>`,
+		Good:      `<Condition Name="SPN" Value="pattern:Contoso.*"/>`},
+	{ID: RuleDuplicateCondition, Severity: answerfile.Error, check: checkTargetList, Basis: "tool",
+		Summary:   "a TargetState has two Conditions with the same name",
+		Rationale: "ImageApp's validator stores a TargetState's conditions by name (case-insensitively) and fails the build on a repeated name. To match one of several values use pattern: or range:, or one TargetState per value (they are ORed). mcsf resolve counts the name once for priority.",
+		Bad:       `<TargetState><Condition Name="MNC" Value="410"/><Condition Name="MNC" Value="260"/></TargetState>`,
+		Good:      `<TargetState><Condition Name="MNC" Value="pattern:410|260"/></TargetState>`},
 	{ID: RuleDuplicateSetting, Severity: answerfile.Error, check: checkSettingGroups, Basis: "tool",
 		Summary:   "a setting appears twice in one settings group, or one settings path twice in one Static or Variant",
 		Rationale: "Setting names must be unique within a settings group (compared case-insensitively) and ImageApp rejects duplicates; two groups with one path in the same Static or Variant set the same keys twice and leave the result to file order.",
@@ -187,7 +194,7 @@ var Rules = []Rule{
 		Bad:       `<Condition Name="" Value="310"/>`,
 		Good:      `<Condition Name="MCC" Value="310"/>`},
 	{ID: RuleInvalidConditionValue, Severity: answerfile.Error, check: checkTargetList, Basis: "tool", Policy: policyMatching,
-		Summary:   "a Condition value is malformed: MCC not 3 digits, MNC not 2-3 digits, SPN over 16 characters, GID1 not hex, a bad range:, a pattern that does not compile, an empty value",
+		Summary:   "a Condition value is malformed: MCC not 3 digits, MNC not 2-3 digits, SPN over 16 UTF-16 code units, GID1 not hex or over 16 significant hex digits, a capitalised Pattern:/Range: on MCC, MNC or GID1, a bad range:, a pattern .NET rejects or that does not compile, an empty value",
 		Rationale: "Microsoft's validator checks these value shapes; a value of the wrong shape can never match a SIM, so the Variant never applies.",
 		Bad:       `<Condition Name="MCC" Value="31"/>`,
 		Good:      `<Condition Name="MCC" Value="310"/>`},
@@ -208,9 +215,9 @@ var Rules = []Rule{
 		Good:      `<Variant Name="Contoso"><TargetRefs><TargetRef Id="Contoso"/></TargetRefs>...</Variant>`},
 	{ID: RuleMNCForm, Severity: answerfile.Info, check: checkTargetList, Basis: "policy", Policy: policyMatching,
 		Summary:   "an MNC condition uses one of the two forms of a 2-digit MNC (26 or 026)",
-		Rationale: "A network's MNC is 2 or 3 digits, and a SIM reports it in one form; MNC 26 and 026 are different values, so a target written with one form does not match a SIM that reports the other.",
+		Rationale: "A network's MNC is 2 or 3 digits, and a SIM reports it in one form; MNC 26 and 026 are different values, so a target written with one form does not match a SIM that reports the other. Write the form the operator's SIMs report, or pattern:0?26 to match both (not 260: that is another network).",
 		Bad:       `<Condition Name="MNC" Value="26"/>`,
-		Good:      `<Condition Name="MNC" Value="260"/>`},
+		Good:      `<Condition Name="MNC" Value="pattern:0?26"/>`},
 	{ID: RuleMultipleTargetRefs, Severity: answerfile.Error, check: checkTargetRefs, Basis: "doc",
 		Summary:   "a Variant has more than one TargetRef",
 		Rationale: "MCSF supports exactly one TargetRef per Variant (the documentation: \"Currently, only one TargetRef is supported\"). To apply settings for several targets, give the one Target several TargetStates, or write one Variant per target.",
@@ -242,8 +249,8 @@ var Rules = []Rule{
 		Bad:       `<Settings Path="Cellcore/PerDevice/SMS">`,
 		Good:      `<Settings Path="CellCore/PerDevice/SMS">`},
 	{ID: RulePatternUnsupported, Severity: answerfile.Warning, check: checkTargetList, Basis: "policy", Policy: policyPattern,
-		Summary:   "a pattern: condition is valid for .NET but not for RE2 (look-around, back-reference)",
-		Rationale: "The device evaluates patterns with .NET; mcsf cannot, so resolve reports every TargetState with such a condition as undecidable.",
+		Summary:   "a pattern: condition that .NET accepts but RE2 cannot compile (look-around, back-reference), or that the two read differently (POSIX class, class subtraction)",
+		Rationale: "The device evaluates patterns with .NET; where RE2 cannot compile the pattern or reads it differently mcsf cannot tell what the device does, so resolve reports every TargetState with such a condition as undecided.",
 		Bad:       `<Condition Name="SPN" Value="pattern:(?!Test).*"/>`,
 		Good:      `<Condition Name="SPN" Value="!pattern:Test.*"/>`},
 	{ID: RulePriorityInvalid, Severity: answerfile.Error, check: checkRootAttrs, Basis: "doc",

@@ -77,13 +77,19 @@ Matching policy [policy] (not documented by Microsoft; this tool's choice):
     (MNC 26 and 026 differ), except SPN and PNN, which ignore case (plain
     values and patterns);
   - pattern: must match the whole value; range:MIN, MAX is inclusive and
-    matches decimal integers only; ! negates the whole test; Pattern: and
-    Range: are accepted as well;
+    matches decimal integers of any length (ICCIDs); ! negates the whole test;
   - a condition whose name the SIM does not set does not match, with or
     without !;
-  - a pattern Go's RE2 cannot evaluate (.NET look-around, back-references)
-    or a malformed range makes its TargetState undecided: reported, and its
+  - a pattern .NET and Go's RE2 do not read alike (look-around,
+    back-references, POSIX classes, class subtraction; \d, \w, '.' on a value
+    that is not ASCII), a malformed range or a condition name ImageApp does
+    not know (e.g. IMSI) makes its TargetState undecided: reported, and its
     variants are not applied through it, never guessed.
+What ImageApp does [tool]: a capitalised Pattern: or Range: is part of a plain
+value (on MCC, MNC and GID1 the build fails: undecided); a condition name
+repeated in a TargetState fails the build and counts once for priority;
+settings in Static under $(__IMSI) or $(__ICCID) are lint errors and are not
+applied.
 
 A file with <Imports> is resolved with everything it imports, merged as
 ImageApp merges them (the root file over imports, Priority 1 over 2); each

@@ -1,0 +1,93 @@
+package variant
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestResolveRepeatedConditionName: one TargetState holds each condition
+// name once; ImageApp fails the build on a repeated name (domain.md §2
+// [tool]). Resolve must not count it twice for priority, and says so.
+func TestResolveRepeatedConditionName(t *testing.T) {
+	c := compileXML(t, `<Targets>
+  <Target Id="Twice"><TargetState><Condition Name="MCC" Value="310"/><Condition Name="mcc" Value="310"/></TargetState></Target>
+  <Target Id="MCCMNC"><TargetState><Condition Name="MCC" Value="310"/><Condition Name="MNC" Value="410"/></TargetState></Target>
+</Targets>
+<Variant Name="VMCCMNC"><TargetRefs><TargetRef Id="MCCMNC"/></TargetRefs><Settings Path="S"><Setting Name="X" Value="mccmnc"/></Settings></Variant>
+<Variant Name="VTwice"><TargetRefs><TargetRef Id="Twice"/></TargetRefs><Settings Path="S"><Setting Name="X" Value="twice"/></Settings></Variant>`)
+	r := c.Resolve(profile(t, "mcc=310,mnc=410"))
+	// Counted twice, VTwice would tie with VMCCMNC at P0=2 and win by file order.
+	if diff := cmp.Diff([]string{"VTwice/Twice/1/1,0", "VMCCMNC/MCCMNC/1/2,0"}, matched(r)); diff != "" {
+		t.Errorf("matched (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"S|X=mccmnc@6"}, values(r)); diff != "" {
+		t.Errorf("settings (-want +got):\n%s", diff)
+	}
+	want := []string{`Target "Twice", TargetState 1 repeats condition mcc (f.xml:3 and f.xml:3): ImageApp fails the build on it; resolve requires both and counts the name once for priority`}
+	if diff := cmp.Diff(want, r.Notes); diff != "" {
+		t.Errorf("notes (-want +got):\n%s", diff)
+	}
+}
+
+// TestResolveStaticSIMMacros: $(__IMSI) and $(__ICCID) have a value only in
+// a Variant (domain.md §3 [doc]); lint reports them in Static as errors, so
+// resolve must not present them as this SIM's per-IMSI values.
+func TestResolveStaticSIMMacros(t *testing.T) {
+	c := compileXML(t, `<Static>
+  <Settings Path="CellCore/PerIMSI/$(__IMSI)/SMS"><Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="3"/></Settings>
+  <Settings Path="CellCore/PerDevice/SMS"><Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="2"/></Settings>
+</Static>`)
+	r := c.Resolve(profile(t, "mcc=310,mnc=410,imsi=310410123456789"))
+	if diff := cmp.Diff([]string{"CellCore/PerDevice/SMS|3GPP/IMS/AttemptThresholdForIMS=2@4"}, values(r)); diff != "" {
+		t.Errorf("settings (-want +got):\n%s", diff)
+	}
+	if v := r.Effective.IMSRetry.AttemptThresholdForIMS; v.Scope != ScopePerDevice || v.Value == nil || *v.Value != 2 {
+		t.Errorf("AttemptThresholdForIMS = %+v, want 2 per-device", v)
+	}
+	want := []string{"Static has 1 setting with $(__IMSI) or $(__ICCID) (first at f.xml:3): those macros have a value only in a Variant and lint reports them as errors, so resolve does not apply them as this SIM's values"}
+	if diff := cmp.Diff(want, r.Notes); diff != "" {
+		t.Errorf("notes (-want +got):\n%s", diff)
+	}
+}
+
+// TestResolveUnknownConditionName: a name the validator does not know
+// (IMSI) is a lint finding (unknown-condition-name); resolve treats it the
+// same way: the TargetState is undecided, never matched on a guess.
+func TestResolveUnknownConditionName(t *testing.T) {
+	c := compileXML(t, `<Targets>
+  <Target Id="ByIMSI"><TargetState><Condition Name="IMSI" Value="310410123456789"/></TargetState></Target>
+</Targets>
+<Variant Name="V"><TargetRefs><TargetRef Id="ByIMSI"/></TargetRefs><Settings Path="S"><Setting Name="X" Value="1"/></Settings></Variant>`)
+	r := c.Resolve(profile(t, "mcc=310,mnc=410,imsi=310410123456789"))
+	if len(r.Matched) != 0 {
+		t.Errorf("matched %v, want none", matched(r))
+	}
+	if len(r.Undecided) != 1 || r.Undecided[0].Condition != "IMSI" {
+		t.Fatalf("undecided = %+v, want the IMSI condition", r.Undecided)
+	}
+	if got, want := r.Undecided[0].Reason, CheckCondition("IMSI", "310410123456789")[0].Message; got != want {
+		t.Errorf("reason = %q, want lint's message %q", got, want)
+	}
+}
+
+// TestResolveNonASCIIPattern: .NET reads \w and '.' by Unicode category and
+// UTF-16 unit, RE2 by ASCII class and code point (doc.go's table): an ASCII
+// value is decided, a non-ASCII one is not.
+func TestResolveNonASCIIPattern(t *testing.T) {
+	c := compileXML(t, `<Targets>
+  <Target Id="Word"><TargetState><Condition Name="SPN" Value="pattern:\w+ Mobile"/></TargetState></Target>
+</Targets>
+<Variant Name="V"><TargetRefs><TargetRef Id="Word"/></TargetRefs><Settings Path="S"><Setting Name="X" Value="1"/></Settings></Variant>`)
+	if r := c.Resolve(profile(t, "spn=Contoso Mobile")); len(r.Matched) != 1 || len(r.Undecided) != 0 {
+		t.Errorf("ASCII SPN: matched %v, undecided %v; want V matched", matched(r), r.Undecided)
+	}
+	r := c.Resolve(profile(t, "spn=Téléfono Mobile"))
+	if len(r.Matched) != 0 || len(r.Undecided) != 1 {
+		t.Fatalf("non-ASCII SPN: matched %v, undecided %v; want undecided", matched(r), r.Undecided)
+	}
+	want := `the value "Téléfono Mobile" is not ASCII, and the pattern uses \d, \w, \s, \b, '.', a negated class or a non-ASCII letter, which .NET on the device reads by UTF-16 code unit and Unicode category, Go's RE2 by code point and ASCII class`
+	if got := r.Undecided[0].Reason; got != want {
+		t.Errorf("reason = %q\nwant     %q", got, want)
+	}
+}
