@@ -64,11 +64,15 @@ func (p *partition) describeRegion(n *node, r region) string {
 		}
 		switch a.cond.Kind {
 		case variant.Exact:
-			inside := true
-			for _, h := range held {
-				inside = inside && h.test(a.cond.Text)
+			// Listed when it passes every test that holds and no "not ..." already excludes it.
+			listed := true
+			for _, bi := range n.used {
+				b := atoms[bi]
+				if b.cond.Kind != variant.Exact && b.test(a.cond.Text) != r.vec[bi] {
+					listed = false
+				}
 			}
-			if inside {
+			if listed {
 				others = append(others, a.cond.Text)
 			}
 		default:

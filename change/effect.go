@@ -37,9 +37,13 @@ func newSide(m variant.Model) *side {
 type outcome struct {
 	settings  map[string]sideSetting
 	runtime   []RuntimeValue
-	undecided []string
+	undecided []undecidedState
 	variants  []string // the Variants applied through an undecided TargetState
 }
+
+// undecidedState is a TargetState resolve could not evaluate: key tells it
+// apart without where it is, text says why, at says where.
+type undecidedState struct{ key, text, at string }
 
 type sideSetting struct {
 	path, name string
@@ -60,8 +64,10 @@ func (s *side) resolve(p variant.Profile) outcome {
 		runtimeValue("AutoRetryDownloadForMMS AutoRetryDownload", e.MMSAutoRetry.AutoRetryDownload),
 	}
 	for _, u := range r.Undecided {
-		o.undecided = append(o.undecided, fmt.Sprintf("Target %s, TargetState %d (%s:%d): condition %s=%q: %s",
-			u.Target, u.TargetState, u.File, u.Line, u.Condition, u.Value, u.Reason))
+		o.undecided = append(o.undecided, undecidedState{
+			key:  fmt.Sprintf("%s\x00%d\x00%s\x00%s", u.Target, u.TargetState, strings.ToLower(u.Condition), u.Value),
+			text: fmt.Sprintf("Target %s, TargetState %d: condition %s=%q: %s", u.Target, u.TargetState, u.Condition, u.Value, u.Reason),
+			at:   fmt.Sprintf("%s:%d", u.File, u.Line)})
 		o.variants = append(o.variants, u.Variants...)
 	}
 	return o
@@ -156,15 +162,10 @@ func compare(old, new outcome, changedVariants map[string]bool) Effect {
 	}
 	undecided := len(old.undecided)+len(new.undecided) > 0
 	switch {
-	case undecided && (len(e.Settings) > 0 || len(e.Runtime) > 0 || !slices.Equal(old.undecided, new.undecided) ||
+	case undecided && (len(e.Settings) > 0 || len(e.Runtime) > 0 || !slices.EqualFunc(old.undecided, new.undecided, func(a, b undecidedState) bool { return a.key == b.key }) ||
 		slices.ContainsFunc(append(slices.Clip(old.variants), new.variants...), func(v string) bool { return changedVariants[strings.ToLower(v)] })):
 		e.Status = StatusUndecided
-		for _, u := range old.undecided {
-			e.Undecided = append(e.Undecided, "old: "+u)
-		}
-		for _, u := range new.undecided {
-			e.Undecided = append(e.Undecided, "new: "+u)
-		}
+		e.Undecided = describeUndecided(old.undecided, new.undecided)
 	case len(e.Settings) > 0 || len(e.Runtime) > 0:
 		e.Status = StatusChanged
 	}
@@ -239,4 +240,29 @@ func (e *Effect) signature() string {
 		b.WriteString("\x01" + u)
 	}
 	return b.String()
+}
+
+// describeUndecided lists the undecided TargetStates of both sides, once
+// when both have it: "Target T, TargetState 1: ... (old: a.xml:3, new: b.xml:4)".
+func describeUndecided(old, new []undecidedState) []string {
+	var out []string
+	inNew := map[string]undecidedState{}
+	for _, u := range new {
+		inNew[u.key] = u
+	}
+	inOld := map[string]bool{}
+	for _, u := range old {
+		inOld[u.key] = true
+		if n, ok := inNew[u.key]; ok {
+			out = append(out, fmt.Sprintf("%s (old: %s, new: %s)", u.text, u.at, n.at))
+		} else {
+			out = append(out, fmt.Sprintf("%s (old only: %s)", u.text, u.at))
+		}
+	}
+	for _, u := range new {
+		if !inOld[u.key] {
+			out = append(out, fmt.Sprintf("%s (new only: %s)", u.text, u.at))
+		}
+	}
+	return out
 }

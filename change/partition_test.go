@@ -125,7 +125,7 @@ func randomSIM(rng *rand.Rand) variant.Profile {
 // resolved directly, equals the effect of the class the SIM falls in.
 func TestPartitionExact(t *testing.T) {
 	rng := rand.New(rand.NewPCG(16, 2026))
-	for i := range 300 {
+	for i := range 200 {
 		old := randomModel(rng, "old.xml")
 		new := mutate(rng, old)
 		os, ns := newSide(old), newSide(new)
@@ -135,7 +135,7 @@ func TestPartitionExact(t *testing.T) {
 		if len(p.incomplete) > 0 {
 			t.Fatalf("file %d: incomplete partition: %v", i, p.incomplete)
 		}
-		for range 200 {
+		for range 100 {
 			sim := randomSIM(rng)
 			leaf, err := p.leafOf(root, sim)
 			if err != nil {

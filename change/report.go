@@ -42,9 +42,11 @@ type Effect struct {
 	// Settings are the effective settings that change, sorted by path and
 	// name; Runtime the values the device reads for IMSRetry and
 	// AutoRetryDownloadForMMS that change.
-	Settings  []SettingChange `json:"settings"`
-	Runtime   []RuntimeChange `json:"runtime"`
-	Undecided []string        `json:"undecided"`
+	Settings []SettingChange `json:"settings"`
+	Runtime  []RuntimeChange `json:"runtime"`
+	// Undecided lists the TargetStates that cannot be evaluated and
+	// where they stand on each side.
+	Undecided []string `json:"undecided"`
 }
 
 // Class is a class of SIMs and devices that both versions treat alike.
@@ -117,10 +119,26 @@ type Options struct {
 	SIMs []variant.Profile
 }
 
-// Diff compares two versions of an answer file (each a Model, as
-// variant.ModelOf or variant.ModelOfMerged read it).
-func Diff(oldName string, old variant.Model, newName string, new variant.Model, o Options) *Report {
-	r := &Report{Old: oldName, New: newName, Structure: structure(old, new), Effects: []Effect{}, Notes: []string{}}
+// Version is one version of an answer file: its name, its Model (as
+// variant.ModelOf or variant.ModelOfMerged read it) and, for an import
+// graph, its files.
+type Version struct {
+	Name  string
+	Model variant.Model
+	Files []File // root first; nil for a file alone
+}
+
+// File is one file of an import graph: its path relative to the root
+// file's directory, and its rank ("root", a Priority such as "2", or
+// "none").
+type File struct {
+	Path, Rank string
+}
+
+// Diff compares two versions of an answer file.
+func Diff(oldV, newV Version, o Options) *Report {
+	old, new := oldV.Model, newV.Model
+	r := &Report{Old: oldV.Name, New: newV.Name, Structure: append(fileChanges(oldV.Files, newV.Files), structure(old, new)...), Effects: []Effect{}, Notes: []string{}}
 	changedVariants := map[string]bool{}
 	for _, c := range r.Structure {
 		if c.Variant != "" {
@@ -136,6 +154,9 @@ func Diff(oldName string, old variant.Model, newName string, new variant.Model, 
 		r.Notes = append(r.Notes, fmt.Sprintf("the values of %s are split as far as mcsf could (%s): SIMs outside the classes shown may change too", p.display[ni], why))
 	}
 	slices.Sort(r.Notes)
+	for _, n := range ns.compiled.Notes() {
+		r.Notes = append(r.Notes, "in "+newV.Name+": "+n)
+	}
 	if len(o.SIMs) > 0 {
 		for i, sim := range o.SIMs {
 			e := compare(os.resolve(sim), ns.resolve(sim), changedVariants)
@@ -201,7 +222,7 @@ func (p *partition) emit(n *node, limits []ClassLimit, add func(sig string, e Ef
 	if n.sig == "" {
 		return
 	}
-	c := Class{Conditions: append([]ClassLimit{}, limits...), Any: p.splitNames(n), SIM: n.profile, Merged: n.leaves}
+	c := Class{Conditions: append([]ClassLimit{}, limits...), Any: append([]string{}, p.splitNames(n)...), SIM: n.profile, Merged: n.leaves}
 	var parts []string
 	for _, l := range limits {
 		parts = append(parts, l.Description)

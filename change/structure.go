@@ -15,7 +15,7 @@ import (
 // conditions (their order inside it means nothing).
 type Change struct {
 	Kind    string `json:"kind"`    // added, removed, changed or reordered
-	Element string `json:"element"` // Target, TargetState, Condition, Variant, TargetRef, Setting
+	Element string `json:"element"` // File, Target, TargetState, Condition, Variant, TargetRef, Setting
 	Target  string `json:"target,omitempty"`
 	// TargetState is 1-based, in the new version (old for a removal).
 	TargetState int             `json:"targetState,omitempty"`
@@ -414,4 +414,31 @@ func longestIncreasing(xs []int) []bool {
 		}
 	}
 	return kept
+}
+
+// fileChanges lists the files of the import graphs added, removed or
+// given another Priority, matched by their path relative to the root.
+func fileChanges(old, new []File) []Change {
+	var out []Change
+	rank := map[string]string{}
+	for _, f := range old[min(1, len(old)):] {
+		rank[f.Path] = f.Rank
+	}
+	seen := map[string]bool{}
+	for _, f := range new[min(1, len(new)):] {
+		seen[f.Path] = true
+		o, ok := rank[f.Path]
+		switch {
+		case !ok:
+			out = append(out, Change{Kind: Added, Element: "File", Path: f.Path, New: f.Rank, Message: fmt.Sprintf("imported file %s added (Priority %s)", f.Path, f.Rank)})
+		case o != f.Rank:
+			out = append(out, Change{Kind: Changed, Element: "File", Path: f.Path, Old: o, New: f.Rank, Message: fmt.Sprintf("imported file %s: Priority %s → %s", f.Path, o, f.Rank)})
+		}
+	}
+	for _, f := range old[min(1, len(old)):] {
+		if !seen[f.Path] {
+			out = append(out, Change{Kind: Removed, Element: "File", Path: f.Path, Old: f.Rank, Message: fmt.Sprintf("imported file %s removed (Priority %s)", f.Path, f.Rank)})
+		}
+	}
+	return out
 }

@@ -94,11 +94,10 @@ func newDiffCmd(io *streams) *cobra.Command {
 	return cmd
 }
 
-// diffPair is one comparison: the two sides and their names.
+// diffPair is one comparison: the two versions, and notes on how they were read.
 type diffPair struct {
-	oldName, newName string
-	old, new         variant.Model
-	notes            []string
+	old, new change.Version
+	notes    []string
 }
 
 // hexRE and modeRE recognise the object names and modes git passes to an
@@ -157,14 +156,14 @@ func runDiff(o *diffOptions, args []string, io *streams) error {
 		if err != nil {
 			return err
 		}
-		pairs = append(pairs, diffPair{oldName: args[0], newName: args[1], old: old, new: new})
+		pairs = append(pairs, diffPair{old: old, new: new})
 	default:
 		return usageError("diff needs OLD and NEW files, or --git REV and files, got %d arguments", len(args))
 	}
 
 	var reports []*change.Report
 	for _, p := range pairs {
-		r := change.Diff(p.oldName, p.old, p.newName, p.new, opts)
+		r := change.Diff(p.old, p.new, opts)
 		r.Notes = append(r.Notes, p.notes...)
 		reports = append(reports, r)
 	}
@@ -227,37 +226,55 @@ func readSIMs(name string, stdin io.Reader) ([]variant.Profile, error) {
 
 // side reads one version of an answer file: path on disk (or "-"), named
 // name in sources; readFile reads its imports (nil: the file system).
-func (o *diffOptions) side(path, name string, readFile func(string) ([]byte, error), io *streams) (variant.Model, error) {
+func (o *diffOptions) side(path, name string, readFile func(string) ([]byte, error), io *streams) (change.Version, error) {
 	in := input{path: path, display: name}
 	if path == "-" {
 		in = o.stdinInput()
 	}
 	data, err := o.read(in, io.in)
 	if err != nil {
-		return variant.Model{}, err
+		return change.Version{}, err
 	}
-	return o.model(in.display, data, readFile, io)
+	return o.version(in.display, data, readFile, io)
 }
 
-// model parses data (and, unless --no-imports, what it imports, merged).
-func (o *diffOptions) model(name string, data []byte, readFile func(string) ([]byte, error), io *streams) (variant.Model, error) {
+// version parses data (and, unless --no-imports, what it imports, merged).
+func (o *diffOptions) version(name string, data []byte, readFile func(string) ([]byte, error), io *streams) (change.Version, error) {
+	v := change.Version{Name: name}
 	g, err := o.loadGraphWith(name, data, o.maxFileSize, readFile)
 	if err != nil {
-		return variant.Model{}, err
+		return v, err
 	}
 	if readFile == nil {
 		readFile = os.ReadFile
 	}
 	if err := stopOnSyntax(g, data, readFile, io.err); err != nil {
-		return variant.Model{}, err
+		return v, err
 	}
 	if !g.Root().Doc.IsAnswerFile() {
-		return variant.Model{}, usageError("%s: the root element is <%s>, not <ImageCustomizations>", name, g.Root().Doc.Tree.Root().Tag)
+		return v, usageError("%s: the root element is <%s>, not <ImageCustomizations>", name, g.Root().Doc.Tree.Root().Tag)
 	}
 	if len(g.Files) == 1 {
-		return variant.ModelOf(g.Root().Doc), nil
+		v.Model = variant.ModelOf(g.Root().Doc)
+		return v, nil
 	}
-	return variant.ModelOfMerged(answerfile.Merge(g)), nil
+	v.Model = variant.ModelOfMerged(answerfile.Merge(g))
+	dir := filepath.Dir(name)
+	for _, f := range g.Files {
+		rel, err := filepath.Rel(dir, f.Path)
+		if err != nil {
+			rel = f.Path
+		}
+		rank := "none"
+		switch r := f.Rank(); {
+		case f.IsRoot():
+			rank = "root"
+		case f.RankName() != "no Priority":
+			rank = fmt.Sprint(r)
+		}
+		v.Files = append(v.Files, change.File{Path: filepath.ToSlash(rel), Rank: rank})
+	}
+	return v, nil
 }
 
 // gitPair compares the working file path with its version at --git REV,
@@ -285,15 +302,16 @@ func (o *diffOptions) gitPair(path string, io *streams) (diffPair, error) {
 	if err != nil {
 		return diffPair{}, usageError("%v", err)
 	}
-	old, err := o.model(path, oldData, show, io)
+	old, err := o.version(path, oldData, show, io)
 	if err != nil {
 		return diffPair{}, err
 	}
+	old.Name = o.git + ":" + path
 	new, err := o.side(path, path, nil, io)
 	if err != nil {
 		return diffPair{}, err
 	}
-	return diffPair{oldName: o.git + ":" + path, newName: path, old: old, new: new}, nil
+	return diffPair{old: old, new: new}, nil
 }
 
 // driverPair reads the two files git hands an external diff driver. A
@@ -301,7 +319,7 @@ func (o *diffOptions) gitPair(path string, io *streams) (diffPair, error) {
 // files are git's temporary copies, so their imports are not followed.
 func (o *diffOptions) driverPair(args []string, io *streams) (diffPair, error) {
 	o.noImports = true
-	p := diffPair{oldName: "a/" + args[0], newName: "b/" + args[0]}
+	p := diffPair{old: change.Version{Name: "a/" + args[0]}, new: change.Version{Name: "b/" + args[0]}}
 	var imports bool
 	for i, file := range []string{args[1], args[4]} {
 		if file == os.DevNull || args[2+3*i] == "." {
@@ -311,15 +329,15 @@ func (o *diffOptions) driverPair(args []string, io *streams) (diffPair, error) {
 		if err != nil {
 			return diffPair{}, err
 		}
-		m, err := o.model(args[0], data, nil, io)
+		v, err := o.version(args[0], data, nil, io)
 		if err != nil {
 			return diffPair{}, err
 		}
 		imports = imports || bytes.Contains(data, []byte("<Import "))
 		if i == 0 {
-			p.old = m
+			p.old.Model = v.Model
 		} else {
-			p.new = m
+			p.new.Model = v.Model
 		}
 	}
 	if imports {
