@@ -349,7 +349,7 @@ func relativeName(p string) string {
 	if err != nil {
 		return p
 	}
-	if r, ok := underRoot(wd, p); ok {
+	if r, err := filepath.Rel(wd, p); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 		return r
 	}
 	return p

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/report"
 	"github.com/spf13/cobra"
 )
 
@@ -94,7 +95,7 @@ func runFmt(o *fmtOptions, args []string, io *streams) error {
 			return internal(err)
 		}
 		if len(diags) > 0 {
-			writeTextDiagnostics(io.err, diags, sources{in.display: answerfile.NewSource(data)}, color)
+			report.WriteDiagnostics(io.err, diags, report.Sources{in.display: answerfile.NewSource(data)}, color)
 			failed = true
 			continue
 		}

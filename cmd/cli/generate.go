@@ -13,6 +13,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
+	"github.com/mcsf-dev/mcsf/report"
 	"github.com/mcsf-dev/mcsf/templates"
 	"github.com/mcsf-dev/mcsf/variant"
 	"github.com/spf13/cobra"
@@ -103,7 +104,7 @@ func newGenerateCmd(io *streams) *cobra.Command {
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "", "write the result to `FILE` (atomically) instead of standard output")
 	f.StringVar(&o.check, "check", "", "exit 1 with a diff when `FILE` is not what SPEC generates")
-	f.StringVar(&o.format, "format", "xml", "what to print: xml (the answer file) or json (the spec as read)")
+	formatFlag(cmd, &o.format, "what to print: xml (the answer file) or json (the spec as read)", "xml", "json")
 	addInputFlags(cmd, &o.inputOptions)
 	return cmd
 }
@@ -134,18 +135,16 @@ func checkSpec(name string, data []byte, io *streams) (*templates.Spec, error) {
 	if err != nil {
 		return nil, internal(err)
 	}
-	writeTextDiagnostics(io.err, diags, sources{name: answerfile.NewSource(data)}, colorOn(io.err, os.Getenv))
+	report.WriteDiagnostics(io.err, diags, report.Sources{name: answerfile.NewSource(data)}, colorOn(io.err, os.Getenv))
 	if spec == nil {
-		t := countSeverities(diags)
-		return nil, &exitError{code: ExitFindings, err: fmt.Errorf("%s: %s, nothing generated", name, plural(t.errors, "error"))}
+		t := report.Count(diags)
+		return nil, &exitError{code: ExitFindings, err: fmt.Errorf("%s: %s, nothing generated", name, plural(t.Errors, "error"))}
 	}
 	return spec, nil
 }
 
 func runGenerate(o *generateOptions, path string, io *streams) error {
 	switch {
-	case o.format != "xml" && o.format != "json":
-		return usageError("unknown --format %q: choose xml or json", o.format)
 	case o.check != "" && o.output != "":
 		return usageError("--check and -o exclude each other: --check only compares")
 	case o.check != "" && o.format != "xml":
@@ -336,15 +335,15 @@ func runImportSpec(o *importSpecOptions, path string, io *streams) error {
 		return internal(err)
 	}
 	if doc == nil {
-		writeTextDiagnostics(io.err, diags, sources{in.display: answerfile.NewSource(data)}, color)
+		report.WriteDiagnostics(io.err, diags, report.Sources{in.display: answerfile.NewSource(data)}, color)
 		return errFindings
 	}
 	spec, diags := templates.ImportSpec(doc)
-	writeTextDiagnostics(io.err, diags, sources{in.display: answerfile.NewSource(data)}, color)
+	report.WriteDiagnostics(io.err, diags, report.Sources{in.display: answerfile.NewSource(data)}, color)
 	if spec == nil {
-		t := countSeverities(diags)
+		t := report.Count(diags)
 		return &exitError{code: ExitFindings, err: fmt.Errorf("%s: a spec cannot express %s; no spec written",
-			in.display, plural(t.errors, "thing"))}
+			in.display, plural(t.Errors, "thing"))}
 	}
 	specName := o.output
 	if specName == "" {
@@ -362,7 +361,7 @@ func runImportSpec(o *importSpecOptions, path string, io *streams) error {
 		return internal(err)
 	}
 	if back == nil || len(specDiags) > 0 {
-		writeTextDiagnostics(io.err, specDiags, sources{specName: answerfile.NewSource(out)}, color)
+		report.WriteDiagnostics(io.err, specDiags, report.Sources{specName: answerfile.NewSource(out)}, color)
 		if back == nil {
 			return &exitError{code: ExitFindings, err: fmt.Errorf("the spec of %s does not pass mcsf generate's checks; no spec written", in.display)}
 		}
@@ -502,7 +501,7 @@ func runDemo(o *demoOptions, args []string, io *streams) error {
 	fmt.Fprintf(w, "     mcsf generate %s -o %s\n", shellQuote(specName), shellQuote(xmlName))
 	fmt.Fprintf(w, "3. Linted it: %s.\n", describeFindings(findings))
 	serious := slices.DeleteFunc(slices.Clone(findings), func(d answerfile.Diagnostic) bool { return d.Severity < answerfile.Warning })
-	writeTextDiagnostics(w, serious, sources{xmlName: answerfile.NewSource(xml)}, false)
+	report.WriteDiagnostics(w, serious, report.Sources{xmlName: answerfile.NewSource(xml)}, false)
 	fmt.Fprintf(w, "     mcsf lint %s\n", shellQuote(xmlName))
 	step := "4. Resolved it for"
 	for _, sim := range demoSIMs(spec) {
@@ -587,13 +586,13 @@ func describeSpec(s *templates.Spec) string {
 
 // describeFindings counts lint findings; infos are only counted.
 func describeFindings(ds []answerfile.Diagnostic) string {
-	t := countSeverities(ds)
+	t := report.Count(ds)
 	s := "no errors or warnings"
-	if t.errors+t.warnings > 0 {
-		s = fmt.Sprintf("%s and %s", plural(t.errors, "error"), plural(t.warnings, "warning"))
+	if t.Errors+t.Warnings > 0 {
+		s = fmt.Sprintf("%s and %s", plural(t.Errors, "error"), plural(t.Warnings, "warning"))
 	}
-	if t.infos > 0 {
-		s += fmt.Sprintf(" (%s, which mcsf lint shows)", plural(t.infos, "info"))
+	if t.Infos > 0 {
+		s += fmt.Sprintf(" (%s, which mcsf lint shows)", plural(t.Infos, "info"))
 	}
 	return s
 }

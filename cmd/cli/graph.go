@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/report"
 	"github.com/spf13/cobra"
 )
 
@@ -41,7 +42,7 @@ func newGraphCmd(io *streams) *cobra.Command {
 			return runGraph(o, args[0], io)
 		},
 	}
-	cmd.Flags().StringVar(&o.format, "format", "text", "output format: text, dot or json")
+	formatFlag(cmd, &o.format, "", "text", "dot", "json")
 	addInputFlags(cmd, &o.inputOptions)
 	addImportFlags(cmd, &o.importOptions, false)
 	return cmd
@@ -133,17 +134,15 @@ func runGraph(o *graphOptions, arg string, io *streams) error {
 		if err := enc.Encode(map[string]any{"files": stats, "diagnostics": diags}); err != nil {
 			return internal(err)
 		}
-	default:
-		return usageError("unknown format %q (want text, dot or json)", o.format)
 	}
 	if o.format != "json" && len(diags) > 0 {
-		src := sources{}
+		src := report.Sources{}
 		for _, f := range g.Files {
 			if f.Doc != nil {
 				src[f.Path] = answerfile.NewSource(f.Doc.Text())
 			}
 		}
-		writeTextDiagnostics(io.err, diags, src, colorOn(io.err, os.Getenv))
+		report.WriteDiagnostics(io.err, diags, src, colorOn(io.err, os.Getenv))
 	}
 	for _, d := range diags {
 		if d.Severity == answerfile.Error {

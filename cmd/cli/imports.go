@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/report"
 	"github.com/mcsf-dev/mcsf/variant"
 	"github.com/spf13/cobra"
 )
@@ -83,12 +84,12 @@ func stopOnSyntax(g *answerfile.Graph, data []byte, readFile func(string) ([]byt
 	if len(syntax) == 0 && g.Root().Doc != nil {
 		return nil
 	}
-	src := sources{g.Root().Path: answerfile.NewSource(data)}
+	src := report.Sources{g.Root().Path: answerfile.NewSource(data)}
 	for _, f := range g.Files[1:] {
 		if data, err := readFile(f.Path); err == nil {
 			src[f.Path] = answerfile.NewSource(data)
 		}
 	}
-	writeTextDiagnostics(errOut, answerfile.SortDiagnostics(syntax), src, colorOn(errOut, os.Getenv))
+	report.WriteDiagnostics(errOut, answerfile.SortDiagnostics(syntax), src, colorOn(errOut, os.Getenv))
 	return errFindings
 }

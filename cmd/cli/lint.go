@@ -17,6 +17,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
+	"github.com/mcsf-dev/mcsf/report"
 	"github.com/mcsf-dev/mcsf/templates"
 	"github.com/spf13/cobra"
 )
@@ -81,7 +82,10 @@ Policies (choices of this project where Microsoft documents nothing; see
   - Patterns are evaluated with Go's RE2; a .NET-only pattern is reported and
     never guessed (pattern-unsupported).
 
-` + reportFormatHelp + `
+`
+
+// lintLongEnd follows the output formats in lint's long help.
+const lintLongEnd = `
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 2 usage error (bad flag, unknown rule, invalid .mcsf.yaml, no answer file
@@ -100,7 +104,7 @@ func newLintCmd(io *streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lint [FILE|DIR|GLOB|- ...]",
 		Short: "Check answer files for errors ImageApp rejects and mistakes it accepts",
-		Long:  lintLong,
+		Long:  lintLong + report.Help() + lintLongEnd,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.strictSet = cmd.Flags().Changed("strict")
 			o.failOnSet = cmd.Flags().Changed("fail-on")
@@ -108,7 +112,7 @@ func newLintCmd(io *streams) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.format, "format", "text", "output format: "+orList(reportFormats))
+	formatFlag(cmd, &o.format, "", report.Names()...)
 	f.BoolVar(&o.strict, "strict", false, "make unknown settings paths and names errors")
 	f.StringSliceVar(&o.disable, "disable", nil, "do not run RULE (repeatable, or comma-separated)")
 	f.StringArrayVar(&o.severity, "severity", nil, "set the severity of RULE: RULE=error|warning|info|off (repeatable)")
@@ -116,7 +120,6 @@ func newLintCmd(io *streams) *cobra.Command {
 	f.StringVar(&o.configPath, "config", "", "use this configuration file instead of looking for "+configName)
 	addImportFlags(cmd, &o.importOptions, true)
 	addInputFlags(cmd, &o.inputOptions)
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reportFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -200,9 +203,9 @@ func (o *lintOptions) merge(file *fileConfig, fc *flagConfig) (lint.Config, answ
 type lintJob struct {
 	in       input
 	imports  *importOptions
-	imported []string // files this root imports (checked with it)
-	sources  sources  // the files with findings, for excerpts (made by the worker)
-	explicit bool     // named on the command line (not found in a directory or by a glob)
+	imported []string       // files this root imports (checked with it)
+	sources  report.Sources // the files with findings, for excerpts (made by the worker)
+	explicit bool           // named on the command line (not found in a directory or by a glob)
 	data     []byte
 	readErr  error
 	cfg      lint.Config
@@ -215,9 +218,6 @@ type lintJob struct {
 func runLint(o *lintOptions, args []string, io *streams) error {
 	if len(args) == 0 {
 		return usageError("no input: name files or directories, or - for standard input")
-	}
-	if !slices.Contains(reportFormats, o.format) {
-		return usageError("unknown --format %q (want %s)", o.format, orList(reportFormats))
 	}
 	if _, err := answerfile.ParseSeverity(o.failOn); err != nil {
 		return usageError("--fail-on: %v", err)
@@ -299,11 +299,11 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 		nDiags += len(j.diags)
 		nSources += len(j.sources)
 	}
-	r := &report{
+	r := &report.Report{
 		FileNames:   make([]string, 0, len(jobs)),
 		Diagnostics: make([]answerfile.Diagnostic, 0, nDiags),
 		Rules:       lint.Rules,
-		Sources:     make(sources, nSources),
+		Sources:     make(report.Sources, nSources),
 		Color:       colorOn(io.out, os.Getenv),
 	}
 	// A file that a root imports is checked as part of that root's graph.
@@ -353,8 +353,10 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	}
 	slices.Sort(r.FileNames)
 	r.Diagnostics = answerfile.SortDiagnostics(r.Diagnostics)
-	if err := writeReport(io.out, o.format, r); err != nil {
-		return err
+	r.Root, _ = os.Getwd() // "" when unknown
+	r.ToolVersion = currentVersion().SemanticVersion
+	if err := report.Write(io.out, o.format, r); err != nil {
+		return internal(err)
 	}
 	if failed {
 		return errFindings
@@ -402,7 +404,7 @@ func workerCount(n int) int { return min(runtime.NumCPU(), n) }
 // addSource keeps the text of a file with findings, for excerpts.
 func (j *lintJob) addSource(name string, data []byte) {
 	if j.sources == nil {
-		j.sources = sources{}
+		j.sources = report.Sources{}
 	}
 	j.sources[name] = answerfile.NewSource(data)
 }
@@ -496,8 +498,7 @@ func newRulesCmd(io *streams) *cobra.Command {
 			return writeRules(io.out, format)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	formatFlag(cmd, &format, "", "text", "json")
 	return cmd
 }
 
@@ -523,7 +524,7 @@ func writeRules(w io.Writer, format string) error {
 		fmt.Fprintf(w, "\n%d rules. 'mcsf explain RULE' shows a rule in full.\n", len(rules))
 		return nil
 	}
-	return usageError("unknown --format %q (want text or json)", format)
+	return internal(fmt.Errorf("unknown --format %q", format)) // the flag accepts text and json only
 }
 
 const explainLong = `Explain a lint rule: what it finds, why it matters, where the fact comes

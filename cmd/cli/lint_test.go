@@ -37,7 +37,7 @@ func TestLintExamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(dir)
-	for _, long := range []string{lintLong, rulesLong, explainLong} {
+	for _, long := range []string{lintLongEnd, rulesLong, explainLong} {
 		_, examples, ok := strings.Cut(long, "\nExamples:\n")
 		if !ok {
 			t.Fatalf("no Examples: block in\n%s", long)

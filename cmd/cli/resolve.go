@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"io"
 	"os"
 	"runtime"
@@ -127,7 +128,7 @@ func newResolveCmd(io *streams) *cobra.Command {
 	f.StringArrayVar(&o.sims, "sim", nil, "a SIM as 'name=value,...'; give twice for the two slots of a dual-SIM device")
 	f.StringVar(&o.simsFile, "sims", "", "resolve every SIM of a CSV or JSON `FILE` (- for standard input)")
 	f.BoolVar(&o.explain, "explain", false, "also list every Target and why it did or did not match")
-	f.StringVar(&o.format, "format", "text", "output format: text or json")
+	formatFlag(cmd, &o.format, "", "text", "json")
 	addInputFlags(cmd, &o.inputOptions)
 	addImportFlags(cmd, &o.importOptions, true)
 	return cmd
@@ -141,9 +142,6 @@ const progressThreshold = 5000
 func runResolve(o *resolveOptions, args []string, changed func(flag string) bool, io *streams) error {
 	if len(args) != 1 {
 		return usageError("resolve needs exactly one answer file (or - for standard input), got %d", len(args))
-	}
-	if o.format != "text" && o.format != "json" {
-		return usageError("--format %q: want text or json", o.format)
 	}
 	if len(o.sims) > 2 {
 		return usageError("--sim given %d times: a device has two SIM slots", len(o.sims))
@@ -197,7 +195,7 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 	}()
 	defer func() {
 		if n := <-lintCount; n > 0 {
-			fmt.Fprintf(io.err, "%s: run mcsf lint for %s\n", in.display, countNoun(n, "finding"))
+			fmt.Fprintf(io.err, "%s: run mcsf lint for %s\n", in.display, english.Count(n, "finding"))
 		}
 	}()
 
@@ -484,7 +482,7 @@ func orDash(s string) string {
 func issues(r *variant.Result) string {
 	var parts []string
 	if n := len(r.Conflicts); n > 0 {
-		parts = append(parts, countNoun(n, "conflict"))
+		parts = append(parts, english.Count(n, "conflict"))
 	}
 	if n := len(r.Undecided); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d undecided", n))

@@ -98,7 +98,7 @@ func addRetryFlags(cmd *cobra.Command, o *retryOptions, policies []string) {
 	f := cmd.Flags()
 	f.StringVar(&o.outcomes, "outcomes", "", "what happens to each attempt, e.g. fail:imstemp,ok or fail:11s,fail:18s,ok:5s (see help)")
 	f.StringVar(&o.attemptDuration, "attempt-duration", "0s", "how long an attempt takes when its outcome gives no duration")
-	f.StringVar(&o.format, "format", "text", "output format: text, json or svg")
+	formatFlag(cmd, &o.format, "", "text", "json", "svg")
 	f.BoolVar(&o.explain, "explain", false, "print the model's rules and choices (documented or this project's) instead of a timeline")
 	for _, g := range retryFlagGroups() {
 		if slices.ContainsFunc(g.policies, func(p string) bool { return slices.Contains(policies, p) }) {
@@ -379,11 +379,6 @@ func parseChain(s string) ([]string, error) {
 
 // runRetry builds the policies, runs them and writes the result.
 func runRetry(cmd *cobra.Command, o *retryOptions, names []string, io *streams) error {
-	switch o.format {
-	case "text", "json", "svg":
-	default:
-		return usageError("--format %q: want text, json or svg", o.format)
-	}
 	if o.explain && o.format != "text" {
 		return usageError("--explain prints text: leave out --format %s", o.format)
 	}

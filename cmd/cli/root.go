@@ -7,8 +7,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/spf13/cobra"
 )
@@ -74,6 +76,9 @@ Exit codes: 0 clean, 1 findings (or files that would change), 2 usage error
 	root.SetErr(errOut)
 	root.SetVersionTemplate("mcsf {{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if ee, ok := errors.AsType[*enumError](err); ok {
+			return &exitError{code: ExitUsage, err: ee}
+		}
 		return &exitError{code: ExitUsage, err: fmt.Errorf("%w (run '%s --help' for usage)", err, c.CommandPath())}
 	})
 	root.AddCommand(commands(io)...)
@@ -116,4 +121,58 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// enumValue is a string flag that takes one of a fixed list of values (the
+// first is the default). A value outside the list is a usage error that
+// names the list; completion offers the list.
+type enumValue struct {
+	name    string
+	value   *string
+	allowed []string
+}
+
+func (e *enumValue) String() string { return *e.value }
+func (e *enumValue) Type() string   { return "string" }
+
+func (e *enumValue) Set(s string) error {
+	if !slices.Contains(e.allowed, s) {
+		return &enumError{flag: e.name, value: s, allowed: e.allowed}
+	}
+	*e.value = s
+	return nil
+}
+
+// enumError is a value outside an enumValue's list.
+type enumError struct {
+	flag, value string
+	allowed     []string
+}
+
+func (e *enumError) Error() string {
+	return fmt.Sprintf("unknown --%s %q (want %s)", e.flag, e.value, english.Or(e.allowed))
+}
+
+// formatFlag adds --format to cmd, bound to p: one of formats, the first
+// the default. usage "" says "output format: a, b or c". Every command with
+// a --format uses it, so that the values are checked, completed and
+// reported alike.
+func formatFlag(cmd *cobra.Command, p *string, usage string, formats ...string) {
+	enumFlag(cmd, p, "format", usage, formats...)
+}
+
+// enumFlag adds a flag that takes one of values, the first the default.
+func enumFlag(cmd *cobra.Command, p *string, name, usage string, values ...string) {
+	if usage == "" {
+		usage = "output " + name + ": " + english.Or(values)
+	}
+	*p = values[0]
+	cmd.Flags().Var(&enumValue{name: name, value: p, allowed: values}, name, usage)
+	_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// colorOn reports whether to colour output written to w: only on a terminal
+// and never when NO_COLOR is set.
+func colorOn(w io.Writer, getenv func(string) string) bool {
+	return getenv("NO_COLOR") == "" && isTerminal(w)
 }

@@ -156,13 +156,29 @@ Examples:
 					return internal(err)
 				}
 				fmt.Fprintf(io.out, "%s\n", b)
-			default:
-				return usageError("--format %q: want %s", format, strings.Join(versionFormats, " or "))
 			}
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(versionFormats, cobra.ShellCompDirectiveNoFileComp))
+	formatFlag(cmd, &format, "", versionFormats...)
 	return cmd
+}
+
+// semanticVersion returns v without its "v" when it is a semantic version
+// (MAJOR.MINOR.PATCH, optionally -pre and +build), "" otherwise: a
+// development build is "dev".
+func semanticVersion(v string) string {
+	v = strings.TrimPrefix(v, "v")
+	core, _, _ := strings.Cut(v, "+")
+	core, _, _ = strings.Cut(core, "-")
+	parts := strings.Split(core, ".")
+	if len(parts) != 3 {
+		return ""
+	}
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return ""
+		}
+	}
+	return v
 }

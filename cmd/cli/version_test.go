@@ -49,3 +49,13 @@ func TestVersionFrom(t *testing.T) {
 		})
 	}
 }
+
+func TestSemanticVersion(t *testing.T) {
+	for in, want := range map[string]string{
+		"dev": "", "v1.2.3": "1.2.3", "1.2.3": "1.2.3", "v1.2": "", "v1.2.3-rc.1+abc": "1.2.3-rc.1+abc", "v1.x.3": "",
+	} {
+		if got := semanticVersion(in); got != want {
+			t.Errorf("semanticVersion(%q): got %q, want %q", in, got, want)
+		}
+	}
+}

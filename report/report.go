@@ -1,116 +1,124 @@
-package cli
+package report
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
 )
 
-// report is everything one lint run hands to an output format.
-type report struct {
+// Report is everything one lint run hands to an output format.
+type Report struct {
 	FileNames   []string                // every file checked, sorted
 	Skipped     int                     // XML files skipped because their root is not ImageCustomizations
 	Diagnostics []answerfile.Diagnostic // sorted (answerfile.SortDiagnostics)
 	Rules       []lint.Rule             // the rule table, for SARIF metadata
-	Sources     sources                 // file -> text, for excerpts and snippets
+	Sources     Sources                 // file -> text, for excerpts and snippets
 	Color       bool                    // ANSI colour in the text format
+	// Root is the working directory, absolute, or "" when unknown. The
+	// SARIF, GitHub and Azure formats make names under it relative to it,
+	// as those services expect paths relative to the checkout.
+	Root string
+	// ToolVersion is the semantic version of the tool, for SARIF's
+	// tool.driver (numeric even for a development build: SARIF2005).
+	ToolVersion string
 }
 
-// reportFormats are the values of lint's --format flag, the default first.
-var reportFormats = []string{"text", "json", "sarif", "junit", "github", "azure"}
+// A Format is one output format of a lint report.
+type Format struct {
+	Name  string // the value of --format
+	Help  string // what the format is, for the long help (wrapped by the caller's text)
+	write func(w io.Writer, r *Report)
+}
 
-// reportFormatHelp describes the formats, for the long help of commands
-// that take --format (lint).
-const reportFormatHelp = `Output formats (--format):
-  text    file:line:col: severity: message [rule], the source line with a
-          caret under the span, then a summary line; colour only on a
-          terminal and never with NO_COLOR
-  json    one object {files, skipped, diagnostics, summary}; its schema is
-          printed by 'mcsf schema lint-output'
-  sarif   SARIF 2.1.0 for GitHub code scanning and SARIF viewers: full rule
-          help, related locations, fingerprints that survive line moves;
-          paths relative to the working directory, columns in characters
-  junit   JUnit XML, one testcase per file, failed by its error findings;
-          warnings and infos go to system-out
-  github  GitHub Actions annotations (::error file=..,line=..,col=..::..);
-          infos become notices
-  azure   Azure Pipelines issues (##vso[task.logissue type=..]..); Azure
-          knows only error and warning, so an info is logged as a warning
-          whose message starts with "info: "`
+// Formats lists every format, the default (text) first. A new format is a
+// file with its writer and one entry here.
+var Formats = []Format{
+	{"text", `file:line:col: severity: message [rule], the source line with a
+caret under the span, then a summary line; colour only on a
+terminal and never with NO_COLOR`, writeTextReport},
+	{"json", `one object {files, skipped, diagnostics, summary}; its schema is
+printed by 'mcsf schema lint-output'`, writeJSONReport},
+	{"sarif", `SARIF 2.1.0 for GitHub code scanning and SARIF viewers: full rule
+help, related locations, fingerprints that survive line moves;
+paths relative to the working directory, columns in characters`, writeSARIFReport},
+	{"junit", `JUnit XML, one testcase per file, failed by its error findings;
+warnings and infos go to system-out`, writeJUnitReport},
+	{"github", `GitHub Actions annotations (::error file=..,line=..,col=..::..);
+infos become notices`, writeGitHubReport},
+	{"azure", `Azure Pipelines issues (##vso[task.logissue type=..]..); Azure
+knows only error and warning, so an info is logged as a warning
+whose message starts with "info: "`, writeAzureReport},
+}
 
-// writeReport writes r to w in format. File names are reported as the
-// caller gave them; the SARIF, GitHub and Azure formats make absolute names
-// under the working directory relative to it, as those services expect
-// paths relative to the checkout. An unknown format is a usage error; a
-// failed write is an internal error.
-func writeReport(w io.Writer, format string, r *report) error {
-	root, err := os.Getwd()
-	if err != nil {
-		root = ""
+// Names lists the names of the formats, the default first.
+func Names() []string {
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = f.Name
 	}
-	return writeReportIn(w, format, r, root)
+	return names
 }
 
-// writeReportIn is writeReport with the working directory given, so that
-// tests do not depend on where they run. root is an absolute directory, or
-// "" when unknown.
-func writeReportIn(w io.Writer, format string, r *report, root string) error {
+// Help describes the formats, one paragraph each, for a command's long help.
+func Help() string {
+	var b strings.Builder
+	b.WriteString("Output formats (--format):")
+	for _, f := range Formats {
+		lines := strings.Split(f.Help, "\n")
+		fmt.Fprintf(&b, "\n  %-6s  %s", f.Name, lines[0])
+		for _, l := range lines[1:] {
+			b.WriteString("\n          " + l)
+		}
+	}
+	return b.String()
+}
+
+// ErrUnknownFormat is the error of Write for a format not in Formats.
+var ErrUnknownFormat = errors.New("unknown report format")
+
+// Write writes r to w in the named format. File names are reported as the
+// caller gave them, except where a format says otherwise. The error is
+// ErrUnknownFormat (wrapped) or the first write error.
+func Write(w io.Writer, format string, r *Report) error {
+	i := slices.IndexFunc(Formats, func(f Format) bool { return f.Name == format })
+	if i < 0 {
+		return fmt.Errorf("%w %q", ErrUnknownFormat, format)
+	}
 	// A bufio.Writer keeps the first write error, so the formats write
 	// freely and the error is checked once, at Flush.
 	bw := bufio.NewWriter(w)
-	switch format {
-	case "text":
-		writeTextReport(bw, r)
-	case "json":
-		writeJSONReport(bw, r)
-	case "sarif":
-		writeSARIFReport(bw, r, root)
-	case "junit":
-		writeJUnitReport(bw, r)
-	case "github":
-		writeGitHubReport(bw, r, root)
-	case "azure":
-		writeAzureReport(bw, r, root)
-	default:
-		return usageError("unknown --format %q (want %s)", format, orList(reportFormats))
-	}
+	Formats[i].write(bw, r)
 	if err := bw.Flush(); err != nil {
-		return internal(fmt.Errorf("write report: %w", err))
+		return fmt.Errorf("write report: %w", err)
 	}
 	return nil
 }
 
-// tally counts diagnostics by severity.
-type tally struct{ errors, warnings, infos int }
+// Tally counts diagnostics by severity.
+type Tally struct{ Errors, Warnings, Infos int }
 
-func countSeverities(ds []answerfile.Diagnostic) tally {
-	var t tally
+// Count counts ds by severity.
+func Count(ds []answerfile.Diagnostic) Tally {
+	var t Tally
 	for _, d := range ds {
 		switch d.Severity {
 		case answerfile.Error:
-			t.errors++
+			t.Errors++
 		case answerfile.Warning:
-			t.warnings++
+			t.Warnings++
 		default:
-			t.infos++
+			t.Infos++
 		}
 	}
 	return t
-}
-
-// orList joins words as "a, b or c".
-func orList(words []string) string {
-	if len(words) < 2 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // reportPath is the name of file as CI services want it: relative to root,

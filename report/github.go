@@ -1,4 +1,4 @@
-package cli
+package report
 
 import (
 	"fmt"
@@ -17,7 +17,8 @@ import (
 // one line, as GitHub's annotations allow; a finding without a line is an
 // annotation on the file. The fix and related locations follow the message
 // on lines of their own.
-func writeGitHubReport(w io.Writer, r *report, root string) {
+func writeGitHubReport(w io.Writer, r *Report) {
+	root := r.Root
 	name := func(f string) string { rel, _ := reportPath(f, root); return rel }
 	for _, d := range r.Diagnostics {
 		props := []string{"file=" + githubProperty(name(d.File))}

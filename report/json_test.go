@@ -1,4 +1,4 @@
-package cli
+package report
 
 import (
 	"bytes"
@@ -11,14 +11,14 @@ import (
 
 // encodeJSONReport is the reference for writeJSONReport: the jsonReport of
 // r, written by encoding/json.
-func encodeJSONReport(t *testing.T, r *report) []byte {
+func encodeJSONReport(t *testing.T, r *Report) []byte {
 	t.Helper()
-	tl := countSeverities(r.Diagnostics)
+	tl := Count(r.Diagnostics)
 	out := jsonReport{
 		Files:       len(r.FileNames),
 		Skipped:     r.Skipped,
 		Diagnostics: make([]jsonDiagnostic, 0, len(r.Diagnostics)),
-		Summary:     jsonSummary{Errors: tl.errors, Warnings: tl.warnings, Infos: tl.infos},
+		Summary:     jsonSummary{Errors: tl.Errors, Warnings: tl.Warnings, Infos: tl.Infos},
 	}
 	for _, d := range r.Diagnostics {
 		jd := jsonDiagnostic{
@@ -67,7 +67,7 @@ func TestJSONReportMatchesEncodingJSON(t *testing.T) {
 		}
 		awkward = append(awkward, d)
 	}
-	many := &report{FileNames: []string{"a.xml"}}
+	many := &Report{FileNames: []string{"a.xml"}}
 	for i := range 3000 {
 		// More than jsonChunk bytes, so that the report is written in pieces.
 		many.Diagnostics = append(many.Diagnostics, answerfile.Diagnostic{File: "a.xml", Line: i, Rule: "r", Severity: answerfile.Warning,
@@ -75,12 +75,12 @@ func TestJSONReportMatchesEncodingJSON(t *testing.T) {
 	}
 	cases := []struct {
 		name string
-		r    *report
+		r    *Report
 	}{
 		{"fixture", fixtureReport(t)},
-		{"empty", &report{}},
-		{"no diagnostics", &report{FileNames: []string{"a.xml", "b.xml"}, Skipped: 3}},
-		{"awkward strings", &report{FileNames: awkwardStrings, Skipped: 1, Diagnostics: awkward}},
+		{"empty", &Report{}},
+		{"no diagnostics", &Report{FileNames: []string{"a.xml", "b.xml"}, Skipped: 3}},
+		{"awkward strings", &Report{FileNames: awkwardStrings, Skipped: 1, Diagnostics: awkward}},
 		{"larger than a chunk", many},
 	}
 	for _, c := range cases {

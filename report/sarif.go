@@ -1,4 +1,4 @@
-package cli
+package report
 
 import (
 	"bytes"
@@ -147,8 +147,8 @@ type sarifLogicalLocation struct {
 // one by one into the text of the rest: the same bytes as encoding the log
 // at once, without a buffer of the whole and its indented copy (which took
 // three quarters of a 1.9 s run).
-func writeSARIFReport(w io.Writer, r *report, root string) {
-	log := buildSARIF(r, root)
+func writeSARIFReport(w io.Writer, r *Report) {
+	log := buildSARIF(r, r.Root)
 	results := log.Runs[0].Results
 	log.Runs[0].Results = []sarifResult{}
 	var buf bytes.Buffer
@@ -184,9 +184,9 @@ func writeSARIFReport(w io.Writer, r *report, root string) {
 	_, _ = w.Write(tail)
 }
 
-func buildSARIF(r *report, root string) sarifLog {
+func buildSARIF(r *Report, root string) sarifLog {
 	rules, index := sarifRules(r.Rules, r.Diagnostics)
-	version := currentVersion().SemanticVersion // numeric even for a development build (Multitool SARIF2005)
+	version := r.ToolVersion // numeric even for a development build (Multitool SARIF2005)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name:            "mcsf",
@@ -422,25 +422,6 @@ func problemSeverity(s answerfile.Severity) string {
 		return "warning"
 	}
 	return "recommendation"
-}
-
-// semanticVersion returns v without its "v" when it is a semantic version
-// (MAJOR.MINOR.PATCH, optionally -pre and +build), "" otherwise: a
-// development build is "dev".
-func semanticVersion(v string) string {
-	v = strings.TrimPrefix(v, "v")
-	core, _, _ := strings.Cut(v, "+")
-	core, _, _ = strings.Cut(core, "-")
-	parts := strings.Split(core, ".")
-	if len(parts) != 3 {
-		return ""
-	}
-	for _, p := range parts {
-		if p == "" || strings.Trim(p, "0123456789") != "" {
-			return ""
-		}
-	}
-	return v
 }
 
 // pascalCase turns a rule ID (kebab-case) into the rule's SARIF name.

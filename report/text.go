@@ -1,7 +1,8 @@
-package cli
+package report
 
 import (
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -9,14 +10,8 @@ import (
 	"github.com/mcsf-dev/mcsf/answerfile"
 )
 
-// sources maps a file name (as in Diagnostic.File) to its text, for excerpts.
-type sources map[string]*answerfile.Source
-
-// colorOn reports whether to colour output written to w: only on a terminal
-// and never when NO_COLOR is set.
-func colorOn(w io.Writer, getenv func(string) string) bool {
-	return getenv("NO_COLOR") == "" && isTerminal(w)
-}
+// Sources maps a file name (as in Diagnostic.File) to its text, for excerpts.
+type Sources map[string]*answerfile.Source
 
 const (
 	ansiReset = "\x1b[0m"
@@ -27,13 +22,13 @@ const (
 	ansiGreen = "\x1b[32m"
 )
 
-// writeTextDiagnostics prints each diagnostic as
+// WriteDiagnostics prints each diagnostic as
 //
 //	file:line:col: severity: message [rule]
 //
 // followed by the source line and a caret under the span, and related
 // locations indented below.
-func writeTextDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src sources, color bool) {
+func WriteDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, color bool) {
 	paint := func(code, s string) string {
 		if !color {
 			return s
@@ -100,24 +95,18 @@ func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
 
 // summaryLine is the closing line of a text report.
 func summaryLine(files, errors, warnings, infos int) string {
-	plural := func(n int, word string) string {
-		if n == 1 {
-			return fmt.Sprintf("%d %s", n, word)
-		}
-		return fmt.Sprintf("%d %ss", n, word)
-	}
 	if errors+warnings+infos == 0 {
-		return fmt.Sprintf("%s checked, no findings", plural(files, "file"))
+		return fmt.Sprintf("%s checked, no findings", english.Count(files, "file"))
 	}
-	return fmt.Sprintf("%s checked: %s, %s, %s", plural(files, "file"), plural(errors, "error"), plural(warnings, "warning"), plural(infos, "info"))
+	return fmt.Sprintf("%s checked: %s, %s, %s", english.Count(files, "file"), english.Count(errors, "error"), english.Count(warnings, "warning"), english.Count(infos, "info"))
 }
 
 // writeTextReport prints the diagnostics, then the summary line; files that
 // were skipped (XML that is not an answer file) are counted in it.
-func writeTextReport(w io.Writer, r *report) {
-	writeTextDiagnostics(w, r.Diagnostics, r.Sources, r.Color)
-	t := countSeverities(r.Diagnostics)
-	line := summaryLine(len(r.FileNames), t.errors, t.warnings, t.infos)
+func writeTextReport(w io.Writer, r *Report) {
+	WriteDiagnostics(w, r.Diagnostics, r.Sources, r.Color)
+	t := Count(r.Diagnostics)
+	line := summaryLine(len(r.FileNames), t.Errors, t.Warnings, t.Infos)
 	switch r.Skipped {
 	case 0:
 	case 1:

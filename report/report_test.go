@@ -1,10 +1,11 @@
-package cli
+package report
 
 import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -26,6 +27,8 @@ import (
 // testRoot stands for the working directory of a lint run in CI. It is not
 // a directory of any machine: the formats only compute paths from it.
 const testRoot = "/home/ci/work"
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 const baseXML = `<?xml version="1.0" encoding="utf-8"?>
 <ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="Démo" Owner="" OwnerType="OEM">
@@ -71,7 +74,7 @@ func fixtureSpan(t *testing.T, src string, n int, sub string) (int, int) {
 // must escape, a multi-line span, a finding without a position, absolute
 // paths inside and outside the working directory, a rule missing from the
 // rule table, and characters XML cannot carry.
-func fixtureReport(t *testing.T) *report {
+func fixtureReport(t *testing.T) *Report {
 	t.Helper()
 	const base, other, c, outside = "answers/base.xml", "answers/other dir/b.xml", testRoot + "/answers/c.xml", "/tmp/elsewhere/d.xml"
 	at := func(src string, line int, sub string) (int, int, int, int) {
@@ -106,12 +109,13 @@ func fixtureReport(t *testing.T) *report {
 	add(outside, 1, 1, 1, 6, "", "element-order", answerfile.Warning, "a finding outside the working directory")
 	ds = answerfile.SortDiagnostics(ds)
 
-	return &report{
+	return &Report{
 		FileNames:   []string{outside, c, base, "answers/clean.xml", other},
 		Skipped:     2,
 		Diagnostics: ds,
 		Rules:       fixtureRules(),
-		Sources: sources{
+		ToolVersion: "0.0.0-devel",
+		Sources: Sources{
 			base: answerfile.NewSource([]byte(baseXML)),
 			c:    answerfile.NewSource([]byte(cXML)),
 		},
@@ -143,37 +147,38 @@ func fixtureRules() []lint.Rule {
 	}
 }
 
-func renderReport(t *testing.T, format string, r *report) []byte {
+func renderReport(t *testing.T, format string, r *Report) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := writeReportIn(&buf, format, r, testRoot); err != nil {
+	r.Root = testRoot
+	if err := Write(&buf, format, r); err != nil {
 		t.Fatalf("writeReport(%s): %v", format, err)
 	}
 	return buf.Bytes()
 }
 
 // TestReportGolden pins the exact output of every format on the fixture.
-// Run with -update to rewrite testdata/report/*.golden.
+// Run with -update to rewrite testdata/*.golden.
 func TestReportGolden(t *testing.T) {
 	colored := fixtureReport(t)
 	colored.Color = true
 	cases := []struct {
 		name, format string
-		r            *report
+		r            *Report
 	}{
 		{"text-color", "text", colored},
-		{"empty-text", "text", &report{FileNames: []string{"a.xml"}}},
+		{"empty-text", "text", &Report{FileNames: []string{"a.xml"}}},
 	}
-	for _, f := range reportFormats {
+	for _, f := range Names() {
 		cases = append(cases, struct {
 			name, format string
-			r            *report
+			r            *Report
 		}{f, f, fixtureReport(t)})
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := renderReport(t, tc.format, tc.r)
-			golden := filepath.Join("testdata", "report", tc.name+".golden")
+			golden := filepath.Join("testdata", tc.name+".golden")
 			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
@@ -192,7 +197,7 @@ func TestReportGolden(t *testing.T) {
 }
 
 func TestReportDeterministic(t *testing.T) {
-	for _, f := range reportFormats {
+	for _, f := range Names() {
 		a, b := renderReport(t, f, fixtureReport(t)), renderReport(t, f, fixtureReport(t))
 		if !bytes.Equal(a, b) {
 			t.Errorf("--format %s: two runs differ:\n%s\n---\n%s", f, a, b)
@@ -202,12 +207,11 @@ func TestReportDeterministic(t *testing.T) {
 
 func TestReportUnknownFormat(t *testing.T) {
 	var buf bytes.Buffer
-	err := writeReport(&buf, "xml", &report{})
-	var ee *exitError
-	if !errors.As(err, &ee) || ee.code != ExitUsage {
-		t.Fatalf("got %v, want a usage error (exit %d)", err, ExitUsage)
+	err := Write(&buf, "xml", &Report{})
+	if !errors.Is(err, ErrUnknownFormat) {
+		t.Fatalf("got %v, want ErrUnknownFormat", err)
 	}
-	want := `unknown --format "xml" (want text, json, sarif, junit, github or azure)`
+	want := `unknown report format "xml"`
 	if err.Error() != want {
 		t.Errorf("got %q, want %q", err.Error(), want)
 	}
@@ -221,17 +225,18 @@ type failingWriter struct{}
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestReportWriteError(t *testing.T) {
-	for _, f := range reportFormats {
-		err := writeReportIn(failingWriter{}, f, fixtureReport(t), testRoot)
-		var ee *exitError
-		if !errors.As(err, &ee) || ee.code != ExitInternal || err.Error() != "write report: disk full" {
-			t.Errorf("--format %s: got %v, want internal error %q", f, err, "write report: disk full")
+	for _, f := range Names() {
+		r := fixtureReport(t)
+		r.Root = testRoot
+		err := Write(failingWriter{}, f, r)
+		if err == nil || err.Error() != "write report: disk full" {
+			t.Errorf("--format %s: got %v, want %q", f, err, "write report: disk full")
 		}
 	}
 }
 
 func TestReportJSONSchema(t *testing.T) {
-	for name, r := range map[string]*report{"fixture": fixtureReport(t), "empty": {}} {
+	for name, r := range map[string]*Report{"fixture": fixtureReport(t), "empty": {}} {
 		t.Run(name, func(t *testing.T) {
 			out := renderReport(t, "json", r)
 			var v any
@@ -302,19 +307,33 @@ func officialSARIFSchema(t *testing.T) *jsonschema.Schema {
 }
 
 // TestReportCorpusValid lints every documentation sample of the corpus
-// through the real command and checks the JSON and SARIF reports against
-// their schemas: real diagnostics, not only the fixture, must fit.
+// and checks the JSON and SARIF reports against their schemas: real
+// diagnostics, not only the fixture, must fit.
 func TestReportCorpusValid(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "corpus", "mcsf")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not found at %s: %v", dir, err)
+	dir := filepath.Join("..", "..", "shared", "corpus", "mcsf")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.xml"))
+	if len(files) == 0 {
+		t.Skipf("corpus not found at %s", dir)
 	}
+	r := &Report{FileNames: files, Rules: lint.Rules, Sources: Sources{}, Root: "/src"}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds, err := lint.File(f, data, lint.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Diagnostics = append(r.Diagnostics, ds...)
+		r.Sources[f] = answerfile.NewSource(data)
+	}
+	r.Diagnostics = answerfile.SortDiagnostics(r.Diagnostics)
 	sarif := officialSARIFSchema(t)
 	for _, format := range []string{"json", "sarif"} {
-		var out, errOut bytes.Buffer
-		code := Main([]string{"lint", "--format", format, dir}, strings.NewReader(""), &out, &errOut)
-		if code != ExitOK && code != ExitFindings {
-			t.Fatalf("lint --format %s: got exit %d, want 0 or 1; stderr:\n%s", format, code, errOut.String())
+		var out bytes.Buffer
+		if err := Write(&out, format, r); err != nil {
+			t.Fatal(err)
 		}
 		var v any
 		if err := json.Unmarshal(out.Bytes(), &v); err != nil {
@@ -345,7 +364,7 @@ func TestReportSARIFSchema(t *testing.T) {
 		}
 		return v
 	}
-	for name, r := range map[string]*report{"fixture": fixtureReport(t), "empty": {}} {
+	for name, r := range map[string]*Report{"fixture": fixtureReport(t), "empty": {}} {
 		if err := s.Validate(decode(renderReport(t, "sarif", r))); err != nil {
 			t.Errorf("%s: SARIF output is not valid SARIF 2.1.0: %#v", name, err)
 		}
@@ -374,7 +393,7 @@ func firstRegion(run map[string]any) map[string]any {
 	return loc["physicalLocation"].(map[string]any)["region"].(map[string]any)
 }
 
-func sarifFingerprints(t *testing.T, r *report) []string {
+func sarifFingerprints(t *testing.T, r *Report) []string {
 	t.Helper()
 	var log sarifLog
 	if err := json.Unmarshal(renderReport(t, "sarif", r), &log); err != nil {
@@ -420,7 +439,7 @@ func TestSARIFFingerprintsStable(t *testing.T) {
 	d := answerfile.Diagnostic{File: "a.xml", Line: 3, Column: 1, Rule: "empty-value", Severity: answerfile.Error, Message: "m"}
 	e := d
 	e.Line = 9
-	got := sarifFingerprints(t, &report{Diagnostics: []answerfile.Diagnostic{d, e}})
+	got := sarifFingerprints(t, &Report{Diagnostics: []answerfile.Diagnostic{d, e}})
 	h := fingerprint("empty-value", "a.xml", "", "m")
 	if want := []string{h + ":1", h + ":2"}; strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got %v, want %v", got, want)
@@ -549,27 +568,17 @@ func TestSARIFArtifact(t *testing.T) {
 	}
 }
 
-func TestSemanticVersion(t *testing.T) {
-	for in, want := range map[string]string{
-		"dev": "", "v1.2.3": "1.2.3", "1.2.3": "1.2.3", "v1.2": "", "v1.2.3-rc.1+abc": "1.2.3-rc.1+abc", "v1.x.3": "",
-	} {
-		if got := semanticVersion(in); got != want {
-			t.Errorf("semanticVersion(%q): got %q, want %q", in, got, want)
-		}
-	}
-}
-
 // Example_githubFormat shows the GitHub Actions workflow commands that
 // `mcsf lint --format github` prints.
 func Example_githubFormat() {
-	r := &report{
+	r := &Report{
 		FileNames: []string{"answers/a.xml"},
 		Diagnostics: []answerfile.Diagnostic{{
 			File: "answers/a.xml", Line: 2, Column: 86, EndLine: 2, EndColumn: 94, Path: "/ImageCustomizations",
 			Rule: "owner-missing", Severity: answerfile.Error, Message: `Owner is empty: fill it in, e.g. Owner="Contoso"`,
 		}},
 	}
-	_ = writeReportIn(os.Stdout, "github", r, "")
+	_ = Write(os.Stdout, "github", r)
 	// Output:
 	// ::error file=answers/a.xml,line=2,col=86,endLine=2,endColumn=94,title=owner-missing::Owner is empty: fill it in, e.g. Owner="Contoso"
 }
@@ -600,7 +609,7 @@ func TestSARIFMatchesWholeEncoding(t *testing.T) {
 		}
 		awkward = append(awkward, d)
 	}
-	for name, r := range map[string]*report{
+	for name, r := range map[string]*Report{
 		"fixture":         fixtureReport(t),
 		"no findings":     {FileNames: []string{"a.xml"}},
 		"awkward strings": {FileNames: []string{"a.xml", "b.xml"}, Diagnostics: awkward},
@@ -614,9 +623,22 @@ func TestSARIFMatchesWholeEncoding(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
-		writeSARIFReport(&got, r, "/src")
+		r.Root = "/src"
+		writeSARIFReport(&got, r)
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
 			t.Errorf("%s:\ngot  %q\nwant %q", name, got.Bytes(), want.Bytes())
+		}
+	}
+}
+
+// TestSARIFDefaultLevels: the SARIF defaultConfiguration of every rule is
+// the level of the rule's table severity, the one its findings are
+// reported at (answerfile/lint's TestChecksKeepTheirContract holds the
+// findings to it).
+func TestSARIFDefaultLevels(t *testing.T) {
+	for _, r := range lint.Rules {
+		if got, want := sarifRuleFor(r).DefaultConfiguration.Level, sarifLevel(r.Severity); got != want {
+			t.Errorf("rule %s: defaultConfiguration level %q, want %q (severity %s)", r.ID, got, want, r.Severity)
 		}
 	}
 }

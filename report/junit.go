@@ -1,8 +1,9 @@
-package cli
+package report
 
 import (
 	"encoding/xml"
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"io"
 	"slices"
 	"strings"
@@ -62,7 +63,7 @@ type junitCDATA struct {
 // Text goes into CDATA sections (encoding/xml splits any "]]>"), after
 // characters XML 1.0 cannot carry are replaced with U+FFFD; attributes are
 // escaped by encoding/xml.
-func writeJUnitReport(w io.Writer, r *report) {
+func writeJUnitReport(w io.Writer, r *Report) {
 	byFile := map[string][]answerfile.Diagnostic{}
 	names := slices.Clone(r.FileNames)
 	for _, d := range r.Diagnostics {
@@ -91,7 +92,7 @@ func writeJUnitReport(w io.Writer, r *report) {
 		}
 		if len(errs) > 0 {
 			c.Failure = &junitFailure{
-				Message: countNoun(len(errs), "error"),
+				Message: english.Count(len(errs), "error"),
 				Type:    "error",
 				Text:    xmlChars(strings.Join(errs, "\n")),
 			}
@@ -133,12 +134,4 @@ func xmlChars(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// countNoun is "1 error", "2 errors".
-func countNoun(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -1,4 +1,4 @@
-package cli
+package report
 
 import (
 	"io"
@@ -63,8 +63,8 @@ const jsonChunk = 64 << 10
 // 41,000 findings in 10,000 files) and encoding/json, which reflects over
 // every value and then re-indents the whole text, took 0.24 s of a 0.5 s
 // budget for it.
-func writeJSONReport(w io.Writer, r *report) {
-	t := countSeverities(r.Diagnostics)
+func writeJSONReport(w io.Writer, r *Report) {
+	t := Count(r.Diagnostics)
 	b := make([]byte, 0, jsonChunk+4<<10)
 	b = append(b, "{\n  \"files\": "...)
 	b = strconv.AppendInt(b, int64(len(r.FileNames)), 10)
@@ -85,11 +85,11 @@ func writeJSONReport(w io.Writer, r *report) {
 		b = append(b, "\n  "...)
 	}
 	b = append(b, "],\n  \"summary\": {\n    \"errors\": "...)
-	b = strconv.AppendInt(b, int64(t.errors), 10)
+	b = strconv.AppendInt(b, int64(t.Errors), 10)
 	b = append(b, ",\n    \"warnings\": "...)
-	b = strconv.AppendInt(b, int64(t.warnings), 10)
+	b = strconv.AppendInt(b, int64(t.Warnings), 10)
 	b = append(b, ",\n    \"infos\": "...)
-	b = strconv.AppendInt(b, int64(t.infos), 10)
+	b = strconv.AppendInt(b, int64(t.Infos), 10)
 	b = append(b, "\n  }\n}\n"...)
 	_, _ = w.Write(b)
 }

@@ -1,4 +1,4 @@
-package cli
+package report
 
 import (
 	"fmt"
@@ -16,7 +16,8 @@ import (
 // as a warning whose message starts with "info: ": it stays visible in the
 // run summary, and a build that fails only on errors is not affected. The
 // fix and related locations follow the message on lines of their own.
-func writeAzureReport(w io.Writer, r *report, root string) {
+func writeAzureReport(w io.Writer, r *Report) {
+	root := r.Root
 	name := func(f string) string { rel, _ := reportPath(f, root); return rel }
 	for _, d := range r.Diagnostics {
 		typ, prefix := "warning", ""
