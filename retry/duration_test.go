@@ -37,16 +37,16 @@ func TestParseDuration(t *testing.T) {
 
 func TestFormats(t *testing.T) {
 	cases := []struct {
-		d                           time.Duration
-		elapsed, human, short, tick string
+		d                              time.Duration
+		elapsed, human, short, compact string
 	}{
 		{0, "00:00:00", "0 seconds", "0s", "0"},
 		{31 * time.Second, "00:00:31", "31 seconds", "31s", "31s"},
 		{90 * time.Second, "00:01:30", "1 minute 30 seconds", "90s", "1m30s"},
 		{1500 * time.Millisecond, "00:00:01.5", "1.5 seconds", "1.5s", "1.5s"},
-		{15330 * time.Second, "04:15:30", "4 hours 15 minutes 30 seconds", "4h15m", "4h15m"},
+		{15330 * time.Second, "04:15:30", "4 hours 15 minutes 30 seconds", "4h15m", "4h15m30s"},
 		{72 * time.Hour, "3d 00:00:00", "3 days", "3d", "3d"},
-		{30*time.Hour + 5*time.Second, "1d 06:00:05", "1 day 6 hours 5 seconds", "1d6h", "1d6h"},
+		{30*time.Hour + 5*time.Second, "1d 06:00:05", "1 day 6 hours 5 seconds", "1d6h", "1d6h5s"},
 		{150 * time.Second, "00:02:30", "2 minutes 30 seconds", "2m30s", "2m30s"},
 	}
 	for _, c := range cases {
@@ -59,8 +59,9 @@ func TestFormats(t *testing.T) {
 		if got := shortDuration(c.d); got != c.short {
 			t.Errorf("shortDuration(%v) = %q, want %q", c.d, got, c.short)
 		}
-		if got := tickLabel(c.d); got != c.tick {
-			t.Errorf("tickLabel(%v) = %q, want %q", c.d, got, c.tick)
+		// issue 13: the SVG writes every wait, tick and its end in this one style.
+		if got := compact(c.d); got != c.compact {
+			t.Errorf("compact(%v) = %q, want %q", c.d, got, c.compact)
 		}
 	}
 }

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/mcsf-dev/mcsf/schema"
@@ -282,4 +284,133 @@ func TestSchemaRejectsBadOutput(t *testing.T) {
 	if len(errs) == 0 || errs[0].InstanceLocation != "/final/state" {
 		t.Errorf("got %v, want an error at /final/state", errs)
 	}
+}
+
+// svgNode is an element of a rendered SVG with its attributes and text.
+type svgNode struct {
+	name  string
+	attrs map[string]string
+	text  string
+}
+
+func svgNodes(t *testing.T, tl *Timeline) []svgNode {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteSVG(&b, tl); err != nil {
+		t.Fatal(err)
+	}
+	d := xml.NewDecoder(&b)
+	var out []svgNode
+	var stack []int
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return out
+		}
+		if err != nil {
+			t.Fatalf("SVG is not XML: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			n := svgNode{name: tok.Name.Local, attrs: map[string]string{}}
+			for _, a := range tok.Attr {
+				n.attrs[a.Name.Local] = a.Value
+			}
+			out = append(out, n)
+			stack = append(stack, len(out)-1)
+		case xml.CharData:
+			if len(stack) > 0 {
+				out[stack[len(stack)-1]].text += string(tok)
+			}
+		case xml.EndElement:
+			stack = stack[:len(stack)-1]
+		}
+	}
+}
+
+func texts(ns []svgNode) []string {
+	var out []string
+	for _, n := range ns {
+		if n.name == "text" {
+			out = append(out, n.text)
+		}
+	}
+	return out
+}
+
+func byClass(ns []svgNode, name, class string) []svgNode {
+	var out []svgNode
+	for _, n := range ns {
+		if n.name == name && n.attrs["class"] == class {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// TestSVGTellsTheSameTruth pins what issue 13 asks of the picture ("The
+// picture tells the same truth").
+func TestSVGTellsTheSameTruth(t *testing.T) {
+	t.Run("an attempt ends where it fails (domain.md §4 worked example: 11 s)", func(t *testing.T) {
+		tl := run(t, []Policy{mmsOn()}, "fail:11s,fail:18s,fail:5s")
+		ns := svgNodes(t, tl)
+		sc := chooseScale(tl, svgLeft, svgWidth-svgLeft-svgRight)
+		starts, ends := byClass(ns, "line", "attempt-start"), byClass(ns, "circle", "attempt")
+		if len(starts) != 4 || len(ends) != 4 {
+			t.Fatalf("got %d start ticks and %d end marks, want 4 of each", len(starts), len(ends))
+		}
+		for i, want := range []struct{ start, end time.Duration }{{0, 11 * time.Second}, {31 * time.Second, 49 * time.Second}, {89 * time.Second, 94 * time.Second}, {154 * time.Second, 159 * time.Second}} {
+			if got, w := starts[i].attrs["x1"], fmt.Sprintf("%.1f", sc.x(want.start)); got != w {
+				t.Errorf("attempt %d starts at x=%s, want %s (%s)", i+1, got, w, FormatElapsed(want.start))
+			}
+			if got, w := ends[i].attrs["cx"], fmt.Sprintf("%.1f", sc.x(want.end)); got != w {
+				t.Errorf("attempt %d ends at x=%s, want %s (%s)", i+1, got, w, FormatElapsed(want.end))
+			}
+		}
+	})
+	t.Run("the header names the settings, where they come from, the direction and owners", func(t *testing.T) {
+		sms := NewSMS()
+		sms.Threshold = Setting{Name: "AttemptThresholdForIMS", Value: 2, Set: true, From: "ims.xml:27, per-imsi"}
+		all := strings.Join(texts(svgNodes(t, run(t, []Policy{sms, NewAggregator()}, "ok,ok"))), "\n")
+		for _, want := range []string{
+			"message: MO, mobile-originated: the handset's own message",
+			"[handset] sms: AttemptThresholdForIMS=2 (from ims.xml:27, per-imsi), RetryEnabled=1 (the documented default; assumed: no flag, no file)",
+			"[aggregator] aggregator: general strategy",
+			"HANDSET", "AGGREGATOR", "aggregator · content provider",
+		} {
+			if !strings.Contains(all, want) {
+				t.Errorf("the SVG's texts lack %q:\n%s", want, all)
+			}
+		}
+	})
+	t.Run("an assumed value is said in the picture (issue 13: retry mms without file or flag)", func(t *testing.T) {
+		all := strings.Join(texts(svgNodes(t, run(t, []Policy{NewMMS()}, "fail:11s"))), "\n")
+		if want := "AutoRetryDownload=0 (the device default: absent is off; assumed: no flag, no file)"; !strings.Contains(all, want) {
+			t.Errorf("the SVG's texts lack %q:\n%s", want, all)
+		}
+	})
+	t.Run("the legend has every mark: attempt bars, end marks, the end diamond, reports", func(t *testing.T) {
+		prov := NewProvider()
+		all := strings.Join(texts(svgNodes(t, run(t, []Policy{NewAggregator(), prov}, "fail:perm"))), "\n")
+		for _, want := range []string{"attempt: a bar from its start (tick) to its end", "attempt ends: permanent error",
+			"final state (diamond), with its time", "delivery report to the content provider", "DLR REJECTED"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("the SVG's texts lack %q:\n%s", want, all)
+			}
+		}
+	})
+	t.Run("a logarithmic axis labels its end; waits in one unit style", func(t *testing.T) {
+		ns := svgNodes(t, run(t, []Policy{NewAggregator()}, ""))
+		ticks := byClass(ns, "text", "tick")
+		if len(ticks) == 0 || ticks[len(ticks)-1].text != "4h15m30s" {
+			t.Errorf("last tick = %v, want the end 4h15m30s (domain.md §5: the 10th attempt about four hours after the first)", ticks)
+		}
+		var labels []string
+		for _, n := range byClass(ns, "text", "span-label") {
+			labels = append(labels, n.text)
+		}
+		if diff := cmp.Diff([]string{"30s", "1m", "2m", "4m", "8m", "16m", "32m", "1h4m", "2h8m"}, labels); diff != "" {
+			t.Errorf("wait labels (-want +got):\n%s", diff)
+		}
+	})
 }

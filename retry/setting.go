@@ -46,8 +46,7 @@ func (s Setting) toggle(def bool) (on, known bool) {
 	return false, false
 }
 
-// valueText writes the value: "2", "not configured", "2 (unknown to the
-// documentation)".
+// valueText writes the value: "2", "0xFFFFFFFF", "not configured".
 func (s Setting) valueText(documented func(uint32) bool) string {
 	if !s.Set {
 		return "not configured"
@@ -55,9 +54,6 @@ func (s Setting) valueText(documented func(uint32) bool) string {
 	v := strconv.FormatUint(uint64(s.Value), 10)
 	if s.Value == NotConfigured {
 		v = "0xFFFFFFFF"
-	}
-	if documented != nil && !documented(s.Value) {
-		v += ", unknown to the documentation"
 	}
 	return v
 }
@@ -81,6 +77,14 @@ func (s Setting) origin() string {
 func (s Setting) describe(documented func(uint32) bool, def int64, defWhy string) string {
 	var text string
 	switch {
+	case s.Set && documented != nil && !documented(s.Value):
+		text = s.Name + "=" + s.valueText(documented)
+		if o := s.origin(); o != "" {
+			text += " (" + o + "; unknown to the documentation, which defines 0 off and 1 on)"
+		} else {
+			text += " (unknown to the documentation, which defines 0 off and 1 on)"
+		}
+		return text
 	case s.Set:
 		text = s.Name + "=" + s.valueText(documented)
 	case def >= 0:

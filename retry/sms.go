@@ -59,7 +59,7 @@ func (p SMS) retry() (on, forced, known bool) {
 // forcedText says why RetryEnabled is forced, or "".
 func (p SMS) forcedText() string {
 	if _, forced, _ := p.retry(); forced {
-		return "forced to 1 by the runtime: AttemptThresholdForIMS is not configured"
+		return "forced to 1 by the runtime: AttemptThresholdForIMS is not configured (unset or 0xFFFFFFFF)"
 	}
 	return ""
 }
