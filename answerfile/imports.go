@@ -4,11 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/mcsf-dev/mcsf/fileio"
 )
 
 // Rules of import resolution (the Import element carries them).
@@ -40,7 +41,8 @@ type ImportOptions struct {
 	PathMaps []PathMap
 	// Getenv looks up $(NAME) macros; nil means no variable is set.
 	Getenv func(string) (string, bool)
-	// ReadFile reads an imported file; nil means os.ReadFile.
+	// ReadFile reads an imported file; nil means fileio.ReadFile with
+	// Limits.MaxBytes (regular files only, size-capped).
 	ReadFile func(string) ([]byte, error)
 	Limits   Limits
 	// NoFollow loads the root file alone, ignoring its Import elements.
@@ -141,12 +143,12 @@ func (o *ImportOptions) resolveSource(source, currentDir string) (local string, 
 // and is not read again. The error is only for what keeps the loader from
 // working (a bug in the reader).
 func LoadGraph(rootPath string, rootData []byte, opts ImportOptions) (*Graph, error) {
-	if opts.ReadFile == nil {
-		opts.ReadFile = os.ReadFile
-	}
 	lim := opts.Limits
 	if lim == (Limits{}) {
 		lim = DefaultLimits
+	}
+	if opts.ReadFile == nil {
+		opts.ReadFile = func(name string) ([]byte, error) { return fileio.ReadFile(name, int64(lim.MaxBytes)) }
 	}
 	g := &Graph{}
 	doc, ds, err := ParseLimits(rootPath, rootData, lim)
@@ -201,14 +203,7 @@ func LoadGraph(rootPath string, rootData []byte, opts ImportOptions) (*Graph, er
 			}
 			data, err := opts.ReadFile(local)
 			if err != nil {
-				msg := err.Error()
-				switch {
-				case errors.Is(err, fs.ErrNotExist):
-					msg = "no such file"
-				case errors.Is(err, fs.ErrPermission):
-					msg = "permission denied"
-				}
-				g.Diagnostics = append(g.Diagnostics, f.Doc.AttrDiag(im.Elem, "Source", RuleImportNotFound, Error, "cannot read imported file %s: %s", local, msg))
+				g.Diagnostics = append(g.Diagnostics, f.Doc.AttrDiag(im.Elem, "Source", RuleImportNotFound, Error, "%s", describeReadError(local, err)))
 				continue
 			}
 			child := &File{Path: local, Import: im, From: f, Depth: f.Depth + 1}
@@ -249,4 +244,22 @@ func canonical(p string) string {
 		p = real
 	}
 	return p
+}
+
+// describeReadError says why the imported file local could not be read.
+func describeReadError(local string, err error) string {
+	var notRegular *fileio.NotRegularError
+	var big *fileio.TooLargeError
+	msg := err.Error()
+	switch {
+	case errors.As(err, &notRegular):
+		return fmt.Sprintf("imported file %s is %s, not a regular file", local, notRegular.Kind)
+	case errors.As(err, &big):
+		return fmt.Sprintf("imported file %s is larger than the limit of %d bytes", local, big.Limit)
+	case errors.Is(err, fs.ErrNotExist):
+		msg = "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		msg = "permission denied"
+	}
+	return fmt.Sprintf("cannot read imported file %s: %s", local, msg)
 }

@@ -1,62 +1,39 @@
 package cli
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
+
+	"github.com/mcsf-dev/mcsf/fileio"
+	"github.com/spf13/cobra"
 )
 
-// writeAtomic replaces path with data: it writes a temporary file in the same
-// directory, syncs it, gives it the mode of the file it replaces and renames
-// it over the original, so a reader sees the old or the new content, never a
-// part. When expect is non-nil the file must still hold exactly expect (it
-// was not changed since it was read), or nothing is written.
-func writeAtomic(path string, data, expect []byte) (err error) {
-	mode := os.FileMode(0o644)
-	st, statErr := os.Stat(path)
-	if statErr == nil {
-		mode = st.Mode().Perm()
+// addForceFlag adds --force, which lets a write replace a file that has other
+// hard links (they keep the old content, and the command says so).
+func addForceFlag(cmd *cobra.Command, force *bool) {
+	cmd.Flags().BoolVar(force, "force", false, "replace an output file that has other hard links (they keep the old content)")
+}
+
+// writeFile writes data to path through fileio.WriteFile, which refuses an
+// input, a device, a FIFO, a directory, a read-only file, a file changed
+// since it was read and (without --force) a file with other hard links. What
+// it did besides writing goes to errOut. A refusal is a usage error (exit
+// 2), a failed write an internal one (exit 3).
+func writeFile(errOut io.Writer, path string, data []byte, o fileio.WriteOptions) error {
+	res, err := fileio.WriteFile(path, data, o)
+	for _, p := range res.Removed {
+		fmt.Fprintf(errOut, "mcsf: removed %s, a temporary file an interrupted mcsf left behind\n", p)
 	}
-	if expect != nil {
-		now, err := os.ReadFile(path)
-		if err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		if !bytes.Equal(now, expect) {
-			return fmt.Errorf("write %s: the file changed since it was read; not overwritten", path)
-		}
+	var refused *fileio.RefusedError
+	if errors.As(err, &refused) {
+		return usageError("%v", err)
 	}
-	if statErr == nil {
-		// Refuse early where the file itself is read-only, as an editor would.
-		if mode&0o200 == 0 {
-			return fmt.Errorf("write %s: the file is read-only; not overwritten", path)
-		}
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".mcsf-*")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return internal(fmt.Errorf("write %s: %w", path, err))
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if res.BrokenLinks > 0 {
+		fmt.Fprintf(errOut, "mcsf: %s: replaced (--force); the old content stays under its %s\n", path, plural(res.BrokenLinks, "other hard link"))
 	}
 	return nil
 }

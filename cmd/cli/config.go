@@ -14,6 +14,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
+	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/schema"
 	"go.yaml.in/yaml/v3"
 )
@@ -45,11 +46,23 @@ func (e *configError) Error() string {
 	return fmt.Sprintf("configuration %s is invalid:\n  %s", e.path, strings.Join(e.lines, "\n  "))
 }
 
-// loadConfig reads and checks the configuration file at path.
+// maxConfigSize and maxConfigDepth bound a configuration file: the largest
+// useful one (every rule given a severity) is a few kilobytes, four levels.
+const (
+	maxConfigSize  = 1 << 20
+	maxConfigDepth = 16
+)
+
+// loadConfig reads and checks the configuration file at path (a regular file
+// of at most maxConfigSize bytes).
 func loadConfig(path string) (*fileConfig, error) {
-	data, err := os.ReadFile(path)
+	data, err := fileio.ReadFile(path, maxConfigSize)
 	if err != nil {
-		return nil, usageError("%s", describeOpenError(path, err))
+		var big *fileio.TooLargeError
+		if errors.As(err, &big) {
+			return nil, usageError("configuration %s is larger than the limit of %d bytes", path, big.Limit)
+		}
+		return nil, readError(input{path: path, display: path}, err)
 	}
 	return parseConfig(path, data)
 }
@@ -183,8 +196,15 @@ func parseConfig(name string, data []byte) (*fileConfig, error) {
 // validator takes, recording the node of every value and mapping key by
 // JSON pointer. Duplicate keys are reported through fail.
 func yamlToValue(n *yaml.Node, ptr string, nodes, keys map[string]*yaml.Node, fail func(*yaml.Node, string, ...any)) any {
-	for n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
+	if n.Kind == yaml.AliasNode {
+		// Aliases are refused, not followed: a few hundred bytes of nested
+		// aliases expand to billions of values.
+		fail(n, "YAML aliases (*%s) are not supported in a configuration: write the value out", n.Value)
+		return nil
+	}
+	if strings.Count(ptr, "/") > maxConfigDepth {
+		fail(n, "values nested deeper than %d levels", maxConfigDepth)
+		return nil
 	}
 	nodes[ptr] = n
 	switch n.Kind {

@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/report"
 	"github.com/spf13/cobra"
 )
@@ -14,6 +15,7 @@ import (
 type fmtOptions struct {
 	inputOptions
 	write, check, diff bool
+	force              bool
 	encoding, lineEnds string
 }
 
@@ -51,6 +53,7 @@ func newFmtCmd(io *streams) *cobra.Command {
 	f.StringVar(&o.encoding, "encoding", "keep", "write keep (as read), utf-8, utf-8-bom, utf-16le or utf-16be")
 	f.StringVar(&o.lineEnds, "line-ends", "keep", "write keep (as read), lf or crlf line ends")
 	addInputFlags(cmd, &o.inputOptions)
+	addForceFlag(cmd, &o.force)
 	return cmd
 }
 
@@ -113,8 +116,8 @@ func runFmt(o *fmtOptions, args []string, io *streams) error {
 			fmt.Fprint(io.out, unifiedDiff("a/"+in.display, "b/"+in.display, data, out))
 		}
 		if o.write && changed && in.path != "-" {
-			if err := writeAtomic(in.path, out, data); err != nil {
-				return internal(err)
+			if err := writeFile(io.err, in.path, out, fileio.WriteOptions{Expect: data, BreakLinks: o.force}); err != nil {
+				return err
 			}
 		}
 		if !o.check && !o.diff && (!o.write || in.path == "-") {

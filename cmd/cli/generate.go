@@ -13,6 +13,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
+	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/report"
 	"github.com/mcsf-dev/mcsf/templates"
 	"github.com/mcsf-dev/mcsf/variant"
@@ -31,6 +32,7 @@ func genCommands(io *streams) []*cobra.Command {
 type generateOptions struct {
 	inputOptions
 	output, check, format string
+	force                 bool
 }
 
 const generateLong = `Write the MCSF answer file described by a short spec (YAML or JSON; - reads
@@ -106,6 +108,7 @@ func newGenerateCmd(io *streams) *cobra.Command {
 	f.StringVar(&o.check, "check", "", "exit 1 with a diff when `FILE` is not what SPEC generates")
 	formatFlag(cmd, &o.format, "what to print: xml (the answer file) or json (the spec as read)", "xml", "json")
 	addInputFlags(cmd, &o.inputOptions)
+	addForceFlag(cmd, &o.force)
 	return cmd
 }
 
@@ -165,10 +168,10 @@ func runGenerate(o *generateOptions, path string, io *streams) error {
 		return internal(err)
 	}
 	if o.check != "" {
-		return checkGenerated(o.check, name, out, io)
+		return checkGenerated(&o.inputOptions, o.check, name, out, io)
 	}
 	if o.output != "" {
-		return writeOutput(o.output, out)
+		return writeOutput(io, o.output, out, fileio.WriteOptions{Inputs: []string{path}, BreakLinks: o.force})
 	}
 	_, err = io.out.Write(out)
 	return err
@@ -176,24 +179,25 @@ func runGenerate(o *generateOptions, path string, io *streams) error {
 
 // writeOutput writes an -o file atomically, creating its directory, as a
 // build step expects.
-func writeOutput(path string, data []byte) error {
+func writeOutput(io *streams, path string, data []byte, o fileio.WriteOptions) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return usageError("%v", err)
 	}
-	if err := writeAtomic(path, data, nil); err != nil {
-		return internal(err)
-	}
-	return nil
+	return writeFile(io.err, path, data, o)
 }
 
 // checkGenerated compares file with what spec generates (want).
-func checkGenerated(file, spec string, want []byte, io *streams) error {
-	have, err := os.ReadFile(file)
+func checkGenerated(o *inputOptions, file, spec string, want []byte, io *streams) error {
+	have, err := fileio.ReadFile(file, o.maxFileSize)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &exitError{code: ExitFindings, err: fmt.Errorf("%s does not exist: write it with mcsf generate %s -o %s", file, spec, file)}
 	}
-	if err != nil {
-		return usageError("%s", describeOpenError(file, err))
+	if err := readError(input{path: file, display: file}, err); err != nil {
+		var big *fileTooBig
+		if errors.As(err, &big) {
+			return usageError("%v", err)
+		}
+		return err
 	}
 	if bytes.Equal(have, want) {
 		return nil
@@ -271,12 +275,13 @@ func runNew(o *newOptions, kind string, io *streams) error {
 	if _, err := os.Lstat(o.output); err == nil {
 		return usageError("%s exists: not overwritten (remove it or choose another name)", o.output)
 	}
-	return writeOutput(o.output, out)
+	return writeOutput(io, o.output, out, fileio.WriteOptions{})
 }
 
 type importSpecOptions struct {
 	inputOptions
 	output string
+	force  bool
 }
 
 const importSpecLong = `Write the spec that generates an answer file equivalent to FILE: the same
@@ -313,6 +318,7 @@ func newImportSpecCmd(io *streams) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write the spec to `FILE` (atomically) instead of standard output")
 	addInputFlags(cmd, &o.inputOptions)
+	addForceFlag(cmd, &o.force)
 	return cmd
 }
 
@@ -370,7 +376,7 @@ func runImportSpec(o *importSpecOptions, path string, io *streams) error {
 		return internal(fmt.Errorf("import-spec %s: %w", in.display, err))
 	}
 	if o.output != "" {
-		return writeOutput(o.output, out)
+		return writeOutput(io, o.output, out, fileio.WriteOptions{Inputs: []string{path}, BreakLinks: o.force})
 	}
 	_, err = io.out.Write(out)
 	return err
@@ -476,8 +482,8 @@ func runDemo(o *demoOptions, args []string, io *streams) error {
 		name string
 		data []byte
 	}{{specName, data}, {xmlName, xml}} {
-		if err := writeAtomic(filepath.Join(dir, f.name), f.data, nil); err != nil {
-			return internal(err)
+		if err := writeFile(io.err, filepath.Join(dir, f.name), f.data, fileio.WriteOptions{Inputs: args}); err != nil {
+			return err
 		}
 	}
 	doc, _, err := answerfile.Parse(xmlName, xml)

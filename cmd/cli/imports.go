@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/report"
 	"github.com/mcsf-dev/mcsf/variant"
 	"github.com/spf13/cobra"
@@ -60,7 +61,7 @@ func (o *importOptions) compile(in input, data []byte, maxFileSize int64, errOut
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := stopOnSyntax(g, data, os.ReadFile, errOut); err != nil {
+	if err := stopOnSyntax(g, data, func(name string) ([]byte, error) { return fileio.ReadFile(name, maxFileSize) }, errOut); err != nil {
 		return nil, nil, nil, err
 	}
 	if len(g.Files) == 1 {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/mcsf-dev/mcsf/fileio"
 )
 
 // input is one file to work on: a path, or "-" for standard input.
@@ -24,64 +25,38 @@ type inputOptions struct {
 	maxFileSize   int64
 }
 
-const defaultMaxFileSize = 64 << 20
+const defaultMaxFileSize = fileio.DefaultMaxFileSize
 
-// read returns the bytes of in, refusing files over the size limit before reading them.
+// read returns the bytes of in: a regular file, or standard input, of at
+// most --max-file-size bytes (fileio.ReadFile refuses anything else).
 func (o *inputOptions) read(in input, stdin io.Reader) ([]byte, error) {
-	limit := o.maxFileSize
-	if limit <= 0 {
-		limit = defaultMaxFileSize
-	}
 	if in.path == "-" {
-		return readLimited(stdin, 512, in, limit)
+		data, err := fileio.ReadAll(stdin, in.display, o.maxFileSize)
+		return data, readError(in, err)
 	}
-	return readFile(in, limit) // readfile_unix.go, readfile_other.go
+	data, err := fileio.ReadFile(in.path, o.maxFileSize)
+	return data, readError(in, err)
 }
 
-// readByOS reads in.path through os.Open: what readFile does where it is
-// not Unix, and what it must equal where it is.
-func readByOS(in input, limit int64) ([]byte, error) {
-	f, err := os.Open(in.path)
-	if err != nil {
-		return nil, usageError("%s", describeOpenError(in.path, err))
+// readError converts an error of fileio to the error of a command: a file
+// over the limit is a diagnostic on the file (fileTooBig), anything else the
+// command cannot read is a usage error.
+func readError(in input, err error) error {
+	var big *fileio.TooLargeError
+	var notRegular *fileio.NotRegularError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &big):
+		return &fileTooBig{in.display, big.Size, big.Limit}
+	case errors.As(err, &notRegular):
+		if notRegular.Kind == "a directory" {
+			return usageError("%s is a directory", in.display)
+		}
+		return usageError("%s is %s, not a regular file", in.display, notRegular.Kind)
 	}
-	defer f.Close()
-	return readOpenFile(f, in, limit)
+	return usageError("%s", describeOpenError(in.display, err))
 }
-
-// readOpenFile reads f, opened from in.path, as os.Open gives it.
-func readOpenFile(f *os.File, in input, limit int64) ([]byte, error) {
-	st, err := f.Stat()
-	if err != nil {
-		return nil, usageError("%s", describeOpenError(in.path, err))
-	}
-	if st.IsDir() {
-		return nil, errIsDir(in)
-	}
-	if st.Size() > limit {
-		return nil, &fileTooBig{in.display, st.Size(), limit}
-	}
-	return readLimited(f, st.Size(), in, limit)
-}
-
-// readLimited reads r to its end into a buffer of size bytes (one more
-// byte shows growth), refusing more than limit bytes.
-func readLimited(r io.Reader, size int64, in input, limit int64) ([]byte, error) {
-	buf := bytes.NewBuffer(make([]byte, 0, size+1))
-	_, err := buf.ReadFrom(io.LimitReader(r, limit+1))
-	data := buf.Bytes()
-	if err != nil {
-		return nil, errRead(in, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, &fileTooBig{in.display, int64(len(data)), limit}
-	}
-	return data, nil
-}
-
-// errIsDir and errRead are the errors of read, for every way of reading.
-func errIsDir(in input) error           { return usageError("%s is a directory", in.display) }
-func errRead(in input, err error) error { return usageError("read %s: %v", in.display, err) }
 
 // fileTooBig is reported as a diagnostic on the file, not as a failure of the run.
 type fileTooBig struct {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"github.com/mcsf-dev/mcsf/internal/english"
 	"io"
-	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
+	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/variant"
 	"github.com/spf13/cobra"
 )
@@ -269,11 +269,11 @@ func (o *resolveOptions) profiles(base variant.Profile, stdin io.Reader) ([]vari
 		}
 		return out, nil
 	case o.simsFile != "":
-		var r io.Reader = stdin
+		r := fileio.LimitReader(stdin, "standard input", o.maxFileSize)
 		if o.simsFile != "-" {
-			f, err := os.Open(o.simsFile)
+			f, err := fileio.Open(o.simsFile, o.maxFileSize)
 			if err != nil {
-				return nil, usageError("--sims %s", describeOpenError(o.simsFile, err))
+				return nil, usageError("--sims: %v", readError(input{path: o.simsFile, display: o.simsFile}, err))
 			}
 			defer f.Close()
 			r = f

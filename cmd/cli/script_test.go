@@ -30,7 +30,9 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"hostile": hostileCmd},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"hostile": hostileCmd, "mkfifo": mkfifoCmd, "hardlink": hardlinkCmd, "chown": chownCmd, "mode": modeCmd,
+		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {
 				return os.Geteuid() == 0, nil
