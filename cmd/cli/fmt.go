@@ -113,7 +113,11 @@ func runFmt(o *fmtOptions, args []string, io *streams) error {
 			failed = true
 		}
 		if o.diff && changed {
-			fmt.Fprint(io.out, unifiedDiff("a/"+in.display, "b/"+in.display, data, out))
+			d, err := unifiedDiff("a/"+in.display, "b/"+in.display, data, out)
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(io.out, d)
 		}
 		if o.write && changed && in.path != "-" {
 			if err := writeFile(io.err, in.path, out, fileio.WriteOptions{Expect: data, BreakLinks: o.force}); err != nil {

@@ -202,7 +202,11 @@ func checkGenerated(o *inputOptions, file, spec string, want []byte, io *streams
 	if bytes.Equal(have, want) {
 		return nil
 	}
-	fmt.Fprint(io.out, unifiedDiff("a/"+filepath.ToSlash(file), "b/"+filepath.ToSlash(file), have, want))
+	d, err := unifiedDiff("a/"+filepath.ToSlash(file), "b/"+filepath.ToSlash(file), have, want)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(io.out, d)
 	return &exitError{code: ExitFindings, err: fmt.Errorf("%s is not what %s generates: regenerate it with mcsf generate %s -o %s", file, spec, spec, file)}
 }
 
