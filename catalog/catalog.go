@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -151,6 +152,9 @@ func (e Entry) Constraints() Constraint { return e.Customization.Constraints | e
 // Index finds entries by settings path and setting name, case-insensitively
 // as ImageApp compares them.
 type Index struct {
+	all      []string             // every path as the catalog spells it, sorted, once each
+	exact    map[string]bool      // the same, as a set
+	allNames []string             // every setting name, sorted, once each
 	paths    map[string][]pathRef // lower-case path -> its groups, first documented first
 	patterns []patternPath        // paths with a {NAME} segment
 	names    map[string][]Entry   // lower-case setting name (last segment patterns aside) -> entries
@@ -171,7 +175,7 @@ var Load = sync.OnceValue(func() *Index { return NewIndex(Customizations()) })
 
 // NewIndex indexes cs. The index points into cs.
 func NewIndex(cs []Customization) *Index {
-	ix := &Index{paths: map[string][]pathRef{}, names: map[string][]Entry{}}
+	ix := &Index{paths: map[string][]pathRef{}, names: map[string][]Entry{}, exact: map[string]bool{}}
 	for i := range cs {
 		c := &cs[i]
 		for j := range c.Groups {
@@ -179,18 +183,37 @@ func NewIndex(cs []Customization) *Index {
 			ref := pathRef{c, g}
 			lower := strings.ToLower(g.Path)
 			ix.paths[lower] = append(ix.paths[lower], ref)
+			if !ix.exact[g.Path] {
+				ix.exact[g.Path] = true
+				ix.all = append(ix.all, g.Path)
+			}
 			if strings.Contains(g.Path, "{") {
 				ix.patterns = append(ix.patterns, patternPath{strings.Split(lower, "/"), ref})
 			}
 			for k := range g.Settings {
 				s := &g.Settings[k]
 				n := strings.ToLower(s.Name)
+				if ix.names[n] == nil {
+					ix.allNames = append(ix.allNames, s.Name)
+				}
 				ix.names[n] = append(ix.names[n], Entry{c, g, s})
 			}
 		}
 	}
+	slices.Sort(ix.all)
+	slices.Sort(ix.allNames)
 	return ix
 }
+
+// Paths lists every settings path of the catalog, sorted.
+func (ix *Index) Paths() []string { return ix.all }
+
+// Names lists every setting name of the catalog, sorted.
+func (ix *Index) Names() []string { return ix.allNames }
+
+// Canonical reports whether path is a catalog path spelled exactly as the
+// catalog (and so Microsoft's documentation) spells it.
+func (ix *Index) Canonical(path string) bool { return ix.exact[path] }
 
 // Groups returns the catalog's groups for a settings path as written in a
 // file (compared case-insensitively; {NAME} segments of the catalog match
@@ -237,7 +260,7 @@ func (g *Group) Setting(name string) *Setting {
 	if !strings.Contains(name, "/") && !strings.Contains(name, "{") {
 		// fast path: a plain name matches only a plain pattern
 		for i := range g.Settings {
-			if s := &g.Settings[i]; s.Name[0] == '{' && !strings.Contains(s.Name, "/") {
+			if s := &g.Settings[i]; strings.HasPrefix(s.Name, "{") && !strings.Contains(s.Name, "/") {
 				return s
 			}
 		}

@@ -1,6 +1,7 @@
 // Package schema holds the project's embedded JSON Schemas (answer-file
-// structure, generate spec, lint/resolve/retry output, .mcsf.yaml) and the
-// settings catalog, and applies them with santhosh-tekuri/jsonschema/v5.
+// structure, generate spec, lint/resolve/retry output, .mcsf.yaml) and
+// applies them with santhosh-tekuri/jsonschema/v5. The customization catalog
+// is the catalog package.
 //
 // A schema is named by its file name without ".schema.json" ("answerfile",
 // "spec", "lint-output", ...). Compiled schemas are cached and safe for

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
-	"github.com/mcsf-dev/mcsf/schema"
+	"github.com/mcsf-dev/mcsf/catalog"
 )
 
 // check_multivariant.go: whether the file's Variants can apply at all
@@ -42,7 +42,7 @@ func dword(s answerfile.Setting) (uint32, bool) {
 	if !s.Value.Present {
 		return 0, false
 	}
-	n, err := schema.ParseDWORD(s.Value.Value)
+	n, err := catalog.ParseDWORD(s.Value.Value)
 	return n, err == nil
 }
 

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
-	"github.com/mcsf-dev/mcsf/schema"
+	"github.com/mcsf-dev/mcsf/catalog"
 	"github.com/mcsf-dev/mcsf/variant"
 )
 
@@ -177,8 +177,8 @@ func variantSettings(v answerfile.Variant) (map[settingKey]answerfile.Setting, [
 // sameValue compares two setting values as the device would: numerically
 // when both are DWORDs (1 and 0x1 are equal), else as strings.
 func sameValue(a, b string) bool {
-	na, errA := schema.ParseDWORD(a)
-	nb, errB := schema.ParseDWORD(b)
+	na, errA := catalog.ParseDWORD(a)
+	nb, errB := catalog.ParseDWORD(b)
 	if errA == nil && errB == nil {
 		return na == nb
 	}

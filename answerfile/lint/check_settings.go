@@ -3,10 +3,11 @@ package lint
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
-	"github.com/mcsf-dev/mcsf/schema"
+	"github.com/mcsf-dev/mcsf/catalog"
 )
 
 // check_settings.go: settings groups and settings, against the catalog and
@@ -75,49 +76,51 @@ func (ct container) kind() string {
 }
 
 // pathScope says where a settings path belongs: from the catalog when it
-// knows the path, else from the path's shape. "" when nothing is known.
-func (c *checker) pathScope(path string) schema.Scope {
-	if c.cat != nil {
-		if ss := c.cat.Path(path); len(ss) > 0 {
-			return ss[0].Scope
+// knows the path, else from the path's shape ("" when nothing is known).
+// imageTime is true when every customization documenting the path is
+// ImageTimeOnly.
+func (c *checker) pathScope(path string, groups []catalog.Entry) (scope catalog.Scope, imageTime bool) {
+	if len(groups) > 0 {
+		imageTime = true
+		for _, g := range groups {
+			imageTime = imageTime && g.Customization.Constraints&catalog.ImageTimeOnly != 0
 		}
+		return groups[0].Group.Scope, imageTime
 	}
 	lower := strings.ToLower(path)
 	switch {
 	case strings.Contains(lower, "$(__imsi)") || strings.HasPrefix(lower, "cellcore/perimsi/"):
-		return schema.ScopePerIMSI
+		return catalog.PerIMSI, false
 	case strings.Contains(lower, "$(__iccid)"):
-		return schema.ScopePerSIM
+		return catalog.PerSIM, false
 	case strings.HasPrefix(lower, "cellcore/perdevice/") || lower == "cellcore/perdevice":
-		return schema.ScopePerDevice
-	case lower == "multivariant" || strings.HasPrefix(lower, "multivariant/") ||
-		lower == "autodataconfig" || strings.HasPrefix(lower, "autodataconfig/"):
-		return schema.ScopeImageTime
+		return catalog.PerDevice, false
 	}
-	return ""
+	return "", false
 }
 
 func (c *checker) checkGroup(ct container, g answerfile.SettingsGroup) {
 	path := g.Path.Value
-	scope := c.pathScope(path)
+	var groups []catalog.Entry
+	if c.cat != nil && g.Path.Present {
+		groups = c.cat.Groups(path)
+	}
+	scope, imageTime := c.pathScope(path, groups)
 	switch {
-	case ct.variant && scope == schema.ScopeImageTime:
-		d := c.rule(RuleImageTimeOnlyInVariant).attr(g.Elem, "Path",
-			"%s settings are image-time only: they are read when the image is built and cannot vary by SIM", path)
+	case ct.variant && imageTime:
+		d := c.rule(RuleImageTimeOnlyInVariant).attr(g.Elem, "Path", "%s settings are image-time only (%s): they are read when the image is built and cannot vary by SIM", path, groups[0].Customization.ID)
 		d.Fix = "move this group into <Static>"
 		c.add(d)
-	case ct.variant && scope == schema.ScopePerDevice:
-		d := c.rule(RuleScopeMismatch).attr(g.Elem, "Path",
-			"per-device path %q is in a <Variant>: per-device settings are the device-wide fallback and belong in <Static>", path)
+	case ct.variant && scope == catalog.PerDevice:
+		d := c.rule(RuleScopeMismatch).attr(g.Elem, "Path", "per-device path %q is in a <Variant>: per-device settings are the device-wide fallback and belong in <Static>", path)
 		if alt := c.perIMSIPath(path); alt != "" {
 			d.Fix = fmt.Sprintf("move it into <Static>, or use the per-IMSI path %q in the Variant", alt)
 		} else {
 			d.Fix = "move this group into <Static>"
 		}
 		c.add(d)
-	case !ct.variant && (scope == schema.ScopePerIMSI || scope == schema.ScopePerSIM):
-		d := c.rule(RuleScopeMismatch).attr(g.Elem, "Path",
-			"%s path %q is in <Static>: $(__IMSI) and $(__ICCID) have a value only in a <Variant>, where a SIM is matched", scopeName(scope), path)
+	case !ct.variant && (scope == catalog.PerIMSI || scope == catalog.PerSIM):
+		d := c.rule(RuleScopeMismatch).attr(g.Elem, "Path", "%s path %q is in <Static>: $(__IMSI) and $(__ICCID) have a value only in a <Variant>, where a SIM is matched", scopeName(scope), path)
 		if alt := c.perDevicePath(path); alt != "" {
 			d.Fix = fmt.Sprintf("move it into a <Variant>, or use the per-device path %q in Static", alt)
 		} else {
@@ -125,11 +128,12 @@ func (c *checker) checkGroup(ct container, g answerfile.SettingsGroup) {
 		}
 		c.add(d)
 	}
-	known := c.cat != nil && g.Path.Present && len(c.cat.Path(path)) > 0
+	known := len(groups) > 0
 	if c.cat != nil && g.Path.Present {
 		c.checkPathKnown(g, known)
 	}
 	var firstName firstFold
+	firstVariation := ""
 	for i, s := range g.Settings {
 		if !s.Name.Present {
 			continue // the schema rule reports it
@@ -142,19 +146,58 @@ func (c *checker) checkGroup(ct container, g answerfile.SettingsGroup) {
 		} else if !dup {
 			firstName.add(s.Name.Value, i)
 		}
-		var entry *schema.Setting
+		var entry catalog.Entry
 		if known {
-			entry = c.checkNameKnown(g, s)
+			entry = c.checkNameKnown(g, s, groups)
+		}
+		if entry.Setting != nil && ct.variant {
+			switch cons := entry.Constraints(); {
+			case cons&catalog.ImageTimeOnly != 0 && !imageTime:
+				d := c.rule(RuleImageTimeOnlyInVariant).attr(s.Elem, "Name", "%s is image-time only (%s): it is read when the image is built and cannot vary by SIM", entry.Setting.Name, entry.Customization.ID)
+				d.Fix = "move this setting into <Static>"
+				c.add(d)
+			case cons&catalog.FirstVariationOnly != 0 && firstVariation == "":
+				firstVariation = entry.Customization.ID
+				c.add(c.rule(RuleFirstVariationOnly).attr(g.Elem, "Path", "%s is FirstVariationOnly: its settings are applied for the first SIM configuration only and never change for a later SIM", entry.Customization.ID))
+			}
 		}
 		c.checkValue(ct, s, entry)
 	}
+	if known {
+		c.checkAtomic(g, groups)
+	}
 }
 
-func scopeName(s schema.Scope) string {
+// checkAtomic reports a group of an Atomic customization that does not set
+// every setting of the group (settings whose names the OEM chooses aside).
+func (c *checker) checkAtomic(g answerfile.SettingsGroup, groups []catalog.Entry) {
+	for _, e := range groups {
+		if e.Customization.Constraints&catalog.Atomic == 0 {
+			continue
+		}
+		var missing []string
+		for _, want := range e.Group.Settings {
+			if strings.Contains(want.Name, "{") {
+				continue
+			}
+			if !slices.ContainsFunc(g.Settings, func(s answerfile.Setting) bool { return strings.EqualFold(s.Name.Value, want.Name) }) {
+				missing = append(missing, want.Name)
+			}
+		}
+		if len(missing) > 0 {
+			d := c.rule(RuleAtomicIncomplete).attr(g.Elem, "Path", "settings group %s is atomic (%s): set every one of its settings; missing %s", g.Path.Value, e.Customization.ID, quoteList(missing))
+			d.Fix = "add the missing settings to this group"
+			c.add(d)
+		}
+		return
+	}
+}
+
+func scopeName(s catalog.Scope) string {
 	switch s {
-	case schema.ScopePerIMSI:
+	case catalog.PerIMSI:
 		return "per-IMSI"
-	case schema.ScopePerSIM:
+	case catalog.PerSIM:
 		return "per-SIM"
 	}
 	return string(s)
@@ -182,8 +225,8 @@ func (c *checker) catalogPath(path string) string {
 	if c.cat == nil {
 		return ""
 	}
-	if ss := c.cat.Path(path); len(ss) > 0 {
-		return ss[0].Path
+	if gs := c.cat.Groups(path); len(gs) > 0 {
+		return gs[0].Group.Path
 	}
 	return ""
 }
@@ -193,20 +236,6 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 		return s[len(prefix):], true
 	}
 	return s, false
-}
-
-func (c *checker) catalogPaths() []string {
-	if c.paths == nil {
-		seen := map[string]bool{}
-		for _, s := range c.cat.Settings {
-			if !seen[s.Path] {
-				seen[s.Path] = true
-				c.paths = append(c.paths, s.Path)
-				c.pathSegs = append(c.pathSegs, strings.Split(s.Path, "/"))
-			}
-		}
-	}
-	return c.paths
 }
 
 // checkPathKnown reports a path the catalog does not know, and a known path
@@ -219,7 +248,7 @@ func (c *checker) checkPathKnown(g answerfile.SettingsGroup, known bool) {
 		}
 		d := c.rule(RuleUnknownSettingsPath).attr(g.Elem, "Path",
 			"settings path %q is not in mcsf's settings catalog", path)
-		if s := nearest(path, c.catalogPaths()); s != "" && !strings.EqualFold(s, path) {
+		if s := nearest(path, c.cat.Paths()); s != "" && !strings.EqualFold(s, path) {
 			d.Message += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		c.add(d)
@@ -238,10 +267,14 @@ func (c *checker) canonicalPrefix(path string) (have, want string) {
 		return "", ""
 	}
 	segs := strings.Split(path, "/")
-	c.catalogPaths()
+	if c.pathSegs == nil {
+		for _, p := range c.cat.Paths() {
+			c.pathSegs = append(c.pathSegs, strings.Split(p, "/"))
+		}
+	}
 	for _, csegs := range c.pathSegs {
 		n := 0
-		for n < len(segs) && n < len(csegs) && strings.EqualFold(segs[n], csegs[n]) {
+		for n < len(segs) && n < len(csegs) && strings.EqualFold(segs[n], csegs[n]) && !strings.HasPrefix(csegs[n], "{") {
 			n++
 		}
 		if n == 0 {
@@ -256,27 +289,33 @@ func (c *checker) canonicalPrefix(path string) (have, want string) {
 }
 
 // checkNameKnown reports a setting the catalog does not know under a known
-// path, and one spelled in another case; it returns the catalog entry.
-func (c *checker) checkNameKnown(g answerfile.SettingsGroup, s answerfile.Setting) *schema.Setting {
+// path, and one spelled in another case; it returns the catalog entry
+// (Setting nil when unknown).
+func (c *checker) checkNameKnown(g answerfile.SettingsGroup, s answerfile.Setting, groups []catalog.Entry) catalog.Entry {
 	entry, ok := c.cat.Lookup(g.Path.Value, s.Name.Value)
 	if !ok {
 		var names []string
-		for _, e := range c.cat.Path(g.Path.Value) {
-			names = append(names, e.Name)
+		for _, e := range groups {
+			for _, cs := range e.Group.Settings {
+				names = append(names, cs.Name)
+			}
 		}
-		d := c.rule(RuleUnknownSetting).attr(s.Elem, "Name",
-			"setting %q is not in mcsf's settings catalog for path %s", s.Name.Value, c.cat.Path(g.Path.Value)[0].Path)
-		if n := nearest(s.Name.Value, names); n != "" {
-			d.Message += fmt.Sprintf(" (did you mean %q?)", n)
-		} else {
+		d := c.rule(RuleUnknownSetting).attr(s.Elem, "Name", "setting %q is not in mcsf's settings catalog for path %s", s.Name.Value, groups[0].Group.Path)
+		switch elsewhere := c.cat.ByName(s.Name.Value); {
+		case nearest(s.Name.Value, names) != "":
+			d.Message += fmt.Sprintf(" (did you mean %q?)", nearest(s.Name.Value, names))
+		case len(elsewhere) > 0:
+			d.Message += fmt.Sprintf(" (it is a setting of %s, %s)", elsewhere[0].Group.Path, elsewhere[0].Customization.ID)
+		case len(names) <= 8:
 			d.Message += "; known: " + quoteList(names)
+		default:
+			d.Message += fmt.Sprintf("; mcsf settings %q lists its %d settings", groups[0].Group.Path, len(names))
 		}
 		c.add(d)
-		return nil
+		return catalog.Entry{}
 	}
-	if s.Name.Value != entry.Name {
-		c.add(c.rule(RulePathCase).attr(s.Elem, "Name",
-			"setting %q is spelled %q in Microsoft's documentation", s.Name.Value, entry.Name))
+	if s.Name.Value != entry.Setting.Name && !strings.Contains(entry.Setting.Name, "{") {
+		c.add(c.rule(RulePathCase).attr(s.Elem, "Name", "setting %q is spelled %q in Microsoft's documentation", s.Name.Value, entry.Setting.Name))
 	}
 	return entry
 }
@@ -306,7 +345,7 @@ func simMacro(name string) bool {
 	return strings.EqualFold(name, "__IMSI") || strings.EqualFold(name, "__ICCID")
 }
 
-func (c *checker) checkValue(ct container, s answerfile.Setting, entry *schema.Setting) {
+func (c *checker) checkValue(ct container, s answerfile.Setting, entry catalog.Entry) {
 	v := s.Value.Value
 	if !s.Value.Present || strings.TrimSpace(v) == "" {
 		what := "an empty Value, as the documentation samples ship it"
@@ -314,8 +353,8 @@ func (c *checker) checkValue(ct container, s answerfile.Setting, entry *schema.S
 			what = "no Value attribute"
 		}
 		d := c.rule(RuleEmptyValue).attr(s.Elem, "Value", "setting %q has %s: fill it in", s.Name.Value, what)
-		if entry != nil {
-			d.Message += " with " + entry.Describe()
+		if entry.Setting != nil {
+			d.Message += " with " + entry.Setting.Describe()
 		}
 		c.add(d)
 		return
@@ -338,18 +377,27 @@ func (c *checker) checkValue(ct container, s answerfile.Setting, entry *schema.S
 		c.add(c.rule(RuleEnvVarInValue).attr(s.Elem, "Value",
 			"%s in a Setting value is not expanded: macros work only in file source paths; replace the placeholder with the value", m[0]))
 	}
-	if entry == nil || templated {
+	if entry.Setting == nil || templated {
 		return
 	}
-	if msg := entry.CheckValue(v); msg != "" {
+	if msg := entry.Setting.CheckValue(v); msg != "" {
 		c.add(c.rule(RuleInvalidSettingValue).attr(s.Elem, "Value", "%s", msg))
 		return
 	}
-	if strings.EqualFold(entry.Name, "3GPP/IMS/AttemptThresholdForIMS") {
-		if n, err := schema.ParseDWORD(v); err == nil && n == 0 {
-			d := c.rule(RuleIMSThresholdZero).attr(s.Elem, "Value",
-				"AttemptThresholdForIMS is 0: SMS over IMS is never attempted; set 1 or more to send over IMS, or leave the setting out")
-			c.add(d)
+	rt, ok := catalog.RuntimeOf(entry.Customization.ID)
+	if !ok || !entry.Setting.Numeric() {
+		return
+	}
+	n, err := entry.Setting.Number(v)
+	if err != nil {
+		return
+	}
+	for _, w := range rt.Warnings {
+		if !strings.EqualFold(w.Setting, entry.Setting.Name) {
+			continue
+		}
+		if msg := w.Check(n); msg != "" {
+			c.add(c.rule(w.Rule).attr(s.Elem, "Value", "%s", msg))
 		}
 	}
 }

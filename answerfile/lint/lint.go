@@ -9,7 +9,7 @@ import (
 	"github.com/beevik/etree"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
-	"github.com/mcsf-dev/mcsf/schema"
+	"github.com/mcsf-dev/mcsf/catalog"
 )
 
 // Config chooses which rules run and how severe their findings are.
@@ -22,8 +22,8 @@ type Config struct {
 	Disable []string
 	// Severity overrides the severity of every finding of a rule.
 	Severity map[string]answerfile.Severity
-	// Catalog is the settings catalog; nil means the embedded one.
-	Catalog *schema.Catalog
+	// Catalog is the customization catalog; nil means the embedded one.
+	Catalog *catalog.Index
 	// Limits bound what File reads; the zero value means answerfile.DefaultLimits.
 	Limits answerfile.Limits
 	// Cache, when set, is shared by the Lint calls of one run.
@@ -157,14 +157,13 @@ type checker struct {
 	doc   *answerfile.Document
 	cfg   Config
 	index map[string]*Rule // ruleIndex(), passed in so that checks do not refer to the table
-	cat   *schema.Catalog
+	cat   *catalog.Index
 	diags []answerfile.Diagnostic
 	// running is the check being run; add accepts only its rules.
 	running *check
 	// targets maps each Target Id to its first definition; built on first use.
 	targets map[string]*answerfile.Target
-	// paths are the catalog's settings paths, and each split in segments; built on first use.
-	paths    []string
+	// pathSegs are the catalog's settings paths, each split in segments; built on first use.
 	pathSegs [][]string
 }
 
@@ -262,11 +261,7 @@ func (c *checker) run() {
 	}
 	c.cat = c.cfg.Catalog
 	if c.cat == nil {
-		cat, err := schema.LoadCatalog()
-		if err != nil {
-			c.internal(err)
-		}
-		c.cat = cat
+		c.cat = catalog.Load()
 	}
 	for _, ch := range checks {
 		if c.enabled(ch) {

@@ -74,6 +74,8 @@ const (
 	RulePathCase               = "path-case"
 	RuleUnusedSuppression      = "unused-suppression"
 	RuleInvalidSuppression     = "invalid-suppression"
+	RuleAtomicIncomplete       = "atomic-incomplete"
+	RuleFirstVariationOnly     = "first-variation-only"
 )
 
 // Policies shared by several rules, from the project's domain reference.
@@ -97,6 +99,11 @@ const (
 
 // Rules lists every rule, sorted by ID.
 var Rules = []Rule{
+	{ID: RuleAtomicIncomplete, Severity: answerfile.Error, check: checkSettingGroups, Basis: "doc",
+		Summary:   "a settings group of an Atomic customization does not set every one of its settings",
+		Rationale: "A page whose Constraints say Atomic (roaming filter tables, TTY and telecoil, voicemail SMS intercept) requires every setting of the group at once; a partial group leaves the feature misconfigured.",
+		Bad:       `<Settings Path="EaseOfAccessCPL/Telecoil"><Setting Name="TelecoilEnabled" Value="1"/></Settings> (the group's other settings missing)`,
+		Good:      `every setting the page lists for EaseOfAccessCPL/Telecoil, set together`},
 	{ID: RuleConditionPrefixCase, Severity: answerfile.Warning, check: checkTargetList, Basis: "tool",
 		Summary:   "a condition value uses the capitalised Pattern: or Range: prefix",
 		Rationale: "Microsoft's documentation writes Pattern: and Range:, but the validator in its imaging tools only recognises the lower-case prefixes and reads a capitalised one as part of a plain value, which never matches. On MCC, MNC and GID1 that plain value fails the name's check and the build: that case is an invalid-condition-value error.",
@@ -142,8 +149,13 @@ var Rules = []Rule{
 		Rationale: "The documentation says environment variables work only in file source paths, not in Setting values, and that %this_format% is an error. Placeholders such as $(SerialNumber) in the samples are meant to be replaced by hand.",
 		Bad:       `<Setting Name="UserAgent" Value="%OEMNAME% Phone"/>`,
 		Good:      `<Setting Name="UserAgent" Value="Contoso Phone"/>`},
+	{ID: RuleFirstVariationOnly, Severity: answerfile.Info, check: checkSettingGroups, Basis: "doc",
+		Summary:   "a Variant sets a FirstVariationOnly customization: it applies for the first SIM only",
+		Rationale: "A FirstVariationOnly customization is applied for the first SIM configuration the device sees and never changes again, so a later SIM with another Variant does not get its values.",
+		Bad:       `a Variant per operator setting a FirstVariationOnly customization, expecting it to follow a SIM swap`,
+		Good:      `the same Variants, knowing the first SIM decides`},
 	{ID: RuleImageTimeOnlyInVariant, Severity: answerfile.Error, check: checkSettingGroups, Basis: "tool",
-		Summary:   "an image-time-only setting (Multivariant, AutoDataConfig) is inside a Variant",
+		Summary:   "a setting of an ImageTimeOnly customization (Multivariant, AutoDataConfig, ...) is inside a Variant",
 		Rationale: "Multivariant and AutoDataConfig settings are read when the image is built, not when a SIM is inserted; Microsoft's validator rejects them in a Variant (VariantedImageTimeOnlySettingsGroup). Put them in Static.",
 		Bad:       `<Variant Name="Contoso">...<Settings Path="Multivariant"><Setting Name="Enable" Value="1"/></Settings></Variant>`,
 		Good:      `<Static><Settings Path="Multivariant"><Setting Name="Enable" Value="1"/></Settings></Static>`},
@@ -285,7 +297,7 @@ var Rules = []Rule{
 		Good:      `<Settings Path="CellCore/PerDevice/SMS"><Setting Name="3GPP/IMS/RetryEnabled" Value="1"/></Settings>`},
 	{ID: RuleUnknownSettingsPath, Severity: answerfile.Warning, check: checkSettingGroups, Basis: "tool", Policy: policyStrict,
 		Summary:   "a settings path is not in the catalog",
-		Rationale: "ImageApp warns on settings paths no package in the image defines and drops them; in strict mode it fails. mcsf's catalog lists the IMSRetry, AutoRetryDownloadForMMS, Multivariant, AutoDataConfig and IMS service settings.",
+		Rationale: "ImageApp warns on settings paths no package in the image defines and drops them; in strict mode it fails. mcsf's catalog (mcsf settings) lists every path of Microsoft's MCSF pages.",
 		Bad:       `<Settings Path="CellCore/PerDevice/SMSs">`,
 		Good:      `<Settings Path="CellCore/PerDevice/SMS">`},
 	{ID: RuleUnknownTargetRef, Severity: answerfile.Error, check: checkTargetRefs, Basis: "tool",
