@@ -193,8 +193,10 @@ func scopeOf(sc SettingChange) string {
 	return "device (Variant)"
 }
 
-// effects resolves both sides for the profile of every leaf, on every core.
-func effects(leaves []*node, old, new *side, changedVariants map[string]bool) {
+// effects resolves both sides for the profile of every leaf, on every core,
+// except leaves where both apply the same settings in the same order.
+func (p *partition) effects(leaves []*node, old, new *side, changedVariants map[string]bool) {
+	oa, na := newApplied(old.model), newApplied(new.model)
 	var wg sync.WaitGroup
 	next := make(chan *node)
 	for range max(runtime.GOMAXPROCS(0), 1) {
@@ -202,6 +204,11 @@ func effects(leaves []*node, old, new *side, changedVariants map[string]bool) {
 		go func() {
 			defer wg.Done()
 			for n := range next {
+				if fo, ok := p.fingerprint(oa, 0, n.matched); ok {
+					if fn, ok := p.fingerprint(na, 1, n.matched); ok && fo == fn {
+						continue
+					}
+				}
 				n.effect = compare(old.resolve(n.profile), new.resolve(n.profile), changedVariants)
 				n.sig = n.effect.signature()
 			}

@@ -31,6 +31,13 @@ type partition struct {
 // decidable conditions grouped by name index.
 type pstate struct {
 	conds [][]cnd
+	// Where the state stands, for the fingerprint of a leaf: the version
+	// (0 old, 1 new), the Target (index into referencedTargets), the
+	// state's index in it, its priority, and whether a condition of it
+	// cannot be evaluated.
+	side, target, index int
+	priority            [2]int
+	undecidable         bool
 }
 
 type cnd struct {
@@ -44,6 +51,7 @@ type node struct {
 	used     []int // the atoms of the name that the split tests
 	branches []*branch
 	profile  variant.Profile // a profile that reaches this node (leaves)
+	matched  []int           // leaves: the states whose decidable conditions all hold
 
 	// Filled by effects (leaves) and collapse (every node).
 	effect  Effect
@@ -68,13 +76,15 @@ func newPartition(models ...variant.Model) *partition {
 		c    variant.Condition
 	}
 	var raw [][]rawCond
-	for _, m := range models {
-		for _, t := range referencedTargets(m) {
-			for _, sd := range t.States {
+	for side, m := range models {
+		for ti, t := range referencedTargets(m) {
+			for si, sd := range t.States {
 				var st []rawCond
+				ps := pstate{side: side, target: ti, index: si, priority: priority(sd)}
 				for _, cd := range sd.Conditions {
 					c, _ := variant.ParseCondition(cd.Name, cd.Value)
 					if !c.Decidable() {
+						ps.undecidable = true
 						continue
 					}
 					st = append(st, rawCond{strings.ToLower(cd.Name), c})
@@ -83,6 +93,7 @@ func newPartition(models ...variant.Model) *partition {
 					}
 				}
 				raw = append(raw, st)
+				p.states = append(p.states, ps)
 			}
 		}
 	}
@@ -98,8 +109,9 @@ func newPartition(models ...variant.Model) *partition {
 		p.atoms = append(p.atoms, nil)
 		atomIndex = append(atomIndex, map[string]int{})
 	}
-	for _, st := range raw {
-		ps := pstate{conds: make([][]cnd, len(p.names))}
+	for i, st := range raw {
+		ps := &p.states[i]
+		ps.conds = make([][]cnd, len(p.names))
 		for _, rc := range st {
 			ni := nameIndex[rc.name]
 			a, _ := newAtom(rc.c)
@@ -111,7 +123,6 @@ func newPartition(models ...variant.Model) *partition {
 			}
 			ps.conds[ni] = append(ps.conds[ni], cnd{ai, rc.c.Negate})
 		}
-		p.states = append(p.states, ps)
 	}
 	return p
 }
@@ -190,7 +201,7 @@ func (p *partition) split(ni int, alive []int, prof variant.Profile) *node {
 		}
 		return n
 	}
-	return &node{name: -1, profile: prof}
+	return &node{name: -1, profile: prof, matched: alive}
 }
 
 // witness is the region whose value stands for the branch: the first set

@@ -131,7 +131,7 @@ func TestPartitionExact(t *testing.T) {
 		os, ns := newSide(old), newSide(new)
 		p := newPartition(old, new)
 		root := p.build()
-		effects(collectLeaves(root, nil), os, ns, nil)
+		p.effects(collectLeaves(root, nil), os, ns, nil)
 		if len(p.incomplete) > 0 {
 			t.Fatalf("file %d: incomplete partition: %v", i, p.incomplete)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mcsf-dev/mcsf/variant"
 )
@@ -145,9 +146,14 @@ func Diff(oldV, newV Version, o Options) *Report {
 			changedVariants[strings.ToLower(c.Variant)] = true
 		}
 	}
-	os, ns := newSide(old), newSide(new)
+	// The two compiled sides and the partition do not depend on each other.
+	var os, ns *side
+	var wg sync.WaitGroup
+	wg.Go(func() { os = newSide(old) })
+	wg.Go(func() { ns = newSide(new) })
 	p := newPartition(old, new)
 	root := p.build()
+	wg.Wait()
 	leaves := collectLeaves(root, nil)
 	r.Classes = len(leaves)
 	for ni, why := range p.incomplete {
@@ -166,7 +172,7 @@ func Diff(oldV, newV Version, o Options) *Report {
 		}
 		return r
 	}
-	effects(leaves, os, ns, changedVariants)
+	p.effects(leaves, os, ns, changedVariants)
 	p.collapse(root)
 	bySig := map[string]int{}
 	p.emit(root, nil, func(sig string, e Effect) {

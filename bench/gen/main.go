@@ -2,6 +2,8 @@
 //
 //	gen small DIR N        N small answer files (2–5 KB; about one in five broken or with lint findings)
 //	gen large FILE TARGETS one answer file with TARGETS targets and variants (~1 KB each)
+//	gen large-changed FILE TARGETS  the same file with 50 targets changed (every
+//	                       TARGETS/50th: its first MNC and its AttemptThresholdForIMS), for mcsf diff
 //	gen sims FILE N        N SIM profiles as CSV
 //
 // The output depends only on the arguments.
@@ -26,7 +28,7 @@ func main() {
 
 func run(args []string) error {
 	if len(args) != 3 {
-		return fmt.Errorf("usage: gen small DIR N | large FILE TARGETS | sims FILE N")
+		return fmt.Errorf("usage: gen small DIR N | large FILE TARGETS | large-changed FILE TARGETS | sims FILE N")
 	}
 	n, err := strconv.Atoi(args[2])
 	if err != nil || n <= 0 {
@@ -46,7 +48,9 @@ func run(args []string) error {
 		}
 		return nil
 	case "large":
-		return writeFile(args[1], func(w *bufio.Writer) { largeFile(w, rng, n) })
+		return writeFile(args[1], func(w *bufio.Writer) { largeFile(w, rng, n, 0) })
+	case "large-changed":
+		return writeFile(args[1], func(w *bufio.Writer) { largeFile(w, rng, n, 50) })
 	case "sims":
 		return writeFile(args[1], func(w *bufio.Writer) { sims(w, rng, n) })
 	}
@@ -139,12 +143,23 @@ func smallFile(rng *rand.Rand, i int) string {
 	return s
 }
 
-func largeFile(w *bufio.Writer, rng *rand.Rand, n int) {
+// largeFile writes n targets and variants; with changes > 0, as many
+// evenly spread targets differ (the same random draws, then an edit), so
+// that the file is the plain one with that many targets changed.
+func largeFile(w *bufio.Writer, rng *rand.Rand, n, changes int) {
 	fmt.Fprintf(w, head, "BenchLarge")
+	changed := func(t int) bool { return changes > 0 && t%max(n/changes, 1) == 0 && t/max(n/changes, 1) < changes }
 	var b strings.Builder
 	b.WriteString("  <Targets>\n")
 	for t := range n {
+		start := b.Len()
 		target(&b, rng, fmt.Sprintf("T%05d", t))
+		if changed(t) {
+			edited := strings.Replace(b.String()[start:], `Name="MNC" Value="`, `Name="MNC" Value="9`, 1)
+			s := b.String()[:start] + edited
+			b.Reset()
+			b.WriteString(s)
+		}
 	}
 	b.WriteString("  </Targets>\n")
 	w.WriteString(b.String())
@@ -152,7 +167,11 @@ func largeFile(w *bufio.Writer, rng *rand.Rand, n int) {
 	for t := range n {
 		b.Reset()
 		variant(&b, rng, fmt.Sprintf("V%05d", t), fmt.Sprintf("T%05d", t))
-		w.WriteString(b.String())
+		s := b.String()
+		if changed(t) {
+			s = strings.Replace(s, `AttemptThresholdForIMS" Value="`, `AttemptThresholdForIMS" Value="1`, 1)
+		}
+		w.WriteString(s)
 	}
 	w.WriteString("</ImageCustomizations>\n")
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -147,13 +148,20 @@ func runDiff(o *diffOptions, args []string, io *streams) error {
 			return err
 		}
 		pairs = append(pairs, p)
+	case len(args) == 2 && args[0] == "-" && args[1] == "-":
+		return usageError("standard input cannot be both OLD and NEW")
 	case len(args) == 2:
+		// Read and parse both versions at once (a large file takes a
+		// third of the run).
+		var new change.Version
+		newErr := make(chan error, 1)
+		go func() {
+			var err error
+			new, err = o.side(args[1], args[1], nil, io)
+			newErr <- err
+		}()
 		old, err := o.side(args[0], args[0], nil, io)
-		if err != nil {
-			return err
-		}
-		new, err := o.side(args[1], args[1], nil, io)
-		if err != nil {
+		if err := cmp.Or(err, <-newErr); err != nil {
 			return err
 		}
 		pairs = append(pairs, diffPair{old: old, new: new})
