@@ -87,7 +87,7 @@ func newDiffCmd(io *streams) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.git, "git", "", "compare FILEs with their version at git revision `REV`")
-	f.StringVar(&o.format, "format", "text", "output format: text, markdown or json")
+	formatFlag(cmd, &o.format, "", "text", "markdown", "json")
 	f.BoolVar(&o.exitCode, "exit-code", false, "exit 1 when the effect on any SIM changed or cannot be decided")
 	f.StringVar(&o.simsFile, "sims", "", "resolve the SIMs of a CSV or JSON `FILE` instead of the classes")
 	addInputFlags(cmd, &o.inputOptions)
@@ -116,9 +116,6 @@ func gitDriverArgs(args []string) bool {
 }
 
 func runDiff(o *diffOptions, args []string, io *streams) error {
-	if o.format != "text" && o.format != "markdown" && o.format != "json" {
-		return usageError("--format %q: want text, markdown or json", o.format)
-	}
 	var opts change.Options
 	if o.simsFile != "" {
 		sims, err := readSIMs(o.simsFile, io.in)
