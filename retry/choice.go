@@ -37,10 +37,20 @@ func RunChoices() []Choice {
 // Explain writes the rules of each policy of chain, then those of Run, one
 // per line, tagged with their source:
 //
-//	sms: AttemptThresholdForIMS=2, RetryEnabled=1 (from flags)
+//	chain sms: the handset sends an SMS (IMSRetry); the message: MO, ...
+//
+//	[handset] sms: AttemptThresholdForIMS=2 (from --threshold), ...
 //	  [doc] An attempt goes over IMS while ...
+//
+// A chain that is not one of Routes is refused, as Run refuses it.
 func Explain(w io.Writer, chain []Policy) error {
+	route, err := RouteOf(chain)
+	if err != nil {
+		return err
+	}
 	var b strings.Builder
+	b.WriteString(wrap(fmt.Sprintf("chain %s: %s; the message: %s.", strings.Join(route.Stages, ","), route.What, route.Direction.Describe()), 79, "    "))
+	fmt.Fprintln(&b)
 	write := func(title string, cs []Choice) {
 		fmt.Fprintln(&b, title)
 		for _, c := range cs {
@@ -48,14 +58,14 @@ func Explain(w io.Writer, chain []Policy) error {
 		}
 	}
 	for _, p := range chain {
-		write(p.Summary(), p.Choices())
+		write(fmt.Sprintf("[%s] %s", owner(p.Name()), p.Summary()), p.Choices())
 		fmt.Fprintln(&b)
 	}
 	write("outcomes and time:", RunChoices())
 	fmt.Fprintln(&b)
 	fmt.Fprintf(&b, "[doc] Microsoft's MCSF documentation; [tool] Microsoft's own tools and runtime\n(decompiled); [vendor] the strategy's own description; [policy] this model's\nchoice where those texts are silent.\n")
 
-	_, err := io.WriteString(w, b.String())
+	_, err = io.WriteString(w, b.String())
 	return err
 }
 

@@ -125,9 +125,29 @@ func stageRole(name string) string {
 	return name + " is an aggregator's strategy"
 }
 
-// checkRoute finds the route of chain and the direction of its message.
-// A chain that mixes directions is refused with the reason and the
-// chains that exist.
+// RouteOf finds the route chain follows, with the direction of its message
+// (an aggregator alone may set its own). A chain that mixes directions, or
+// that no message takes, is refused with the reason and the chains that
+// exist.
+func RouteOf(chain []Policy) (Route, error) {
+	if len(chain) == 0 {
+		return Route{}, fmt.Errorf("no policy to run")
+	}
+	d, err := checkRoute(chain)
+	if err != nil {
+		return Route{}, err
+	}
+	names := make([]string, len(chain))
+	for i, p := range chain {
+		names[i] = p.Name()
+	}
+	i := slices.IndexFunc(Routes(), func(r Route) bool { return slices.Equal(r.Stages, names) })
+	r := Routes()[i] // checkRoute found it
+	r.Direction = d
+	return r, nil
+}
+
+// checkRoute finds the direction of chain's message, or refuses it.
 func checkRoute(chain []Policy) (Direction, error) {
 	names := make([]string, len(chain))
 	for i, p := range chain {

@@ -55,7 +55,7 @@ func TestWriteTextChain(t *testing.T) {
 [aggregator] aggregator: general strategy, first wait 30s, each wait ×2, 10 attempts, validity not limited
 
 ELAPSED   STAGE       ACTIVITY
-00:00:00  sms         Attempt 1 starts over IMS.
+00:00:00  sms         Attempt 1 starts over IMS (AttemptThresholdForIMS not configured: IMS is not limited [policy]).
 00:00:02  sms         Attempt 1 over IMS fails with RIL_E_IMSTEMPFAILURE (a temporary IMS failure). RetryEnabled=1: the device retries once, not over IMS, without telling the user.
 00:00:02  sms         Attempt 2 starts over 3GPP/3GPP2 (automatic retry: the user is not told of attempt 1).
 00:00:05  sms         The message leaves the device over 3GPP/3GPP2; aggregator takes over.

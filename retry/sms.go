@@ -125,7 +125,7 @@ func (p SMS) Choices() []Choice {
 		{SourceDoc, "An attempt goes over IMS while fewer than AttemptThresholdForIMS attempts of this message have gone over IMS; after that it goes over 3GPP/3GPP2. Threshold 0 means SMS over IMS is never attempted."},
 		{SourcePolicy, "What counts as an IMS attempt: every send of the message over IMS, the first send and each resend by the user, whether it fails temporarily or permanently. The count belongs to the message and is kept across resends."},
 		{SourceTool, "The runtime reads AttemptThresholdForIMS with the default 0xFFFFFFFF, \"not configured\": absent and 0xFFFFFFFF mean the same."},
-		{SourcePolicy, "A threshold that is not configured does not limit IMS: every send goes over IMS. Other settings (bit 2 of IMSServices) can still turn SMS over IMS off; the model does not read them."},
+		{SourcePolicy, "A threshold that is not configured does not limit IMS: every send goes over IMS. The page says SMS over IMS needs the threshold set to 1 or more, which may also be read as \"not configured: no SMS over IMS\"; the runtime's default 0xFFFFFFFF reads as no limit, so the model follows it and says [policy] on each such attempt. Other settings (bit 2 of IMSServices) can still turn SMS over IMS off; the model does not read them."},
 		{SourceTool, "When AttemptThresholdForIMS is not configured (absent, or 0xFFFFFFFF), the runtime forces RetryEnabled to 1 whatever the file says (domain.md §4, decompiled runtime)."},
 		{SourceDoc, "RetryEnabled is 0 or 1, default 1. A value the documentation does not define (2 or more) is shown as unknown, never read as 0 or 1: when it would decide the automatic retry (an imstemp failure over IMS with a configured threshold), the timeline ends there, undecided."},
 		{SourcePolicy, "With no --file and no flag, the documented defaults are assumed (threshold not configured, RetryEnabled=1), and the output says they are assumed."},
@@ -165,6 +165,7 @@ func (p SMS) run(r *runner) error {
 			why = fmt.Sprintf(" (automatic retry: the user is not told of attempt %d)", r.attempts)
 		case !p.thresholdConfigured():
 			ch = ChannelIMS
+			why = " (AttemptThresholdForIMS not configured: IMS is not limited [policy])"
 		case uint32(imsAttempts) < p.Threshold.Value:
 			ch = ChannelIMS
 			why = fmt.Sprintf(" (%d of %d allowed over IMS)", imsAttempts+1, p.Threshold.Value)

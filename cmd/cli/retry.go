@@ -406,8 +406,14 @@ func runRetry(cmd *cobra.Command, o *retryOptions, names []string, io *streams) 
 		}
 		chain = append(chain, p)
 	}
+	if _, err := retry.RouteOf(chain); err != nil {
+		return usageError("%v", err)
+	}
 	if o.explain {
-		return retry.Explain(io.out, chain)
+		if err := retry.Explain(io.out, chain); err != nil {
+			return internal(err)
+		}
+		return nil
 	}
 	var outcomes []retry.Outcome
 	if cmd.Flags().Changed("outcomes") {
