@@ -22,6 +22,7 @@ import (
 type testClient struct {
 	t    *testing.T
 	conn *jsonrpc2.Conn
+	srv  *server
 	done chan error // Serve's result
 
 	mu    sync.Mutex
@@ -56,7 +57,8 @@ func startServer(t *testing.T, opts Options) *testClient {
 	}
 	serverEnd, clientEnd := net.Pipe()
 	c := &testClient{t: t, done: make(chan error, 1), diags: map[string][]publishDiagnosticsParams{}, wake: make(chan struct{})}
-	go func() { c.done <- Serve(context.Background(), serverEnd, opts) }()
+	c.srv = newServer(opts)
+	go func() { c.done <- c.srv.serve(context.Background(), serverEnd) }()
 	c.conn = jsonrpc2.NewConn(context.Background(), jsonrpc2.NewBufferedStream(clientEnd, jsonrpc2.VSCodeObjectCodec{}), clientHandler{c},
 		jsonrpc2.SetLogger(log.New(io.Discard, "", 0)))
 	t.Cleanup(func() {
@@ -177,4 +179,10 @@ func testFile(t *testing.T, name string) (path, uri, text string) {
 		t.Fatal(err)
 	}
 	return path, pathToURI(path), string(data)
+}
+
+// server returns the server's open document uri; the tests that call it
+// reach into the server, which runs in the same process.
+func (c *testClient) server(uri string) (*document, error) {
+	return c.srv.doc(uri)
 }

@@ -29,7 +29,7 @@ func (s *server) lint(d *document) {
 	d.lintMu.Lock()
 	defer d.lintMu.Unlock()
 	sn := d.snapshot()
-	diags, err := s.diagnose(sn)
+	diags, err := s.findings(sn)
 	if err != nil {
 		s.log.Printf("lint %s: %v", sn.uri, err)
 		return

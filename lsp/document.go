@@ -24,6 +24,9 @@ type snapshot struct {
 
 	once     sync.Once
 	treeOnce sync.Once
+	lintOnce sync.Once
+	findings []answerfile.Diagnostic
+	lintErr  error
 	tolerant *tree
 	doc      *answerfile.Document // nil when the text is not well-formed XML
 	syntax   []answerfile.Diagnostic

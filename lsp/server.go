@@ -85,13 +85,17 @@ type server struct {
 // stdout, or a pipe) until the client sends exit, the stream ends or ctx is
 // done. It returns nil after shutdown and exit, ErrNoShutdown otherwise.
 func Serve(ctx context.Context, stream io.ReadWriteCloser, opts Options) error {
+	return newServer(opts).serve(ctx, stream)
+}
+
+func newServer(opts Options) *server {
 	if opts.Debounce <= 0 {
 		opts.Debounce = DefaultDebounce
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	s := &server{
+	return &server{
 		opts:    opts,
 		log:     log.New(opts.Log, "mcsf lsp: ", log.LstdFlags),
 		exited:  make(chan struct{}),
@@ -100,6 +104,9 @@ func Serve(ctx context.Context, stream io.ReadWriteCloser, opts Options) error {
 		cancels: map[jsonrpc2.ID]context.CancelFunc{},
 		others:  map[string]string{},
 	}
+}
+
+func (s *server) serve(ctx context.Context, stream io.ReadWriteCloser) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(stream, jsonrpc2.VSCodeObjectCodec{}), s,
@@ -232,6 +239,8 @@ var requestHandlers = map[string]requestHandler{
 	"textDocument/documentSymbol": (*server).documentSymbols,
 	"textDocument/prepareRename":  (*server).prepareRename,
 	"textDocument/rename":         (*server).rename,
+	"textDocument/codeAction":     (*server).codeActions,
+	"textDocument/formatting":     (*server).formatting,
 }
 
 // paramsError is the error of a request whose params do not decode.

@@ -3,6 +3,8 @@ package lsp
 import (
 	"context"
 	"errors"
+	"io"
+	"log"
 	"net"
 	"os"
 	"strings"
@@ -65,7 +67,8 @@ func TestClientDisconnectsMidRequest(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- Serve(context.Background(), serverEnd, Options{Debounce: time.Hour}) }()
 	conn := jsonrpc2.NewConn(context.Background(), jsonrpc2.NewBufferedStream(clientEnd, jsonrpc2.VSCodeObjectCodec{}), jsonrpc2.HandlerWithError(
-		func(context.Context, *jsonrpc2.Conn, *jsonrpc2.Request) (any, error) { return nil, nil }))
+		func(context.Context, *jsonrpc2.Conn, *jsonrpc2.Request) (any, error) { return nil, nil }),
+		jsonrpc2.SetLogger(log.New(io.Discard, "", 0)))
 	ctx := context.Background()
 	var r initializeResult
 	if err := conn.Call(ctx, "initialize", map[string]any{"capabilities": map[string]any{}}, &r); err != nil {
