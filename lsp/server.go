@@ -241,6 +241,7 @@ var requestHandlers = map[string]requestHandler{
 	"textDocument/rename":         (*server).rename,
 	"textDocument/codeAction":     (*server).codeActions,
 	"textDocument/formatting":     (*server).formatting,
+	"textDocument/hover":          (*server).hover,
 }
 
 // paramsError is the error of a request whose params do not decode.
