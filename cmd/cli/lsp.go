@@ -22,9 +22,11 @@ type lspOptions struct {
 
 const lspLong = `Run a language server (Language Server Protocol 3.17) on standard input and
 output, for editors: diagnostics as you type, with the rules, ids, severities
-and configuration of 'mcsf lint' (.mcsf.yaml, imports); go to definition
-(TargetRef to Target, Import Source to file), references of a Target,
-document symbols and rename of Target Ids.
+and configuration of 'mcsf lint' (.mcsf.yaml, imports); hover (settings and
+paths from the catalog with their page, conditions, TargetRefs, rule ids);
+go to definition (TargetRef to Target, Import Source to file), references
+of a Target, document symbols, rename of Target Ids; quick fixes from the
+rules' edits; formatting in the layout of 'mcsf fmt'.
 
 The configuration flags are those of lint and apply to every file; a
 .mcsf.yaml next to a file (or above it) is read again each time the file is
