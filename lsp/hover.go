@@ -221,7 +221,7 @@ func readCondition(c variant.Condition) string {
 	case variant.Pattern:
 		what = fmt.Sprintf("the regular expression `%s` matches the whole value", c.Text)
 	case variant.Range:
-		what = fmt.Sprintf("the value is an integer from %d to %d", c.Min, c.Max)
+		what = fmt.Sprintf("the value is an integer from %s to %s", c.Min, c.Max)
 	default:
 		what = fmt.Sprintf("the value is `%s`", c.Text)
 	}
