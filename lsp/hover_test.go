@@ -63,7 +63,7 @@ func TestHover(t *testing.T) {
 	bad := strings.Replace(text, `Name="MNC" Value="410"`, `Name="MNC" Value="Range:1,2"`, 1)
 	c.change(uri, 2, nil, bad)
 	h := hoverAt(t, c, uri, posOf(t, bad, `Range:1,2`, 0, 2))
-	if h == nil || !strings.Contains(h.Contents.Value, "⚠ write \"range:\" in lower case") {
+	if h == nil || !strings.Contains(h.Contents.Value, "⚠ ") || !strings.Contains(h.Contents.Value, `write "range:"`) {
 		t.Errorf("hover on a capitalised prefix: %v", h)
 	}
 }
