@@ -242,6 +242,7 @@ var requestHandlers = map[string]requestHandler{
 	"textDocument/codeAction":     (*server).codeActions,
 	"textDocument/formatting":     (*server).formatting,
 	"textDocument/hover":          (*server).hover,
+	"textDocument/completion":     (*server).completion,
 }
 
 // paramsError is the error of a request whose params do not decode.
