@@ -71,6 +71,9 @@ func TestCodeActionsFromEdits(t *testing.T) {
 	c.change(uri, 2, nil, text) // a new snapshot, not linted before the hour is out
 	d, _ := c.server(uri)
 	sn := d.snapshot()
+	for deadline := time.Now().Add(10 * time.Second); sn.version != 2 && time.Now().Before(deadline); sn = d.snapshot() {
+		time.Sleep(time.Millisecond) // the change is applied by the server's read loop
+	}
 	valueOff := strings.Index(text, `Value=""`) + len(`Value="`)
 	line := strings.Count(text[:valueOff], "\n") + 1
 	col := len([]rune(text[strings.LastIndex(text[:valueOff], "\n")+1:valueOff])) + 1

@@ -243,6 +243,8 @@ var requestHandlers = map[string]requestHandler{
 	"textDocument/formatting":     (*server).formatting,
 	"textDocument/hover":          (*server).hover,
 	"textDocument/completion":     (*server).completion,
+	"textDocument/codeLens":       (*server).codeLenses,
+	"workspace/executeCommand":    (*server).executeCommand,
 }
 
 // paramsError is the error of a request whose params do not decode.
