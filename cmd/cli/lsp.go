@@ -24,9 +24,13 @@ const lspLong = `Run a language server (Language Server Protocol 3.17) on standa
 output, for editors: diagnostics as you type, with the rules, ids, severities
 and configuration of 'mcsf lint' (.mcsf.yaml, imports); hover (settings and
 paths from the catalog with their page, conditions, TargetRefs, rule ids);
-go to definition (TargetRef to Target, Import Source to file), references
-of a Target, document symbols, rename of Target Ids; quick fixes from the
-rules' edits; formatting in the layout of 'mcsf fmt'.
+completion (elements, attributes, Settings Paths by scope, Setting Names and
+enum values, condition names and values, TargetRef Ids); go to definition
+(TargetRef to Target, Import Source to file), references of a Target,
+document symbols, rename of Target Ids; quick fixes from the rules' edits;
+formatting in the layout of 'mcsf fmt'; the command mcsf.resolve (the
+effective settings for a SIM given as mcc=...,mnc=...), offered as a code
+lens on each Target.
 
 The configuration flags are those of lint and apply to every file; a
 .mcsf.yaml next to a file (or above it) is read again each time the file is
