@@ -47,16 +47,6 @@ func (sn *snapshot) tree() *tree {
 	return sn.tolerant
 }
 
-// model returns the typed view of the document, or nil when the text is not
-// a well-formed answer file.
-func (sn *snapshot) model() *answerfile.Document {
-	doc, _, _ := sn.parsed()
-	if doc == nil || !doc.IsAnswerFile() {
-		return nil
-	}
-	return doc
-}
-
 // document is an open document.
 type document struct {
 	uri  string

@@ -286,8 +286,3 @@ type prepareRenameResult struct {
 	Range       Range  `json:"range"`
 	Placeholder string `json:"placeholder"`
 }
-
-type showMessageParams struct {
-	Type    int    `json:"type"` // 1 error, 2 warning, 3 info, 4 log
-	Message string `json:"message"`
-}

@@ -18,7 +18,7 @@ func encodeJSONReport(t *testing.T, r *Report) []byte {
 		Files:       len(r.FileNames),
 		Skipped:     r.Skipped,
 		Diagnostics: make([]jsonDiagnostic, 0, len(r.Diagnostics)),
-		Summary:     jsonSummary{Errors: tl.Errors, Warnings: tl.Warnings, Infos: tl.Infos},
+		Summary:     jsonSummary(tl),
 	}
 	for _, d := range r.Diagnostics {
 		jd := jsonDiagnostic{

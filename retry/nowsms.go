@@ -60,7 +60,7 @@ func ParseRejectCodes(s string) (codes []int, all bool, err error) {
 		}
 	}
 	if all && len(codes) > 0 {
-		return nil, false, fmt.Errorf("All already covers every code: give All alone")
+		return nil, false, fmt.Errorf("the entry All already covers every code: give All alone")
 	}
 	return codes, all, nil
 }

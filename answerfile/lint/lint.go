@@ -184,10 +184,6 @@ func (c *checker) rule(id string) reporter {
 	return r
 }
 
-// on reports whether the rule is enabled; a check may skip work for a
-// disabled rule (its findings are dropped anyway).
-func (r reporter) on() bool { return !r.c.cfg.disabled(r.rule) }
-
 // as returns the handle reporting at sev, one of the rule's Lower severities.
 func (r reporter) as(sev answerfile.Severity) reporter {
 	r.sev = sev
