@@ -16,6 +16,7 @@ type Compiled struct {
 	static   []cSetting
 	variants []cVariant
 	notes    []string
+	touched  touched // the catalog customizations the file sets (runtime.go)
 
 	// slots numbers the condition names (lower case) that conditions use:
 	// a profile is turned into a slice of values once per Resolve.

@@ -55,7 +55,53 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	b = appendRuntimeValue(b, &r.Effective.IMSRetry.RetryEnabled)
 	b = append(b, `},"mmsAutoRetry":{"autoRetryDownload":`...)
 	b = appendRuntimeValue(b, &r.Effective.MMSAutoRetry.AutoRetryDownload)
-	b = append(b, `}},"conflicts":`...)
+	b = append(b, `}},"runtime":`...)
+	b, open = openArray(b, r.Runtime == nil)
+	for i := range r.Runtime {
+		s := &r.Runtime[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"customization":`...)
+		b = appendJSONString(b, s.Customization)
+		b = append(b, `,"path":`...)
+		b = appendJSONString(b, s.Path)
+		b = append(b, `,"name":`...)
+		b = appendJSONString(b, s.Name)
+		b = append(b, `,"value":`...)
+		b = appendJSONString(b, s.Value)
+		b = append(b, `,"scope":`...)
+		b = appendJSONString(b, s.Scope)
+		if s.Source != nil {
+			b = append(b, `,"source":`...)
+			b = appendSettingSource(b, s.Source)
+		}
+		if s.Shadowed != nil {
+			b = append(b, `,"shadowed":{"scope":`...)
+			b = appendJSONString(b, s.Shadowed.Scope)
+			b = append(b, `,"value":`...)
+			b = appendJSONString(b, s.Shadowed.Value)
+			b = append(b, `,"source":`...)
+			b = appendSettingSource(b, &s.Shadowed.Source)
+			b = append(b, '}')
+		}
+		b = append(b, '}')
+	}
+	b = closeArray(b, open)
+	b = append(b, `,"effects":`...)
+	b, open = openArray(b, r.Effects == nil)
+	for i := range r.Effects {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"customization":`...)
+		b = appendJSONString(b, r.Effects[i].Customization)
+		b = append(b, `,"effects":`...)
+		b = appendStrings(b, r.Effects[i].Effects)
+		b = append(b, '}')
+	}
+	b = closeArray(b, open)
+	b = append(b, `,"conflicts":`...)
 	b, open = openArray(b, r.Conflicts == nil)
 	for i := range r.Conflicts {
 		c := &r.Conflicts[i]

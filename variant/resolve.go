@@ -17,9 +17,15 @@ type Result struct {
 	Matched   []Match            `json:"matched"`
 	Settings  []EffectiveSetting `json:"settings"` // sorted by path, then name (case-insensitively)
 	Effective Effective          `json:"effective"`
-	Conflicts []Conflict         `json:"conflicts"`
-	Undecided []UndecidedState   `json:"undecided"`
-	Notes     []string           `json:"notes"`
+	// Runtime is every setting of the file as the device reads it, per
+	// scope, with the documented defaults of the customizations it touches.
+	Runtime []RuntimeSetting `json:"runtime"`
+	// Effects says what the runtime does with the values of each touched
+	// customization that has runtime semantics (catalog.RuntimeOf).
+	Effects   []RuntimeEffect  `json:"effects"`
+	Conflicts []Conflict       `json:"conflicts"`
+	Undecided []UndecidedState `json:"undecided"`
+	Notes     []string         `json:"notes"`
 	// Targets and Variants are filled by Explain only.
 	Targets  []TargetReport  `json:"targets,omitempty"`
 	Variants []VariantReport `json:"variants,omitempty"`
@@ -361,6 +367,7 @@ func (c *Compiled) apply(r *Result, p Profile) {
 		return strings.Compare(settingKey(a.Path, a.Name), settingKey(b.Path, b.Name))
 	})
 	r.Effective = effective(lookup, ex)
+	c.runtimeView(r, entries)
 	if len(r.Matched) > 0 {
 		if s, ok := lookup(keyMultivariant); ok {
 			if n, ok := ParseDWORD(s.Value); ok && n == 0 {

@@ -9,7 +9,6 @@ import (
 	"github.com/mcsf-dev/mcsf/internal/english"
 	"io"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"text/tabwriter"
@@ -28,6 +27,7 @@ type resolveOptions struct {
 	sims       []string // --sim, once per slot
 	simsFile   string   // --sims
 	explain    bool
+	quiet      bool // --quiet: no lint summary on stderr
 	format     string
 	simFlags   map[string]*string // --mcc ... --roaming, by condition name
 }
@@ -47,9 +47,12 @@ var simFlagNames = []struct{ flag, name, usage string }{
 	{"roaming", "Roaming", "1 when roaming, else 0"},
 }
 
-const resolveLong = `Show what a device with a given SIM gets from an answer file: the effective
-runtime values of IMSRetry (AttemptThresholdForIMS, RetryEnabled) and
-AutoRetryDownloadForMMS (AutoRetryDownload), every effective setting with
+const resolveLong = `Show what a device with a given SIM gets from an answer file: the runtime
+value of every setting the file sets, per scope (the per-IMSI value over the
+per-device one, or the reverse where Microsoft's page says so, e.g.
+ShowVoLTEToggle; the documented default where the file sets a customization
+but not that setting), what the runtime does with customizations that have
+runtime semantics (IMSRetry, AutoRetryDownloadForMMS), every effective setting with
 the Static block or Variant it comes from (file:line), the variants that
 matched and in what order they apply, settings that two variants of equal
 priority set differently (conflicts), and conditions mcsf cannot evaluate
@@ -61,6 +64,8 @@ any other condition, e.g. device conditions such as Lang), with --sim
 resolved on its own; UICCSLOT is set to 0 and 1 unless given), or with
 --sims FILE for a batch: CSV with a header row of condition names, or a JSON
 array of objects. The single flags apply to every --sim and --sims row.
+With two --sim, text shows the slots side by side, one row per setting.
+A line on standard error counts lint findings; --quiet silences it.
 
 How resolve decides (Microsoft documents the first part):
   - Conditions in a TargetState are ANDed, TargetStates of a Target are ORed.
@@ -128,6 +133,7 @@ func newResolveCmd(io *streams) *cobra.Command {
 	f.StringArrayVar(&o.sims, "sim", nil, "a SIM as 'name=value,...'; give twice for the two slots of a dual-SIM device")
 	f.StringVar(&o.simsFile, "sims", "", "resolve every SIM of a CSV or JSON `FILE` (- for standard input)")
 	f.BoolVar(&o.explain, "explain", false, "also list every Target and why it did or did not match")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "do not print the lint summary line on standard error")
 	formatFlag(cmd, &o.format, "", "text", "json")
 	addInputFlags(cmd, &o.inputOptions)
 	addImportFlags(cmd, &o.importOptions, true)
@@ -194,7 +200,7 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 		}
 	}()
 	defer func() {
-		if n := <-lintCount; n > 0 {
+		if n := <-lintCount; n > 0 && !o.quiet {
 			fmt.Fprintf(io.err, "%s: run mcsf lint for %s\n", in.display, english.Count(n, "finding"))
 		}
 	}()
@@ -212,6 +218,8 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 			results[i] = o.resolveOne(compiled, p)
 		}
 		err = writeJSONLine(w, results)
+	case len(profiles) == 2 && !o.explain:
+		writeSlotsText(w, [2]variant.Result{o.resolveOne(compiled, profiles[0]), o.resolveOne(compiled, profiles[1])})
 	default:
 		for i, p := range profiles {
 			if len(o.sims) > 0 {
@@ -505,39 +513,7 @@ func shortValue(v variant.RuntimeValue) string {
 func writeResolveText(w io.Writer, r variant.Result, explain bool) {
 	fmt.Fprintf(w, "SIM: %s\n\n", r.SIM)
 
-	fmt.Fprintln(w, "Effective runtime values")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	e := r.Effective
-	var notes []string
-	for _, row := range []struct {
-		name string
-		v    variant.RuntimeValue
-		def  string
-	}{
-		{"IMSRetry AttemptThresholdForIMS", e.IMSRetry.AttemptThresholdForIMS, "not configured (SMS over IMS attempts are not limited by this file)"},
-		{"IMSRetry RetryEnabled", e.IMSRetry.RetryEnabled, "not configured: default 1, retry once not over IMS"},
-		{"AutoRetryDownloadForMMS AutoRetryDownload", e.MMSAutoRetry.AutoRetryDownload, "not configured: default 0, no automatic retry"},
-	} {
-		value, from := "unset", row.def
-		if row.v.Source != nil {
-			from = row.v.Source.String()
-		}
-		switch {
-		case row.v.Value != nil:
-			value = fmt.Sprint(*row.v.Value)
-		case row.v.Scope != variant.ScopeUnset:
-			value = strconv.Quote(row.v.Text)
-		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", row.name, value, row.v.Scope, from)
-		if row.v.Note != "" {
-			notes = append(notes, fmt.Sprintf("  note: %s: %s\n", row.name, row.v.Note))
-		}
-	}
-	tw.Flush()
-	for _, n := range notes {
-		fmt.Fprint(w, n)
-	}
-
+	writeRuntimeText(w, r)
 	fmt.Fprintln(w)
 	if len(r.Matched) == 0 {
 		fmt.Fprintln(w, "Matched variants: none (only Static applies)")
@@ -554,7 +530,7 @@ func writeResolveText(w io.Writer, r variant.Result, explain bool) {
 		fmt.Fprintln(w, "Settings: none")
 	} else {
 		fmt.Fprintf(w, "Settings (%d)\n", len(r.Settings))
-		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		lastPath := ""
 		for _, s := range r.Settings {
 			if s.Path != lastPath || lastPath == "" {
@@ -598,6 +574,111 @@ func writeResolveText(w io.Writer, r variant.Result, explain bool) {
 	if explain {
 		writeExplainText(w, r)
 	}
+}
+
+// writeRuntimeText prints every setting as the device reads it, and what
+// the runtime does with the customizations that have runtime semantics.
+func writeRuntimeText(w io.Writer, r variant.Result) {
+	fmt.Fprintf(w, "Runtime values (%d): what the device reads, per scope\n", len(r.Runtime))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, s := range r.Runtime {
+		from := "documented default"
+		switch {
+		case s.Source != nil:
+			from = s.Source.String()
+		case s.Scope == "unset":
+			from = "not set, no documented default"
+		}
+		if s.Shadowed != nil {
+			from += fmt.Sprintf("; over %s %q (%s)", s.Shadowed.Scope, s.Shadowed.Value, s.Shadowed.Source)
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", orDash(s.Customization), runtimeName(s), orDash(s.Value), s.Scope, from)
+	}
+	tw.Flush()
+	for _, e := range r.Effects {
+		for _, line := range e.Effects {
+			fmt.Fprintf(w, "  %s: %s\n", e.Customization, line)
+		}
+	}
+}
+
+// runtimeName names a runtime row: its path and setting name.
+func runtimeName(s variant.RuntimeSetting) string {
+	return s.Path + " " + s.Name
+}
+
+// writeSlotsText prints the two slots of a dual-SIM device side by side:
+// one row per setting, one column per slot.
+func writeSlotsText(w io.Writer, rs [2]variant.Result) {
+	for i, r := range rs {
+		fmt.Fprintf(w, "Slot %d: %s\n", i, r.SIM)
+		if len(r.Matched) == 0 {
+			fmt.Fprintln(w, "  matched: none (only Static applies)")
+		}
+		for _, m := range r.Matched {
+			fmt.Fprintf(w, "  matched: %s via Target %s, TargetState %d (%s)\n", m.Variant, m.Target, m.TargetState, m.Source)
+		}
+	}
+	type cell struct{ value, scope string }
+	type row struct {
+		cust, name string
+		slot       [2]cell
+	}
+	var rows []*row
+	index := map[string]*row{}
+	for i, r := range rs {
+		for _, s := range r.Runtime {
+			// the slots may read one setting through different scopes' paths: pair them by name
+			k := s.Customization + "\x00" + strings.ToLower(pairedName(s))
+			rw, ok := index[k]
+			if !ok {
+				rw = &row{cust: orDash(s.Customization), name: pairedName(s)}
+				index[k] = rw
+				rows = append(rows, rw)
+			}
+			rw.slot[i] = cell{orDash(s.Value), s.Scope}
+		}
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "CUSTOMIZATION\tSETTING\tSLOT 0\tSLOT 1")
+	for _, rw := range rows {
+		c := func(x cell) string {
+			if x.scope == "" {
+				return "not set"
+			}
+			return fmt.Sprintf("%s (%s)", x.value, x.scope)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", rw.cust, rw.name, c(rw.slot[0]), c(rw.slot[1]))
+	}
+	tw.Flush()
+	for i, r := range rs {
+		for _, e := range r.Effects {
+			for _, line := range e.Effects {
+				fmt.Fprintf(w, "slot %d: %s: %s\n", i, e.Customization, line)
+			}
+		}
+		for _, n := range r.Notes {
+			fmt.Fprintf(w, "slot %d: note: %s\n", i, n)
+		}
+		for _, c := range r.Conflicts {
+			fmt.Fprintf(w, "slot %d: conflict: %s %s: %q wins (%s) over %q (%s)\n", i, c.Path, c.Name, c.Winner.Value, c.Winner.Source, c.Other.Value, c.Other.Source)
+		}
+		for _, u := range r.Undecided {
+			fmt.Fprintf(w, "slot %d: undecided: Target %s, TargetState %d: condition %s=%q: %s\n", i, u.Target, u.TargetState, u.Condition, u.Value, u.Reason)
+		}
+	}
+}
+
+// pairedName is a runtime row's setting with the scope part of a per-IMSI
+// or per-device path cut, so that both slots' rows meet.
+func pairedName(s variant.RuntimeSetting) string {
+	for _, p := range []string{"CellCore/PerIMSI/$(__IMSI)/", "CellCore/PerDevice/"} {
+		if rest, ok := strings.CutPrefix(s.Path, p); ok {
+			return "CellCore/…/" + rest + " " + s.Name
+		}
+	}
+	return runtimeName(s)
 }
 
 // writeExplainText prints every Target and Variant with the reason for its outcome.
