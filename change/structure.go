@@ -272,14 +272,14 @@ func variantChanges(old, new variant.Model) []Change {
 	for oi, v := range old.Variants {
 		if !paired[oi] {
 			out = append(out, Change{Kind: Removed, Element: "Variant", Variant: v.Name, OldSource: src(v.Source),
-				Message: fmt.Sprintf("Variant %s removed (Target %s, %d settings)", v.Name, orNone(firstRef(v)), len(v.Settings))})
+				Message: fmt.Sprintf("Variant %s removed (Target %s, %s)", v.Name, orNone(firstRef(v)), plural(len(v.Settings), "setting"))})
 		}
 	}
 	for ni, v := range new.Variants {
 		oi := pair[ni]
 		if oi < 0 {
 			out = append(out, Change{Kind: Added, Element: "Variant", Variant: v.Name, NewSource: src(v.Source),
-				Message: fmt.Sprintf("Variant %s added (Target %s, %d settings)", v.Name, orNone(firstRef(v)), len(v.Settings))})
+				Message: fmt.Sprintf("Variant %s added (Target %s, %s)", v.Name, orNone(firstRef(v)), plural(len(v.Settings), "setting"))})
 			continue
 		}
 		o := old.Variants[oi]
