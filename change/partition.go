@@ -275,30 +275,36 @@ func intsKey(xs []int) string {
 // region the tree does not list, which would make the partition inexact.
 func (p *partition) leafOf(n *node, prof variant.Profile) (*node, error) {
 	for len(n.branches) > 0 {
-		ni := n.name
-		v, set := prof.Get(p.names[ni])
-		found := -1
-		for bi, b := range n.branches {
-			for _, br := range b.regions {
-				if br.set != set {
-					continue
-				}
-				same := true
-				for _, a := range n.used {
-					if set && br.vec[a] != p.atoms[ni][a].test(v) {
-						same = false
-						break
-					}
-				}
-				if same {
-					found = bi
-				}
-			}
+		b := p.branchOf(n, prof)
+		if b == nil {
+			return nil, fmt.Errorf("profile %s falls in no listed region of %s", prof, p.display[n.name])
 		}
-		if found < 0 {
-			return nil, fmt.Errorf("profile %s falls in no listed region of %s", prof, p.display[ni])
-		}
-		n = n.branches[found].child
+		n = b.child
 	}
 	return n, nil
+}
+
+// branchOf is the branch of n that prof's value of n's name falls in; nil
+// if none (which would be a bug: the regions cover every value).
+func (p *partition) branchOf(n *node, prof variant.Profile) *branch {
+	ni := n.name
+	v, set := prof.Get(p.names[ni])
+	for _, b := range n.branches {
+		for _, br := range b.regions {
+			if br.set != set {
+				continue
+			}
+			same := true
+			for _, a := range n.used {
+				if set && br.vec[a] != p.atoms[ni][a].test(v) {
+					same = false
+					break
+				}
+			}
+			if same {
+				return b
+			}
+		}
+	}
+	return nil
 }

@@ -164,12 +164,7 @@ func Diff(oldV, newV Version, o Options) *Report {
 		r.Notes = append(r.Notes, "in "+newV.Name+": "+n)
 	}
 	if len(o.SIMs) > 0 {
-		for i, sim := range o.SIMs {
-			e := compare(os.resolve(sim), ns.resolve(sim), changedVariants)
-			e.Classes = []Class{{Description: sim.String(), Conditions: []ClassLimit{}, Any: []string{}, SIM: sim, Merged: 1}}
-			e.normalize()
-			r.SIMs = append(r.SIMs, SIMEffect{Row: i + 1, Effect: e})
-		}
+		r.SIMs = p.simEffects(root, o.SIMs, os, ns, changedVariants)
 		return r
 	}
 	p.effects(leaves, os, ns, changedVariants)
