@@ -13,7 +13,7 @@ import (
 var errTooManyStates = errors.New("the patterns are too complex to partition exactly")
 
 // maxStates bounds the product automaton of one condition name.
-const maxStates = 20000
+const maxStates = 4096
 
 // nfa is one compiled regular expression, case folding spelled out as
 // character classes so that every rune test is a plain range test.

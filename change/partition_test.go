@@ -207,3 +207,25 @@ func TestRegionsWithPatterns(t *testing.T) {
 		t.Errorf("got %d regions, want 8: %+v", len(rs), rs)
 	}
 }
+
+// TestRegionsTooComplex: a pattern whose automaton needs more than
+// maxStates states is not split exactly, and Diff says so in a note.
+func TestRegionsTooComplex(t *testing.T) {
+	const hard = "pattern:(a|b)*a(a|b){13}"
+	a, ok := newAtom(variant.MustParseCondition("SPN", hard))
+	if !ok {
+		t.Fatal("not decidable")
+	}
+	if _, err := regionsOf([]*atom{&a}); err != errTooManyStates {
+		t.Fatalf("got %v, want errTooManyStates", err)
+	}
+	m := variant.Model{
+		Targets:  []variant.TargetDef{{ID: "T", States: []variant.StateDef{{Conditions: []variant.ConditionDef{{Name: "SPN", Value: hard}}}}}},
+		Variants: []variant.VariantDef{{Name: "V", TargetRefs: []string{"T"}}},
+	}
+	r := Diff(Version{Name: "a", Model: m}, Version{Name: "b", Model: m}, Options{})
+	want := "the values of SPN are split as far as mcsf could (the patterns are too complex to partition exactly): SIMs outside the classes shown may change too"
+	if len(r.Notes) != 1 || r.Notes[0] != want {
+		t.Errorf("notes %q, want [%q]", r.Notes, want)
+	}
+}
