@@ -99,14 +99,15 @@ a.xml:4:13: error: import cycle: a.xml imports root.xml, which is already being 
 					return dir, true
 				}
 				return "", false
-			}}, `file root.xml depth=0 the root file
+			},
+			AllowEnv: []string{"OPS_DIR", "UNSET_VAR_FOR_TEST"}}, `file root.xml depth=0 the root file
 file rel.xml depth=1 Priority 1
 file ops/win.xml depth=1 Priority 1
-file ops/env.xml depth=1 Priority 1
+file $(OPS_DIR)\env.xml depth=1 Priority 1
 file other.xml depth=1 no Priority
 root.xml:4:13: error: cannot read imported file missing.xml: no such file [import-not-found]
 root.xml:5:13: warning: Source "rel.xml" is a relative path; the image build needs an absolute path or $(CurrentFileDir) (followed here relative to the importing file) [import-not-absolute]
-root.xml:8:13: error: other.xml is not an answer file: its root is <Other>, not <ImageCustomizations> [import-not-answer-file]
+root.xml:8:13: error: other.xml is not an answer file (its root element is not <ImageCustomizations>); its content is not shown: check it with mcsf lint [import-not-answer-file]
 root.xml:9:13: error: environment variable UNSET_VAR_FOR_TEST is not set (used as $(UNSET_VAR_FOR_TEST) in the Source) [import-not-found]
 `},
 		{"targets", ImportOptions{}, `file root.xml depth=0 the root file
@@ -135,12 +136,18 @@ target Fabrikam from root.xml
 
 func TestResolveSource(t *testing.T) {
 	o := ImportOptions{PathMaps: []PathMap{{From: `C:\build`, To: "/src"}, {From: `C:\build\deep`, To: "/deep"}},
-		Getenv: func(k string) (string, bool) { return map[string]string{"ROOT": `C:\build`}[k], k == "ROOT" }}
+		Getenv: func(k string) (string, bool) {
+			return map[string]string{"ROOT": `C:\build`, "SECRET": "/etc"}[k], k == "ROOT" || k == "SECRET"
+		},
+		AllowEnv: []string{"root", "UNSET"}}
 	tests := []struct {
 		source, want string
 		relative     bool
 		err          string
 	}{
+		{`$(SECRET)\passwd`, "", false, "$(SECRET) in the Source is not expanded: environment variables are expanded only when allowed (--import-env SECRET)"},
+		{`$(UNSET)\f.xml`, "", false, "environment variable UNSET is not set (used as $(UNSET) in the Source)"},
+		{`$(ROOT)\x\f.xml`, "/src/x/f.xml", false, ""},
 		{`$(CurrentFileDir)\ops\f.xml`, "/cur/ops/f.xml", false, ""},
 		{`C:\build\ops\f.xml`, "/src/ops/f.xml", false, ""},
 		{`c:/BUILD/ops/f.xml`, "/src/ops/f.xml", false, ""},
@@ -152,7 +159,7 @@ func TestResolveSource(t *testing.T) {
 		{`x\$(CurrentFileDir)\f.xml`, "", false, "$(CurrentFileDir) must start the Source"},
 	}
 	for _, tt := range tests {
-		got, rel, err := o.resolveSource(tt.source, "/cur")
+		got, rel, _, err := o.resolveSource(tt.source, "/cur")
 		if tt.err != "" {
 			if err == nil || err.Error() != tt.err {
 				t.Errorf("%s: got %q %v, want error %q", tt.source, got, err, tt.err)

@@ -14,12 +14,20 @@ import (
 
 // importOptions are the flags of commands that follow Import elements.
 type importOptions struct {
-	pathMaps  []string
-	noImports bool
+	pathMaps       []string
+	noImports      bool
+	roots, env     []string
+	maxFiles       int
+	maxImportBytes int64
 }
 
 func addImportFlags(cmd *cobra.Command, o *importOptions, withNoImports bool) {
-	cmd.Flags().StringArrayVar(&o.pathMaps, "path-map", nil, `map a Windows path prefix in Import Source to a local directory, e.g. 'C:\build=/src' (repeatable)`)
+	f := cmd.Flags()
+	f.StringArrayVar(&o.pathMaps, "path-map", nil, `map a Windows path prefix in Import Source to a local directory, e.g. 'C:\build=/src' (repeatable)`)
+	f.StringArrayVar(&o.roots, "import-root", nil, "also read imports from `DIR` (default: only the git work tree of the root file, else its folder; repeatable)")
+	f.StringArrayVar(&o.env, "import-env", nil, "expand the environment variable `NAME` in Import Source as $(NAME) (none is by default; repeatable)")
+	f.IntVar(&o.maxFiles, "max-import-files", answerfile.DefaultMaxImportFiles, "read at most this many files of one import graph")
+	f.Int64Var(&o.maxImportBytes, "max-import-bytes", answerfile.DefaultMaxImportBytes, "read at most this many bytes of imported files of one import graph")
 	if withNoImports {
 		cmd.Flags().BoolVar(&o.noImports, "no-imports", false, "check each file alone, without following its Import elements")
 	}
@@ -33,7 +41,11 @@ func (o *importOptions) loadGraph(name string, data []byte, maxFileSize int64) (
 // loadGraphWith is loadGraph reading imported files with readFile (nil:
 // from the file system).
 func (o *importOptions) loadGraphWith(name string, data []byte, maxFileSize int64, readFile func(string) ([]byte, error)) (*answerfile.Graph, error) {
-	opts := answerfile.ImportOptions{Getenv: os.LookupEnv, Limits: answerfile.DefaultLimits, ReadFile: readFile}
+	opts := answerfile.ImportOptions{Getenv: os.LookupEnv, Limits: answerfile.DefaultLimits, ReadFile: readFile,
+		AllowEnv: o.env, MaxFiles: o.maxFiles, MaxTotalBytes: o.maxImportBytes}
+	if len(o.roots) > 0 {
+		opts.Roots = append([]string{answerfile.DefaultImportRoot(name)}, o.roots...)
+	}
 	if maxFileSize > 0 {
 		opts.Limits.MaxBytes = int(maxFileSize)
 	}
@@ -76,11 +88,11 @@ func (o *importOptions) compile(in input, data []byte, maxFileSize int64, errOut
 }
 
 // stopOnSyntax writes the xml-syntax diagnostics of g to errOut and returns
-// errFindings when a file of g is not well-formed XML; data is the root
+// errFindings when a file of g is not well-formed XML or not an answer file; data is the root
 // file's text, readFile reads the imported files again to quote them.
 func stopOnSyntax(g *answerfile.Graph, data []byte, readFile func(string) ([]byte, error), errOut io.Writer) error {
 	syntax := slices.DeleteFunc(slices.Clone(g.Diagnostics), func(d answerfile.Diagnostic) bool {
-		return d.Rule != answerfile.RuleXMLSyntax
+		return d.Rule != answerfile.RuleXMLSyntax && d.Rule != answerfile.RuleImportNotAnswerFile
 	})
 	if len(syntax) == 0 && g.Root().Doc != nil {
 		return nil
