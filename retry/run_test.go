@@ -1,6 +1,7 @@
 package retry
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -188,5 +189,70 @@ func TestAttemptDuration(t *testing.T) {
 	}
 	if _, err := Run([]Policy{NewSMS()}, nil, Options{AttemptDuration: -time.Second}); err == nil {
 		t.Errorf("negative attempt duration: no error")
+	}
+}
+
+// TestDropDownOnProviderResubmissions: drop-down billing lowers the price on
+// the content provider's own resubmissions after NO_CREDIT, days later
+// (seed 004: "retry the message after a couple of days"), never on the
+// aggregator's automatic +6 h / +18 h billing retries (domain.md §5).
+func TestDropDownOnProviderResubmissions(t *testing.T) {
+	prov := NewProvider()
+	prov.DropDown = []Price{1000, 500, 450}
+	tl := run(t, []Policy{NewBilling(), prov}, "fail:nocredit*4,fail:nocredit,ok")
+	type priced struct {
+		stage, at, detail string
+	}
+	var got []priced
+	for _, e := range tl.Events {
+		if e.Kind == KindAttempt {
+			got = append(got, priced{e.Stage, FormatElapsed(e.At), e.Detail})
+		}
+	}
+	want := []priced{
+		{"billing", "00:00:00", "Attempt 1: the aggregator charges the user and submits the premium message to the carrier."},
+		{"billing", "06:00:00", "Attempt 2: the aggregator charges the user and submits the premium message to the carrier."},
+		{"billing", "1d 00:00:00", "Attempt 3: the aggregator charges the user and submits the premium message to the carrier."},
+		{"billing", "2d 00:00:00", "Attempt 4: the aggregator charges the user and submits the premium message to the carrier."},
+		{"provider", "5d 00:00:00", "Resubmission 1: the content provider sends a new message, drop-down billing at the price 5.00."},
+		{"provider", "7d 00:00:00", "Resubmission 2: the content provider sends a new message, drop-down billing at the price 4.50."},
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(priced{})); diff != "" {
+		t.Errorf("attempts (-want +got):\n%s", diff)
+	}
+	if f := tl.Final(); f.Kind != KindDelivered || f.DLR != "DELIVERED" || !strings.Contains(f.Detail, "4.50") {
+		t.Errorf("final = %+v, want delivered at 4.50", f)
+	}
+}
+
+// TestIMSRetryRuntime: while AttemptThresholdForIMS is not configured
+// (absent, or 0xFFFFFFFF) the runtime forces RetryEnabled to 1 (domain.md
+// §4, [tool] decompiled runtime); RetryEnabled=2 is unknown to the
+// documentation and never read as 0 or 1 (domain.md §4).
+func TestIMSRetryRuntime(t *testing.T) {
+	cases := []struct {
+		name       string
+		threshold  Setting
+		retry      Setting
+		wantFinal  EventKind
+		wantEvents int
+	}{
+		{"unset, RetryEnabled=0: forced to 1", Setting{Name: "AttemptThresholdForIMS"}, flag("RetryEnabled", 0), KindSent, 5},
+		{"0xFFFFFFFF, RetryEnabled=0: forced to 1", flag("AttemptThresholdForIMS", NotConfigured), flag("RetryEnabled", 0), KindSent, 5},
+		{"unset, RetryEnabled=2: forced to 1", Setting{Name: "AttemptThresholdForIMS"}, flag("RetryEnabled", 2), KindSent, 5},
+		{"threshold 3, RetryEnabled=0: the user resends", flag("AttemptThresholdForIMS", 3), flag("RetryEnabled", 0), KindSent, 6},
+		{"threshold 3, RetryEnabled=2: undecided", flag("AttemptThresholdForIMS", 3), flag("RetryEnabled", 2), KindUndecided, 3},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := NewSMS()
+			p.Threshold, p.RetryEnabled = c.threshold, c.retry
+			tl := run(t, []Policy{p}, "fail:imstemp,ok")
+			// The automatic retry ends in 5 events (attempt, fail, retry,
+			// attempt, sent); without it the user resends (6 events).
+			if f := tl.Final(); f.Kind != c.wantFinal || len(tl.Events) != c.wantEvents {
+				t.Errorf("final %s after %d events, want %s after %d:\n%s", f.Kind, len(tl.Events), c.wantFinal, c.wantEvents, strings.Join(brief(tl), "\n"))
+			}
+		})
 	}
 }

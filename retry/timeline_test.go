@@ -222,7 +222,7 @@ func TestTimelines(t *testing.T) {
 			"00:03:30 nowsms attempt SMSC #6 0s",
 			"00:03:30 nowsms delivered SMSC #6",
 		}},
-		{"nowsms/reject codes are decimal", []Policy{nowRej}, "fail:code=0b,fail:code=011", []string{
+		{"nowsms/reject codes are decimal: 011 is 11, 0b no code (domain.md §5)", []Policy{nowRej}, "fail:code=0b,fail:code=011", []string{
 			"00:00:00 nowsms attempt SMSC #1 0s",
 			"00:00:00 nowsms fail SMSC #1 err=code=0b",
 			"00:00:00 nowsms retry SMSC #1",
@@ -343,7 +343,7 @@ func TestTimelines(t *testing.T) {
 			"1d 00:00:00 billing wait 6h",
 			"1d 06:00:00 billing failed carrier #3 err=nocredit dlr=NO_CREDIT",
 		}},
-		{"billing/other errors follow the general strategy", []Policy{NewBilling()}, "fail:nocredit,fail,fail,ok", []string{
+		{"billing/other errors follow the general strategy (domain.md §5, seed 003)", []Policy{NewBilling()}, "fail:nocredit,fail,fail,ok", []string{
 			"00:00:00 billing attempt carrier #1 0s",
 			"00:00:00 billing fail carrier #1 err=nocredit",
 			"00:00:00 billing wait 6h",
@@ -361,12 +361,12 @@ func TestTimelines(t *testing.T) {
 			"00:00:00 billing fail carrier #1 err=perm",
 			"00:00:00 billing rejected carrier #1 err=perm dlr=REJECTED",
 		}},
-		{"chain/single-shot billing", []Policy{billSingle}, "", []string{
+		{"billing/single-shot billing: no billing retry (domain.md §5)", []Policy{billSingle}, "", []string{
 			"00:00:00 billing attempt carrier #1 0s",
 			"00:00:00 billing fail carrier #1 err=nocredit",
 			"00:00:00 billing failed carrier #1 err=nocredit dlr=NO_CREDIT",
 		}},
-		{"chain/billing,provider drop-down on resubmissions", []Policy{NewBilling(), prov}, "fail:nocredit:2s,fail:nocredit*3,fail:nocredit,ok", []string{
+		{"chain/billing,provider: drop-down on the provider resubmissions (seed 004)", []Policy{NewBilling(), prov}, "fail:nocredit:2s,fail:nocredit*3,fail:nocredit,ok", []string{
 			"00:00:00 billing attempt carrier #1 2s",
 			"00:00:02 billing fail carrier #1 err=nocredit",
 			"00:00:02 billing wait 6h",
@@ -387,7 +387,7 @@ func TestTimelines(t *testing.T) {
 			"7d 00:00:00 provider attempt content provider #2 0s",
 			"7d 00:00:00 provider delivered content provider #2 dlr=DELIVERED",
 		}},
-		{"chain/aggregator,provider", []Policy{NewAggregator(), prov}, "fail*10", []string{
+		{"chain/aggregator,provider: REJECTED after the 10th attempt (domain.md §5, seed 003)", []Policy{NewAggregator(), prov}, "fail*10", []string{
 			"00:00:00 aggregator attempt carrier #1 0s",
 			"00:00:00 aggregator fail carrier #1 err=temp",
 			"00:00:00 aggregator wait 30s",
@@ -425,7 +425,7 @@ func TestTimelines(t *testing.T) {
 			"00:00:00 sms fail IMS #1 err=perm",
 			"00:00:00 sms failed IMS #1 err=perm",
 		}},
-		{"chain/nowsms,mms", []Policy{NewNowSMS(), mmsOn()}, "fail,ok,fail:11s,ok:4s", []string{
+		{"chain/nowsms,mms: MT notification, then the download (domain.md §5)", []Policy{NewNowSMS(), mmsOn()}, "fail,ok,fail:11s,ok:4s", []string{
 			"00:00:00 nowsms attempt SMSC #1 0s",
 			"00:00:00 nowsms fail SMSC #1 err=temp",
 			"00:00:00 nowsms retry SMSC #1",
