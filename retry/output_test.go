@@ -414,3 +414,57 @@ func TestSVGTellsTheSameTruth(t *testing.T) {
 		}
 	})
 }
+
+// TestSchemaDeliveryReportAndSettings: the retry-output schema describes
+// the REJECTED report of an MT message joined to the DLR table (domain.md
+// §5) and the source of each setting (issue 13: assumed values said in
+// every format), and rejects what is not one of them.
+func TestSchemaDeliveryReportAndSettings(t *testing.T) {
+	decode := func(tl *Timeline) map[string]any {
+		var b bytes.Buffer
+		if err := WriteJSON(&b, tl); err != nil {
+			t.Fatal(err)
+		}
+		var v map[string]any
+		if err := json.Unmarshal(b.Bytes(), &v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	agg := decode(run(t, []Policy{NewAggregator()}, ""))
+	dlr, _ := agg["final"].(map[string]any)["delivery_report"].(map[string]any)
+	if dlr["status"] != "REJECTED" || dlr["retry"] != "no" || dlr["advice"] != "do not retry" || agg["direction"] != "MT" {
+		t.Errorf("aggregator final = %v, direction %v; want a REJECTED report, retry no, direction MT", agg["final"], agg["direction"])
+	}
+	mms := decode(run(t, []Policy{NewMMS()}, "fail"))
+	ar := mms["stages"].([]any)[0].(map[string]any)["parameters"].(map[string]any)["auto_retry_download"].(map[string]any)
+	if ar["assumed"] != true || ar["configured"] != false || ar["effective"] != 0.0 || ar["from"] != "assumed: no flag, no file" {
+		t.Errorf("auto_retry_download = %v, want assumed, not configured, effective 0", ar)
+	}
+	cases := []struct {
+		name string
+		v    map[string]any
+		edit func(v map[string]any)
+		want string
+	}{
+		{"unknown report status", agg, func(v map[string]any) { v["final"].(map[string]any)["delivery_report"].(map[string]any)["status"] = "BOUNCED" }, "/final/delivery_report/status"},
+		{"unknown direction", agg, func(v map[string]any) { v["direction"] = "sideways" }, "/direction"},
+		{"setting without its source flags", mms, func(v map[string]any) { delete(ar, "assumed") }, "/stages/0/parameters/auto_retry_download"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			c.edit(c.v)
+			errs, err := schema.Validate("retry-output", c.v)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, e := range errs {
+				found = found || e.InstanceLocation == c.want
+			}
+			if !found {
+				t.Errorf("got %v, want an error at %s", errs, c.want)
+			}
+		})
+	}
+}
