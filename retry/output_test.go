@@ -447,7 +447,9 @@ func TestSchemaDeliveryReportAndSettings(t *testing.T) {
 		edit func(v map[string]any)
 		want string
 	}{
-		{"unknown report status", agg, func(v map[string]any) { v["final"].(map[string]any)["delivery_report"].(map[string]any)["status"] = "BOUNCED" }, "/final/delivery_report/status"},
+		{"unknown report status", agg, func(v map[string]any) {
+			v["final"].(map[string]any)["delivery_report"].(map[string]any)["status"] = "BOUNCED"
+		}, "/final/delivery_report/status"},
 		{"unknown direction", agg, func(v map[string]any) { v["direction"] = "sideways" }, "/direction"},
 		{"setting without its source flags", mms, func(v map[string]any) { delete(ar, "assumed") }, "/stages/0/parameters/auto_retry_download"},
 	}
