@@ -100,14 +100,18 @@ type Diagnostic struct {
 }
 
 // TextEdit replaces the bytes [Start, End) of a file's text with NewText.
-// Offsets count bytes of the text as Document.Text holds it: the file's own
-// bytes for UTF-8 without a byte order mark; after the mark, or of the
-// decoded text, for the others (the writer encodes the result back).
+// Offsets count bytes of the text as Document.Text and DecodeText hold it:
+// UTF-8 after any byte-order mark, line ends as in the file (the file's
+// own bytes for UTF-8 without a mark); Encoding.EncodeText turns the edited
+// text back into the file's bytes. From and To are the same places as
+// positions (1-based; columns in characters), for SARIF and editors.
 // Start == End inserts. The edits of one Diagnostic never overlap.
 type TextEdit struct {
-	Start   int    `json:"start"`
-	End     int    `json:"end"`
-	NewText string `json:"newText"`
+	Start   int      `json:"start"`
+	End     int      `json:"end"`
+	NewText string   `json:"newText"`
+	From    Position `json:"from"`
+	To      Position `json:"to"`
 }
 
 func (d Diagnostic) String() string {

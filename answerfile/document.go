@@ -1,6 +1,7 @@
 package answerfile
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf8"
 
@@ -57,6 +58,10 @@ func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic,
 	if s.err != nil {
 		s.arena.release()
 		ds := syntax(lines.pos(s.err.off), s.err.msg, s.err.fix)
+		for _, e := range s.err.edits {
+			e.From, e.To = lines.pos(e.Start), lines.pos(e.End)
+			ds[0].Edits = append(ds[0].Edits, e)
+		}
 		for _, r := range s.err.related {
 			p := lines.pos(r.off)
 			ds[0].Related = append(ds[0].Related, Related{File: name, Line: p.Line, Column: p.Column, Message: r.msg})
@@ -208,4 +213,40 @@ func (d *Document) tagEnd(in *elemInfo) Position {
 		end++
 	}
 	return d.lines.pos(min(end+1, len(d.text)))
+}
+
+// ElementSpan is where element e stands in Text: from its '<' to just past
+// its end tag (or "/>"). ok is false when e is not of this document.
+func (d *Document) ElementSpan(e *etree.Element) (start, end int, ok bool) {
+	in, ok := d.info[e]
+	if !ok {
+		return 0, 0, false
+	}
+	return in.off, in.endOff, true
+}
+
+// AttrValueSpan is where the value of attribute key of e stands in Text,
+// between its quotes (as written: entity references not expanded). ok is
+// false when e has no such attribute.
+func (d *Document) AttrValueSpan(e *etree.Element, key string) (start, end int, ok bool) {
+	in, ok := d.info[e]
+	if !ok {
+		return 0, 0, false
+	}
+	for _, a := range in.attrs {
+		if a.name == key && a.valueOff > 0 && a.valueOff <= len(d.text) {
+			q := d.text[a.valueOff-1]
+			end := bytes.IndexByte(d.text[a.valueOff:], q)
+			if end < 0 {
+				return 0, 0, false
+			}
+			return a.valueOff, a.valueOff + end, true
+		}
+	}
+	return 0, 0, false
+}
+
+// Edit builds a TextEdit of Text, with its positions.
+func (d *Document) Edit(start, end int, newText string) TextEdit {
+	return TextEdit{Start: start, End: end, NewText: newText, From: d.lines.pos(start), To: d.lines.pos(end)}
 }

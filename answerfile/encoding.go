@@ -145,3 +145,18 @@ func checkDeclaredEncoding(decl string, enc Encoding) (msg, fix string) {
 	}
 	return "", ""
 }
+
+// DecodeText returns data as Document.Text holds it: UTF-8, after any
+// byte-order mark, line ends as in the file. ok is false when data is not
+// text the reader accepts (the reader then reports why).
+func DecodeText(data []byte) (text []byte, enc Encoding, ok bool) {
+	text, enc, msg, _ := decode(data)
+	return text, enc, msg == ""
+}
+
+// EncodeText turns text as DecodeText returns it (line ends as in the file)
+// back into the bytes of enc: the inverse of DecodeText.
+func (enc Encoding) EncodeText(text []byte) []byte {
+	enc.CRLF = false // the line ends are in text already
+	return encode(text, enc)
+}

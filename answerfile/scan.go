@@ -183,6 +183,7 @@ type syntaxError struct {
 	msg     string
 	fix     string
 	related []relatedOff
+	edits   []TextEdit // make fix mechanical; positions are filled in by ParseLimits
 }
 
 type relatedOff struct {
@@ -607,6 +608,10 @@ func (s *scanner) comment() {
 				"XML comments cannot nest: remove the outer \"<!--\" and its \"-->\" (or the inner comment); "+
 					"for a documentation sample, keep the one case you need and delete the other",
 				"comment inside a comment: \"<!--\" opens a comment inside the comment that starts at line %d", s.lines.pos(start).Line)
+			if s.err.edits = uncommentOuter(s.src, start, at-2); s.err.edits != nil {
+				s.err.fix = "XML comments cannot nest: remove the outer \"<!--\" line and its \"-->\" line to keep the one case you need " +
+					"(mcsf lint --fix keeps this first one; later cases stay comments)"
+			}
 			return
 		}
 		s.failRelated(at, relatedOff{start, "the comment starts here"},
@@ -1051,4 +1056,46 @@ func (s *scanner) text() (string, bool) {
 	}
 	out = append(out, s.src[start:s.p]...)
 	return normalizeNewlines(out), true
+}
+
+// uncommentOuter is the fix of a documentation sample whose commented-out
+// case holds comments of its own (<!-- Use for the per-IMSI case ...
+// <!-- Define the Targets --> ... -->): it deletes the outer comment's
+// opening line and its closing "-->" line, so that the case it held is
+// kept, uncommented; the cases after it stay comments. outer and inner are
+// the offsets of the two "<!--". nil when the outer comment has no closing
+// "-->" of its own, or the opening or closing shares a line with markup.
+func uncommentOuter(src []byte, outer, inner int) []TextEdit {
+	lineEnd := func(off int) int { // just past the line end at or after off
+		if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+			return off + i + 1
+		}
+		return len(src)
+	}
+	lineStart := func(off int) int { return bytes.LastIndexByte(src[:off], '\n') + 1 }
+	blank := func(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
+	// The opening line: blank before "<!--", prose after it, the inner comment on a later line.
+	open, openEnd := lineStart(outer), lineEnd(outer)
+	if !blank(src[open:outer]) || openEnd > inner || bytes.ContainsAny(src[outer+4:openEnd], "<>") {
+		return nil
+	}
+	// The outer comment closes at the "-->" that brings the depth back to 0.
+	depth, p := 1, inner
+	for depth > 0 {
+		o, c := bytes.Index(src[p:], []byte("<!--")), bytes.Index(src[p:], []byte("-->"))
+		switch {
+		case c < 0:
+			return nil
+		case o >= 0 && o < c:
+			depth, p = depth+1, p+o+4
+		default:
+			depth, p = depth-1, p+c+3
+		}
+	}
+	closeAt := p - 3
+	closeStart, closeEnd := lineStart(closeAt), lineEnd(closeAt)
+	if !blank(src[closeStart:closeAt]) || !blank(src[p:closeEnd]) {
+		return nil
+	}
+	return []TextEdit{{Start: open, End: openEnd}, {Start: closeStart, End: closeEnd}}
 }

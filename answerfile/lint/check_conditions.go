@@ -51,6 +51,9 @@ func (c *checker) checkCondition(cond answerfile.Condition) {
 			m.rule, m.attr = RuleInvalidConditionValue, "Value"
 		}
 		d := c.rule(m.rule).attr(cond.Elem, m.attr, "%s", p.Message)
+		if p.Kind == variant.ProblemPrefixCase || p.Kind == variant.ProblemInvalidValue {
+			d = withEdits(d, c.lowerPrefix(cond))
+		}
 		if p.Kind == variant.ProblemUnknownName {
 			if s := nearest(cond.Name.Value, conditionNames); s != "" {
 				d.Fix = fmt.Sprintf("did you mean %s?", s)
@@ -100,4 +103,21 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// lowerPrefix is the edit that writes a Pattern: or Range: prefix of a
+// condition value in lower case, as Microsoft's validator knows it; nil
+// when the value has no such prefix in another case.
+func (c *checker) lowerPrefix(cond answerfile.Condition) []answerfile.TextEdit {
+	v := cond.Value.Value
+	i := 0
+	if strings.HasPrefix(v, "!") {
+		i = 1
+	}
+	for _, p := range []string{"pattern:", "range:"} {
+		if len(v) >= i+len(p) && strings.EqualFold(v[i:i+len(p)], p) && v[i:i+len(p)] != p {
+			return c.replaceInAttr(cond.Elem, "Value", i, i+len(p), p)
+		}
+	}
+	return nil
 }

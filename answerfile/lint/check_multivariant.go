@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -69,12 +70,14 @@ func (c *checker) checkMultivariant() {
 		c.add(d)
 		return
 	}
-	var missing []string
+	var missing, groups []string
 	if !mvSet {
 		missing = append(missing, "Multivariant/Enable=1")
+		groups = append(groups, "Multivariant\x001")
 	}
 	if !adcSet {
 		missing = append(missing, "AutoDataConfig/Enable=0")
+		groups = append(groups, "AutoDataConfig\x000")
 	}
 	if len(missing) == 0 {
 		return
@@ -87,7 +90,7 @@ func (c *checker) checkMultivariant() {
 	}
 	d.Fix = "add <Settings Path=\"Multivariant\"><Setting Name=\"Enable\" Value=\"1\"/></Settings> and " +
 		"<Settings Path=\"AutoDataConfig\"><Setting Name=\"Enable\" Value=\"0\"/></Settings> to <Static>"
-	c.add(d)
+	c.add(withEdits(d, c.addEnableGroups(groups)))
 }
 
 func plural(n int, word string) string {
@@ -140,3 +143,51 @@ func (c *checker) checkIMS() {
 		c.add(d)
 	}
 }
+
+// addEnableGroups is the edit that adds, for each of groups ("PATH\x00VALUE"),
+// <Settings Path="PATH"><Setting Name="Enable" Value="VALUE"/></Settings>
+// at the end of the first Static, or in a new Static before the first
+// Variant. nil when Static has a group of one of those paths already (the
+// setting goes into it, which is for the author to do) or the insertion
+// point shares a line with other text.
+func (c *checker) addEnableGroups(groups []string) []answerfile.TextEdit {
+	var xml []string
+	for _, g := range groups {
+		path, value, _ := strings.Cut(g, "\x00")
+		xml = append(xml, fmt.Sprintf("<Settings Path=%q>\n  <Setting Name=\"Enable\" Value=%q/>\n</Settings>", path, value))
+		for _, st := range c.doc.Root.Statics[:min(1, len(c.doc.Root.Statics))] {
+			for _, sg := range st.Groups {
+				if strings.EqualFold(sg.Path.Value, path) {
+					return nil
+				}
+			}
+		}
+	}
+	body := strings.Join(xml, "\n")
+	text := c.doc.Text()
+	if len(c.doc.Root.Statics) == 0 {
+		at, _, indent, ok := c.lines(c.doc.Root.Variants[0].Elem)
+		if !ok {
+			return nil
+		}
+		return []answerfile.TextEdit{c.doc.Edit(at, at, c.block("<Static>\n"+indentLines(body)+"\n</Static>", indent))}
+	}
+	st := c.doc.Root.Statics[0].Elem
+	from, to, indent, ok := c.lines(st)
+	if !ok {
+		return nil
+	}
+	s, t, _ := c.doc.ElementSpan(st)
+	if bytes.HasSuffix(text[s:t], []byte("/>")) { // <Static/>: write it out
+		return []answerfile.TextEdit{c.doc.Edit(from, to, c.block("<Static>\n"+indentLines(body)+"\n</Static>", indent))}
+	}
+	close := s + bytes.LastIndex(text[s:t], []byte("</"))
+	at := bytes.LastIndexByte(text[:close], '\n') + 1
+	if at <= s || strings.TrimLeft(string(text[at:close]), " \t") != "" {
+		return nil
+	}
+	return []answerfile.TextEdit{c.doc.Edit(at, at, c.block(indentLines(body), indent))}
+}
+
+// indentLines indents every line of s by two spaces (one step of block).
+func indentLines(s string) string { return "  " + strings.ReplaceAll(s, "\n", "\n  ") }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"github.com/beevik/etree"
 	"regexp"
 	"slices"
 	"strings"
@@ -44,6 +45,9 @@ func (c *checker) checkRoot() {
 			"OwnerType %q is not one of %s", v, strings.Join(ownerTypes, ", "))
 		if s := nearest(v, ownerTypes); s != "" {
 			d.Fix = fmt.Sprintf("write OwnerType=%q", s)
+			if strings.EqualFold(s, strings.TrimSpace(v)) {
+				d = withEdits(d, c.setAttr(e, "OwnerType", s)) // only the spelling changes
+			}
 		}
 		c.add(d)
 	}
@@ -81,7 +85,8 @@ func (c *checker) checkOrder() {
 		if rank < maxRank {
 			d := c.rule(RuleElementOrder).at(ch,
 				"<%s> comes after <%s>: write Imports, Targets, Static, then the Variants", ch.Tag, maxName)
-			c.add(d)
+			d.Fix = fmt.Sprintf("move <%s> before <%s>", ch.Tag, maxName)
+			c.add(withEdits(d, c.moveBefore(ch, rank)))
 			continue
 		}
 		maxRank, maxName = rank, ch.Tag
@@ -92,4 +97,29 @@ func (c *checker) checkOrder() {
 func (c *checker) related(n answerfile.Node, msg string) answerfile.Related {
 	p := n.Pos()
 	return answerfile.Related{File: c.doc.Name, Line: p.Line, Column: p.Column, Path: n.Path(), Message: msg}
+}
+
+// moveBefore is the edit that moves child ch of the root, with its lines,
+// before the first child whose rank is above rank: the order every sample
+// writes. nil when ch or that child shares a line with other text.
+func (c *checker) moveBefore(ch *etree.Element, rank int) []answerfile.TextEdit {
+	from, to, _, ok := c.lines(ch)
+	if !ok {
+		return nil
+	}
+	for _, sib := range c.doc.Root.Elem.ChildElements() {
+		if r, known := childRank[sib.Tag]; !known || sib.Space != "" || r <= rank {
+			continue
+		}
+		at, _, _, ok := c.lines(sib)
+		if !ok || at >= from {
+			return nil
+		}
+		text := string(c.doc.Text()[from:to])
+		if !strings.HasSuffix(text, "\n") {
+			text += c.newline()
+		}
+		return []answerfile.TextEdit{c.doc.Edit(at, at, text), c.doc.Edit(from, to, "")}
+	}
+	return nil
 }

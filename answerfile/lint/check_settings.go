@@ -142,6 +142,11 @@ func (c *checker) checkGroup(ct container, g answerfile.SettingsGroup) {
 			d := c.rule(RuleDuplicateSetting).attr(s.Elem, "Name",
 				"setting %q appears twice in this group (names compare case-insensitively)", s.Name.Value)
 			d.Related = []answerfile.Related{c.related(g.Settings[prev].Node, "first set here")}
+			if first := g.Settings[prev]; first.Name.Value == s.Name.Value && first.Value == s.Value {
+				// An exact repetition: deleting it changes nothing.
+				d.Fix = "delete this <Setting>: it repeats the first exactly"
+				d = withEdits(d, c.deleteLines(s.Elem))
+			}
 			c.add(d)
 		} else if !dup {
 			firstName.add(s.Name.Value, i)
@@ -254,8 +259,10 @@ func (c *checker) checkPathKnown(g answerfile.SettingsGroup, known bool) {
 		c.add(d)
 	}
 	if have, want := c.canonicalPrefix(path); want != "" {
-		c.add(c.rule(RulePathCase).attr(g.Elem, "Path",
-			"settings path %q is spelled %q in Microsoft's documentation", path, want+path[len(have):]))
+		d := c.rule(RulePathCase).attr(g.Elem, "Path",
+			"settings path %q is spelled %q in Microsoft's documentation", path, want+path[len(have):])
+		d.Fix = fmt.Sprintf("write Path=%q", want+path[len(have):])
+		c.add(withEdits(d, c.setAttr(g.Elem, "Path", want+path[len(have):])))
 	}
 }
 
@@ -315,7 +322,9 @@ func (c *checker) checkNameKnown(g answerfile.SettingsGroup, s answerfile.Settin
 		return catalog.Entry{}
 	}
 	if s.Name.Value != entry.Setting.Name && !strings.Contains(entry.Setting.Name, "{") {
-		c.add(c.rule(RulePathCase).attr(s.Elem, "Name", "setting %q is spelled %q in Microsoft's documentation", s.Name.Value, entry.Setting.Name))
+		d := c.rule(RulePathCase).attr(s.Elem, "Name", "setting %q is spelled %q in Microsoft's documentation", s.Name.Value, entry.Setting.Name)
+		d.Fix = fmt.Sprintf("write Name=%q", entry.Setting.Name)
+		c.add(withEdits(d, c.setAttr(s.Elem, "Name", entry.Setting.Name)))
 	}
 	return entry
 }

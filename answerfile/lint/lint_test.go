@@ -27,6 +27,9 @@ func render(ds []answerfile.Diagnostic) string {
 		if d.Fix != "" {
 			fmt.Fprintf(&sb, "\tfix: %s\n", d.Fix)
 		}
+		for _, e := range d.Edits {
+			fmt.Fprintf(&sb, "\tedit %d:%d-%d:%d %q\n", e.From.Line, e.From.Column, e.To.Line, e.To.Column, e.NewText)
+		}
 	}
 	return sb.String()
 }
