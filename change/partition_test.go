@@ -2,7 +2,6 @@ package change
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"regexp"
 	"strconv"
@@ -15,18 +14,20 @@ import (
 // of each other (26 and 026, +26, case of SPN, range bounds).
 var (
 	condPool = map[string][]string{
-		"MCC":  {"310", "311", "!310", "pattern:31[0-9]", "pattern:3.*", "range:300, 310", "!range:305, 399", "Pattern:310"},
-		"MNC":  {"26", "026", "!26", "pattern:0?26", "range:20, 30", "410", "pattern:4(1|2)0"},
-		"SPN":  {"abc", "ABC", "!abc", "pattern:a.*", "pattern:(?=a)b"},
-		"Lang": {"en-US", "!en-US", "pattern:en-.*"},
+		"MCC":   {"310", "311", "!310", "pattern:31[0-9]", "pattern:3.*", "range:300, 310", "!range:305, 399", "Pattern:310"},
+		"MNC":   {"26", "026", "!26", "pattern:0?26", "range:20, 30", "410", "pattern:4(1|2)0"},
+		"SPN":   {"abc", "ABC", "!abc", "pattern:a.*", "pattern:(?=a)b"},
+		"Lang":  {"en-US", "!en-US", "pattern:en-.*"},
+		"ICCID": {"range:89014103211118510720, 89014103211118510799", "!range:89014103211118510700, 89014103211118510750", "pattern:8901.*5"},
 	}
 	simPool = map[string][]string{
-		"MCC":  {"310", "311", "312", "305", "0310", "+310", "300", "299", "3", "x", ""},
-		"MNC":  {"26", "026", "+26", "0026", "20", "30", "31", "410", "420", "430", "-0"},
-		"SPN":  {"abc", "ABC", "aBc", "a", "b", "", "xyz"},
-		"Lang": {"en-US", "en-GB", "EN-us", "de-DE"},
+		"MCC":   {"310", "311", "312", "305", "0310", "+310", "300", "299", "3", "x", ""},
+		"MNC":   {"26", "026", "+26", "0026", "20", "30", "31", "410", "420", "430", "-0"},
+		"SPN":   {"abc", "ABC", "aBc", "a", "b", "", "xyz"},
+		"Lang":  {"en-US", "en-GB", "EN-us", "de-DE"},
+		"ICCID": {"89014103211118510720", "89014103211118510745", "089014103211118510799", "89014103211118510800", "8901", "89015", "x"},
 	}
-	names = []string{"MCC", "MNC", "SPN", "Lang"}
+	names = []string{"MCC", "MNC", "SPN", "Lang", "ICCID"}
 	keys  = []struct{ path, name string }{
 		{"CellCore/PerIMSI/$(__IMSI)/SMS", "3GPP/IMS/AttemptThresholdForIMS"},
 		{"CellCore/PerIMSI/$(__IMSI)/SMS", "3GPP/IMS/RetryEnabled"},
@@ -150,25 +151,38 @@ func TestPartitionExact(t *testing.T) {
 }
 
 // TestRangeRegexp checks the spelling of ranges as regular expressions
-// against strconv.ParseInt, which variant's range test uses.
+// against variant's range test (integers of any length, any sign, leading
+// zeros), and the integer arithmetic the candidates use.
 func TestRangeRegexp(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 16))
-	bounds := []int64{math.MinInt64, math.MinInt64 + 1, -1000, -10, -9, -1, 0, 1, 5, 9, 10, 99, 100, 305, 1000, math.MaxInt64 - 1, math.MaxInt64}
+	bounds := []string{"-9223372036854775809", "-1000", "-10", "-9", "-1", "0", "1", "5", "9", "10", "99", "100", "305", "1000",
+		"9223372036854775807", "89014103211118510720", "89014103211118510799"}
 	values := []string{"0", "-0", "+0", "00", "-00", "5", "+5", "05", "-5", "-05", "9", "10", "010", "99", "100", "305", "0305", "+", "-", "", "1_0", "0x5",
-		"9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "09223372036854775807", " 5", "5 "}
+		"9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "-9223372036854775810",
+		"89014103211118510720", "089014103211118510750", "89014103211118510800", " 5", "5 ", "+-5"}
 	for range 40 {
 		values = append(values, strconv.FormatInt(rng.Int64N(2000)-1000, 10))
 	}
 	for _, lo := range bounds {
 		for _, hi := range bounds {
-			re := regexp.MustCompile(`^(?:` + rangeRegexp(lo, hi) + `)$`)
+			c := variant.MustParseCondition("ICCID", "range:"+lo+", "+hi)
+			re := regexp.MustCompile(`^(?:` + rangeRegexp(c.Min, c.Max) + `)$`)
 			for _, v := range values {
-				n, err := strconv.ParseInt(v, 10, 64)
-				want := err == nil && n >= lo && n <= hi
+				want := c.Eval(v, true) == variant.Matched
 				if got := re.MatchString(v); got != want {
-					t.Errorf("range %d, %d on %q: regexp says %v, ParseInt says %v (regexp %s)", lo, hi, v, got, want, re)
+					t.Errorf("range %s, %s on %q: regexp says %v, variant says %v (regexp %s)", lo, hi, v, got, want, re)
 				}
 			}
+		}
+	}
+	for _, tc := range []struct {
+		n    string
+		d    int
+		want string
+	}{{"0", 1, "1"}, {"0", -1, "-1"}, {"-1", 1, "0"}, {"9", 1, "10"}, {"10", -1, "9"}, {"-9", -1, "-10"}, {"-10", 1, "-9"},
+		{"99999999999999999999", 1, "100000000000000000000"}, {"100", -1, "99"}} {
+		if got := addInt(tc.n, tc.d); got != tc.want {
+			t.Errorf("addInt(%s, %d) = %s, want %s", tc.n, tc.d, got, tc.want)
 		}
 	}
 }

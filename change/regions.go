@@ -1,8 +1,8 @@
 package change
 
 import (
+	"cmp"
 	"fmt"
-	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -85,7 +85,7 @@ func regionsOf(atoms []*atom) ([]region, error) {
 		return false
 	}
 	patterns := false
-	var points []int64
+	var points []string // decimal integers of any length, as variant compares range bounds
 	for _, a := range atoms {
 		switch a.cond.Kind {
 		case variant.Exact:
@@ -93,26 +93,20 @@ func regionsOf(atoms []*atom) ([]region, error) {
 		case variant.Pattern:
 			patterns = true
 		case variant.Range:
-			lo, hi := bound64(a.cond.Min), bound64(a.cond.Max)
-			if lo > hi {
+			lo, hi := a.cond.Min, a.cond.Max
+			if compareInt(lo, hi) > 0 {
 				continue
 			}
-			points = append(points, lo, hi)
-			if lo > math.MinInt64 {
-				points = append(points, lo-1)
-			}
-			if hi < math.MaxInt64 {
-				points = append(points, hi+1)
-			}
+			points = append(points, lo, hi, addInt(lo, -1), addInt(hi, 1))
 		}
 	}
 	// Every integer between two boundaries falls like its neighbours.
-	slices.Sort(points)
+	slices.SortFunc(points, compareInt)
 	points = slices.Compact(points)
 	for i, p := range points {
 		add(integerSpelling(p, matchesExact))
-		if i+1 < len(points) && points[i+1]-p > 1 {
-			add(integerSpelling(p+1, matchesExact))
+		if next := addInt(p, 1); i+1 < len(points) && compareInt(next, points[i+1]) < 0 {
+			add(integerSpelling(next, matchesExact))
 		}
 	}
 	// A value that is no integer and no plain value of the atoms.
@@ -145,12 +139,11 @@ func regionsOf(atoms []*atom) ([]region, error) {
 }
 
 // integerSpelling writes n so that no plain value of the atoms equals it:
-// 5, else +5, 05, +05, 005, ... (strconv.ParseInt reads them all as 5).
-func integerSpelling(n int64, taken func(string) bool) string {
-	digits := strconv.FormatInt(n, 10)
-	sign := ""
-	if n < 0 {
-		sign, digits = "-", digits[1:]
+// 5, else +5, 05, +05, 005, ... (variant reads them all as 5).
+func integerSpelling(n string, taken func(string) bool) string {
+	sign, digits := "", n
+	if strings.HasPrefix(n, "-") {
+		sign, digits = "-", n[1:]
 	}
 	for zeros := 0; ; zeros++ {
 		for _, s := range []string{sign, "+"} {
@@ -176,69 +169,111 @@ func atomRegexp(a *atom) string {
 	case variant.Pattern:
 		return flags + `^(?:` + a.cond.Text + `)$`
 	case variant.Range:
-		return `^(?:` + rangeRegexp(bound64(a.cond.Min), bound64(a.cond.Max)) + `)$`
+		return `^(?:` + rangeRegexp(a.cond.Min, a.cond.Max) + `)$`
 	}
 	return flags + `^` + regexp.QuoteMeta(a.cond.Text) + `$`
 }
 
-// bound64 reads a range bound (a decimal integer of any length since
-// variant reads ICCID ranges), clamped to int64.
-// TODO(h16): bounds beyond int64 (20-digit ICCIDs) are clamped here.
-func bound64(s string) int64 {
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil && strings.HasPrefix(s, "-") {
-		return math.MinInt64
-	} else if err != nil {
-		return math.MaxInt64
-	}
-	return n
-}
-
-// rangeRegexp matches the strings strconv.ParseInt(s, 10, 64) reads as an
-// integer in [lo, hi]: an optional sign, leading zeros, and -0 for zero.
-func rangeRegexp(lo, hi int64) string {
-	if lo > hi {
+// rangeRegexp matches the strings variant reads as an integer in [lo, hi]
+// (canonical decimal integers of any length): an optional sign, leading
+// zeros, and -0 for zero.
+func rangeRegexp(lo, hi string) string {
+	if compareInt(lo, hi) > 0 {
 		return `[^\x00-\x{10FFFF}]`
 	}
 	var alts []string
-	if hi >= 0 {
-		a := uint64(max(lo, 0))
-		alts = append(alts, `\+?0*(?:`+digitsRegexp(a, uint64(hi))+`)`)
-		if a == 0 {
+	if !strings.HasPrefix(hi, "-") {
+		a := lo
+		if strings.HasPrefix(lo, "-") {
+			a = "0"
+		}
+		alts = append(alts, `\+?0*(?:`+digitsRegexp(a, hi)+`)`)
+		if a == "0" {
 			alts = append(alts, `-0+`)
 		}
 	}
-	if lo < 0 {
-		top := min(hi, -1)
-		alts = append(alts, `-0*(?:`+digitsRegexp(uint64(-(top+1))+1, uint64(-(lo+1))+1)+`)`)
+	if strings.HasPrefix(lo, "-") {
+		top := "1" // the smallest absolute value of the negative part
+		if strings.HasPrefix(hi, "-") {
+			top = hi[1:]
+		}
+		alts = append(alts, `-0*(?:`+digitsRegexp(top, lo[1:])+`)`)
 	}
 	return strings.Join(alts, "|")
 }
 
-// digitsRegexp matches the decimal numbers a..b written without leading
-// zeros.
-func digitsRegexp(a, b uint64) string {
+// digitsRegexp matches the decimal numbers a..b (non-negative, canonical)
+// written without leading zeros.
+func digitsRegexp(a, b string) string {
 	var alts []string
-	la, lb := len(strconv.FormatUint(a, 10)), len(strconv.FormatUint(b, 10))
-	for l := la; l <= lb; l++ {
+	for l := len(a); l <= len(b); l++ {
 		lo, hi := a, b
-		if l > la {
-			lo = pow10(l - 1)
+		if l > len(a) {
+			lo = "1" + strings.Repeat("0", l-1)
 		}
-		if l < lb {
-			hi = pow10(l) - 1
+		if l < len(b) {
+			hi = strings.Repeat("9", l)
 		}
-		alts = append(alts, sameLength(strconv.FormatUint(lo, 10), strconv.FormatUint(hi, 10)))
+		alts = append(alts, sameLength(lo, hi))
 	}
 	return strings.Join(alts, "|")
 }
 
-func pow10(n int) uint64 {
-	p := uint64(1)
-	for range n {
-		p *= 10
+// compareInt compares two canonical decimal integers (no plus sign, no
+// leading zeros, "0" for zero).
+func compareInt(a, b string) int {
+	na, nb := strings.HasPrefix(a, "-"), strings.HasPrefix(b, "-")
+	switch {
+	case na && !nb:
+		return -1
+	case !na && nb:
+		return 1
+	case na:
+		return compareDigits(b[1:], a[1:])
 	}
-	return p
+	return compareDigits(a, b)
+}
+
+func compareDigits(a, b string) int {
+	if len(a) != len(b) {
+		return cmp.Compare(len(a), len(b))
+	}
+	return strings.Compare(a, b)
+}
+
+// addInt returns the canonical integer n+d, d being 1 or -1.
+func addInt(n string, d int) string {
+	if strings.HasPrefix(n, "-") {
+		// -m + d = -(m - d)
+		m := addInt(n[1:], -d)
+		if m == "0" {
+			return "0"
+		}
+		return "-" + m
+	}
+	if n == "0" && d < 0 {
+		return "-1"
+	}
+	b := []byte(n)
+	i := len(b) - 1
+	if d > 0 {
+		for ; i >= 0 && b[i] == '9'; i-- {
+			b[i] = '0'
+		}
+		if i < 0 {
+			return "1" + string(b)
+		}
+		b[i]++
+		return string(b)
+	}
+	for ; b[i] == '0'; i-- {
+		b[i] = '9'
+	}
+	b[i]--
+	if out := strings.TrimLeft(string(b), "0"); out != "" {
+		return out
+	}
+	return "0"
 }
 
 // sameLength matches the numbers lo..hi, both of the same length.
