@@ -388,6 +388,21 @@ func TestSVGTellsTheSameTruth(t *testing.T) {
 		if want := "AutoRetryDownload=0 (the device default: absent is off; assumed: no flag, no file)"; !strings.Contains(all, want) {
 			t.Errorf("the SVG's texts lack %q:\n%s", want, all)
 		}
+		// The link is the final state, drawn as the diamond: no legend entry of its own.
+		if strings.Contains(all, "manual-retry link shown") {
+			t.Errorf("the legend lists a mark the picture does not draw:\n%s", all)
+		}
+	})
+	t.Run("an undecided end says why (domain.md §4: RetryEnabled=2 is unknown)", func(t *testing.T) {
+		p := NewSMS()
+		p.Threshold, p.RetryEnabled = flag("AttemptThresholdForIMS", 1), flag("RetryEnabled", 2)
+		all := strings.Join(texts(svgNodes(t, run(t, []Policy{p}, "fail:imstemp"))), "\n")
+		for _, want := range []string{"RetryEnabled=2 (from --flag; unknown to the documentation, which defines 0 off and 1 on)",
+			"why: RetryEnabled=2 is unknown to the documentation: whether the device retries once, not over IMS, is not known; the timeline stops here.", "undecided"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("the SVG's texts lack %q:\n%s", want, all)
+			}
+		}
 	})
 	t.Run("the legend has every mark: attempt bars, end marks, the end diamond, reports", func(t *testing.T) {
 		prov := NewProvider()

@@ -337,6 +337,10 @@ func WriteSVG(w io.Writer, t *Timeline) error {
 	for _, l := range strings.Split(strings.TrimRight(wrap(finalLine(t)+" · time axis: "+axisName, 140, "    "), "\n"), "\n") {
 		header = append(header, hline{l, "400", "12", colMuted})
 	}
+	// Why it ends: an undecided end says which value is unknown.
+	for _, l := range strings.Split(strings.TrimRight(wrap("why: "+f.Detail, 140, "    "), "\n"), "\n") {
+		header = append(header, hline{l, "400", "12", colMuted})
+	}
 	top := 48 + float64(len(header))*16 + 20
 	laneY := func(l int) float64 { return top + float64(l)*svgLane + svgLane/2 }
 	axisY := top + float64(len(lanes))*svgLane + 8
@@ -345,13 +349,12 @@ func WriteSVG(w io.Writer, t *Timeline) error {
 	// Legend entries, only for what the picture shows.
 	present := map[string]bool{"final": true}
 	for i, e := range t.Events {
-		switch e.Kind {
-		case KindAttempt:
+		switch {
+		case i == len(t.Events)-1 && e.Kind != KindAttempt:
+			// drawn as the final diamond
+		case e.Kind == KindAttempt:
 			c, _ := attemptEnd(t, i)
 			present["end"+c] = true
-			if e.Duration > 0 {
-				present["attempt"] = true
-			}
 		default:
 			present[string(e.Kind)] = true
 		}

@@ -125,7 +125,8 @@ the whole chain:
   down      the SMSC connection is down for DURATION: not an attempt (nowsms)
   nocredit  the user is out of credit (billing, provider)
   code=C    an error response with code C, permanent if listed in
-            --reject-codes (nowsms)
+            --reject-codes (nowsms; codes compare as decimal numbers, so
+            code=05 matches 5)
 
 When the list runs out, a stage repeats the last outcome it used, or uses
 its default (sms: fail:imstemp,ok; mms, nowsms, aggregator: fail; billing,
