@@ -1,6 +1,8 @@
 package catalog_test
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/mcsf-dev/mcsf/catalog"
@@ -103,5 +105,52 @@ func TestTable(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestSearch(t *testing.T) {
+	tests := []struct {
+		query string
+		want  []string // customization id: number of settings
+	}{
+		{"AutoRetryDownload", []string{"AutoRetryDownloadForMMS:1"}},
+		{"ims retry", []string{"IMSRetry:4"}},                             // the title
+		{"3gpp/ims/retryenabled", []string{"IMSRetry:2"}},                 // a name, both scopes
+		{"CellCore/PerDevice/SMS/3GPP/IMS/Retry", []string{"IMSRetry:1"}}, // PATH/NAME
+		{"NoSuchThingAnywhere", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, h := range catalog.Search(tt.query) {
+			got = append(got, fmt.Sprintf("%s:%d", h.Customization.ID, len(h.Settings)))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Search(%q) = %v, want %v", tt.query, got, tt.want)
+		}
+	}
+	if got := len(catalog.Search("")); got != len(catalog.Customizations()) {
+		t.Errorf("Search(\"\") found %d, want all %d", got, len(catalog.Customizations()))
+	}
+}
+
+func TestExplain(t *testing.T) {
+	ix := catalog.Load()
+	for arg, want := range map[string]string{
+		"CellCore/PerDevice/SMS":                       "DisableEMSLongMessages CellCore/PerDevice/SMS SmsPageLimit", // the first page that documents the path
+		"autoretrydownload":                            "AutoRetryDownloadForMMS Messaging/PerSimSettings/$(__ICCID) AutoRetryDownload",
+		"CellCore/PerDevice/SMS/3GPP/IMS/RetryEnabled": "IMSRetry CellCore/PerDevice/SMS 3GPP/IMS/RetryEnabled",
+		"Photos/LensApps/{0123}/Title":                 "OEMLensApps Photos/LensApps/{GUID} Title",
+	} {
+		es := ix.Explain(arg)
+		if len(es) == 0 {
+			t.Errorf("Explain(%q) found nothing, want %s", arg, want)
+			continue
+		}
+		if got := es[0].Customization.ID + " " + es[0].Group.Path + " " + es[0].Setting.Name; got != want {
+			t.Errorf("Explain(%q)[0] = %s, want %s", arg, got, want)
+		}
+	}
+	if es := ix.Explain("Nope/Nothing"); es != nil {
+		t.Errorf("Explain(Nope/Nothing) = %v, want nothing", es)
 	}
 }

@@ -14,5 +14,6 @@ func commands(io *streams) []*cobra.Command {
 	cmds = append(cmds, newVersionCmd(io))  // version.go
 	cmds = append(cmds, newDiffCmd(io))     // diffcmd.go
 	cmds = append(cmds, newLspCmd(io))      // lsp.go
+	cmds = append(cmds, newSettingsCmd(io)) // settings.go
 	return cmds
 }

@@ -530,24 +530,31 @@ func writeRules(w io.Writer, format string) error {
 const explainLong = `Explain a lint rule: what it finds, why it matters, where the fact comes
 from (Microsoft's documentation, Microsoft's imaging tools, or a policy of
 this project, stated in full), a bad and a good example, and how to turn
-it off.
+it off. Given a settings path or a setting name instead (or PATH/NAME), show
+what the customization catalog knows of it: customization, scope and where
+it belongs, values, default, precedence, constraints and the page.
 
 Examples:
   mcsf explain empty-value
-  mcsf explain condition-prefix-case`
+  mcsf explain condition-prefix-case
+  mcsf explain AutoRetryDownload
+  mcsf explain CellCore/PerDevice/SMS`
 
 func newExplainCmd(io *streams) *cobra.Command {
 	return &cobra.Command{
-		Use:   "explain RULE",
-		Short: "Explain a lint rule",
+		Use:   "explain RULE|PATH|NAME",
+		Short: "Explain a lint rule, a settings path or a setting",
 		Long:  explainLong,
 		Args:  cobra.ExactArgs(1),
-		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
 			var ids []string
 			for _, r := range allRules() {
 				ids = append(ids, r.ID)
 			}
-			return ids, cobra.ShellCompDirectiveNoFileComp
+			return append(ids, catalogWords(false)...), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			for _, r := range allRules() {
@@ -555,6 +562,12 @@ func newExplainCmd(io *streams) *cobra.Command {
 					writeExplain(io.out, r)
 					return nil
 				}
+			}
+			if explainSetting(io.out, args[0]) {
+				return nil
+			}
+			if strings.ContainsAny(args[0], "/$") || strings.ToLower(args[0]) != args[0] {
+				return usageError("%q is no rule, settings path or setting name of the catalog (mcsf settings searches it)", args[0])
 			}
 			return usageError("%v", lint.CheckRuleID(args[0]))
 		},
