@@ -394,6 +394,40 @@ func LoadGraph(rootPath string, rootData []byte, opts ImportOptions) (*Graph, er
 	return g, nil
 }
 
+// ImportPaths returns the files the Import elements of doc (the answer file
+// at path, as a root) name, as canonical paths (absolute, symbolic links
+// resolved), resolved as LoadGraph resolves them without reading any:
+// Sources that cannot be resolved or lie outside the import root are left
+// out. A linter uses it to lint each importing file once, as part of the
+// graph of a file that imports it.
+func ImportPaths(path string, doc *Document, opts ImportOptions) []string {
+	if doc == nil || !doc.IsAnswerFile() {
+		return nil
+	}
+	roots := opts.Roots
+	if roots == nil {
+		roots = []string{DefaultImportRoot(path)}
+	}
+	for _, m := range opts.PathMaps {
+		roots = append(roots, m.To)
+	}
+	var out []string
+	for _, im := range doc.Root.Imports {
+		if !im.Source.Present {
+			continue
+		}
+		local, _, _, err := opts.resolveSource(im.Source.Value, filepath.Dir(path))
+		if err != nil {
+			continue
+		}
+		real := realPath(local)
+		if slices.ContainsFunc(roots, func(r string) bool { return within(real, realPath(r)) }) {
+			out = append(out, canonical(local))
+		}
+	}
+	return out
+}
+
 // canonical is the identity of a local file for cycle detection.
 func canonical(p string) string {
 	if abs, err := filepath.Abs(p); err == nil {

@@ -41,7 +41,21 @@ func (o *importOptions) loadGraph(name string, data []byte, maxFileSize int64) (
 // loadGraphWith is loadGraph reading imported files with readFile (nil:
 // from the file system).
 func (o *importOptions) loadGraphWith(name string, data []byte, maxFileSize int64, readFile func(string) ([]byte, error)) (*answerfile.Graph, error) {
-	opts := answerfile.ImportOptions{Getenv: os.LookupEnv, Limits: answerfile.DefaultLimits, ReadFile: readFile,
+	opts, err := o.options(name, maxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	opts.ReadFile = readFile
+	g, err := answerfile.LoadGraph(name, data, opts)
+	if err != nil {
+		return nil, internal(err)
+	}
+	return g, nil
+}
+
+// options are the answerfile.ImportOptions of the flags, for the root file name.
+func (o *importOptions) options(name string, maxFileSize int64) (answerfile.ImportOptions, error) {
+	opts := answerfile.ImportOptions{Getenv: os.LookupEnv, Limits: answerfile.DefaultLimits,
 		AllowEnv: o.env, MaxFiles: o.maxFiles, MaxTotalBytes: o.maxImportBytes}
 	if len(o.roots) > 0 {
 		opts.Roots = append([]string{answerfile.DefaultImportRoot(name)}, o.roots...)
@@ -52,16 +66,12 @@ func (o *importOptions) loadGraphWith(name string, data []byte, maxFileSize int6
 	for _, s := range o.pathMaps {
 		pm, err := answerfile.ParsePathMap(s)
 		if err != nil {
-			return nil, usageError("--path-map: %v", err)
+			return opts, usageError("--path-map: %v", err)
 		}
 		opts.PathMaps = append(opts.PathMaps, pm)
 	}
 	opts.NoFollow = o.noImports
-	g, err := answerfile.LoadGraph(name, data, opts)
-	if err != nil {
-		return nil, internal(err)
-	}
-	return g, nil
+	return opts, nil
 }
 
 // compile loads a root answer file with what it imports (unless
