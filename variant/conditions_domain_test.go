@@ -91,3 +91,50 @@ func TestResolveNonASCIIPattern(t *testing.T) {
 		t.Errorf("reason = %q\nwant     %q", got, want)
 	}
 }
+
+// TestRuntimeIMSRetryForced: the runtime reads AttemptThresholdForIMS with
+// the default 0xFFFFFFFF and, when it is not configured, forces
+// RetryEnabled to 1 whatever the file says (domain.md §4 [tool, decompiled
+// runtime]). Values the documentation does not define are unknown, never 0
+// or 1 (domain.md §4).
+func TestRuntimeIMSRetryForced(t *testing.T) {
+	u32 := func(n uint32) *uint32 { return &n }
+	tests := []struct {
+		name       string
+		settings   string
+		wantValue  *uint32
+		wantForced *uint32
+		undoc      bool
+		note       string
+	}{
+		{"threshold unset, RetryEnabled 0", `<Setting Name="3GPP/IMS/RetryEnabled" Value="0"/>`, u32(0), u32(1), false, NoteForced},
+		{"threshold 0xFFFFFFFF, RetryEnabled 0", `<Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="0xFFFFFFFF"/><Setting Name="3GPP/IMS/RetryEnabled" Value="0"/>`, u32(0), u32(1), false, NoteForced},
+		{"threshold 2, RetryEnabled 0", `<Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="2"/><Setting Name="3GPP/IMS/RetryEnabled" Value="0"/>`, u32(0), nil, false, ""},
+		{"threshold unset, RetryEnabled 1", `<Setting Name="3GPP/IMS/RetryEnabled" Value="1"/>`, u32(1), nil, false, ""},
+		{"threshold 2, RetryEnabled 2", `<Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="2"/><Setting Name="3GPP/IMS/RetryEnabled" Value="2"/>`, u32(2), nil, true, NoteUndocumented},
+		{"threshold unset, RetryEnabled 2", `<Setting Name="3GPP/IMS/RetryEnabled" Value="2"/>`, u32(2), u32(1), true, NoteUndocumented + "; " + NoteForced},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := compileXML(t, `<Static><Settings Path="CellCore/PerDevice/SMS">`+tt.settings+`</Settings></Static>`)
+			v := c.Resolve(Profile{}).Effective.IMSRetry.RetryEnabled
+			if !cmp.Equal(v.Value, tt.wantValue) || !cmp.Equal(v.Forced, tt.wantForced) || v.Undocumented != tt.undoc || v.Note != tt.note {
+				t.Errorf("RetryEnabled = value %v forced %v undocumented %v note %q; want %v %v %v %q",
+					deref(v.Value), deref(v.Forced), v.Undocumented, v.Note, deref(tt.wantValue), deref(tt.wantForced), tt.undoc, tt.note)
+			}
+		})
+	}
+	c := compileXML(t, `<Targets><Target Id="A"><TargetState><Condition Name="MCC" Value="310"/></TargetState></Target></Targets>
+<Variant Name="V"><TargetRefs><TargetRef Id="A"/></TargetRefs><Settings Path="Messaging/PerSimSettings/$(__ICCID)"><Setting Name="AutoRetryDownload" Value="2"/></Settings></Variant>`)
+	v := c.Resolve(profile(t, "mcc=310,iccid=8901")).Effective.MMSAutoRetry.AutoRetryDownload
+	if v.Value == nil || *v.Value != 2 || !v.Undocumented || v.Note != NoteUndocumented {
+		t.Errorf("AutoRetryDownload=2: got %+v, want value 2, undocumented", v)
+	}
+}
+
+func deref(p *uint32) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}

@@ -36,16 +36,32 @@ type MMSAutoRetry struct {
 	AutoRetryDownload RuntimeValue `json:"autoRetryDownload"` // per-SIM, else default 0
 }
 
-// RuntimeValue is one DWORD the device reads. Value is nil when the scope
-// is unset or the text is not a DWORD (Note then says so).
+// RuntimeValue is one DWORD the device reads. Value is what the file (or the
+// documented default) gives; nil when the scope is unset or the text is not
+// a DWORD (Note then says so). Forced, when set, is the value the runtime
+// uses instead (RetryEnabled when AttemptThresholdForIMS is not
+// configured). Undocumented is true when Value is a number the documentation
+// does not define (RetryEnabled=2): it is shown as such, never read as 0 or 1.
 type RuntimeValue struct {
-	Value  *uint32        `json:"value"`
-	Scope  Scope          `json:"scope"`
-	Text   string         `json:"text,omitempty"` // the value as written in the file
-	Path   string         `json:"path,omitempty"` // the settings path it was read from, macros expanded
-	Source *SettingSource `json:"source,omitempty"`
-	Note   string         `json:"note,omitempty"`
+	Value        *uint32        `json:"value"`
+	Scope        Scope          `json:"scope"`
+	Text         string         `json:"text,omitempty"` // the value as written in the file
+	Path         string         `json:"path,omitempty"` // the settings path it was read from, macros expanded
+	Source       *SettingSource `json:"source,omitempty"`
+	Forced       *uint32        `json:"forced,omitempty"`
+	Undocumented bool           `json:"undocumented,omitempty"`
+	Note         string         `json:"note,omitempty"`
 }
+
+// NotConfigured is the value the runtime reads for AttemptThresholdForIMS
+// when it is not set: "not configured" [tool].
+const NotConfigured = 0xFFFFFFFF
+
+// Wording shared with retry (issue 13: resolve, retry and lint agree).
+const (
+	NoteForced       = "forced to 1 by the runtime: AttemptThresholdForIMS is not configured (unset or 0xFFFFFFFF)"
+	NoteUndocumented = "unknown to the documentation (documented: 0 off, 1 on)"
+)
 
 // Runtime paths and names of the two customizations.
 const (
@@ -120,13 +136,24 @@ func effective(lookup func(key string) (EffectiveSetting, bool), ex *expander) E
 			AutoRetryDownload: read(RuntimeValue{Value: &zero, Scope: ScopeDefault}, place{keySIMAutoRetry, ScopePerSIM}),
 		},
 	}
-	if v := &e.IMSRetry.AttemptThresholdForIMS; v.Value != nil && *v.Value == 0 {
-		v.Note = "0 means SMS over IMS is never attempted: the message goes over 3GPP/3GPP2 at once"
+	th := &e.IMSRetry.AttemptThresholdForIMS
+	switch {
+	case th.Value != nil && *th.Value == 0:
+		th.Note = "0 means SMS over IMS is never attempted: the message goes over 3GPP/3GPP2 at once"
+	case th.Value != nil && *th.Value == NotConfigured:
+		th.Note = "0xFFFFFFFF is the runtime's own default: not configured"
 	}
 	for _, v := range []*RuntimeValue{&e.IMSRetry.RetryEnabled, &e.MMSAutoRetry.AutoRetryDownload} {
 		if v.Value != nil && *v.Value > 1 {
-			v.Note = "the documented values are 0 (off) and 1 (on)"
+			v.Undocumented, v.Note = true, NoteUndocumented
 		}
+	}
+	// The runtime reads AttemptThresholdForIMS with the default 0xFFFFFFFF
+	// and, when it is not configured, forces RetryEnabled to 1 whatever the
+	// file says [tool, decompiled runtime] (domain.md §4).
+	if re := &e.IMSRetry.RetryEnabled; (th.Scope == ScopeUnset || th.Value != nil && *th.Value == NotConfigured) && (re.Value == nil || *re.Value != 1) {
+		re.Forced = &one
+		re.Note = strings.TrimPrefix(re.Note+"; "+NoteForced, "; ")
 	}
 	return e
 }

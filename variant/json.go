@@ -250,6 +250,13 @@ func appendRuntimeValue(b []byte, v *RuntimeValue) []byte {
 		b = append(b, `,"source":`...)
 		b = appendSettingSource(b, v.Source)
 	}
+	if v.Forced != nil {
+		b = append(b, `,"forced":`...)
+		b = strconv.AppendUint(b, uint64(*v.Forced), 10)
+	}
+	if v.Undocumented {
+		b = append(b, `,"undocumented":true`...)
+	}
 	if v.Note != "" {
 		b = append(b, `,"note":`...)
 		b = appendJSONString(b, v.Note)

@@ -501,7 +501,7 @@ func TestResolveRuntimeNotes(t *testing.T) {
 	r := c.Resolve(profile(t, "mcc=310,imsi=1,iccid=2"))
 	e := r.Effective
 	got := []string{e.IMSRetry.AttemptThresholdForIMS.Note, e.IMSRetry.RetryEnabled.Note, e.MMSAutoRetry.AutoRetryDownload.Note}
-	want := []string{"0 means SMS over IMS is never attempted: the message goes over 3GPP/3GPP2 at once", "the documented values are 0 (off) and 1 (on)", ""}
+	want := []string{"0 means SMS over IMS is never attempted: the message goes over 3GPP/3GPP2 at once", "unknown to the documentation (documented: 0 off, 1 on)", ""}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("notes (-want +got):\n%s", diff)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/variant"
 )
 
 // Graph lints an import graph as ImageApp sees it: each file's own findings,
@@ -34,6 +35,15 @@ func Graph(g *answerfile.Graph, m *answerfile.Merged, cfg Config) []answerfile.D
 		mergedStatic[strings.ToLower(r.Group.Path.Value+"/"+r.Setting.Name.Value)] = true
 	}
 	multivariantSet := mergedStatic["multivariant/enable"] && mergedStatic["autodataconfig/enable"]
+	// ims-retry-forced looks for a threshold in the file's own Static and
+	// Variants; another file of the graph may set it.
+	deviceThreshold := mergedStatic[strings.ToLower(variant.PathPerDeviceSMS+"/"+variant.NameAttemptThreshold)]
+	var thresholds map[string]bool
+	for _, f := range g.Files {
+		if f.Doc != nil && f.Doc.IsAnswerFile() {
+			thresholds = thresholdTargets(f.Doc, thresholds)
+		}
+	}
 
 	out := cfg.Finish(append(append([]answerfile.Diagnostic(nil), g.Diagnostics...), m.Diagnostics...))
 	for _, f := range g.Files {
@@ -54,7 +64,8 @@ func Graph(g *answerfile.Graph, m *answerfile.Merged, cfg Config) []answerfile.D
 			}
 		}
 		for _, d := range Lint(f.Doc, cfg) {
-			if settled[d.Rule+d.Path] || (d.Rule == RuleMultivariantDisabled && !strings.HasSuffix(d.Path, "/@Value") && multivariantSet) {
+			if settled[d.Rule+d.Path] || (d.Rule == RuleMultivariantDisabled && !strings.HasSuffix(d.Path, "/@Value") && multivariantSet) ||
+				(d.Rule == RuleIMSRetryForced && (deviceThreshold || forcedSettledIn(f.Doc, d, thresholds))) {
 				continue
 			}
 			out = append(out, d)

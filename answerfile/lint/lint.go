@@ -136,12 +136,13 @@ var (
 	checkSettingGroups   = &check{"settings", (*checker).checkSettings}
 	checkRuntimeConfig   = &check{"multivariant", (*checker).checkMultivariant}
 	checkIMSServices     = &check{"ims", (*checker).checkIMS}
+	checkIMSRetry        = &check{"ims-retry", (*checker).checkIMSRetryForced}
 	checkVariantOverlaps = &check{"overlaps", (*checker).checkOverlaps}
 )
 
 // checks lists the checks Lint runs after the root element's, in order.
 var checks = []*check{checkStructure, checkRootAttrs, checkChildOrder, checkTargetList, checkTargetRefs,
-	checkSettingGroups, checkRuntimeConfig, checkIMSServices, checkVariantOverlaps}
+	checkSettingGroups, checkRuntimeConfig, checkIMSServices, checkIMSRetry, checkVariantOverlaps}
 
 // ruleIndex maps each rule id of the table to its entry.
 var ruleIndex = sync.OnceValue(func() map[string]*Rule {

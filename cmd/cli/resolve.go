@@ -503,10 +503,31 @@ func shortValue(v variant.RuntimeValue) string {
 	switch {
 	case v.Scope == variant.ScopeUnset:
 		return "unset"
-	case v.Value == nil:
+	case v.Value == nil && v.Forced == nil:
 		return fmt.Sprintf("%q? (%s)", v.Text, v.Scope)
 	}
-	return fmt.Sprintf("%d (%s)", *v.Value, v.Scope)
+	return fmt.Sprintf("%s (%s)", runtimeText(v), v.Scope)
+}
+
+// runtimeText is the value the device uses: "1", "1 forced (file: 0)",
+// "2 unknown to the documentation", or the quoted text when it is not a DWORD.
+func runtimeText(v variant.RuntimeValue) string {
+	var s string
+	switch {
+	case v.Scope == variant.ScopeUnset:
+		return "unset"
+	case v.Value == nil:
+		s = fmt.Sprintf("%q", v.Text)
+	default:
+		s = fmt.Sprint(*v.Value)
+		if v.Undocumented {
+			s += " unknown to the documentation"
+		}
+	}
+	if v.Forced != nil {
+		return fmt.Sprintf("%d forced (file: %s)", *v.Forced, s)
+	}
+	return s
 }
 
 // writeResolveText prints one result for people.
