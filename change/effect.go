@@ -158,6 +158,12 @@ func compare(old, new outcome, changedVariants map[string]bool) Effect {
 	for i := range old.runtime {
 		if old.runtime[i].Value != new.runtime[i].Value {
 			e.Runtime = append(e.Runtime, RuntimeChange{Name: old.runtime[i].Name, Old: old.runtime[i], New: new.runtime[i]})
+			continue
+		}
+		// The runtime name ends with the setting's last path segment.
+		_, last, _ := strings.Cut(old.runtime[i].Name, " ")
+		if slices.ContainsFunc(e.Settings, func(s SettingChange) bool { return strings.HasSuffix(strings.ToLower(s.Name), strings.ToLower(last)) }) {
+			e.Kept = append(e.Kept, new.runtime[i])
 		}
 	}
 	undecided := len(old.undecided)+len(new.undecided) > 0
@@ -239,6 +245,9 @@ func (e *Effect) signature() string {
 		fmt.Fprintf(&b, "\x01%s\x00%s", s.Path, s.Name)
 		side(s.Old)
 		side(s.New)
+	}
+	for _, k := range e.Kept {
+		fmt.Fprintf(&b, "\x01kept\x00%s\x00%s\x00%s", k.Name, k.Value, k.Scope)
 	}
 	for _, r := range e.Runtime {
 		fmt.Fprintf(&b, "\x01%s\x00%s\x00%s\x00%v\x00%s\x00%s\x00%v", r.Name, r.Old.Value, r.Old.Scope, r.Old.Source, r.New.Value, r.New.Scope, r.New.Source)

@@ -45,6 +45,9 @@ type Effect struct {
 	// AutoRetryDownloadForMMS that change.
 	Settings []SettingChange `json:"settings"`
 	Runtime  []RuntimeChange `json:"runtime"`
+	// Kept are the runtime values that a changed setting feeds but that do
+	// not change (a per-device default under a per-IMSI value).
+	Kept []RuntimeValue `json:"kept"`
 	// Undecided lists the TargetStates that cannot be evaluated and
 	// where they stand on each side.
 	Undecided []string `json:"undecided"`
@@ -96,7 +99,7 @@ type RuntimeChange struct {
 // RuntimeValue is one runtime value: the DWORD in decimal, a quoted text
 // that is no DWORD, or "unset"; the scope it is read from.
 type RuntimeValue struct {
-	Name   string                 `json:"-"`
+	Name   string                 `json:"name"`
 	Value  string                 `json:"value"`
 	Scope  string                 `json:"scope"`
 	Source *variant.SettingSource `json:"source,omitempty"`
@@ -245,6 +248,9 @@ func (p *partition) emit(n *node, limits []ClassLimit, add func(sig string, e Ef
 func (e *Effect) normalize() {
 	if e.Settings == nil {
 		e.Settings = []SettingChange{}
+	}
+	if e.Kept == nil {
+		e.Kept = []RuntimeValue{}
 	}
 	if e.Runtime == nil {
 		e.Runtime = []RuntimeChange{}

@@ -146,6 +146,9 @@ func (r *Report) WriteText(w io.Writer, color bool) error {
 		for _, rc := range e.Runtime {
 			fmt.Fprintf(bw, "    runtime %s: %s → %s\n", rc.Name, rc.Old.text(), rc.New.text())
 		}
+		for _, k := range e.Kept {
+			fmt.Fprintf(bw, "    runtime %s: unchanged, %s\n", k.Name, k.text())
+		}
 		for _, u := range e.Undecided {
 			fmt.Fprintf(bw, "    cannot decide: %s\n", u)
 		}
@@ -193,6 +196,9 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			}
 			for _, rc := range e.Runtime {
 				fmt.Fprintf(bw, "| runtime: %s | | %s (%s) | %s (%s) |\n", rc.Name, mdCode(rc.Old.Value), rc.Old.Scope, mdCode(rc.New.Value), rc.New.Scope)
+			}
+			for _, k := range e.Kept {
+				fmt.Fprintf(bw, "| runtime: %s | | %s (%s) | unchanged |\n", k.Name, mdCode(k.Value), k.Scope)
 			}
 		}
 		for _, u := range e.Undecided {
