@@ -3,6 +3,7 @@ package retry_test
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/mcsf-dev/mcsf/retry"
 )
@@ -82,4 +83,27 @@ func ExampleParsePrices() {
 	// 2 5.00
 	// 3 4.50
 	// 4 4.50
+}
+
+// A handset's own SMS is mobile-originated: it never meets the billing of a
+// premium MT message.
+func ExampleRouteOf() {
+	r, err := retry.RouteOf([]retry.Policy{retry.NewSMS(), retry.NewAggregator()})
+	fmt.Println(r.Direction, err)
+	_, err = retry.RouteOf([]retry.Policy{retry.NewSMS(), retry.NewBilling()})
+	fmt.Println(strings.SplitN(err.Error(), ";", 2)[0])
+	// Output:
+	// MO <nil>
+	// chain sms,billing mixes directions: sms is the handset sending its own SMS: mobile-originated (MO)
+}
+
+// NowSMS reads its reject codes as decimal numbers.
+func ExampleParseRejectCodes() {
+	codes, all, err := retry.ParseRejectCodes("05, 24")
+	fmt.Println(codes, all, err)
+	_, _, err = retry.ParseRejectCodes("0B")
+	fmt.Println(err)
+	// Output:
+	// [5 24] false <nil>
+	// entry 1 ("0B") is not a decimal error code: NowSMS reads the list as decimal numbers, or All
 }
