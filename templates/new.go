@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/beevik/etree"
+
+	"github.com/mcsf-dev/mcsf/catalog"
 )
 
 // Skeleton kinds and scopes of New.
@@ -35,7 +37,9 @@ type UsageError struct{ msg string }
 
 func (e *UsageError) Error() string { return e.msg }
 
-// New returns a commented answer-file skeleton for one customization, like
+// New returns a commented answer-file skeleton for one customization: kind
+// is imsretry or mms (hand-written skeletons), or the id or page of any
+// customization of the catalog (built from its entry). Like
 // the sample of Microsoft's documentation but well-formed (no comment inside
 // a comment), with a TODO comment at every value to fill in. Those values
 // are empty, so `mcsf lint` reports them until they are set. scope "" is
@@ -44,7 +48,14 @@ func (e *UsageError) Error() string { return e.msg }
 func New(kind, scope, owner string) ([]byte, error) {
 	scopes, ok := newScopes[kind]
 	if !ok {
-		return nil, &UsageError{fmt.Sprintf("unknown skeleton %q: choose %s", kind, strings.Join(Kinds(), " or "))}
+		c, found := catalog.Find(kind)
+		if !found {
+			return nil, &UsageError{fmt.Sprintf("unknown skeleton %q: choose %s, or a customization of the catalog (mcsf settings lists them)", kind, strings.Join(Kinds(), " or "))}
+		}
+		if strings.ContainsFunc(owner, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+			return nil, &UsageError{"the owner contains a control character"}
+		}
+		return newFromCatalog(c, scope, owner)
 	}
 	if scope == "" {
 		scope = scopes[0]

@@ -13,6 +13,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
+	"github.com/mcsf-dev/mcsf/catalog"
 	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/report"
 	"github.com/mcsf-dev/mcsf/templates"
@@ -228,27 +229,44 @@ Skeletons and scopes (the first is the default):
   mms       per-sim     Targets, Static (Multivariant on), a Variant with
                         Messaging/PerSimSettings/$(__ICCID) AutoRetryDownload
 
+Any other customization of the catalog (mcsf settings lists them) by its id
+or page name: its settings groups of the chosen scope (default: the first the
+page supports) with a TODO stating each setting's values and default,
+Targets and a Variant for per-IMSI and per-SIM scopes, and settings not keyed
+by SIM in Static.
+
 For answer files with several operators, write a spec and use mcsf generate.
 
 Examples:
   mcsf new imsretry
+  mcsf new TelecoilAndTTY --owner Contoso
+  mcsf new settings-for-ims-services --scope per-device
   mcsf new imsretry --scope per-device --owner Contoso
   mcsf new mms --owner Contoso -o AutoRetryDownloadForMMS.xml`
 
 func newNewCmd(io *streams) *cobra.Command {
 	o := &newOptions{}
 	cmd := &cobra.Command{
-		Use:       "new imsretry|mms",
-		Short:     "Print a commented answer-file skeleton to fill in",
-		Long:      newLong,
-		Args:      cobra.ExactArgs(1),
-		ValidArgs: templates.Kinds(),
+		Use:   "new imsretry|mms|CUSTOMIZATION",
+		Short: "Print a commented answer-file skeleton to fill in",
+		Long:  newLong,
+		Args:  cobra.ExactArgs(1),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			kinds := templates.Kinds()
+			for _, c := range catalog.Customizations() {
+				kinds = append(kinds, c.ID+"\t"+c.Title)
+			}
+			return kinds, cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runNew(o, args[0], io)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.scope, "scope", "", "per-imsi or per-device (imsretry), per-sim (mms)")
+	f.StringVar(&o.scope, "scope", "", "per-imsi or per-device (imsretry), per-sim (mms); per-imsi, per-device, per-sim or device for a catalog customization")
 	f.StringVar(&o.owner, "owner", "", "the Owner to write (left empty, with a TODO, otherwise)")
 	f.StringVarP(&o.output, "output", "o", "", "write the skeleton to `FILE`, which must not exist yet")
 	_ = cmd.RegisterFlagCompletionFunc("scope", func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
