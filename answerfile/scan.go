@@ -610,7 +610,7 @@ func (s *scanner) comment() {
 				"comment inside a comment: \"<!--\" opens a comment inside the comment that starts at line %d", s.lines.pos(start).Line)
 			if s.err.edits = uncommentOuter(s.src, start, at-2); s.err.edits != nil {
 				s.err.fix = "XML comments cannot nest: remove the outer \"<!--\" line and its \"-->\" line to keep the one case you need " +
-					"(mcsf lint --fix keeps this first one; later cases stay comments)"
+					"(mcsf lint --fix keeps this first one and deletes the other cases the sample comments out with nested comments)"
 			}
 			return
 		}
@@ -1062,7 +1062,8 @@ func (s *scanner) text() (string, bool) {
 // case holds comments of its own (<!-- Use for the per-IMSI case ...
 // <!-- Define the Targets --> ... -->): it deletes the outer comment's
 // opening line and its closing "-->" line, so that the case it held is
-// kept, uncommented; the cases after it stay comments. outer and inner are
+// kept, uncommented; the cases after it that nest comments too are
+// deleted, the other comments kept. outer and inner are
 // the offsets of the two "<!--". nil when the outer comment has no closing
 // "-->" of its own, or the opening or closing shares a line with markup.
 func uncommentOuter(src []byte, outer, inner int) []TextEdit {
@@ -1079,23 +1080,50 @@ func uncommentOuter(src []byte, outer, inner int) []TextEdit {
 	if !blank(src[open:outer]) || openEnd > inner || bytes.ContainsAny(src[outer+4:openEnd], "<>") {
 		return nil
 	}
-	// The outer comment closes at the "-->" that brings the depth back to 0.
-	depth, p := 1, inner
-	for depth > 0 {
-		o, c := bytes.Index(src[p:], []byte("<!--")), bytes.Index(src[p:], []byte("-->"))
-		switch {
-		case c < 0:
-			return nil
-		case o >= 0 && o < c:
-			depth, p = depth+1, p+o+4
-		default:
-			depth, p = depth-1, p+c+3
-		}
+	p, _ := closeOf(src, outer)
+	if p < 0 {
+		return nil
 	}
 	closeAt := p - 3
 	closeStart, closeEnd := lineStart(closeAt), lineEnd(closeAt)
 	if !blank(src[closeStart:closeAt]) || !blank(src[p:closeEnd]) {
 		return nil
 	}
-	return []TextEdit{{Start: open, End: openEnd}, {Start: closeStart, End: closeEnd}}
+	edits := []TextEdit{{Start: open, End: openEnd}, {Start: closeStart, End: closeEnd}}
+	// The other cases the sample comments out the same way follow: they
+	// nest comments too, and are deleted, so that one case is kept.
+	for at := closeEnd; ; {
+		next := at + len(src[at:]) - len(bytes.TrimLeft(src[at:], " \t\r\n"))
+		if !bytes.HasPrefix(src[next:], []byte("<!--")) {
+			break
+		}
+		end, nested := closeOf(src, next)
+		if end < 0 || !blank(src[lineStart(next):next]) || !blank(src[end:lineEnd(end-1)]) {
+			break
+		}
+		if nested {
+			edits = append(edits, TextEdit{Start: lineStart(next), End: lineEnd(end - 1)})
+		}
+		at = lineEnd(end - 1)
+	}
+	return edits
+}
+
+// closeOf finds the end of the comment that opens at src[open:] when
+// comments nest: just past the "-->" that brings the depth back to 0, or -1
+// when there is none. nested reports whether a comment opened inside.
+func closeOf(src []byte, open int) (end int, nested bool) {
+	depth, p := 1, open+4
+	for depth > 0 {
+		o, c := bytes.Index(src[p:], []byte("<!--")), bytes.Index(src[p:], []byte("-->"))
+		switch {
+		case c < 0:
+			return -1, nested
+		case o >= 0 && o < c:
+			depth, p, nested = depth+1, p+o+4, true
+		default:
+			depth, p = depth-1, p+c+3
+		}
+	}
+	return p, nested
 }

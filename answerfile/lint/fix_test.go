@@ -173,7 +173,8 @@ func TestFixLeavesUnfixable(t *testing.T) {
 
 // TestFixNestedComment: a documentation sample that comments out each case
 // and holds comments inside (IMSRetry, and others) is not well-formed; the
-// fix keeps the first case, uncommented, and leaves the second a comment.
+// fix keeps the first case, uncommented, leaves a plain comment after it
+// and deletes a second case that nests comments too.
 func TestFixNestedComment(t *testing.T) {
 	const sample = `<?xml version="1.0" encoding="utf-8"?>
 <ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="IMSRetry" Owner="Contoso" OwnerType="OEM">
@@ -189,6 +190,10 @@ func TestFixNestedComment(t *testing.T) {
 -->
 
 <!-- Use for the per-IMSI case
+  <Static/>
+-->
+<!-- Use for the per-SIM case
+  <!-- Define the Static -->
   <Static/>
 -->
 </ImageCustomizations>
@@ -213,8 +218,8 @@ func TestFixNestedComment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(before) != 1 || before[0].Rule != RuleXMLSyntax || len(before[0].Edits) != 2 {
-		t.Fatalf("got\n%s\nwant one xml-syntax finding with two edits", render(before))
+	if len(before) != 1 || before[0].Rule != RuleXMLSyntax || len(before[0].Edits) != 3 {
+		t.Fatalf("got\n%s\nwant one xml-syntax finding with three edits", render(before))
 	}
 	res, err := Fix("a.xml", []byte(sample), Config{})
 	if err != nil {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/mcsf-dev/mcsf/fileio"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"io"
 	"maps"
 	"os"
@@ -32,6 +34,7 @@ type lintOptions struct {
 	severity   []string
 	failOn     string
 	configPath string
+	fix, diff  bool
 	importOptions
 	// set by runLint from the flags that were given
 	strictSet, failOnSet bool
@@ -87,6 +90,15 @@ Policies (choices of this project where Microsoft documents nothing; see
 // lintLongEnd follows the output formats in lint's long help.
 const lintLongEnd = `
 
+Fixes: --fix applies the fixes of the findings whose fix is mechanical and
+changes nothing else (rules marked fixable in 'mcsf rules --format json':
+spelling of paths, names, OwnerType and condition prefixes, element order,
+an exact duplicate setting, missing Multivariant/AutoDataConfig groups, the
+documentation samples' nested comment), lints again, and writes each file
+as fmt -w does: atomically, keeping its mode, refusing a file changed since
+it was read. The report then shows what is left. --diff shows the changes
+as a unified diff instead of writing them (exit 1 when there are some).
+
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 2 usage error (bad flag, unknown rule, invalid .mcsf.yaml, no answer file
 found), 3 internal error.
@@ -97,6 +109,7 @@ Examples:
   mcsf lint --format sarif answers/ > mcsf.sarif
   mcsf lint --strict --fail-on warning answers/
   mcsf lint --disable path-case --severity unknown-settings-path=info answers.xml
+  mcsf lint --fix answers.xml
   cat answers.xml | mcsf lint - --stdin-filename answers.xml`
 
 func newLintCmd(io *streams) *cobra.Command {
@@ -117,6 +130,8 @@ func newLintCmd(io *streams) *cobra.Command {
 	f.StringSliceVar(&o.disable, "disable", nil, "do not run RULE (repeatable, or comma-separated)")
 	f.StringArrayVar(&o.severity, "severity", nil, "set the severity of RULE: RULE=error|warning|info|off (repeatable)")
 	f.StringVar(&o.failOn, "fail-on", "error", "lowest severity that makes the run fail: error, warning or info")
+	f.BoolVar(&o.fix, "fix", false, "apply the mechanical fixes and write the files")
+	f.BoolVar(&o.diff, "diff", false, "with or without --fix: print the fixes as a unified diff, write nothing")
 	f.StringVar(&o.configPath, "config", "", "use this configuration file instead of looking for "+configName)
 	addImportFlags(cmd, &o.importOptions, true)
 	addInputFlags(cmd, &o.inputOptions)
@@ -218,11 +233,19 @@ type lintJob struct {
 	// input imports it, so it is linted in that input's graph).
 	deferred, covered bool
 	targets           []string
+	// With --fix or --diff, for a file that fixes changed: its text as read,
+	// its fixed text (diags are its findings) and how many findings the
+	// fixes removed.
+	original, fixedData []byte
+	fixed               int
 }
 
 func runLint(o *lintOptions, args []string, io *streams) error {
 	if len(args) == 0 {
 		return usageError("no input: name files or directories, or - for standard input")
+	}
+	if o.fix && !o.diff && slices.Contains(args, "-") {
+		return usageError("--fix writes files, and standard input is none: add --diff to see the fixes")
 	}
 	if _, err := answerfile.ParseSeverity(o.failOn); err != nil {
 		return usageError("--fail-on: %v", err)
@@ -287,6 +310,9 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	work := func(j *lintJob) {
 		mem.add(len(j.data))
 		lintOne(j)
+		if o.fix || o.diff {
+			j.fix()
+		}
 		// Only the text and SARIF reports quote source lines; for the
 		// others the file's text is let go at once.
 		if len(j.diags) > 0 && j.data != nil && (o.format == "text" || o.format == "sarif") {
@@ -309,6 +335,11 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	})
 	chooseRoots(jobs)
 	runJobs(slices.DeleteFunc(slices.Clone(jobs), func(j *lintJob) bool { return !j.deferred || j.covered }), work)
+	if o.fix || o.diff {
+		if done, err := o.applyFixes(jobs, io); done || err != nil {
+			return err
+		}
+	}
 	// The report's lists are sized up front: 10,000 files make 41,000
 	// diagnostics, which growing by appends copied several times over.
 	nDiags, nSources := 0, 0
@@ -547,6 +578,62 @@ func lintOne(j *lintJob) {
 			j.addSource(f.Path, f.Doc.Text())
 		}
 	}
+}
+
+// fix applies the fixes of j's findings to its text and lints the result,
+// keeping the text read in j.original; nothing when no finding has edits.
+func (j *lintJob) fix() {
+	if j.err != nil || j.skipped || j.data == nil || !slices.ContainsFunc(j.diags, func(d answerfile.Diagnostic) bool { return len(d.Edits) > 0 }) {
+		return
+	}
+	res, err := lint.Fix(j.in.display, j.data, j.cfg)
+	if err != nil {
+		j.err = internal(err)
+		return
+	}
+	if bytes.Equal(res.Data, j.data) {
+		return
+	}
+	j.original, j.fixedData, j.fixed, j.data = j.data, res.Data, res.Fixed, res.Data
+	j.imported, j.sources = nil, nil
+	lintOne(j)
+}
+
+// applyFixes writes the fixed files (--fix) or prints their diffs (--diff),
+// in the order of the inputs. done is true when nothing more is to be
+// printed (--diff).
+func (o *lintOptions) applyFixes(jobs []*lintJob, io *streams) (done bool, err error) {
+	files, findings := 0, 0
+	for _, j := range jobs {
+		if j.err != nil {
+			return true, j.err
+		}
+		if j.original == nil {
+			continue
+		}
+		files, findings = files+1, findings+j.fixed
+		if o.diff {
+			d, err := unifiedDiff("a/"+j.in.display, "b/"+j.in.display, j.original, j.fixedData)
+			if err != nil {
+				return true, err
+			}
+			fmt.Fprint(io.out, d)
+			continue
+		}
+		if err := writeFile(io.err, j.in.path, j.fixedData, fileio.WriteOptions{Expect: j.original}); err != nil {
+			return true, err
+		}
+	}
+	if o.diff {
+		if files > 0 {
+			return true, errFindings
+		}
+		return true, nil
+	}
+	if files > 0 {
+		fmt.Fprintf(io.err, "mcsf: fixed %s in %s\n", english.Count(findings, "finding"), english.Count(files, "file"))
+	}
+	return false, nil
 }
 
 // utf16Answer reports whether UTF-16 data (with a byte-order mark) mentions
