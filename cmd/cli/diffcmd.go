@@ -37,7 +37,8 @@ conditions), never by line. Moving or reformatting XML, reordering
 attributes, conditions or settings, and comments are not changes. A
 reorder of Variants is reported when it flips a tie: two Variants that can
 match one SIM at equal priority and set one setting differently (the one
-defined later wins).
+defined later wins). A value rewritten as the same DWORD (1 as 0x1) is no
+change. Assets, Applications and DataAssets are not compared.
 
 Effect on SIMs: the SIM and device space is split by every condition of
 both versions into classes that both treat alike (each class in words,
