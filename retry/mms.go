@@ -159,7 +159,7 @@ func (p MMS) run(r *runner) error {
 			if err := r.fail(ChannelMMSC, o, failText); err != nil {
 				return err
 			}
-			return r.end(KindUndecided, ChannelMMSC, o, fmt.Sprintf("AutoRetryDownload=%d is unknown to the documentation: whether the download is retried automatically is not known; the timeline stops here.", p.AutoRetry.Value))
+			return r.end(KindUndecided, ChannelMMSC, o, fmt.Sprintf("AutoRetryDownload=%s is unknown to the documentation: whether the download is retried automatically is not known; the timeline stops here.", p.AutoRetry.valueText(nil)))
 		}
 		if on && o.Kind != ErrPerm && k < len(p.Waits) {
 			w := p.Waits[k]

@@ -397,7 +397,7 @@ func TestSVGTellsTheSameTruth(t *testing.T) {
 		p := NewSMS()
 		p.Threshold, p.RetryEnabled = flag("AttemptThresholdForIMS", 1), flag("RetryEnabled", 2)
 		all := strings.Join(texts(svgNodes(t, run(t, []Policy{p}, "fail:imstemp"))), "\n")
-		for _, want := range []string{"RetryEnabled=2 (from --flag; unknown to the documentation, which defines 0 off and 1 on)",
+		for _, want := range []string{"RetryEnabled=2 (from --flag), unknown to the documentation (documented: 0 off, 1 on)",
 			"why: RetryEnabled=2 is unknown to the documentation: whether the device retries once, not over IMS, is not known; the timeline stops here.", "undecided"} {
 			if !strings.Contains(all, want) {
 				t.Errorf("the SVG's texts lack %q:\n%s", want, all)

@@ -26,16 +26,28 @@ type Setting struct {
 	// Assumed marks a value that neither a flag nor a file gave: the
 	// device's default is assumed, and Why says so.
 	Assumed bool
-	// Why explains an assumed value ("no --file and no flag: the device
-	// default, off").
+	// Why explains an assumed value ("no flag, no file").
 	Why string
+	// Text is the value as the file writes it when it is not a DWORD
+	// (Set is then true and Value 0): the device's reading is unknown.
+	Text string
 }
+
+// Wording shared with resolve and lint (variant.NoteForced and
+// variant.NoteUndocumented; a test in cmd/cli keeps them equal).
+const (
+	noteForced       = "forced to 1 by the runtime: AttemptThresholdForIMS is not configured (unset or 0xFFFFFFFF)"
+	noteUndocumented = "unknown to the documentation (documented: 0 off, 1 on)"
+)
 
 // toggle reads a documented 0/1 setting: on reports the value, known is
 // false for a value the documentation does not define (2 and above).
 func (s Setting) toggle(def bool) (on, known bool) {
 	if !s.Set {
 		return def, true
+	}
+	if s.Text != "" {
+		return false, false
 	}
 	switch s.Value {
 	case 0:
@@ -50,6 +62,9 @@ func (s Setting) toggle(def bool) (on, known bool) {
 func (s Setting) valueText(documented func(uint32) bool) string {
 	if !s.Set {
 		return "not configured"
+	}
+	if s.Text != "" {
+		return strconv.Quote(s.Text)
 	}
 	v := strconv.FormatUint(uint64(s.Value), 10)
 	if s.Value == NotConfigured {
@@ -77,14 +92,15 @@ func (s Setting) origin() string {
 func (s Setting) describe(documented func(uint32) bool, def int64, defWhy string) string {
 	var text string
 	switch {
-	case s.Set && documented != nil && !documented(s.Value):
+	case s.Set && documented != nil && (s.Text != "" || !documented(s.Value)):
 		text = s.Name + "=" + s.valueText(documented)
 		if o := s.origin(); o != "" {
-			text += " (" + o + "; unknown to the documentation, which defines 0 off and 1 on)"
-		} else {
-			text += " (unknown to the documentation, which defines 0 off and 1 on)"
+			text += " (" + o + ")"
 		}
-		return text
+		if s.Text != "" {
+			return text + ", not a DWORD: unknown to the documentation"
+		}
+		return text + ", " + noteUndocumented
 	case s.Set:
 		text = s.Name + "=" + s.valueText(documented)
 	case def >= 0:
@@ -105,7 +121,9 @@ func (s Setting) describe(documented func(uint32) bool, def int64, defWhy string
 // json is the setting in the "retry-output" form.
 func (s Setting) json(documented func(uint32) bool) map[string]any {
 	m := map[string]any{"name": s.Name, "value": nil, "configured": s.Set, "assumed": s.Assumed, "documented": true}
-	if s.Set {
+	if s.Set && s.Text != "" {
+		m["text"], m["documented"] = s.Text, false
+	} else if s.Set {
 		m["value"] = s.Value
 		if documented != nil {
 			m["documented"] = documented(s.Value)

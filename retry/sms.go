@@ -59,7 +59,7 @@ func (p SMS) retry() (on, forced, known bool) {
 // forcedText says why RetryEnabled is forced, or "".
 func (p SMS) forcedText() string {
 	if _, forced, _ := p.retry(); forced {
-		return "forced to 1 by the runtime: AttemptThresholdForIMS is not configured (unset or 0xFFFFFFFF)"
+		return noteForced
 	}
 	return ""
 }
@@ -203,7 +203,7 @@ func (p SMS) run(r *runner) error {
 			if err := r.fail(ch, o, failText); err != nil {
 				return err
 			}
-			return r.end(KindUndecided, ch, o, fmt.Sprintf("RetryEnabled=%d is unknown to the documentation: whether the device retries once, not over IMS, is not known; the timeline stops here.", p.RetryEnabled.Value))
+			return r.end(KindUndecided, ch, o, fmt.Sprintf("RetryEnabled=%s is unknown to the documentation: whether the device retries once, not over IMS, is not known; the timeline stops here.", p.RetryEnabled.valueText(nil)))
 		}
 		if ch == ChannelIMS && kind == ErrIMSTemp && retryOn && !autoUsed {
 			what := "RetryEnabled=1"

@@ -624,10 +624,20 @@ func resolveRetryFile(o *retryOptions, io *streams) (*variant.Result, error) {
 
 // settingFromFile is the runtime value v as a retry.Setting: its position
 // and scope when the file sets it, otherwise why the default applies.
+//
+// A RetryEnabled or AutoRetryDownload that is not a DWORD is kept as text:
+// the device's reading is unknown, and the timeline says so where it
+// decides (never, for RetryEnabled, while the runtime forces it). A
+// threshold that is not a DWORD decides every attempt: exit 3.
 func settingFromFile(name string, v variant.RuntimeValue, o *retryOptions) (retry.Setting, error) {
 	st := retry.Setting{Name: name}
 	switch {
 	case v.Source != nil && v.Source.Line > 0:
+		if v.Value == nil && name != "AttemptThresholdForIMS" {
+			st.Set, st.Text = true, v.Text
+			st.From = fmt.Sprintf("%s:%d, %s", v.Source.File, v.Source.Line, v.Scope)
+			return st, nil
+		}
 		if v.Value == nil {
 			return st, &exitError{code: ExitInternal, err: fmt.Errorf("%s, %s:%d: %s is %q, %s: the device's behaviour is unknown",
 				v.Scope, v.Source.File, v.Source.Line, name, v.Text, v.Note)}

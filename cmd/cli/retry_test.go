@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/mcsf-dev/mcsf/variant"
 )
 
 // TestRetryExamples runs every example of the retry help texts (mcsf retry
@@ -72,5 +74,38 @@ func TestRetryExamples(t *testing.T) {
 	}
 	if n < 20 {
 		t.Errorf("ran %d examples, want the 20 or more the help texts hold", n)
+	}
+}
+
+// TestRetryAgreesWithResolve: retry words the IMSRetry runtime forcing and
+// undocumented values as resolve and lint do (issue 13: "resolve, retry and
+// lint must agree"; domain.md §4), for the same file.
+func TestRetryAgreesWithResolve(t *testing.T) {
+	t.Chdir(t.TempDir())
+	file := `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="IMSRetry" Owner="Contoso" OwnerType="OEM">
+  <Static>
+    <Settings Path="CellCore/PerDevice/SMS">
+      <Setting Name="3GPP/IMS/RetryEnabled" Value="0"/>
+    </Settings>
+  </Static>
+</ImageCustomizations>
+`
+	if err := os.WriteFile("forced.xml", []byte(file), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	if code := Main([]string{"retry", "sms", "--file", "forced.xml", "--outcomes", "fail:imstemp,ok"}, strings.NewReader(""), &out, &errOut); code != ExitOK {
+		t.Fatalf("retry: exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "RetryEnabled=0 (from forced.xml:5, per-device), "+variant.NoteForced) {
+		t.Errorf("retry does not say %q:\n%s", variant.NoteForced, out.String())
+	}
+	out.Reset()
+	if code := Main([]string{"retry", "sms", "--threshold", "1", "--retry-enabled", "2", "--outcomes", "fail:imstemp"}, strings.NewReader(""), &out, &errOut); code != ExitOK {
+		t.Fatalf("retry: exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "RetryEnabled=2 (from --retry-enabled), "+variant.NoteUndocumented) {
+		t.Errorf("retry does not say %q:\n%s", variant.NoteUndocumented, out.String())
 	}
 }
