@@ -20,7 +20,7 @@ import (
 // an editor does.
 
 type testClient struct {
-	t    *testing.T
+	t    testing.TB
 	conn *jsonrpc2.Conn
 	srv  *server
 	done chan error // Serve's result
@@ -50,7 +50,7 @@ func (h clientHandler) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jso
 }
 
 // startServer runs a server on one end of a pipe and returns a client on the other.
-func startServer(t *testing.T, opts Options) *testClient {
+func startServer(t testing.TB, opts Options) *testClient {
 	t.Helper()
 	if opts.Debounce == 0 {
 		opts.Debounce = 5 * time.Millisecond

@@ -177,7 +177,6 @@ type Diagnostic struct {
 	Source             string                         `json:"source"`
 	Message            string                         `json:"message"`
 	RelatedInformation []diagnosticRelatedInformation `json:"relatedInformation,omitempty"`
-	Data               json.RawMessage                `json:"data,omitempty"`
 }
 
 type codeDescription struct {

@@ -79,6 +79,8 @@ type server struct {
 	// import graph of an open document has findings, to that document's URI.
 	others map[string]string
 	wg     sync.WaitGroup
+	// schemaCache remembers the element shapes the answerfile schema accepted.
+	schemaCache *lint.SchemaCache
 }
 
 // Serve runs a language server session on stream (the client's stdin and
@@ -103,6 +105,8 @@ func newServer(opts Options) *server {
 		docs:    map[string]*document{},
 		cancels: map[jsonrpc2.ID]context.CancelFunc{},
 		others:  map[string]string{},
+
+		schemaCache: lint.NewSchemaCache(),
 	}
 }
 
