@@ -80,7 +80,9 @@ func BenchmarkCompletionAfterEdit(b *testing.B) {
 
 func BenchmarkMemoryAfterEdits(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		c, uri, _, p := benchServer(b, Options{Debounce: time.Millisecond})
+		// Typing: edits come faster than the debounce, a pause every 100
+		// lets the lint run and publish.
+		c, uri, _, p := benchServer(b, Options{Debounce: DefaultDebounce})
 		heap := func() float64 {
 			runtime.GC()
 			var m runtime.MemStats
@@ -90,8 +92,8 @@ func BenchmarkMemoryAfterEdits(b *testing.B) {
 		var at100 float64
 		for e := 1; e <= 1000; e++ {
 			c.change(uri, e+1, &Range{Start: p, End: Position{p.Line, p.Character + 1}}, string(rune('a'+e%2)))
-			if e%50 == 0 {
-				c.waitDiags(uri, e+1) // let a lint finish now and then, as pauses in typing do
+			if e%100 == 0 {
+				c.waitDiags(uri, e+1)
 			}
 			if e == 100 {
 				at100 = heap()
