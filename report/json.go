@@ -10,7 +10,7 @@ import (
 
 // jsonReport is the JSON form of a lint run; schema/lint-output.schema.json
 // describes it (`mcsf schema lint-output`). Every field is always present,
-// except fix, which only a diagnostic with a suggested fix carries.
+// except fix and edits, which only a diagnostic with a suggested fix carries.
 //
 // writeJSONReport does not marshal these types: it appends the same bytes
 // by hand. They stay as the definition of the form, and the test holds
@@ -34,6 +34,17 @@ type jsonDiagnostic struct {
 	Message   string              `json:"message"`
 	Related   []jsonRelated       `json:"related"`
 	Fix       string              `json:"fix,omitempty"`
+	Edits     []jsonEdit          `json:"edits,omitempty"`
+}
+
+type jsonEdit struct {
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	NewText    string `json:"newText"`
+	FromLine   int    `json:"fromLine"`
+	FromColumn int    `json:"fromColumn"`
+	ToLine     int    `json:"toLine"`
+	ToColumn   int    `json:"toColumn"`
 }
 
 type jsonRelated struct {
@@ -139,6 +150,31 @@ func appendJSONDiagnostic(b []byte, d answerfile.Diagnostic) []byte {
 	if d.Fix != "" {
 		b = append(b, ",\n      \"fix\": "...)
 		b = appendJSONString(b, d.Fix)
+	}
+	if len(d.Edits) > 0 {
+		b = append(b, ",\n      \"edits\": ["...)
+		for i, e := range d.Edits {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, "\n        {\n          \"start\": "...)
+			b = strconv.AppendInt(b, int64(e.Start), 10)
+			b = append(b, ",\n          \"end\": "...)
+			b = strconv.AppendInt(b, int64(e.End), 10)
+			b = append(b, ",\n          \"newText\": "...)
+			b = appendJSONString(b, e.NewText)
+			for _, f := range []struct {
+				key string
+				n   int
+			}{{"fromLine", e.From.Line}, {"fromColumn", e.From.Column}, {"toLine", e.To.Line}, {"toColumn", e.To.Column}} {
+				b = append(b, ",\n          \""...)
+				b = append(b, f.key...)
+				b = append(b, "\": "...)
+				b = strconv.AppendInt(b, int64(f.n), 10)
+			}
+			b = append(b, "\n        }"...)
+		}
+		b = append(b, "\n      ]"...)
 	}
 	return append(b, "\n    }"...)
 }

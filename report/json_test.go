@@ -29,6 +29,10 @@ func encodeJSONReport(t *testing.T, r *Report) []byte {
 		for _, rel := range d.Related {
 			jd.Related = append(jd.Related, jsonRelated(rel))
 		}
+		for _, e := range d.Edits {
+			jd.Edits = append(jd.Edits, jsonEdit{Start: e.Start, End: e.End, NewText: e.NewText,
+				FromLine: e.From.Line, FromColumn: e.From.Column, ToLine: e.To.Line, ToColumn: e.To.Column})
+		}
 		out.Diagnostics = append(out.Diagnostics, jd)
 	}
 	var buf bytes.Buffer

@@ -104,8 +104,12 @@ func fixtureReport(t *testing.T) *Report {
 		`RetryEnabled is a DWORD 0 or 1, not "100%; [a](1), b:c"`).Fix = `write Value="1" to retry, Value="0" not to`
 	add("answers/other dir/b.xml", 0, 0, 0, 0, "", answerfile.RuleXMLSyntax, answerfile.Error, "the file is empty")
 	l, col, el, ec = at(cXML, 3, `Path="Cellcore/PerDevice/SMS"`)
-	add(c, l, col, el, ec, "/ImageCustomizations/Static[1]/Settings[1]", "path-case", answerfile.Info,
+	pc := add(c, l, col, el, ec, "/ImageCustomizations/Static[1]/Settings[1]", "path-case", answerfile.Info,
 		"settings path \"Cellcore/PerDevice/SMS\" is spelled \"CellCore/PerDevice/SMS\" in the catalog\r\nsecond line: 50% of files; a]]>b\x01")
+	pc.Fix = `write Path="CellCore/PerDevice/SMS"`
+	pc.Edits = []answerfile.TextEdit{{Start: 100, End: 104, NewText: "Cell\"Core", From: answerfile.Position{Line: 3, Column: 19},
+		To: answerfile.Position{Line: 3, Column: 23}}, {Start: 110, End: 110, NewText: "", From: answerfile.Position{Line: 3, Column: 29},
+		To: answerfile.Position{Line: 3, Column: 29}}}
 	add(outside, 1, 1, 1, 6, "", "element-order", answerfile.Warning, "a finding outside the working directory")
 	ds = answerfile.SortDiagnostics(ds)
 
@@ -485,7 +489,7 @@ func TestJUnitParses(t *testing.T) {
 	}
 	want := []caseSummary{
 		{name: "/home/ci/work/answers/c.xml", out: "/home/ci/work/answers/c.xml:3:21: info: settings path \"Cellcore/PerDevice/SMS\" is spelled \"CellCore/PerDevice/SMS\" in the catalog\n" +
-			"second line: 50% of files; a]]>b\uFFFD [path-case]"},
+			"second line: 50% of files; a]]>b\uFFFD [path-case]\n  fix: write Path=\"CellCore/PerDevice/SMS\""},
 		{name: "/tmp/elsewhere/d.xml", out: "/tmp/elsewhere/d.xml:1:1: warning: a finding outside the working directory [element-order]"},
 		{name: "answers/base.xml", failure: "3 errors", out: "answers/base.xml:6:31: info: SPN \"Télécom 日本\" is compared case-insensitively [spn-case]\n" +
 			"answers/base.xml:10:3: warning: Variant comes before Static: expected Imports, Targets, Static, Variant [element-order]"},

@@ -101,7 +101,25 @@ type sarifResult struct {
 	Locations           []sarifLocation   `json:"locations"`
 	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
+	Fixes               []sarifFix        `json:"fixes,omitempty"`
 	Properties          *sarifResultProps `json:"properties,omitempty"`
+}
+
+// sarifFix is a fix made of text edits: a finding's Edits, as replacements of
+// regions (columns in code points, like every region of the log).
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Replacements     []sarifReplacement    `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion `json:"deletedRegion"`
+	InsertedContent *sarifText  `json:"insertedContent,omitempty"`
 }
 
 type sarifResultProps struct {
@@ -231,6 +249,18 @@ func buildSARIF(r *Report, root string) sarifLog {
 		res.PartialFingerprints = map[string]string{sarifFingerprintKey: fmt.Sprintf("%s:%d", h, seen[h])}
 		if d.Fix != "" {
 			res.Properties = &sarifResultProps{Fix: d.Fix}
+		}
+		if len(d.Edits) > 0 {
+			change := sarifArtifactChange{ArtifactLocation: art}
+			for _, e := range d.Edits {
+				rep := sarifReplacement{DeletedRegion: sarifRegion{StartLine: e.From.Line, StartColumn: e.From.Column,
+					EndLine: e.To.Line, EndColumn: e.To.Column}}
+				if e.NewText != "" {
+					rep.InsertedContent = &sarifText{Text: e.NewText}
+				}
+				change.Replacements = append(change.Replacements, rep)
+			}
+			res.Fixes = []sarifFix{{Description: sarifText{Text: d.Fix}, ArtifactChanges: []sarifArtifactChange{change}}}
 		}
 		run.Results = append(run.Results, res)
 	}
