@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,39 +14,16 @@ import (
 // --help and each policy's), in a directory holding the answer file they
 // name: each must exit 0. "> FILE" redirections are dropped.
 func TestRetryExamples(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Chdir(t.TempDir())
-	file := `<?xml version="1.0" encoding="utf-8"?>
-<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="IMSRetry" Owner="Contoso" OwnerType="OEM">
-  <Targets>
-    <Target Id="Fabrikam">
-      <TargetState>
-        <Condition Name="MCC" Value="310"/>
-        <Condition Name="MNC" Value="410"/>
-      </TargetState>
-    </Target>
-  </Targets>
-  <Static>
-    <Settings Path="Multivariant">
-      <Setting Name="Enable" Value="1"/>
-    </Settings>
-    <Settings Path="AutoDataConfig">
-      <Setting Name="Enable" Value="0"/>
-    </Settings>
-  </Static>
-  <Variant Name="Fabrikam">
-    <TargetRefs>
-      <TargetRef Id="Fabrikam"/>
-    </TargetRefs>
-    <Settings Path="CellCore/PerIMSI/$(__IMSI)/SMS">
-      <Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="2"/>
-    </Settings>
-    <Settings Path="Messaging/PerSimSettings/$(__ICCID)">
-      <Setting Name="AutoRetryDownload" Value="1"/>
-    </Settings>
-  </Variant>
-</ImageCustomizations>
-`
-	if err := os.WriteFile("ims-retry.xml", []byte(file), 0o644); err != nil {
+	file, err := os.ReadFile(filepath.Join(wd, "..", "..", "testdata", "ims-retry.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("ims-retry.xml", file, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	longs := []string{retryLong, retryDLRLong}
