@@ -2,11 +2,13 @@ package templates
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/catalog"
 	"github.com/mcsf-dev/mcsf/variant"
 )
 
@@ -16,6 +18,9 @@ func (r *reader) check(s *Spec) {
 	if s.Device == nil && len(s.Operators) == 0 {
 		r.diag(r.values[""], RuleNoSettings, answerfile.Error,
 			"the spec sets nothing: add operators, or device values (device: {imsRetry: {...}})")
+	}
+	if s.Device != nil {
+		r.checkSettings(s.Device.Settings, "/device/settings", false)
 	}
 	firstName := map[string]int{}
 	broken := map[[2]int]bool{} // match entries with an error: left out of the overlap check
@@ -32,8 +37,9 @@ func (r *reader) check(s *Spec) {
 		}
 		if !op.HasSettings() {
 			r.diag(r.values[opPtr+"/name"], RuleNoSettings, answerfile.Error,
-				"operator %q sets nothing: add imsRetry or mmsAutoRetry", op.Name)
+				"operator %q sets nothing: add imsRetry, mmsAutoRetry or settings", op.Name)
 		}
+		r.checkSettings(op.Settings, opPtr+"/settings", true)
 		for j := range op.Match {
 			if !r.checkEntry(&op.Match[j], opPtr+"/match/"+strconv.Itoa(j)) {
 				broken[[2]int{i, j}] = true
@@ -266,4 +272,52 @@ func conflicts(a, b *Operator) []string {
 		out = append(out, "mmsAutoRetry")
 	}
 	return out
+}
+
+// checkSettings checks the settings of the device (Static) or of an
+// operator (its Variant) against the catalog: known path and name, a scope
+// that belongs there, a value of the setting's type.
+func (r *reader) checkSettings(ss Settings, ptr string, inVariant bool) {
+	ix := catalog.Load()
+	for _, path := range slices.Sorted(maps.Keys(ss)) {
+		pathPtr := ptr + "/" + escapePointer(path)
+		groups := ix.Groups(path)
+		if len(groups) == 0 {
+			r.diag(r.keys[pathPtr], RuleSpecSetting, answerfile.Error,
+				"settings path %q is not in the catalog (mcsf settings lists every documented path)", path)
+			continue
+		}
+		switch scope := groups[0].Group.Scope; {
+		case !inVariant && (scope == catalog.PerIMSI || scope == catalog.PerSIM):
+			r.diag(r.keys[pathPtr], RuleSpecSetting, answerfile.Error,
+				"%s is a %s path: give it to an operator, whose Variant has a SIM; device settings go in Static", path, scope)
+		case inVariant && scope == catalog.PerDevice:
+			r.diag(r.keys[pathPtr], RuleSpecSetting, answerfile.Error,
+				"%s is a per-device path (the fallback in Static): give it to device, or use the per-IMSI path for this operator", path)
+		}
+		for _, name := range slices.Sorted(maps.Keys(ss[path])) {
+			namePtr := pathPtr + "/" + escapePointer(name)
+			e, ok := ix.Lookup(path, name)
+			if !ok {
+				r.diag(r.keys[namePtr], RuleSpecSetting, answerfile.Error,
+					"setting %q is not in the catalog under %s (mcsf settings %q lists its settings)", name, path, path)
+				continue
+			}
+			if e.Customization.ID == "IMSRetry" || e.Customization.ID == "AutoRetryDownloadForMMS" {
+				r.diag(r.keys[namePtr], RuleSpecSetting, answerfile.Error,
+					"%s has a short form in the spec: write it as imsRetry or mmsAutoRetry", name)
+				continue
+			}
+			if inVariant && e.Constraints()&catalog.ImageTimeOnly != 0 {
+				r.diag(r.keys[namePtr], RuleSpecSetting, answerfile.Error,
+					"%s is ImageTimeOnly (%s): it cannot vary by operator; give it to device", name, e.Customization.ID)
+			}
+			v := string(ss[path][name])
+			if msg := e.Setting.CheckValue(v); msg != "" {
+				r.diag(r.values[namePtr], RuleSpecSetting, answerfile.Error, "%s", msg)
+			} else if strings.TrimSpace(v) == "" {
+				r.diag(r.values[namePtr], RuleSpecSetting, answerfile.Error, "%s has an empty value: it takes %s", name, e.Setting.Describe())
+			}
+		}
+	}
 }

@@ -4,7 +4,9 @@
 //
 // A spec (YAML or JSON) names the image customization, its per-device
 // IMSRetry values and, per operator, the SIMs it matches and its per-IMSI
-// IMSRetry and per-SIM AutoRetryDownload values. ReadSpec checks it against
+// IMSRetry and per-SIM AutoRetryDownload values (the short forms), and any
+// other documented setting per device or per operator (settings: path ->
+// name -> value), checked against the catalog (path, name, scope, value). ReadSpec checks it against
 // the embedded JSON Schema `spec` and with semantic checks, and reports every
 // problem as an answerfile.Diagnostic at the spec's own line and column.
 //

@@ -2,9 +2,14 @@ package templates
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/beevik/etree"
+
+	"github.com/mcsf-dev/mcsf/catalog"
 )
 
 // Settings paths and names the generator writes.
@@ -165,7 +170,7 @@ func Generate(s *Spec) ([]byte, error) {
 	if s.Device != nil {
 		device = s.Device.IMSRetry
 	}
-	if len(s.Operators) > 0 || device != nil {
+	if len(s.Operators) > 0 || device != nil || s.Device != nil && len(s.Device.Settings) > 0 {
 		static := g.static.add(root, "", true)
 		if len(s.Operators) > 0 {
 			g.multivariant.add(static, "", false)
@@ -174,6 +179,9 @@ func Generate(s *Spec) ([]byte, error) {
 		if device != nil {
 			group := g.perDevice.add(static, "", true)
 			addIMSRetry(group, device, g.devThreshold, g.devRetry)
+		}
+		if s.Device != nil {
+			addSettings(static, s.Device.Settings)
 		}
 	}
 	for i, op := range s.Operators {
@@ -191,6 +199,7 @@ func Generate(s *Spec) ([]byte, error) {
 			group := g.perSIM.add(v, op.Name, true)
 			g.autoMMS.add(group, op.Name, false).CreateAttr("Value", dword(*op.MMSAutoRetry))
 		}
+		addSettings(v, op.Settings)
 	}
 	return canonical(doc, "generated.xml")
 }
@@ -210,4 +219,31 @@ func dword(b bool) string {
 		return "1"
 	}
 	return "0"
+}
+
+// addSettings writes a spec's other settings, one group per path, sorted
+// by path and name, each under the spelling of the catalog.
+func addSettings(parent *etree.Element, ss Settings) {
+	ix := catalog.Load()
+	for _, path := range slices.Sorted(maps.Keys(ss)) {
+		written := path
+		if gs := ix.Groups(path); len(gs) > 0 && !strings.Contains(gs[0].Group.Path, "{") {
+			written = gs[0].Group.Path
+		}
+		var group *etree.Element // a short form's group of the same path takes them
+		for _, g := range parent.SelectElements("Settings") {
+			if strings.EqualFold(g.SelectAttrValue("Path", ""), written) {
+				group = g
+			}
+		}
+		if group == nil {
+			group = parent.CreateElement("Settings")
+			group.CreateAttr("Path", written)
+		}
+		for _, name := range slices.Sorted(maps.Keys(ss[path])) {
+			e := group.CreateElement("Setting")
+			e.CreateAttr("Name", name)
+			e.CreateAttr("Value", string(ss[path][name]))
+		}
+	}
 }

@@ -72,7 +72,7 @@ func TestReadSpecDiagnostics(t *testing.T) {
 		{"nothing set", head,
 			[]string{`s.yaml:1:1: error: the spec sets nothing: add operators, or device values (device: {imsRetry: {...}}) [spec-no-settings]`}},
 		{"operator without settings", head + "operators:\n  - name: A\n    match: [{mcc: \"310\"}]\n",
-			[]string{`s.yaml:4:11: error: operator "A" sets nothing: add imsRetry or mmsAutoRetry [spec-no-settings]`}},
+			[]string{`s.yaml:4:11: error: operator "A" sets nothing: add imsRetry, mmsAutoRetry or settings [spec-no-settings]`}},
 		{"duplicate operator", head + "operators:\n  - {name: A, match: [{mcc: \"310\"}], mmsAutoRetry: true}\n  - {name: a, match: [{mcc: \"311\"}], mmsAutoRetry: true}\n",
 			[]string{`s.yaml:5:12: error: operator "a" is named twice (names compare case-insensitively): merge the two into one operator with several match entries [spec-duplicate-operator]`}},
 		{"duplicate condition", head + "operators:\n  - {name: A, match: [{mcc: \"310\", conditions: {MCC: \"311\"}}], mmsAutoRetry: true}\n",

@@ -18,6 +18,7 @@ const (
 	RuleOverlapMerged      = "spec-overlap-merged"
 	RuleImportUnsupported  = "import-unsupported"
 	RuleImportDropped      = "import-dropped"
+	RuleSpecSetting        = "spec-setting"
 )
 
 // Rule describes one rule of this package. It has the fields of the
@@ -102,6 +103,11 @@ var Rules = []Rule{
 		Rationale: "Unknown keys, missing keys and values of the wrong type would silently generate a different file; condition values are strings, so numbers must be quoted.",
 		Bad:       "match: [{mcc: 310}]",
 		Good:      `match: [{mcc: "310"}]`},
+	{ID: RuleSpecSetting, Severity: answerfile.Error, Basis: "doc",
+		Summary:   "a spec setting is not in the catalog, is in the wrong scope, or has a value its type does not take",
+		Rationale: "A device setting is written in Static, so it cannot be per-IMSI or per-SIM; an operator setting is written in its Variant, so it cannot be per-device (CellCore/PerDevice) or ImageTimeOnly. Paths, names and values are checked against Microsoft's pages (mcsf settings).",
+		Bad:       `device: {settings: {"CellCore/PerIMSI/$(__IMSI)/CellUX/Critical": {ShowVoLTEToggle: 1}}}`,
+		Good:      `device: {settings: {"CellCore/PerDevice/CellUX/Critical": {ShowVoLTEToggle: 1}}}`},
 	{ID: RuleSyntax, Severity: answerfile.Error, Basis: "policy", Policy: policySpecFormat,
 		Summary:   "the spec is not valid YAML or JSON, or uses YAML features a spec does not allow",
 		Rationale: "A spec is one YAML (or JSON) document without aliases.",

@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -26,6 +27,33 @@ const DefaultOwnerType = "OEM"
 // Device holds the per-device values, written in Static.
 type Device struct {
 	IMSRetry *IMSRetry `json:"imsRetry,omitempty"`
+	// Settings are any other documented settings, written in Static:
+	// settings path -> setting name -> value. Checked against the catalog.
+	Settings Settings `json:"settings,omitempty"`
+}
+
+// Settings are documented settings beyond the short forms: settings path
+// (as the catalog spells it, $(__IMSI)/$(__ICCID) where the page does) ->
+// setting name -> value. Generate writes them sorted by path, then name.
+type Settings map[string]map[string]SettingValue
+
+// SettingValue is a setting's value as the spec writes it: a string, or a
+// number (written in decimal).
+type SettingValue string
+
+// UnmarshalJSON accepts a string or a number.
+func (v *SettingValue) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*v = SettingValue(s)
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return err
+	}
+	*v = SettingValue(n.String())
+	return nil
 }
 
 // IMSRetry holds the two IMSRetry settings; nil means "not set".
@@ -43,11 +71,14 @@ type Operator struct {
 	Match        []Match   `json:"match"`
 	IMSRetry     *IMSRetry `json:"imsRetry,omitempty"`     // per-IMSI
 	MMSAutoRetry *bool     `json:"mmsAutoRetry,omitempty"` // per-SIM AutoRetryDownload
+	// Settings are any other documented settings of this operator, per-IMSI,
+	// per-SIM or not keyed by SIM, written in its Variant.
+	Settings Settings `json:"settings,omitempty"`
 }
 
 // HasSettings reports whether the operator sets anything.
 func (o *Operator) HasSettings() bool {
-	return o.MMSAutoRetry != nil || o.IMSRetry != nil && (o.IMSRetry.AttemptThresholdForIMS != nil || o.IMSRetry.RetryEnabled != nil)
+	return o.MMSAutoRetry != nil || len(o.Settings) > 0 || o.IMSRetry != nil && (o.IMSRetry.AttemptThresholdForIMS != nil || o.IMSRetry.RetryEnabled != nil)
 }
 
 // Match is one entry of an operator's match list: one TargetState, the AND
