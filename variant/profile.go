@@ -1,9 +1,11 @@
 package variant
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -199,7 +201,10 @@ func jsonKind(v any) string {
 }
 
 // ParseProfile reads `name=value,name=value` (as in --sim). Spaces around
-// names are ignored; a value keeps everything up to the next comma.
+// names are ignored; a value keeps everything up to the next comma. A value
+// that holds another `name=` (`mcc=310 mnc=410`, fields separated by a space)
+// is an error, never read as one value. ParseProfile checks the form only:
+// ValidateProfile checks names and values.
 func ParseProfile(s string) (Profile, error) {
 	var p Profile
 	for _, part := range strings.Split(s, ",") {
@@ -211,75 +216,231 @@ func ParseProfile(s string) (Profile, error) {
 		if !ok || name == "" {
 			return Profile{}, fmt.Errorf("%q: want NAME=VALUE, e.g. mcc=310", part)
 		}
+		for _, f := range strings.Fields(value)[min(1, len(strings.Fields(value))):] {
+			if n, _, ok := strings.Cut(f, "="); ok && CheckProfileName(n) == "" {
+				return Profile{}, fmt.Errorf("%q: the value of %s holds %q: separate fields with commas, e.g. mcc=310,mnc=410", part, name, f)
+			}
+		}
 		p.Set(name, value)
 	}
 	return p, nil
 }
 
-// ReadProfiles reads a batch of SIM profiles: a JSON array of objects (when
-// the first non-blank character is '['), else CSV with a header row of
-// condition names. An empty CSV cell or a JSON null leaves the name unset.
-// Errors name the row (CSV: the line; JSON: the 1-based element).
+// ValidateProfile checks every name and value of p, and that its fields
+// agree (an IMSI starts with its MCC and MNC). The error is an
+// *InputError naming source and the field; warnings do not stop the
+// profile (an ICCID whose Luhn check fails).
+func ValidateProfile(source string, p Profile) (warnings []string, err error) {
+	for _, pr := range p.Pairs() {
+		if msg := CheckProfileName(pr.Name); msg != "" {
+			return nil, &InputError{Source: source, Name: pr.Name, Msg: msg}
+		}
+		problem, warning := CheckProfileValue(pr.Name, pr.Value)
+		if problem != "" {
+			return nil, &InputError{Source: source, Name: pr.Name, Msg: problem}
+		}
+		if warning != "" {
+			warnings = append(warnings, source+": "+warning)
+		}
+	}
+	if msg := CheckProfile(p); msg != "" {
+		return nil, &InputError{Source: source, Msg: msg}
+	}
+	return warnings, nil
+}
+
+// ReadProfiles reads a whole batch of SIM profiles with a ProfileReader:
+// every profile is validated; warnings are dropped.
 func ReadProfiles(r io.Reader) ([]Profile, error) {
-	data, err := io.ReadAll(r)
+	pr, err := NewProfileReader("", r)
 	if err != nil {
 		return nil, err
 	}
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
-	if len(trimmed) > 0 && trimmed[0] == '[' {
-		return readJSONProfiles(trimmed)
-	}
-	return readCSVProfiles(trimmed)
-}
-
-func readJSONProfiles(data []byte) ([]Profile, error) {
-	var rows []json.RawMessage
-	if err := json.Unmarshal(data, &rows); err != nil {
-		return nil, fmt.Errorf("JSON: %v", err)
-	}
-	out := make([]Profile, len(rows))
-	for i, row := range rows {
-		if err := out[i].UnmarshalJSON(row); err != nil {
-			return nil, fmt.Errorf("JSON element %d: %v", i+1, err)
-		}
-	}
-	return out, nil
-}
-
-func readCSVProfiles(data []byte) ([]Profile, error) {
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err == io.EOF {
-		return nil, fmt.Errorf("CSV: no header row: the first row names the conditions, e.g. mcc,mnc,imsi")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("CSV: %v", err)
-	}
-	names := make([]string, len(header))
-	for i, h := range header {
-		names[i] = strings.TrimSpace(h)
-		if names[i] == "" {
-			return nil, fmt.Errorf("CSV: header column %d is empty", i+1)
-		}
-	}
 	var out []Profile
 	for {
-		rec, err := cr.Read()
+		p, _, err := pr.Next()
 		if err == io.EOF {
 			return out, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("CSV: %v", err)
-		}
-		p := Profile{m: make(map[string]profileEntry, len(rec))}
-		for i, v := range rec {
-			if v != "" {
-				p.Set(names[i], v)
-			}
+			return nil, err
 		}
 		out = append(out, p)
 	}
+}
+
+// ProfileReader reads a batch of SIM profiles one at a time, so that a batch
+// of any size takes constant memory: a JSON array of objects (when the first
+// non-blank character is '['), else CSV with a header row of condition
+// names, its delimiter sniffed from the header (',', ';' as Excel writes in
+// many locales, or a tab). An empty CSV cell or a JSON null leaves the name
+// unset. Every name and value is validated (ValidateProfile); errors are
+// *InputError values naming the row, line and column.
+type ProfileReader struct {
+	source string
+	csv    *csv.Reader
+	names  []string // CSV header, as written
+	dec    *json.Decoder
+	row    int
+}
+
+// NewProfileReader reads the header (CSV) or the opening '[' (JSON) of r;
+// source names the input in errors.
+func NewProfileReader(source string, r io.Reader) (*ProfileReader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+	}
+	pr := &ProfileReader{source: source}
+	for {
+		b, err := br.Peek(1)
+		if err != nil {
+			break
+		}
+		if b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n' {
+			br.Discard(1)
+			continue
+		}
+		if b[0] == '[' {
+			pr.dec = json.NewDecoder(br)
+			pr.dec.UseNumber()
+			if _, err := pr.dec.Token(); err != nil {
+				return nil, pr.errf(0, 0, "", "JSON: %v", err)
+			}
+			return pr, nil
+		}
+		break
+	}
+	head, err := br.Peek(4096) // the header line, to sniff the delimiter
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, &InputError{Source: source, Msg: err.Error()}
+	}
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	pr.csv = csv.NewReader(br)
+	pr.csv.Comma = sniffDelimiter(head)
+	pr.csv.ReuseRecord = true
+	header, err := pr.csv.Read()
+	if err == io.EOF {
+		return nil, pr.errf(0, 0, "", "CSV: no header row: the first row names the conditions, e.g. mcc,mnc,imsi")
+	}
+	if err != nil {
+		return nil, pr.csvError(err)
+	}
+	seen := map[string]int{}
+	for i, h := range header {
+		name := strings.TrimSpace(h)
+		line, col := pr.csv.FieldPos(i)
+		if name == "" {
+			return nil, &InputError{Source: source, Line: line, Column: i + 1, Msg: fmt.Sprintf("CSV: header column %d is empty", i+1)}
+		}
+		if msg := CheckProfileName(name); msg != "" {
+			return nil, &InputError{Source: source, Line: line, Column: i + 1, Name: name, Msg: "CSV header: " + msg}
+		}
+		if j, dup := seen[strings.ToLower(name)]; dup {
+			return nil, &InputError{Source: source, Line: line, Column: i + 1, Name: name,
+				Msg: fmt.Sprintf("CSV header: %s is also column %d (names ignore case): keep one", name, j+1)}
+		}
+		_ = col
+		seen[strings.ToLower(name)] = i
+		pr.names = append(pr.names, name)
+	}
+	return pr, nil
+}
+
+// sniffDelimiter picks the CSV delimiter of a header line: the most frequent
+// of ',', ';' and tab outside quotes; ',' when there is none.
+func sniffDelimiter(header []byte) rune {
+	counts := map[rune]int{}
+	quoted := false
+	for _, c := range string(header) {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case !quoted && (c == ',' || c == ';' || c == '\t'):
+			counts[c]++
+		}
+	}
+	best := ','
+	for _, c := range []rune{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+func (pr *ProfileReader) errf(line, col int, name, format string, args ...any) error {
+	return &InputError{Source: pr.source, Row: pr.row, Line: line, Column: col, Name: name, Msg: fmt.Sprintf(format, args...)}
+}
+
+// csvError reports a CSV syntax error as such; a read error as it is.
+func (pr *ProfileReader) csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return pr.errf(pe.Line, 0, "", "CSV: %v", pe.Err)
+	}
+	return &InputError{Source: pr.source, Msg: err.Error()} // a read error: not about a row
+}
+
+// Next returns the next profile and its warnings, or io.EOF after the last.
+func (pr *ProfileReader) Next() (Profile, []string, error) {
+	pr.row++
+	if pr.dec != nil {
+		return pr.nextJSON()
+	}
+	rec, err := pr.csv.Read()
+	if err == io.EOF {
+		return Profile{}, nil, io.EOF
+	}
+	if err != nil {
+		return Profile{}, nil, pr.csvError(err)
+	}
+	p := Profile{m: make(map[string]profileEntry, len(rec))}
+	var warnings []string
+	for i, v := range rec {
+		if v == "" {
+			continue
+		}
+		line, _ := pr.csv.FieldPos(i)
+		problem, warning := CheckProfileValue(pr.names[i], v)
+		if problem != "" {
+			return Profile{}, nil, pr.errf(line, i+1, pr.names[i], "%s", problem)
+		}
+		if warning != "" {
+			warnings = append(warnings, (&InputError{Source: pr.source, Row: pr.row, Line: line, Column: i + 1, Name: pr.names[i], Msg: warning}).Error())
+		}
+		p.Set(pr.names[i], v)
+	}
+	if msg := CheckProfile(p); msg != "" {
+		line, _ := pr.csv.FieldPos(0)
+		return Profile{}, nil, pr.errf(line, 0, "", "%s", msg)
+	}
+	return p, warnings, nil
+}
+
+func (pr *ProfileReader) nextJSON() (Profile, []string, error) {
+	if !pr.dec.More() {
+		if _, err := pr.dec.Token(); err != nil {
+			return Profile{}, nil, pr.errf(0, 0, "", "JSON: %v", err)
+		}
+		return Profile{}, nil, io.EOF
+	}
+	var raw json.RawMessage
+	if err := pr.dec.Decode(&raw); err != nil {
+		return Profile{}, nil, pr.errf(0, 0, "", "JSON: %v", err)
+	}
+	var p Profile
+	if err := p.UnmarshalJSON(raw); err != nil {
+		return Profile{}, nil, pr.errf(0, 0, "", "%v", err)
+	}
+	warnings, err := ValidateProfile(pr.source, p)
+	if ie, ok := err.(*InputError); ok {
+		ie.Row = pr.row
+		return Profile{}, nil, ie
+	}
+	return p, warnings, err
 }
 
 // WithDefault returns p with name set to value unless p already has name

@@ -67,6 +67,9 @@ func TestParseProfile(t *testing.T) {
 		{"", "(empty)", ""},
 		{"mcc", "", `"mcc": want NAME=VALUE, e.g. mcc=310`},
 		{"=1", "", `"=1": want NAME=VALUE, e.g. mcc=310`},
+		// issue 13: 'mcc=310 mnc=410' was read as MCC "310 mnc=410".
+		{"mcc=310 mnc=410", "", `"mcc=310 mnc=410": the value of mcc holds "mnc=410": separate fields with commas, e.g. mcc=310,mnc=410`},
+		{"spn=Contoso Mobile=Best,mcc=310", "MCC=310 SPN=Contoso Mobile=Best", ""},
 	}
 	for _, tt := range tests {
 		p, err := ParseProfile(tt.in)
@@ -89,14 +92,24 @@ func TestReadProfiles(t *testing.T) {
 		err      string
 	}{
 		{"csv", "mcc,mnc,spn\n310,410,\n311,026,Fabrikam\n", []string{"MCC=310 MNC=410", "MCC=311 MNC=026 SPN=Fabrikam"}, ""},
-		{"csv with BOM and CRLF", "\xef\xbb\xbfMCC,IMSI\r\n310,3104\r\n", []string{"MCC=310 IMSI=3104"}, ""},
+		{"csv with BOM and CRLF", "\xef\xbb\xbfMCC,IMSI\r\n310,310410123\r\n", []string{"MCC=310 IMSI=310410123"}, ""},
 		{"csv header only", "mcc,mnc\n", nil, ""},
 		{"csv empty", "", nil, "CSV: no header row: the first row names the conditions, e.g. mcc,mnc,imsi"},
-		{"csv short row", "mcc,mnc\n310\n", nil, "CSV: record on line 2: wrong number of fields"},
-		{"csv empty header", "mcc,,mnc\n1,2,3\n", nil, "CSV: header column 2 is empty"},
+		{"csv short row", "mcc,mnc\n310\n", nil, ":2: row 1: CSV: wrong number of fields"},
+		{"csv empty header", "mcc,,mnc\n1,2,3\n", nil, ":1: CSV: header column 2 is empty"},
 		{"json", ` [{"mcc":"310","mnc":410},{"MCC":"311","Lang":"en-US","roaming":false}]`, []string{"MCC=310 MNC=410", "MCC=311 Roaming=0 Lang=en-US"}, ""},
-		{"json not objects", `[{"mcc":"310"}, 3]`, nil, "JSON element 2: a SIM profile must be an object of condition names to values"},
-		{"json broken", `[{"mcc":}]`, nil, "JSON: invalid character '}' looking for beginning of value"},
+		{"json not objects", `[{"mcc":"310"}, 3]`, nil, "row 2: a SIM profile must be an object of condition names to values"},
+		{"json broken", `[{"mcc":}]`, nil, "row 1: JSON: invalid character '}' looking for beginning of value"},
+		// issue 13: SIM input is validated, never silently misread.
+		{"csv semicolons (Excel)", "mcc;mnc;spn\n310;410;Contoso, Inc\n", []string{"MCC=310 MNC=410 SPN=Contoso, Inc"}, ""},
+		{"csv tabs", "mcc\tmnc\n310\t410\n", []string{"MCC=310 MNC=410"}, ""},
+		{"csv unknown column", "mcc,mnx\n310,410\n", nil, `:1: column 2 (mnx): CSV header: "mnx" is not a SIM or device condition name (did you mean MNC?)`},
+		{"csv duplicate column", "mcc,MCC\n310,311\n", nil, ":1: column 2 (MCC): CSV header: MCC is also column 1 (names ignore case): keep one"},
+		{"csv bad MCC", "mcc,mnc\n310,410\n31O,410\n", nil, `:3: row 2, column 1 (mcc): MCC "31O" must be exactly 3 digits, e.g. 310`},
+		{"csv NUL byte", "mcc,spn\n310,Con\x00toso\n", nil, ":2: row 1, column 2 (spn): the value contains a NUL byte"},
+		{"csv IMSI of another network", "mcc,mnc,imsi\n310,410,310260123456789\n", nil, `:2: row 1: IMSI "310260123456789" does not start with MCC+MNC 310410: an IMSI is MCC, MNC, then the subscriber number (26 and 026 differ)`},
+		{"json unknown name", `[{"mcc":"310","imsy":"310410123"}]`, nil, `row 1, imsy: "imsy" is not a SIM or device condition name (did you mean IMSI?)`},
+		{"json bad UICCSLOT", `[{"mcc":"310","uiccslot":2}]`, nil, `row 1, UICCSLOT: UICCSLOT "2" must be 0 or 1`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

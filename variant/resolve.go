@@ -113,10 +113,16 @@ func (c *Compiled) Resolve(p Profile) Result { return c.resolve(p, false) }
 // not, with the condition that decided each TargetState.
 func (c *Compiled) Explain(p Profile) Result { return c.resolve(p, true) }
 
+// NoteNoSIM is the note of a Result for an empty profile.
+const NoteNoSIM = "no SIM given: only Static and TargetStates without conditions apply; give the SIM (MCC, MNC, IMSI, ICCID, ...) to resolve it"
+
 type hit struct{ target, state, p0, p1 int }
 
 func (c *Compiled) resolve(p Profile, explain bool) Result {
 	r := Result{SIM: p, Matched: []Match{}, Conflicts: []Conflict{}, Undecided: []UndecidedState{}, Notes: c.notes}
+	if p.Len() == 0 {
+		r.Notes = append(slices.Clip(r.Notes), NoteNoSIM)
+	}
 
 	vals := c.values(p)
 	var hits []hit

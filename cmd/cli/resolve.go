@@ -45,6 +45,14 @@ var simFlagNames = []struct{ flag, name, usage string }{
 	{"uiccslot", "UICCSLOT", "slot of the SIM, 0 or 1"},
 	{"uicc", "UICC", "SIM state: 0 empty, 1 ready, 2 locked"},
 	{"roaming", "Roaming", "1 when roaming, else 0"},
+	{"lang", "Lang", "device language, e.g. en-US"},
+	{"region", "Region", "device region, e.g. US"},
+	{"processor-type", "ProcessorType", "device processor type"},
+	{"processor-name", "ProcessorName", "device processor name"},
+	{"architecture", "Architecture", "device architecture, e.g. ARM"},
+	{"aoac", "AoAc", "device AoAc (always on, always connected)"},
+	{"power-platform-role", "PowerPlatformRole", "device power platform role"},
+	{"server", "Server", "device Server condition"},
 }
 
 const resolveLong = `Show what a device with a given SIM gets from an answer file: the runtime
@@ -166,7 +174,7 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 	if err != nil {
 		return err
 	}
-	profiles, err := o.profiles(base, io.in)
+	profiles, err := o.profiles(base, io.in, io.err)
 	if err != nil {
 		return err
 	}
@@ -249,7 +257,11 @@ func (o *resolveOptions) baseProfile(changed func(string) bool) (variant.Profile
 	var p variant.Profile
 	for _, sf := range simFlagNames {
 		if changed(sf.flag) {
-			p.Set(sf.name, *o.simFlags[sf.name])
+			v := *o.simFlags[sf.name]
+			if problem, _ := variant.CheckProfileValue(sf.name, v); problem != "" {
+				return variant.Profile{}, usageError("--%s: %s", sf.flag, problem)
+			}
+			p.Set(sf.name, v)
 		}
 	}
 	for _, c := range o.conditions {
@@ -263,8 +275,20 @@ func (o *resolveOptions) baseProfile(changed func(string) bool) (variant.Profile
 }
 
 // profiles lists the SIMs to resolve: the base alone, each --sim over the
-// base (with its slot), or each --sims row over the base.
-func (o *resolveOptions) profiles(base variant.Profile, stdin io.Reader) ([]variant.Profile, error) {
+// base (with its slot), or each --sims row over the base. Every profile is
+// validated (variant.ValidateProfile): a bad one is a usage error naming
+// its row and column; warnings go to errOut.
+func (o *resolveOptions) profiles(base variant.Profile, stdin io.Reader, errOut io.Writer) ([]variant.Profile, error) {
+	warn := func(ws []string) {
+		for _, w := range ws {
+			fmt.Fprintf(errOut, "mcsf: warning: %s\n", w)
+		}
+	}
+	ws, err := variant.ValidateProfile("SIM flags", base)
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	warn(ws)
 	switch {
 	case len(o.sims) > 0:
 		var out []variant.Profile
@@ -273,7 +297,13 @@ func (o *resolveOptions) profiles(base variant.Profile, stdin io.Reader) ([]vari
 			if err != nil {
 				return nil, usageError("--sim: %v", err)
 			}
-			out = append(out, base.Merge(p).WithDefault("UICCSLOT", fmt.Sprint(slot)))
+			p = base.Merge(p).WithDefault("UICCSLOT", fmt.Sprint(slot))
+			ws, err := variant.ValidateProfile(fmt.Sprintf("--sim %q", s), p)
+			if err != nil {
+				return nil, usageError("%v", err)
+			}
+			warn(ws)
+			out = append(out, p)
 		}
 		return out, nil
 	case o.simsFile != "":
@@ -286,17 +316,30 @@ func (o *resolveOptions) profiles(base variant.Profile, stdin io.Reader) ([]vari
 			defer f.Close()
 			r = f
 		}
-		rows, err := variant.ReadProfiles(r)
+		pr, err := variant.NewProfileReader(o.simsFile, r)
 		if err != nil {
-			return nil, usageError("--sims %s: %v", o.simsFile, err)
+			return nil, usageError("--sims %v", err)
+		}
+		var rows []variant.Profile
+		for {
+			p, ws, err := pr.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, usageError("--sims %v", err)
+			}
+			warn(ws)
+			if base.Len() > 0 {
+				p = base.Merge(p)
+				if msg := variant.CheckProfile(p); msg != "" {
+					return nil, usageError("--sims %s: row %d with the flags: %s", o.simsFile, len(rows)+1, msg)
+				}
+			}
+			rows = append(rows, p)
 		}
 		if len(rows) == 0 {
 			return nil, usageError("--sims %s: no SIMs in the file", o.simsFile)
-		}
-		if base.Len() > 0 {
-			for i := range rows {
-				rows[i] = base.Merge(rows[i])
-			}
 		}
 		return rows, nil
 	}

@@ -98,7 +98,7 @@ func TestResolveExamples(t *testing.T) {
 func TestResolveJSONMatchesSchema(t *testing.T) {
 	resolveFixtures(t)
 	for _, args := range [][]string{
-		{"answers.xml", "--mcc", "310", "--mnc", "410", "--imsi", "1", "--iccid", "2"},
+		{"answers.xml", "--mcc", "310", "--mnc", "410", "--imsi", "310410123456789", "--iccid", "8901410123456789010"},
 		{"answers.xml", "--mcc", "310", "--mnc", "260", "--explain"},
 		{"answers.xml", "--sim", "mcc=310,mnc=410", "--sim", "mcc=310,mnc=260"},
 		{"answers.xml", "--sims", "sims.csv"},

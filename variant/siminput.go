@@ -1,0 +1,188 @@
+package variant
+
+import (
+	"fmt"
+	"strings"
+)
+
+// siminput.go: a SIM and device profile given by a person (flags, --sim,
+// a CSV or JSON file) is validated before it is resolved, so that nothing is
+// misread: every name must be a condition name or IMSI, every value must
+// have the shape the SIM or device gives it.
+
+// InputError is a profile that cannot be used as given: where it is (Row and
+// Column, 1-based, 0 when not applicable) and what is wrong. Source names
+// the input ("--sim", "--mcc", "sims.csv").
+type InputError struct {
+	Source string
+	Row    int    // 1-based data row of a batch (CSV: the line is Line); 0 for flags
+	Line   int    // CSV line, 1-based; 0 if unknown
+	Column int    // 1-based CSV column; 0 if unknown
+	Name   string // the field, as written
+	Msg    string
+}
+
+func (e *InputError) Error() string {
+	where := e.Source
+	if e.Line > 0 {
+		where += fmt.Sprintf(":%d", e.Line)
+	}
+	var parts []string
+	if where != "" {
+		parts = append(parts, where)
+	}
+	switch {
+	case e.Row > 0 && e.Column > 0:
+		parts = append(parts, fmt.Sprintf("row %d, column %d (%s)", e.Row, e.Column, e.Name))
+	case e.Row > 0 && e.Name != "":
+		parts = append(parts, fmt.Sprintf("row %d, %s", e.Row, e.Name))
+	case e.Row > 0:
+		parts = append(parts, fmt.Sprintf("row %d", e.Row))
+	case e.Column > 0 && e.Name != "":
+		parts = append(parts, fmt.Sprintf("column %d (%s)", e.Column, e.Name))
+	case e.Name != "":
+		parts = append(parts, e.Name)
+	}
+	return strings.Join(append(parts, e.Msg), ": ")
+}
+
+// profileNames are the names a profile may set: the condition names and
+// IMSI (which $(__IMSI) expands to).
+var profileNames = []string{"MCC", "MNC", "SPN", "PNN", "GID1", "ICCID", "IMSI", "Roaming", "UICC", "UICCSLOT",
+	"ProcessorType", "ProcessorName", "AoAc", "PowerPlatformRole", "Architecture", "Server", "Region", "Lang"}
+
+// CheckProfileName returns "" when name may be set in a profile, else why
+// not, with the nearest known name.
+func CheckProfileName(name string) string {
+	for _, n := range profileNames {
+		if strings.EqualFold(n, name) {
+			return ""
+		}
+	}
+	msg := fmt.Sprintf("%q is not a SIM or device condition name", name)
+	if s := SuggestName(name); s != "" {
+		return msg + fmt.Sprintf(" (did you mean %s?)", s)
+	}
+	return msg + "; the names are " + strings.Join(profileNames, ", ")
+}
+
+// SuggestName returns the known name (condition names and IMSI) nearest to
+// name, for a did-you-mean; "" when none is close.
+func SuggestName(name string) string {
+	best, bestD := "", -1
+	for _, c := range profileNames {
+		d := editDistance(strings.ToLower(name), strings.ToLower(c))
+		if d <= max(len(name), len(c))/3+1 && (bestD < 0 || d < bestD) {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// CheckProfileValue returns why value is not a value the SIM or device can
+// report for name ("" when it is), and a warning that does not stop it
+// (an ICCID whose Luhn check digit is wrong).
+func CheckProfileValue(name, value string) (problem, warning string) {
+	if strings.IndexByte(value, 0) >= 0 {
+		return "the value contains a NUL byte", ""
+	}
+	if value != strings.TrimSpace(value) {
+		return fmt.Sprintf("%q has spaces around it: MCSF compares values as exact strings", value), ""
+	}
+	key := strings.ToLower(name)
+	switch key {
+	case "mcc":
+		if len(value) != 3 || !allDigits(value) {
+			return fmt.Sprintf("MCC %q must be exactly 3 digits, e.g. 310", value), ""
+		}
+	case "mnc":
+		if len(value) < 2 || len(value) > 3 || !allDigits(value) {
+			return fmt.Sprintf("MNC %q must be 2 or 3 digits, e.g. 410 (26 and 026 are different values: give the form the SIM reports)", value), ""
+		}
+	case "imsi":
+		if len(value) < 6 || len(value) > 15 || !allDigits(value) {
+			return fmt.Sprintf("IMSI %q must be 6 to 15 digits", value), ""
+		}
+	case "iccid":
+		if len(value) < 18 || len(value) > 22 || !allDigits(value) {
+			return fmt.Sprintf("ICCID %q must be 18 to 22 digits", value), ""
+		}
+		if !luhn(value) {
+			return "", fmt.Sprintf("ICCID %q fails its Luhn check (the last digit): a typo? resolved as given", value)
+		}
+	case "spn", "pnn":
+		if n := utf16Len(value); key == "spn" && n > MaxSPNLength {
+			return fmt.Sprintf("SPN %q is %d UTF-16 code units, a SIM's service provider name has at most %d", value, n, MaxSPNLength), ""
+		}
+	case "gid1":
+		if !allHex(value) {
+			return fmt.Sprintf("GID1 %q must be hexadecimal digits, e.g. 0A1B", value), ""
+		}
+		if len(strings.TrimLeft(value, "0")) > 16 {
+			return fmt.Sprintf("GID1 %q has more than 16 significant hex digits", value), ""
+		}
+	case "roaming", "uiccslot":
+		if value != "0" && value != "1" {
+			return fmt.Sprintf("%s %q must be 0 or 1", CanonicalName(name), value), ""
+		}
+	case "uicc":
+		if value != "0" && value != "1" && value != "2" {
+			return fmt.Sprintf("UICC %q must be 0 (empty), 1 (ready) or 2 (locked)", value), ""
+		}
+	}
+	return "", ""
+}
+
+// luhn reports whether the digits s end with a valid Luhn check digit.
+func luhn(s string) bool {
+	sum := 0
+	for i := 0; i < len(s); i++ {
+		d := int(s[len(s)-1-i] - '0')
+		if i%2 == 1 {
+			d *= 2
+			if d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+	}
+	return sum%10 == 0
+}
+
+// CheckProfile checks the fields that depend on each other: an IMSI starts
+// with the profile's MCC and MNC. It returns "" when they agree.
+func CheckProfile(p Profile) string {
+	imsi, ok := p.get("imsi")
+	if !ok {
+		return ""
+	}
+	mcc, okc := p.get("mcc")
+	mnc, okn := p.get("mnc")
+	switch {
+	case okc && !strings.HasPrefix(imsi, mcc):
+		return fmt.Sprintf("IMSI %q does not start with the MCC %s: an IMSI is MCC, MNC, then the subscriber number", imsi, mcc)
+	case okc && okn && !strings.HasPrefix(imsi, mcc+mnc):
+		return fmt.Sprintf("IMSI %q does not start with MCC+MNC %s%s: an IMSI is MCC, MNC, then the subscriber number (26 and 026 differ)", imsi, mcc, mnc)
+	}
+	return ""
+}
