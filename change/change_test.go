@@ -135,3 +135,24 @@ func TestReportMatchesSchema(t *testing.T) {
 		t.Error("a report with status \"maybe\" validated")
 	}
 }
+
+// TestWriteTextColour: on a terminal the summary is bold, old values red,
+// new values green; without colour there is no escape.
+func TestWriteTextColour(t *testing.T) {
+	r := change.Diff(version(t, "old.xml", targets+static+fab), version(t, "new.xml", targets+static+strings.Replace(fab, `"3"`, `"5"`, 1)), change.Options{})
+	var plain, colour bytes.Buffer
+	if err := r.WriteText(&plain, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteText(&colour, true); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(plain.String(), "\x1b[") {
+		t.Errorf("plain text has escapes:\n%q", plain.String())
+	}
+	for _, want := range []string{"\x1b[1mmcsf diff old.xml new.xml: ", "\x1b[31m3\x1b[0m → \x1b[32m5\x1b[0m", "\x1b[33m~\x1b[0m Variant Fab"} {
+		if !strings.Contains(colour.String(), want) {
+			t.Errorf("coloured text lacks %q:\n%q", want, colour.String())
+		}
+	}
+}

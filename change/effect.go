@@ -16,18 +16,24 @@ import (
 type side struct {
 	model    variant.Model
 	compiled *variant.Compiled
-	defs     map[variant.Source][]variant.SettingDef
+	defs     map[variant.Source][]ownedDef
+}
+
+// ownedDef is a setting definition and the Variant it is in ("" for Static).
+type ownedDef struct {
+	variant.SettingDef
+	owner string
 }
 
 func newSide(m variant.Model) *side {
-	s := &side{model: m, compiled: variant.CompileModel(m), defs: map[variant.Source][]variant.SettingDef{}}
-	add := func(d variant.SettingDef) { s.defs[d.Source] = append(s.defs[d.Source], d) }
+	s := &side{model: m, compiled: variant.CompileModel(m), defs: map[variant.Source][]ownedDef{}}
+	add := func(d variant.SettingDef, owner string) { s.defs[d.Source] = append(s.defs[d.Source], ownedDef{d, owner}) }
 	for _, d := range m.Static {
-		add(d)
+		add(d, "")
 	}
 	for _, v := range m.Variants {
 		for _, d := range v.Settings {
-			add(d)
+			add(d, v.Name)
 		}
 	}
 	return s
@@ -73,17 +79,30 @@ func (s *side) resolve(p variant.Profile) outcome {
 	return o
 }
 
-// def finds the definition of an effective setting: by its file, line and
-// name; the expanded name tells two settings on one line apart.
+// def finds the definition of an effective setting by its file and line;
+// several settings on one line (a file written without line breaks) are
+// told apart by their Static or Variant, their name, and their path (as
+// written, or holding a macro that the profile expanded).
 func (s *side) def(es variant.EffectiveSetting) variant.SettingDef {
-	defs := s.defs[variant.Source{File: es.Source.File, Line: es.Source.Line}]
-	for _, d := range defs {
+	var best *ownedDef
+	score := -1
+	for i, d := range s.defs[variant.Source{File: es.Source.File, Line: es.Source.Line}] {
+		n := 0
+		if (d.owner == "") == (es.Source.Kind == variant.KindStatic) && (d.owner == "" || d.owner == es.Source.Variant) {
+			n += 4
+		}
 		if strings.EqualFold(d.Name, es.Name) {
-			return d
+			n += 2
+		}
+		if settingKey(d.Path, "") == settingKey(es.Path, "") || strings.Contains(d.Path, "$(") {
+			n++
+		}
+		if n > score {
+			best, score = &s.defs[variant.Source{File: es.Source.File, Line: es.Source.Line}][i], n
 		}
 	}
-	if len(defs) > 0 {
-		return defs[0]
+	if best != nil {
+		return best.SettingDef
 	}
 	return variant.SettingDef{Path: es.Path, Name: es.Name, Value: es.Value, Source: variant.Source{File: es.Source.File, Line: es.Source.Line}}
 }

@@ -56,11 +56,18 @@ func randomModel(rng *rand.Rand, file string) variant.Model {
 		}
 		m.Targets = append(m.Targets, td)
 	}
+	// Half the time a group's settings share one line, as in a file
+	// written without line breaks.
+	oneLine := rng.IntN(2) == 0
 	settings := func(n int) []variant.SettingDef {
 		var out []variant.SettingDef
+		at := src()
 		for range n {
 			k := keys[rng.IntN(len(keys))]
-			out = append(out, variant.SettingDef{Path: k.path, Name: k.name, Value: strconv.Itoa(rng.IntN(3)), Source: src()})
+			if !oneLine {
+				at = src()
+			}
+			out = append(out, variant.SettingDef{Path: k.path, Name: k.name, Value: strconv.Itoa(rng.IntN(3)), Source: at})
 		}
 		return out
 	}
