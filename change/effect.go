@@ -27,7 +27,9 @@ type ownedDef struct {
 
 func newSide(m variant.Model) *side {
 	s := &side{model: m, compiled: variant.CompileModel(m), defs: map[variant.Source][]ownedDef{}}
-	add := func(d variant.SettingDef, owner string) { s.defs[d.Source] = append(s.defs[d.Source], ownedDef{d, owner}) }
+	add := func(d variant.SettingDef, owner string) {
+		s.defs[d.Source] = append(s.defs[d.Source], ownedDef{d, owner})
+	}
 	for _, d := range m.Static {
 		add(d, "")
 	}
