@@ -93,7 +93,7 @@ func runFmt(o *fmtOptions, args []string, io *streams) error {
 		if err != nil {
 			return err
 		}
-		doc, diags, err := answerfile.Parse(in.display, data)
+		doc, diags, err := answerfile.ParseLimits(in.display, data, o.parseLimits())
 		if err != nil {
 			return internal(err)
 		}

@@ -358,7 +358,7 @@ func runImportSpec(o *importSpecOptions, path string, io *streams) error {
 		return err
 	}
 	color := colorOn(io.err, os.Getenv)
-	doc, diags, err := answerfile.Parse(in.display, data)
+	doc, diags, err := answerfile.ParseLimits(in.display, data, o.parseLimits())
 	if err != nil {
 		return internal(err)
 	}
@@ -411,7 +411,11 @@ func checkRoundTrip(spec *templates.Spec) error {
 	if err != nil {
 		return err
 	}
-	doc, _, err := answerfile.Parse("generated.xml", xml)
+	// The file is this command's own output: no size limit applies to it
+	// (a valid 58 MB answer file generates more than the default 64 MiB).
+	lim := answerfile.DefaultLimits
+	lim.MaxBytes = max(lim.MaxBytes, len(xml))
+	doc, _, err := answerfile.ParseLimits("generated.xml", xml, lim)
 	if err != nil || doc == nil {
 		return fmt.Errorf("the generated file does not parse: %v", err)
 	}

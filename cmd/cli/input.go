@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/fileio"
 )
 
@@ -36,6 +38,16 @@ func (o *inputOptions) read(in input, stdin io.Reader) ([]byte, error) {
 	}
 	data, err := fileio.ReadFile(in.path, o.maxFileSize)
 	return data, readError(in, err)
+}
+
+// parseLimits are the answerfile limits with --max-file-size as the size
+// limit (answerfile.Parse has 64 MiB).
+func (o *inputOptions) parseLimits() answerfile.Limits {
+	lim := answerfile.DefaultLimits
+	if o.maxFileSize > 0 {
+		lim.MaxBytes = int(min(o.maxFileSize, int64(math.MaxInt)))
+	}
+	return lim
 }
 
 // readError converts an error of fileio to the error of a command: a file
