@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
@@ -29,6 +30,71 @@ type Report struct {
 	// ToolVersion is the semantic version of the tool, for SARIF's
 	// tool.driver (numeric even for a development build: SARIF2005).
 	ToolVersion string
+	// ExcerptWidth is the most characters of a source line the text and
+	// SARIF formats quote, cut around the column with "…" (0:
+	// DefaultExcerptWidth): a 60 MB one-line file quoted whole made 120 MB
+	// of output.
+	ExcerptWidth int
+}
+
+// DefaultExcerptWidth is the width of an excerpt when Report.ExcerptWidth
+// is 0: two terminal lines.
+const DefaultExcerptWidth = 160
+
+// excerptWidth is r's excerpt width.
+func (r *Report) excerptWidth() int {
+	if r.ExcerptWidth > 0 {
+		return r.ExcerptWidth
+	}
+	return DefaultExcerptWidth
+}
+
+// window cuts line to at most width characters around the 1-based column
+// col (the first third of the window before it), marking each cut end with
+// "…", and returns the cut line and where col is in it. A line that fits
+// is returned as it is.
+func window(line string, col, width int) (string, int) {
+	if len(line) <= width {
+		return line, col
+	}
+	n := utf8.RuneCountInString(line)
+	if n <= width {
+		return line, col
+	}
+	start := max(0, min(max(col, 1)-1-width/3, n-width))
+	bs := runeOffset(line, start)
+	be := bs + runeOffset(line[bs:], width)
+	out, newCol := line[bs:be], col-start
+	if start > 0 {
+		out, newCol = "…"+out, newCol+1
+	}
+	if start+width < n {
+		out += "…"
+	}
+	return out, newCol
+}
+
+// runeOffset is the byte offset of the n-th character of s (len(s) past its end).
+func runeOffset(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// cleanName escapes the control characters of a file name (an ANSI escape
+// sequence in a name must not reach the terminal, a newline must not forge
+// a line of the report) as \xNN.
+func cleanName(s string) string {
+	return replaceEach(s, func(r rune) string {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return fmt.Sprintf("\\x%02x", r)
+		}
+		return ""
+	})
 }
 
 // A Format is one output format of a lint report.
@@ -188,6 +254,7 @@ func extraLines(d answerfile.Diagnostic, name func(string) string) []string {
 
 // locationString is file:line:col, leaving out what is unknown (0).
 func locationString(file string, line, col int) string {
+	file = cleanName(file)
 	switch {
 	case line <= 0:
 		return file

@@ -231,7 +231,7 @@ func buildSARIF(r *Report, root string) sarifLog {
 			Level:     sarifLevel(d.Severity),
 			Message:   sarifText{Text: sarifMessage(d)},
 			Locations: []sarifLocation{{
-				PhysicalLocation: sarifPhysical(art, d.Line, d.Column, d.EndLine, d.EndColumn, r.Sources[d.File]),
+				PhysicalLocation: sarifPhysical(art, d.Line, d.Column, d.EndLine, d.EndColumn, r.Sources[d.File], r.excerptWidth()),
 				LogicalLocations: sarifLogical(d.Path),
 			}},
 		}
@@ -239,7 +239,7 @@ func buildSARIF(r *Report, root string) sarifLog {
 			msg := sarifText{Text: rel.Message}
 			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
 				ID:               i + 1,
-				PhysicalLocation: sarifPhysical(sarifArtifact(rel.File, root), rel.Line, rel.Column, 0, 0, r.Sources[rel.File]),
+				PhysicalLocation: sarifPhysical(sarifArtifact(rel.File, root), rel.Line, rel.Column, 0, 0, r.Sources[rel.File], r.excerptWidth()),
 				LogicalLocations: sarifLogical(rel.Path),
 				Message:          &msg,
 			})
@@ -341,7 +341,7 @@ func sarifArtifact(file, root string) sarifArtifactLocation {
 // region out: the finding is about the whole file. When the source is known
 // and the span lies on one line, the region carries the spanned text and the
 // context region the whole line.
-func sarifPhysical(art sarifArtifactLocation, line, col, endLine, endCol int, src *answerfile.Source) sarifPhysicalLocation {
+func sarifPhysical(art sarifArtifactLocation, line, col, endLine, endCol int, src *answerfile.Source, width int) sarifPhysicalLocation {
 	p := sarifPhysicalLocation{ArtifactLocation: art}
 	if line <= 0 {
 		return p
@@ -361,6 +361,11 @@ func sarifPhysical(art sarifArtifactLocation, line, col, endLine, endCol int, sr
 		return p
 	}
 	text := src.Line(line)
+	if len(text) > width && utf8.RuneCountInString(text) > width {
+		// A snippet is the exact text of its region: a line too long to
+		// quote gets none (the region still locates the finding).
+		return p
+	}
 	n := utf8.RuneCountInString(text)
 	// Only a span inside one line has a snippet and a context region, which
 	// SARIF wants to be a proper superset of the region: the whole line.

@@ -29,6 +29,11 @@ const (
 // followed by the source line and a caret under the span, and related
 // locations indented below.
 func WriteDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, color bool) {
+	writeDiagnostics(w, ds, src, color, DefaultExcerptWidth)
+}
+
+// writeDiagnostics is WriteDiagnostics with excerpts of at most width characters.
+func writeDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, color bool, width int) {
 	paint := func(code, s string) string {
 		if !color {
 			return s
@@ -46,7 +51,14 @@ func WriteDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, colo
 		loc := locationString(d.File, d.Line, d.Column)
 		fmt.Fprintf(w, "%s: %s: %s %s\n", paint(ansiBold, loc), paint(sevColor, d.Severity.String()), cleanText(d.Message), paint(ansiBold, "["+d.Rule+"]"))
 		if s := src[d.File]; s != nil && d.Line > 0 {
-			if line := cleanText(s.Line(d.Line)); line != "" || d.Column > 0 {
+			raw, col := window(s.Line(d.Line), d.Column, width)
+			if d.Column > 0 {
+				if d.EndLine == d.Line && d.EndColumn > d.Column {
+					d.EndColumn = min(d.EndColumn-d.Column+col, utf8.RuneCountInString(raw)+1)
+				}
+				d.Column = col
+			}
+			if line := cleanText(raw); line != "" || d.Column > 0 {
 				fmt.Fprintf(w, "  %s\n", expandTabs(line))
 				if d.Column > 0 {
 					c := caret(line, d)
@@ -104,7 +116,7 @@ func summaryLine(files, errors, warnings, infos int) string {
 // writeTextReport prints the diagnostics, then the summary line; files that
 // were skipped (XML that is not an answer file) are counted in it.
 func writeTextReport(w io.Writer, r *Report) {
-	WriteDiagnostics(w, r.Diagnostics, r.Sources, r.Color)
+	writeDiagnostics(w, r.Diagnostics, r.Sources, r.Color, r.excerptWidth())
 	t := Count(r.Diagnostics)
 	line := summaryLine(len(r.FileNames), t.Errors, t.Warnings, t.Infos)
 	switch r.Skipped {

@@ -35,6 +35,8 @@ type lintOptions struct {
 	failOn     string
 	configPath string
 	fix, diff  bool
+	// excerptWidth is the most characters of a source line quoted (0: the default)
+	excerptWidth int
 	importOptions
 	// set by runLint from the flags that were given
 	strictSet, failOnSet bool
@@ -133,6 +135,7 @@ func newLintCmd(io *streams) *cobra.Command {
 	f.BoolVar(&o.fix, "fix", false, "apply the mechanical fixes and write the files")
 	f.BoolVar(&o.diff, "diff", false, "with or without --fix: print the fixes as a unified diff, write nothing")
 	f.StringVar(&o.configPath, "config", "", "use this configuration file instead of looking for "+configName)
+	f.IntVar(&o.excerptWidth, "excerpt-width", report.DefaultExcerptWidth, "quote at most this many characters of a source line (text and SARIF), cut around the column with …")
 	addImportFlags(cmd, &o.importOptions, true)
 	addInputFlags(cmd, &o.inputOptions)
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
@@ -348,11 +351,12 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 		nSources += len(j.sources)
 	}
 	r := &report.Report{
-		FileNames:   make([]string, 0, len(jobs)),
-		Diagnostics: make([]answerfile.Diagnostic, 0, nDiags),
-		Rules:       lint.Rules,
-		Sources:     make(report.Sources, nSources),
-		Color:       colorOn(io.out, os.Getenv),
+		FileNames:    make([]string, 0, len(jobs)),
+		Diagnostics:  make([]answerfile.Diagnostic, 0, nDiags),
+		Rules:        lint.Rules,
+		Sources:      make(report.Sources, nSources),
+		Color:        colorOn(io.out, os.Getenv),
+		ExcerptWidth: o.excerptWidth,
 	}
 	// A file that a root imports is checked as part of that root's graph.
 	imported := map[string]bool{}

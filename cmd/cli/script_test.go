@@ -98,6 +98,14 @@ func hostileCmd(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		b.WriteString("/>\n</ImageCustomizations>\n")
 		data = []byte(b.String())
+	case "long-line":
+		// 5 MB on one line, with an error at its end.
+		data = []byte(strings.TrimSuffix(answerHead, "\n") + "<!--" + strings.Repeat("x", 5<<20) +
+			`--><Static><Settings Path="CellCore/PerDevice/SMS"><Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="x"/></Settings></Static></ImageCustomizations>`)
+	case "ansi-name":
+		// a file whose name carries an ANSI escape sequence: hostile ansi-name DIR
+		ts.Check(os.WriteFile(ts.MkAbs(args[1]+"/a\x1b[31mred.xml"), []byte(answerHead+`  <Static><Settings Path="CellCore/PerDevice/SMS"><Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="x"/></Settings></Static>`+"\n</ImageCustomizations>\n"), 0o644))
+		return
 	default:
 		ts.Fatalf("unknown hostile kind %q", args[0])
 	}
