@@ -38,8 +38,10 @@ type Report struct {
 }
 
 // DefaultExcerptWidth is the width of an excerpt when Report.ExcerptWidth
-// is 0: two terminal lines.
-const DefaultExcerptWidth = 160
+// is 0: wider than any line of a hand-written answer file (the longest root
+// element of the corpus is under 300 characters), so only a pathological
+// line is cut.
+const DefaultExcerptWidth = 400
 
 // excerptWidth is r's excerpt width.
 func (r *Report) excerptWidth() int {
