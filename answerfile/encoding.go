@@ -33,6 +33,14 @@ var (
 // decode turns data into UTF-8 text; msg is non-empty when that is impossible.
 func decode(data []byte) (text []byte, enc Encoding, msg, fix string) {
 	enc.Charset = UTF8
+	if order, bom, ok := utf32(data); ok {
+		what := "without a byte-order mark"
+		if bom {
+			what = "with a byte-order mark"
+		}
+		return nil, enc, "the file is UTF-32 " + order + " (" + what + "), which answer files cannot be",
+			"save it as UTF-8, or as UTF-16 with a byte-order mark (\"Unicode\" in Notepad)"
+	}
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
 		enc.BOM = true
@@ -159,4 +167,24 @@ func DecodeText(data []byte) (text []byte, enc Encoding, ok bool) {
 func (enc Encoding) EncodeText(text []byte) []byte {
 	enc.CRLF = false // the line ends are in text already
 	return encode(text, enc)
+}
+
+// utf32 reports whether data is UTF-32 text: a UTF-32 byte-order mark (the
+// little-endian one starts like UTF-16's), or a first character with three
+// zero bytes, as "<" is.
+func utf32(data []byte) (order string, bom, ok bool) {
+	if len(data) < 4 {
+		return "", false, false
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}):
+		return "LE", true, true
+	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		return "BE", true, true
+	case data[0] != 0 && data[1] == 0 && data[2] == 0 && data[3] == 0:
+		return "LE", false, true
+	case data[0] == 0 && data[1] == 0 && data[2] == 0 && data[3] != 0:
+		return "BE", false, true
+	}
+	return "", false, false
 }

@@ -98,6 +98,19 @@ func hostileCmd(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		b.WriteString("/>\n</ImageCustomizations>\n")
 		data = []byte(b.String())
+	case "utf32-le", "utf32-be-bom":
+		// UTF-32 was named UTF-16.
+		text := answerHead + "</ImageCustomizations>\n"
+		if args[0] == "utf32-be-bom" {
+			data = []byte{0, 0, 0xFE, 0xFF}
+		}
+		for _, r := range text {
+			if args[0] == "utf32-le" {
+				data = append(data, byte(r), byte(r>>8), byte(r>>16), byte(r>>24))
+			} else {
+				data = append(data, byte(r>>24), byte(r>>16), byte(r>>8), byte(r))
+			}
+		}
 	case "long-line":
 		// 5 MB on one line, with an error at its end.
 		data = []byte(strings.TrimSuffix(answerHead, "\n") + "<!--" + strings.Repeat("x", 5<<20) +
