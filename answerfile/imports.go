@@ -154,7 +154,10 @@ type sourceError struct {
 
 func (e *sourceError) Error() string { return e.msg }
 
-var macroRe = regexp.MustCompile(`\$\(([^)]*)\)`)
+// Macro matches a $(NAME) macro of an answer file ($(CurrentFileDir),
+// $(__IMSI), an environment variable); group 1 is NAME. Import sources and
+// setting values use the one syntax.
+var Macro = regexp.MustCompile(`\$\(([^)]*)\)`)
 
 var windowsAbs = regexp.MustCompile(`^(?:[A-Za-z]:[\\/]|\\\\)`)
 
@@ -165,7 +168,7 @@ var windowsAbs = regexp.MustCompile(`^(?:[A-Za-z]:[\\/]|\\\\)`)
 func (o *ImportOptions) resolveSource(source, currentDir string) (local string, relative, secret bool, err error) {
 	var missing, refused []string
 	usedCurrentDir := false
-	expanded := macroRe.ReplaceAllStringFunc(source, func(m string) string {
+	expanded := Macro.ReplaceAllStringFunc(source, func(m string) string {
 		name := m[2 : len(m)-1]
 		if strings.EqualFold(name, "CurrentFileDir") {
 			usedCurrentDir = true

@@ -2,6 +2,7 @@ package retry
 
 import (
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"time"
 )
 
@@ -136,7 +137,7 @@ func (p Provider) run(r *runner) error {
 		}
 		if resub >= p.MaxResubmissions {
 			return r.emit(Event{Kind: KindFailed, Channel: ch, Attempt: r.attempts, DLR: d.Status,
-				Detail: decision + fmt.Sprintf(" It has resubmitted %s already and gives up.", plural(resub, "time"))})
+				Detail: decision + fmt.Sprintf(" It has resubmitted %s already and gives up.", english.Count(resub, "time"))})
 		}
 		w := p.RetryDelay
 		if d.Status == "NO_CREDIT" {

@@ -2,6 +2,7 @@ package retry
 
 import (
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"io"
 	"strings"
 )
@@ -55,7 +56,7 @@ func WriteText(w io.Writer, t *Timeline) error {
 // finalLine is "final: delivered at 00:02:41 after 4 attempts (sms 2, nowsms 2)".
 func finalLine(t *Timeline) string {
 	f := t.Final()
-	s := fmt.Sprintf("final: %s at %s after %s", f.Kind, FormatElapsed(f.At), plural(t.Attempts(), "attempt"))
+	s := fmt.Sprintf("final: %s at %s after %s", f.Kind, FormatElapsed(f.At), english.Count(t.Attempts(), "attempt"))
 	if len(t.Stages) > 1 {
 		var parts []string
 		for _, st := range t.Stages {
@@ -67,11 +68,4 @@ func finalLine(t *Timeline) string {
 		s += fmt.Sprintf("; delivery report %s → content provider: %s (DLR table)", d.Status, d.Advice())
 	}
 	return s
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -3,6 +3,7 @@ package templates
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"regexp"
 	"slices"
 	"strings"
@@ -119,7 +120,7 @@ func (r *reader) schemaDiags(e schema.Error) []answerfile.Diagnostic {
 	case "enum":
 		allowed := enumValues(obj)
 		msg := fmt.Sprintf("%s must be one of %s, not %s", where, strings.Join(allowed, ", "), scalarText(node))
-		if s := closest(nodeValue(node), allowed); s != "" {
+		if s := english.Nearest(nodeValue(node), allowed); s != "" {
 			msg += fmt.Sprintf(": did you mean %s?", s)
 		}
 		return report(node, "%s", msg)
@@ -276,53 +277,17 @@ func orList(keys []string) string {
 // unknownKeyMessage explains a key the schema does not allow where it stands.
 func unknownKeyMessage(key, where, def string, allowed []string) string {
 	if def == "match" {
-		if s := closest(key, allowed); s != "" && s != "conditions" {
+		if s := english.Nearest(key, allowed); s != "" && s != "conditions" {
 			return fmt.Sprintf("unknown match key %q: did you mean %s?", key, s)
 		}
 		return fmt.Sprintf("unknown match key %q: put other conditions under conditions (conditions: {%s: \"...\"})", key, key)
 	}
 	msg := fmt.Sprintf("unknown key %q in %s", key, where)
-	if s := closest(key, allowed); s != "" {
+	if s := english.Nearest(key, allowed); s != "" {
 		return msg + fmt.Sprintf(": did you mean %s?", s)
 	}
 	if len(allowed) > 0 {
 		msg += fmt.Sprintf(" (allowed: %s)", strings.Join(allowed, ", "))
 	}
 	return msg
-}
-
-// closest returns the candidate nearest to s (case-insensitive, at most a
-// third of the letters wrong), or "".
-func closest(s string, candidates []string) string {
-	best, bestD := "", len(s)/3+1
-	for _, c := range candidates {
-		if strings.EqualFold(c, s) {
-			return c
-		}
-		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, by bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

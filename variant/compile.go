@@ -2,6 +2,7 @@ package variant
 
 import (
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"slices"
 	"strings"
 
@@ -115,7 +116,7 @@ func CompileModel(m Model) *Compiled {
 		// $(__IMSI) and $(__ICCID) have a value only in a Variant [doc]; lint
 		// reports these settings as errors (scope-mismatch).
 		c.notes = append(c.notes, fmt.Sprintf("Static has %s with %s or %s (first at %s): those macros have a value only in a Variant and lint reports them as errors, so resolve does not apply them as this SIM's values",
-			plural(len(simStatic), "setting"), MacroIMSI, MacroICCID, simStatic[0].Source))
+			english.Count(len(simStatic), "setting"), MacroIMSI, MacroICCID, simStatic[0].Source))
 	}
 	for _, vd := range m.Variants {
 		v := cVariant{name: vd.Name, target: -1, settings: compileSettings(vd.Settings), src: vd.Source}

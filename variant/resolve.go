@@ -3,6 +3,7 @@ package variant
 import (
 	"cmp"
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"slices"
 	"strings"
 )
@@ -383,10 +384,10 @@ func (c *Compiled) apply(r *Result, p Profile) {
 	}
 
 	if noIMSI > 0 {
-		r.Notes = append(slices.Clip(r.Notes), fmt.Sprintf("the profile has no IMSI: %s is left as written in %s; set IMSI to see this SIM's per-IMSI paths", MacroIMSI, plural(noIMSI, "setting")))
+		r.Notes = append(slices.Clip(r.Notes), fmt.Sprintf("the profile has no IMSI: %s is left as written in %s; set IMSI to see this SIM's per-IMSI paths", MacroIMSI, english.Count(noIMSI, "setting")))
 	}
 	if noICCID > 0 {
-		r.Notes = append(slices.Clip(r.Notes), fmt.Sprintf("the profile has no ICCID: %s is left as written in %s; set ICCID to see this SIM's per-SIM paths", MacroICCID, plural(noICCID, "setting")))
+		r.Notes = append(slices.Clip(r.Notes), fmt.Sprintf("the profile has no ICCID: %s is left as written in %s; set ICCID to see this SIM's per-SIM paths", MacroICCID, english.Count(noICCID, "setting")))
 	}
 }
 
@@ -409,11 +410,4 @@ func sameValue(a, b string) bool {
 	x, ok1 := ParseDWORD(a)
 	y, ok2 := ParseDWORD(b)
 	return ok1 && ok2 && x == y
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

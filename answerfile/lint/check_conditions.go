@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
@@ -55,7 +56,7 @@ func (c *checker) checkCondition(cond answerfile.Condition) {
 			d = withEdits(d, c.lowerPrefix(cond))
 		}
 		if p.Kind == variant.ProblemUnknownName {
-			if s := nearest(cond.Name.Value, conditionNames); s != "" {
+			if s := english.Nearest(cond.Name.Value, conditionNames); s != "" {
 				d.Fix = fmt.Sprintf("did you mean %s?", s)
 			}
 		}

@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
@@ -65,7 +66,7 @@ func (c *checker) checkMultivariant() {
 	}
 	if mvKnown && mvOn == 0 {
 		d := c.rule(RuleMultivariantDisabled).attr(mv.Elem, "Value",
-			"Multivariant/Enable=0 turns runtime configuration off: the %s of this file never apply", plural(len(vs), "Variant"))
+			"Multivariant/Enable=0 turns runtime configuration off: the %s of this file never apply", english.Count(len(vs), "Variant"))
 		d.Fix = "set Multivariant/Enable to 1"
 		c.add(d)
 		return
@@ -91,13 +92,6 @@ func (c *checker) checkMultivariant() {
 	d.Fix = "add <Settings Path=\"Multivariant\"><Setting Name=\"Enable\" Value=\"1\"/></Settings> and " +
 		"<Settings Path=\"AutoDataConfig\"><Setting Name=\"Enable\" Value=\"0\"/></Settings> to <Static>"
 	c.add(withEdits(d, c.addEnableGroups(groups)))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // smsOverIMS is the SMS over IMS flag of IMSServices.

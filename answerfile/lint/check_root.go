@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"github.com/beevik/etree"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"regexp"
 	"slices"
 	"strings"
@@ -43,7 +44,7 @@ func (c *checker) checkRoot() {
 	if v := r.OwnerType.Value; r.OwnerType.Present && strings.TrimSpace(v) != "" && !slices.Contains(ownerTypes, v) {
 		d := c.rule(RuleOwnerType).attr(e, "OwnerType",
 			"OwnerType %q is not one of %s", v, strings.Join(ownerTypes, ", "))
-		if s := nearest(v, ownerTypes); s != "" {
+		if s := english.Nearest(v, ownerTypes); s != "" {
 			d.Fix = fmt.Sprintf("write OwnerType=%q", s)
 			if strings.EqualFold(s, strings.TrimSpace(v)) {
 				d = withEdits(d, c.setAttr(e, "OwnerType", s)) // only the spelling changes

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"regexp"
 	"slices"
 	"strings"
@@ -253,7 +254,7 @@ func (c *checker) checkPathKnown(g answerfile.SettingsGroup, known bool) {
 		}
 		d := c.rule(RuleUnknownSettingsPath).attr(g.Elem, "Path",
 			"settings path %q is not in mcsf's settings catalog", path)
-		if s := nearest(path, c.cat.Paths()); s != "" && !strings.EqualFold(s, path) {
+		if s := english.Nearest(path, c.cat.Paths()); s != "" && !strings.EqualFold(s, path) {
 			d.Message += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		c.add(d)
@@ -309,8 +310,8 @@ func (c *checker) checkNameKnown(g answerfile.SettingsGroup, s answerfile.Settin
 		}
 		d := c.rule(RuleUnknownSetting).attr(s.Elem, "Name", "setting %q is not in mcsf's settings catalog for path %s", s.Name.Value, groups[0].Group.Path)
 		switch elsewhere := c.cat.ByName(s.Name.Value); {
-		case nearest(s.Name.Value, names) != "":
-			d.Message += fmt.Sprintf(" (did you mean %q?)", nearest(s.Name.Value, names))
+		case english.Nearest(s.Name.Value, names) != "":
+			d.Message += fmt.Sprintf(" (did you mean %q?)", english.Nearest(s.Name.Value, names))
 		case len(elsewhere) > 0:
 			d.Message += fmt.Sprintf(" (it is a setting of %s, %s)", elsewhere[0].Group.Path, elsewhere[0].Customization.ID)
 		case len(names) <= 8:
@@ -329,10 +330,7 @@ func (c *checker) checkNameKnown(g answerfile.SettingsGroup, s answerfile.Settin
 	return entry
 }
 
-var (
-	percentVar = regexp.MustCompile(`%[A-Za-z_][A-Za-z0-9_]*%`)
-	macro      = regexp.MustCompile(`\$\(([^)]*)\)`)
-)
+var percentVar = regexp.MustCompile(`%[A-Za-z_][A-Za-z0-9_]*%`)
 
 // placeholder reports whether s is empty or holds a $(NAME) placeholder the
 // author is meant to replace (documentation samples repeat a group or
@@ -341,7 +339,7 @@ func placeholder(s string) bool {
 	if strings.TrimSpace(s) == "" {
 		return true
 	}
-	for _, m := range macro.FindAllStringSubmatch(s, -1) {
+	for _, m := range answerfile.Macro.FindAllStringSubmatch(s, -1) {
 		if !simMacro(m[1]) {
 			return true
 		}
@@ -374,7 +372,7 @@ func (c *checker) checkValue(ct container, s answerfile.Setting, entry catalog.E
 		c.add(c.rule(RuleEnvVarInValue).attr(s.Elem, "Value",
 			"%s in a Setting value is an error: environment variables work only in file source paths", m))
 	}
-	for _, m := range macro.FindAllStringSubmatch(v, -1) {
+	for _, m := range answerfile.Macro.FindAllStringSubmatch(v, -1) {
 		templated = true
 		if simMacro(m[1]) {
 			if !ct.variant {

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
@@ -82,7 +83,7 @@ func (c *checker) checkVariants() {
 			}
 			d := c.rule(RuleUnknownTargetRef).attr(r.Elem, "Id",
 				"TargetRef Id %q names no declared Target", r.ID.Value)
-			if s := nearest(r.ID.Value, ids); s != "" {
+			if s := english.Nearest(r.ID.Value, ids); s != "" {
 				t := c.target(s)
 				if s != r.ID.Value && strings.EqualFold(s, r.ID.Value) {
 					d.Message += fmt.Sprintf(" (Target Ids are case-sensitive: did you mean %q?)", s)

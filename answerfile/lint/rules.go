@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
@@ -363,5 +364,5 @@ func Suggest(id string) string {
 	for i, r := range Rules {
 		ids[i] = r.ID
 	}
-	return nearest(strings.ToLower(id), ids)
+	return english.Nearest(strings.ToLower(id), ids)
 }

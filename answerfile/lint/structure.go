@@ -3,6 +3,7 @@ package lint
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"regexp"
 	"slices"
 	"strconv"
@@ -441,7 +442,7 @@ func (c *checker) unknownMember(as *answerSchema, def map[string]any, elem *etre
 	case strings.HasPrefix(key, "@"):
 		name := key[1:]
 		msg := fmt.Sprintf("unknown attribute %s on %s", name, tag)
-		if s := nearest(name, attrs); s != "" {
+		if s := english.Nearest(name, attrs); s != "" {
 			msg += fmt.Sprintf(" (did you mean %s?)", s)
 		}
 		if len(attrs) == 0 {
@@ -460,7 +461,7 @@ func (c *checker) unknownMember(as *answerSchema, def map[string]any, elem *etre
 			msg = fmt.Sprintf("<%s> is not allowed in %s: it belongs in %s", key, tag, orTags(ps))
 		} else {
 			msg = fmt.Sprintf("unknown element <%s> in %s", key, tag)
-			if s := nearest(key, children); s != "" {
+			if s := english.Nearest(key, children); s != "" {
 				msg += fmt.Sprintf(" (did you mean <%s>?)", s)
 			}
 			if len(children) == 0 {

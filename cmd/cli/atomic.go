@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"io"
 
 	"github.com/mcsf-dev/mcsf/fileio"
@@ -33,7 +34,7 @@ func writeFile(errOut io.Writer, path string, data []byte, o fileio.WriteOptions
 		return internal(fmt.Errorf("write %s: %w", path, err))
 	}
 	if res.BrokenLinks > 0 {
-		fmt.Fprintf(errOut, "mcsf: %s: replaced (--force); the old content stays under its %s\n", path, plural(res.BrokenLinks, "other hard link"))
+		fmt.Fprintf(errOut, "mcsf: %s: replaced (--force); the old content stays under its %s\n", path, english.Count(res.BrokenLinks, "other hard link"))
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -116,7 +117,7 @@ func parseConfig(name string, data []byte) (*fileConfig, error) {
 			for k := range root {
 				if !slices.Contains(known, k) {
 					msg := fmt.Sprintf("unknown key %q", k)
-					if s := nearestWord(k, known); s != "" {
+					if s := english.Nearest(k, known); s != "" {
 						msg += fmt.Sprintf(" (did you mean %q?)", s)
 					}
 					fail(keys["/"+k], "%s; known keys: %s", msg, strings.Join(known, ", "))
@@ -279,37 +280,6 @@ func lastToken(ptr string, nodes map[string]*yaml.Node) string {
 	}
 	tok := ptr[strings.LastIndex(ptr, "/")+1:]
 	return strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-}
-
-// nearestWord suggests the candidate a typo of s most likely meant.
-func nearestWord(s string, candidates []string) string {
-	best, bestD := "", len(s)/3+2
-	for _, c := range candidates {
-		if d := levenshtein(strings.ToLower(s), c); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }
 
 // configFinder finds the configuration of each directory: the nearest

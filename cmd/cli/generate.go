@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -142,7 +143,7 @@ func checkSpec(name string, data []byte, io *streams) (*templates.Spec, error) {
 	report.WriteDiagnostics(io.err, diags, report.Sources{name: answerfile.NewSource(data)}, colorOn(io.err, os.Getenv))
 	if spec == nil {
 		t := report.Count(diags)
-		return nil, &exitError{code: ExitFindings, err: fmt.Errorf("%s: %s, nothing generated", name, plural(t.Errors, "error"))}
+		return nil, &exitError{code: ExitFindings, err: fmt.Errorf("%s: %s, nothing generated", name, english.Count(t.Errors, "error"))}
 	}
 	return spec, nil
 }
@@ -371,7 +372,7 @@ func runImportSpec(o *importSpecOptions, path string, io *streams) error {
 	if spec == nil {
 		t := report.Count(diags)
 		return &exitError{code: ExitFindings, err: fmt.Errorf("%s: a spec cannot express %s; no spec written",
-			in.display, plural(t.Errors, "thing"))}
+			in.display, english.Count(t.Errors, "thing"))}
 	}
 	specName := o.output
 	if specName == "" {
@@ -611,7 +612,7 @@ func describeSpec(s *templates.Spec) string {
 		for i, op := range s.Operators {
 			names[i] = op.Name
 		}
-		parts = append(parts, fmt.Sprintf("%s (%s)", plural(n, "operator"), strings.Join(names, ", ")))
+		parts = append(parts, fmt.Sprintf("%s (%s)", english.Count(n, "operator"), strings.Join(names, ", ")))
 	}
 	return strings.Join(parts, " and ")
 }
@@ -621,10 +622,10 @@ func describeFindings(ds []answerfile.Diagnostic) string {
 	t := report.Count(ds)
 	s := "no errors or warnings"
 	if t.Errors+t.Warnings > 0 {
-		s = fmt.Sprintf("%s and %s", plural(t.Errors, "error"), plural(t.Warnings, "warning"))
+		s = fmt.Sprintf("%s and %s", english.Count(t.Errors, "error"), english.Count(t.Warnings, "warning"))
 	}
 	if t.Infos > 0 {
-		s += fmt.Sprintf(" (%s, which mcsf lint shows)", plural(t.Infos, "info"))
+		s += fmt.Sprintf(" (%s, which mcsf lint shows)", english.Count(t.Infos, "info"))
 	}
 	return s
 }

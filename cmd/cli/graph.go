@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"io"
 	"os"
 	"strings"
@@ -152,18 +153,11 @@ func runGraph(o *graphOptions, arg string, io *streams) error {
 	return nil
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 func describeStats(s fileStats) string {
 	if !s.Readable {
 		return "not read"
 	}
-	text := fmt.Sprintf("%s, %s, %s", plural(s.Targets, "target"), plural(s.Variants, "variant"), plural(s.Settings, "setting"))
+	text := fmt.Sprintf("%s, %s, %s", english.Count(s.Targets, "target"), english.Count(s.Variants, "variant"), english.Count(s.Settings, "setting"))
 	if s.Overridden > 0 {
 		text += fmt.Sprintf(" (%d overridden)", s.Overridden)
 	}

@@ -402,7 +402,7 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	if len(r.FileNames) == 0 {
 		msg := fmt.Sprintf("no answer file found in %s", strings.Join(args, " "))
 		if r.Skipped > 0 {
-			msg += fmt.Sprintf(" (%s skipped: root is not ImageCustomizations)", pluralFiles(r.Skipped, "XML file"))
+			msg += fmt.Sprintf(" (%s skipped: root is not ImageCustomizations)", english.Count(r.Skipped, "XML file"))
 		}
 		return usageError("%s", msg)
 	}
@@ -417,13 +417,6 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 		return errFindings
 	}
 	return nil
-}
-
-func pluralFiles(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // configUsage makes an invalid configuration a usage error (exit 2).
