@@ -101,6 +101,9 @@ func BenchmarkMemoryAfterEdits(b *testing.B) {
 			if e == 100 {
 				at100 = heap()
 			}
+			if e%200 == 0 && testing.Verbose() {
+				b.Logf("heap after %d edits: %.1f MB", e, heap())
+			}
 		}
 		b.ReportMetric(at100, "MB-heap-after-100-edits")
 		b.ReportMetric(heap(), "MB-heap-after-1000-edits")
