@@ -50,6 +50,17 @@ const (
 	Device    Scope = "device"     // not keyed by SIM: in Static, or in a Variant unless ImageTimeOnly
 )
 
+// Label is the scope as the pages write it: per-IMSI, per-SIM, per-device, device.
+func (s Scope) Label() string {
+	switch s {
+	case PerIMSI:
+		return "per-IMSI"
+	case PerSIM:
+		return "per-SIM"
+	}
+	return string(s)
+}
+
 // Type is the kind of value a setting takes.
 type Type string
 

@@ -121,7 +121,7 @@ func (c *checker) checkGroup(ct container, g answerfile.SettingsGroup) {
 		}
 		c.add(d)
 	case !ct.variant && (scope == catalog.PerIMSI || scope == catalog.PerSIM):
-		d := c.rule(RuleScopeMismatch).attr(g.Elem, "Path", "%s path %q is in <Static>: $(__IMSI) and $(__ICCID) have a value only in a <Variant>, where a SIM is matched", scopeName(scope), path)
+		d := c.rule(RuleScopeMismatch).attr(g.Elem, "Path", "%s path %q is in <Static>: $(__IMSI) and $(__ICCID) have a value only in a <Variant>, where a SIM is matched", scope.Label(), path)
 		if alt := c.perDevicePath(path); alt != "" {
 			d.Fix = fmt.Sprintf("move it into a <Variant>, or use the per-device path %q in Static", alt)
 		} else {
@@ -197,16 +197,6 @@ func (c *checker) checkAtomic(g answerfile.SettingsGroup, groups []catalog.Entry
 		}
 		return
 	}
-}
-
-func scopeName(s catalog.Scope) string {
-	switch s {
-	case catalog.PerIMSI:
-		return "per-IMSI"
-	case catalog.PerSIM:
-		return "per-SIM"
-	}
-	return string(s)
 }
 
 // perIMSIPath and perDevicePath give the catalog's counterpart of a path in

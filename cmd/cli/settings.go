@@ -141,19 +141,9 @@ func constraintsText(c *catalog.Customization) string {
 func scopesText(ss []catalog.Scope) string {
 	var out []string
 	for _, s := range ss {
-		out = append(out, scopeText(s))
+		out = append(out, s.Label())
 	}
 	return strings.Join(out, ", ")
-}
-
-func scopeText(s catalog.Scope) string {
-	switch s {
-	case catalog.PerIMSI:
-		return "per-IMSI"
-	case catalog.PerSIM:
-		return "per-SIM"
-	}
-	return string(s)
 }
 
 // writeCustomization prints one hit: the customization's facts, then its
@@ -171,7 +161,7 @@ func writeCustomization(w io.Writer, h catalog.Hit) {
 	for _, e := range h.Settings {
 		if e.Group != group {
 			group = e.Group
-			fmt.Fprintf(tw, "  %s (%s)\n", group.Path, scopeText(group.Scope))
+			fmt.Fprintf(tw, "  %s (%s)\n", group.Path, group.Scope.Label())
 		}
 		fmt.Fprintf(tw, "    %s\t%s\n", e.Setting.Name, e.Setting.Describe())
 	}
@@ -189,7 +179,7 @@ func explainSetting(w io.Writer, arg string) bool {
 		s, g, c := e.Setting, e.Group, e.Customization
 		fmt.Fprintf(w, "%s under %s\n", s.Name, g.Path)
 		fmt.Fprintf(w, "  customization: %s (%s)\n", c.ID, c.Title)
-		fmt.Fprintf(w, "  scope: %s, %s\n", scopeText(g.Scope), placement(g.Scope, e.Constraints()))
+		fmt.Fprintf(w, "  scope: %s, %s\n", g.Scope.Label(), placement(g.Scope, e.Constraints()))
 		fmt.Fprintf(w, "  value: %s\n", s.Describe())
 		for _, v := range s.Values {
 			if v.Doc != "" {
