@@ -677,6 +677,11 @@ func (s *scanner) doctype() {
 					"DOCTYPE with entity declarations is refused: entities can expand without bound or read other files")
 				return
 			}
+			if bytes.Contains(body, []byte("<!ATTLIST")) {
+				s.fail(start, "remove the DOCTYPE and write the attributes out; answer files need no DTD",
+					"DOCTYPE with attribute-list declarations is refused: a DTD-aware reader gives attributes their defaults (a Value mcsf would not see)")
+				return
+			}
 			s.cur.CreateDirective(s.slice(start+2, i))
 			s.p = i + 1
 			return

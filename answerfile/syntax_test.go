@@ -42,6 +42,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"smart quotes", hdr + "<a x=\u201cv\u201d/>", 2, 6, "value of attribute x must be in quotes, found '\u201c'"},
 		{"attributes not separated", hdr + `<a x="1"y="2"/>`, 2, 9, "attribute y must be separated from what precedes it by white space"},
 		{"entity DOCTYPE", hdr + "<!DOCTYPE a [<!ENTITY x \"y\">]>\n<a>&x;</a>", 2, 1, "DOCTYPE with entity declarations is refused: entities can expand without bound or read other files"},
+		{"attribute defaults", hdr + "<!DOCTYPE a [<!ATTLIST Setting Value CDATA \"1\">]>\n<a/>", 2, 1, "DOCTYPE with attribute-list declarations is refused: a DTD-aware reader gives attributes their defaults (a Value mcsf would not see)"},
 		{"plain DOCTYPE is fine", hdr + "<!DOCTYPE a>\n<a/>", 0, 0, ""},
 		{"empty file", "", 1, 1, "the file is empty: no root element"},
 		{"only white space", " \n\t\n", 3, 1, "the file is empty: no root element"},

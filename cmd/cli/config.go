@@ -187,7 +187,10 @@ func parseConfig(name string, data []byte) (*fileConfig, error) {
 		cfg.severity[id] = sev
 	}
 	if len(cerr.lines) > 0 {
-		slices.Sort(cerr.lines)
+		// By position, as numbers: line 10 after line 9.
+		slices.SortStableFunc(cerr.lines, func(a, b string) int {
+			return slices.Compare(positionOf(name, a), positionOf(name, b))
+		})
 		return nil, cerr
 	}
 	return cfg, nil
@@ -343,4 +346,12 @@ func relativeName(p string) string {
 		return r
 	}
 	return p
+}
+
+// positionOf is the line and column of a configuration error line
+// "name:line:col: message" (0, 0 when it has none).
+func positionOf(name, line string) []int {
+	var l, c int
+	fmt.Sscanf(strings.TrimPrefix(line, name+":"), "%d:%d", &l, &c)
+	return []int{l, c}
 }
