@@ -13,32 +13,7 @@ import (
 // the cases of TestFix break it in one place each.
 const fixBase = `<?xml version="1.0" encoding="utf-8"?>
 <ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="IMSRetry" Owner="Contoso" OwnerType="OEM">
-  <Targets>
-    <Target Id="Contoso">
-      <TargetState>
-        <Condition Name="MCC" Value="310"/>
-        <Condition Name="MNC" Value="410"/>
-      </TargetState>
-    </Target>
-  </Targets>
-  <Static>
-    <Settings Path="Multivariant">
-      <Setting Name="Enable" Value="1"/>
-    </Settings>
-    <Settings Path="AutoDataConfig">
-      <Setting Name="Enable" Value="0"/>
-    </Settings>
-  </Static>
-  <Variant Name="Contoso">
-    <TargetRefs>
-      <TargetRef Id="Contoso"/>
-    </TargetRefs>
-    <Settings Path="CellCore/PerIMSI/$(__IMSI)/SMS">
-      <Setting Name="3GPP/IMS/RetryEnabled" Value="1"/>
-    </Settings>
-  </Variant>
-</ImageCustomizations>
-`
+` + fixTargets + fixStatic + fixVariant + "</ImageCustomizations>\n"
 
 const fixStatic = `  <Static>
     <Settings Path="Multivariant">
