@@ -17,6 +17,9 @@ type Compiled struct {
 	static   []cSetting
 	variants []cVariant
 	notes    []string
+
+	// missingFacts: see ReportMissingFacts.
+	missingFacts bool
 	touched  touched // the catalog customizations the file sets (runtime.go)
 
 	// slots numbers the condition names (lower case) that conditions use:
@@ -201,8 +204,8 @@ func (c *Compiled) index(ref stateRef) {
 	var pat *Condition
 	for i := range st.conds {
 		cond := &st.conds[i]
-		if cond.Negate || !cond.Decidable() {
-			continue
+		if cond.Negate || !cond.Decidable() || contextFact(cond.key) {
+			continue // a context fact may be missing from the profile: the state must still be visited
 		}
 		switch {
 		case cond.Kind == Exact && cond.key == "mcc" && mcc < 0:

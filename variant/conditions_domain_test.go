@@ -138,3 +138,32 @@ func deref(p *uint32) any {
 	}
 	return *p
 }
+
+// TestResolveDependsOnDeviceFact: a condition on a fact the profile does not
+// give (Roaming, UICCSLOT with one SIM, the P1 names) leaves its TargetState
+// visibly undecided by name in the default output, not silently unmatched
+// (issue 13; domain.md §2 lists them).
+func TestResolveDependsOnDeviceFact(t *testing.T) {
+	c := compileXML(t, `<Targets>
+  <Target Id="Home"><TargetState><Condition Name="MCC" Value="310"/><Condition Name="Roaming" Value="0"/></TargetState></Target>
+</Targets>
+<Variant Name="V"><TargetRefs><TargetRef Id="Home"/></TargetRefs><Settings Path="S"><Setting Name="X" Value="1"/></Settings></Variant>`)
+	if r := c.Resolve(profile(t, "mcc=310")); len(r.Matched) != 0 || len(r.Undecided) != 0 {
+		t.Errorf("without ReportMissingFacts: matched %v, undecided %v; want the old reading (not matched)", matched(r), r.Undecided)
+	}
+	c.ReportMissingFacts()
+	r := c.Resolve(profile(t, "mcc=310"))
+	if len(r.Matched) != 0 || len(r.Undecided) != 1 {
+		t.Fatalf("roaming not given: matched %v, undecided %v; want one undecided", matched(r), r.Undecided)
+	}
+	want := "depends on Roaming, which the SIM and device profile does not give: give it (--roaming, or --condition Roaming=VALUE) to decide"
+	if got := r.Undecided[0].Reason; got != want {
+		t.Errorf("reason = %q, want %q", got, want)
+	}
+	if r := c.Resolve(profile(t, "mcc=310,roaming=0")); len(r.Matched) != 1 || len(r.Undecided) != 0 {
+		t.Errorf("roaming=0: matched %v, undecided %v; want V", matched(r), r.Undecided)
+	}
+	if r := c.Resolve(profile(t, "mcc=310,roaming=1")); len(r.Matched) != 0 || len(r.Undecided) != 0 {
+		t.Errorf("roaming=1: matched %v, undecided %v; want nothing", matched(r), r.Undecided)
+	}
+}

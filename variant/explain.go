@@ -75,13 +75,13 @@ func (c *Compiled) explain(r *Result, p Profile) {
 		}
 		for si := range t.states {
 			st := &t.states[si]
-			out, decider := st.eval(vals)
+			out, decider := st.eval(vals, c.missingFacts)
 			sr := StateReport{TargetState: si + 1, Outcome: out, Priority: [2]int{st.p0, st.p1}, Source: st.src, Conditions: []ConditionReport{}}
 			for i := range st.conds {
 				cond := &st.conds[i]
 				v, ok := p.get(cond.key)
 				sr.Conditions = append(sr.Conditions, ConditionReport{Name: st.defs[i].Name, Value: st.defs[i].Value,
-					Class: cond.Class().String(), Outcome: cond.Eval(v, ok), Reason: st.reason(i, p), Source: st.defs[i].Source})
+					Class: cond.Class().String(), Outcome: cond.Eval(v, ok), Reason: st.reason(i, p, c.missingFacts), Source: st.defs[i].Source})
 			}
 			switch {
 			case out == Matched && len(st.conds) == 0:
@@ -129,11 +129,11 @@ func (c *Compiled) explain(r *Result, p Profile) {
 }
 
 // reason says why condition i of the state holds or not for p.
-func (s *cState) reason(i int, p Profile) string {
+func (s *cState) reason(i int, p Profile, facts bool) string {
 	c := &s.conds[i]
 	name := s.defs[i].Name
 	v, ok := p.get(c.key)
-	if !c.Decidable() || ok && c.Eval(v, ok) == Undecided {
+	if !c.Decidable() || ok && c.Eval(v, ok) == Undecided || !ok && facts && contextFact(c.key) {
 		return "cannot be evaluated: " + s.undecidedReason(i, p)
 	}
 	if !ok {

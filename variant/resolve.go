@@ -114,6 +114,23 @@ func (c *Compiled) Resolve(p Profile) Result { return c.resolve(p, false) }
 // not, with the condition that decided each TargetState.
 func (c *Compiled) Explain(p Profile) Result { return c.resolve(p, true) }
 
+// ReportMissingFacts makes c leave a TargetState undecided ("depends on
+// Roaming") when it tests a device fact the profile does not give, instead of
+// reading the condition as not matched. mcsf resolve turns it on; callers
+// that enumerate SIM classes themselves (change) leave it off. Call it
+// before the first Resolve.
+func (c *Compiled) ReportMissingFacts() { c.missingFacts = true }
+
+// contextFact reports whether a condition name is a fact of the device or
+// its state rather than of the SIM's identity: Roaming, UICC, UICCSLOT and
+// the P1 device names. A profile that does not give one leaves the
+// TargetStates that test it undecided ("depends on Roaming"), where a SIM
+// identity name it does not give (SPN, GID1, ...) simply is not on the SIM
+// and does not match [policy].
+func contextFact(key string) bool {
+	return key == "roaming" || key == "uicc" || key == "uiccslot" || knownNames[key].class == ClassP1
+}
+
 // NoteNoSIM is the note of a Result for an empty profile.
 const NoteNoSIM = "no SIM given: only Static and TargetStates without conditions apply; give the SIM (MCC, MNC, IMSI, ICCID, ...) to resolve it"
 
@@ -131,7 +148,7 @@ func (c *Compiled) resolve(p Profile, explain bool) Result {
 	visit := func(refs []stateRef) {
 		for _, ref := range refs {
 			st := &c.targets[ref.target].states[ref.state]
-			switch out, _ := st.eval(vals); out {
+			switch out, _ := st.eval(vals, c.missingFacts); out {
 			case Matched:
 				hits = addHit(hits, hit{ref.target, ref.state, st.p0, st.p1})
 			case Undecided:
@@ -224,10 +241,17 @@ func addHit(hits []hit, h hit) []hit {
 // eval evaluates the AND of a state's conditions: NotMatched as soon as a
 // decidable condition fails (the index of the first one), else Undecided
 // when one cannot be evaluated (the first such), else Matched.
-func (s *cState) eval(vals []slotValue) (Outcome, int) {
+func (s *cState) eval(vals []slotValue, facts bool) (Outcome, int) {
 	und := -1
 	for i := range s.conds {
 		v := vals[s.slots[i]]
+		if facts && !v.set && s.conds[i].Decidable() && contextFact(s.conds[i].key) {
+			// A device fact the profile does not give: the answer depends on it.
+			if und < 0 {
+				und = i
+			}
+			continue
+		}
 		switch s.conds[i].Eval(v.value, v.set) {
 		case NotMatched:
 			return NotMatched, i
@@ -246,7 +270,7 @@ func (s *cState) eval(vals []slotValue) (Outcome, int) {
 func (c *Compiled) undecided(p Profile, ref stateRef, hits []hit) UndecidedState {
 	t := &c.targets[ref.target]
 	st := &t.states[ref.state]
-	_, i := st.eval(c.values(p))
+	_, i := st.eval(c.values(p), c.missingFacts)
 	u := UndecidedState{Target: t.id, TargetState: ref.state + 1, Variants: []string{},
 		Condition: st.defs[i].Name, Value: st.defs[i].Value, Reason: st.undecidedReason(i, p),
 		File: st.defs[i].Source.File, Line: st.defs[i].Source.Line}
@@ -262,7 +286,11 @@ func (s *cState) undecidedReason(i int, p Profile) string {
 	if s.errs[i] != "" {
 		return s.errs[i]
 	}
-	v, _ := p.get(s.conds[i].key)
+	v, ok := p.get(s.conds[i].key)
+	if !ok {
+		return fmt.Sprintf("depends on %s, which the SIM and device profile does not give: give it (--%s, or --condition %s=VALUE) to decide",
+			CanonicalName(s.conds[i].Name), strings.ToLower(CanonicalName(s.conds[i].Name)), CanonicalName(s.conds[i].Name))
+	}
 	return fmt.Sprintf("the value %q is not ASCII, and the pattern uses \\d, \\w, \\s, \\b, '.', a negated class or a non-ASCII letter, which .NET on the device reads by UTF-16 code unit and Unicode category, Go's RE2 by code point and ASCII class", v)
 }
 

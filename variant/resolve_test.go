@@ -357,6 +357,7 @@ func TestCompileNotes(t *testing.T) {
 
 func TestExplain(t *testing.T) {
 	c := compileXML(t, priorityFile)
+	c.ReportMissingFacts()
 	r := c.Explain(profile(t, "mcc=310,mnc=260"))
 	var got []string
 	for _, tr := range r.Targets {
@@ -372,11 +373,12 @@ func TestExplain(t *testing.T) {
 	want := []string{
 		`MCC matched | 1 matched: every condition holds`,
 		`MCCMNC not matched | 1 not matched: MNC is "260", which fails 410`,
-		`MCCLang not matched | 1 not matched: Lang is not set in the profile`,
+		// issue 13: a device fact the profile does not give makes the answer visibly undecided, by name.
+		`MCCLang undecided | 1 undecided: cannot be evaluated: depends on Lang, which the SIM and device profile does not give: give it (--lang, or --condition Lang=VALUE) to decide`,
 		`Two matched | 1 matched: every condition holds | 2 not matched: MNC is "260", which fails 410`,
 		`VMCCMNC not-applied: Target MCCMNC did not match`,
 		`VMCC applied: Target MCC matched through TargetState 1, priority P0=1 P1=0`,
-		`VMCCLang not-applied: Target MCCLang did not match`,
+		`VMCCLang undecided: Target MCCLang cannot be evaluated: it is not applied`,
 		`VTwo applied: Target Two matched through TargetState 1, priority P0=1 P1=0`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

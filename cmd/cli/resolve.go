@@ -193,6 +193,9 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 		return err
 	}
 	compiled, g, merged, err := o.compile(in, data, o.maxFileSize, io.err)
+	if compiled != nil {
+		compiled.ReportMissingFacts() // a device fact not given is "depends on", never "not matched" (issue 13)
+	}
 	if err != nil {
 		return err
 	}
