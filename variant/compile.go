@@ -20,7 +20,7 @@ type Compiled struct {
 
 	// missingFacts: see ReportMissingFacts.
 	missingFacts bool
-	touched  touched // the catalog customizations the file sets (runtime.go)
+	touched      touched // the catalog customizations the file sets (runtime.go)
 
 	// slots numbers the condition names (lower case) that conditions use:
 	// a profile is turned into a slice of values once per Resolve.
