@@ -15,5 +15,6 @@ func commands(io *streams) []*cobra.Command {
 	cmds = append(cmds, newDiffCmd(io))     // diffcmd.go
 	cmds = append(cmds, newLspCmd(io))      // lsp.go
 	cmds = append(cmds, newSettingsCmd(io)) // settings.go
+	cmds = append(cmds, newManCmd(io))      // man.go
 	return cmds
 }

@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// TestFoundationExamples runs the examples in the long help of fmt, graph
-// and schema in a directory holding the files they name. Each must run
+// TestFoundationExamples runs the examples in the long help of fmt, graph,
+// schema, version and man in a directory holding the files they name. Each must run
 // (exit 0, or 1 where the example's file has findings); "cat F |" feeds F
 // on standard input and what follows another "|" is not mcsf's.
 func TestFoundationExamples(t *testing.T) {
@@ -32,7 +32,7 @@ func TestFoundationExamples(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, long := range []string{fmtLong, graphLong, newSchemaCmd(nil).Long} {
+	for _, long := range []string{fmtLong, graphLong, newSchemaCmd(nil).Long, newVersionCmd(nil).Long, newManCmd(nil).Long} {
 		_, examples, ok := strings.Cut(long, "\nExamples:\n")
 		if !ok {
 			t.Fatalf("no Examples: block in\n%s", long)

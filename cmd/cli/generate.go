@@ -100,7 +100,7 @@ func newGenerateCmd(io *streams) *cobra.Command {
 		Use:   "generate SPEC",
 		Short: "Write an answer file from a short YAML or JSON spec",
 		Long:  generateLong,
-		Args:  cobra.ExactArgs(1),
+		Args:  exactArgs("SPEC", nil),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGenerate(o, args[0], io)
 		},
@@ -245,13 +245,18 @@ Examples:
   mcsf new imsretry --scope per-device --owner Contoso
   mcsf new mms --owner Contoso -o AutoRetryDownloadForMMS.xml`
 
+// newKinds are what 'mcsf new' takes, for its argument error.
+func newKinds() []string {
+	return append(templates.Kinds(), "a customization id that 'mcsf settings' lists")
+}
+
 func newNewCmd(io *streams) *cobra.Command {
 	o := &newOptions{}
 	cmd := &cobra.Command{
 		Use:   "new imsretry|mms|CUSTOMIZATION",
 		Short: "Print a commented answer-file skeleton to fill in",
 		Long:  newLong,
-		Args:  cobra.ExactArgs(1),
+		Args:  exactArgs("KIND", newKinds), // args.go
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
@@ -334,7 +339,7 @@ func newImportSpecCmd(io *streams) *cobra.Command {
 		Use:   "import-spec FILE",
 		Short: "Write the spec that generates an existing answer file",
 		Long:  importSpecLong,
-		Args:  cobra.ExactArgs(1),
+		Args:  exactArgs("FILE", nil),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runImportSpec(o, args[0], io)
 		},

@@ -38,7 +38,7 @@ func newGraphCmd(io *streams) *cobra.Command {
 		Use:   "graph ROOT.xml",
 		Short: "Show the import tree of an answer file with priorities and contributions",
 		Long:  graphLong,
-		Args:  cobra.ExactArgs(1),
+		Args:  exactArgs("ROOT.xml", nil),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGraph(o, args[0], io)
 		},

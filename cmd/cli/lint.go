@@ -715,7 +715,7 @@ func newExplainCmd(io *streams) *cobra.Command {
 		Use:   "explain RULE|PATH|NAME",
 		Short: "Explain a lint rule, a settings path or a setting",
 		Long:  explainLong,
-		Args:  cobra.ExactArgs(1),
+		Args:  exactArgs("RULE", ruleIDs), // args.go: a settings path or name is taken too
 		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp

@@ -82,6 +82,7 @@ Exit codes: 0 clean, 1 findings (or files that would change), 2 usage error
 		return &exitError{code: ExitUsage, err: fmt.Errorf("%w (run '%s --help' for usage)", err, c.CommandPath())}
 	})
 	root.AddCommand(commands(io)...)
+	addSuggestions(root) // args.go
 	return root
 }
 

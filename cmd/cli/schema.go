@@ -19,7 +19,7 @@ JSON outputs.
 Examples:
   mcsf schema answerfile
   mcsf schema lint-output`,
-		Args:      cobra.ExactArgs(1),
+		Args:      exactArgs("NAME", schema.Names),
 		ValidArgs: schema.Names(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := schema.Bytes(args[0])
