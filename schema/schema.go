@@ -25,8 +25,10 @@ import (
 //go:embed *.json
 var files embed.FS
 
-// baseURL makes schema names absolute URIs, as the compiler requires.
-const baseURL = "https://mcsf.invalid/schema/"
+// baseURL makes schema names absolute URIs, as the compiler requires. It is
+// where the schemas are served from the repository, so the $id of each
+// schema is a URL an editor can fetch.
+const baseURL = "https://raw.githubusercontent.com/mcsf-dev/mcsf/main/schema/"
 
 const suffix = ".schema.json"
 

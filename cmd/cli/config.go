@@ -123,14 +123,17 @@ func parseConfig(name string, data []byte) (*fileConfig, error) {
 					fail(keys["/"+k], "%s; known keys: %s", msg, strings.Join(known, ", "))
 				}
 			}
-		case strings.HasSuffix(e.KeywordLocation, "/pattern"):
-			// Only rule IDs have a pattern in the config schema.
+		case strings.HasSuffix(e.KeywordLocation, "/$ref/enum"):
+			// Only rule IDs are a $ref to an enum in the config schema.
 			id := lastToken(e.InstanceLocation, nodes)
 			if strings.Contains(e.KeywordLocation, "propertyNames") {
 				// A key of severity: the error is about the key, not its value.
 				at = keys[e.InstanceLocation]
 				id = strings.NewReplacer("~1", "/", "~0", "~").Replace(e.InstanceLocation[strings.LastIndex(e.InstanceLocation, "/")+1:])
 				what = pointerName(e.InstanceLocation[:strings.LastIndex(e.InstanceLocation, "/")])
+			}
+			if ruleIDShape.MatchString(id) {
+				continue // an unknown rule: checkRule below names the nearest one
 			}
 			fail(at, "%s: %q is not a rule ID: rule IDs are lower case with dashes, as mcsf rules lists them", what, id)
 		default:
