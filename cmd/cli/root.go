@@ -54,7 +54,8 @@ type streams struct {
 
 // NewRoot builds the whole command tree.
 func NewRoot(in io.Reader, out, errOut io.Writer) *cobra.Command {
-	io := &streams{in: in, out: out, err: errOut}
+	color := colorModes[0]
+	io := &streams{in: in, out: &console{out, &color}, err: &console{errOut, &color}} // color.go
 	root := &cobra.Command{
 		Use:   "mcsf",
 		Short: "Generate, lint, format and resolve MCSF customization answer files",
@@ -63,7 +64,9 @@ used in Windows 10 Mobile OEM image builds, centred on the IMSRetry and
 AutoRetryDownloadForMMS customizations.
 
 Exit codes: 0 clean, 1 findings (or files that would change), 2 usage error
-(bad flag, missing file), 3 input could not be processed or internal error.`,
+(bad flag, missing file), 3 input could not be processed or internal error.
+
+` + colorHelp,
 		Example: `  mcsf demo
   mcsf fmt -w answers.xml
   mcsf lint --format sarif answers/`,
@@ -81,6 +84,8 @@ Exit codes: 0 clean, 1 findings (or files that would change), 2 usage error
 		}
 		return &exitError{code: ExitUsage, err: fmt.Errorf("%w (run '%s --help' for usage)", err, c.CommandPath())}
 	})
+	root.PersistentFlags().Var(&enumValue{name: "color", value: &color, allowed: colorModes}, "color", "colour diagnostics: "+english.Or(colorModes))
+	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes, cobra.ShellCompDirectiveNoFileComp))
 	root.AddCommand(commands(io)...)
 	addSuggestions(root) // args.go
 	return root
@@ -116,6 +121,9 @@ func internal(err error) error {
 
 // isTerminal reports whether w is an interactive terminal.
 func isTerminal(w io.Writer) bool {
+	if c, ok := w.(*console); ok {
+		w = c.Writer
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
@@ -170,10 +178,4 @@ func enumFlag(cmd *cobra.Command, p *string, name, usage string, values ...strin
 	*p = values[0]
 	cmd.Flags().Var(&enumValue{name: name, value: p, allowed: values}, name, usage)
 	_ = cmd.RegisterFlagCompletionFunc(name, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
-}
-
-// colorOn reports whether to colour output written to w: only on a terminal
-// and never when NO_COLOR is set.
-func colorOn(w io.Writer, getenv func(string) string) bool {
-	return getenv("NO_COLOR") == "" && isTerminal(w)
 }
