@@ -136,6 +136,9 @@ func readSpec(o *inputOptions, path string, io *streams) (*templates.Spec, strin
 // checkSpec reads spec data and prints its diagnostics; the error ends the
 // command.
 func checkSpec(name string, data []byte, io *streams) (*templates.Spec, error) {
+	if err := wrongKindForSpec(name, data); err != nil {
+		return nil, err
+	}
 	spec, diags, err := templates.ReadSpec(name, data)
 	if err != nil {
 		return nil, internal(err)
@@ -361,6 +364,9 @@ func runImportSpec(o *importSpecOptions, path string, io *streams) error {
 		if errors.As(err, &big) {
 			return usageError("%v", err)
 		}
+		return err
+	}
+	if err := wrongKindForAnswerFile(in.display, data); err != nil {
 		return err
 	}
 	color := colorOn(io.err, os.Getenv)

@@ -275,6 +275,9 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	for _, a := range args {
 		if st, err := os.Stat(a); a == "-" || (err == nil && !st.IsDir()) {
 			explicit[a] = true
+			if err := wrongKindForAnswerFile(a, peek(a)); a != "-" && err != nil {
+				return err // kind.go
+			}
 		}
 	}
 	cache := lint.NewSchemaCache()

@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"os"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// kind.go: recognising a file given to the wrong command (a spec to lint,
+// an answer file to generate), so that the error names the right command
+// instead of reporting the first byte the parser did not expect.
+
+type fileKind int
+
+const (
+	kindUnknown    fileKind = iota
+	kindAnswerFile          // XML whose root is ImageCustomizations
+	kindOtherXML            // any other XML
+	kindSpec                // a YAML or JSON mapping with the keys of a generate spec
+	kindConfig              // a YAML mapping with the keys of .mcsf.yaml
+)
+
+// sniffKind tells what data is from its first bytes and, for YAML and
+// JSON, its top-level keys. It never fails: kindUnknown when it cannot tell.
+func sniffKind(data []byte) fileKind {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return kindAnswerFile // UTF-16: only answer files come so
+	}
+	text := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if bytes.HasPrefix(text, []byte("<")) {
+		if bytes.Contains(text[:min(len(text), 4096)], []byte("<ImageCustomizations")) {
+			return kindAnswerFile
+		}
+		return kindOtherXML
+	}
+	var top map[string]any
+	if yaml.Unmarshal(data, &top) != nil || len(top) == 0 {
+		return kindUnknown
+	}
+	for _, k := range []string{"operators", "device", "ownerType"} {
+		if _, ok := top[k]; ok {
+			return kindSpec
+		}
+	}
+	for _, k := range []string{"fail-on", "disable", "severity", "strict"} {
+		if _, ok := top[k]; ok {
+			return kindConfig
+		}
+	}
+	return kindUnknown
+}
+
+// wrongKindForAnswerFile returns a usage error when data, read from name
+// for a command that takes answer files, is a spec or a configuration.
+func wrongKindForAnswerFile(name string, data []byte) error {
+	switch sniffKind(data) {
+	case kindSpec:
+		return usageError("%s is a spec, not an answer file: use mcsf generate %s to write its answer file", name, name)
+	case kindConfig:
+		return usageError("%s is an mcsf configuration, not an answer file: use mcsf lint --config %s FILE...", name, name)
+	}
+	return nil
+}
+
+// wrongKindForSpec returns a usage error when data, read from name for a
+// command that takes a spec, is XML.
+func wrongKindForSpec(name string, data []byte) error {
+	switch sniffKind(data) {
+	case kindAnswerFile:
+		return usageError("%s is an answer file, not a spec: use mcsf lint %s to check it, or mcsf import-spec %s to write its spec", name, name, name)
+	case kindOtherXML:
+		return usageError("%s is XML, not a spec: a spec is YAML or JSON (see mcsf generate --help)", name)
+	case kindConfig:
+		return usageError("%s is an mcsf configuration, not a spec (see mcsf generate --help)", name)
+	}
+	return nil
+}
+
+// peek reads the first 64 KiB of the regular file at path, enough for
+// sniffKind; nil when it is not a regular file or cannot be read (the
+// command's own read reports why). A FIFO is never opened: that would wait
+// for a writer.
+func peek(path string) []byte {
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	b, _ := io.ReadAll(io.LimitReader(f, 64<<10))
+	return b
+}
