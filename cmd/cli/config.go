@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"github.com/mcsf-dev/mcsf/internal/english"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -315,16 +314,17 @@ func (f *configFinder) forDir(dir string) (*fileConfig, error) {
 			break
 		}
 		visited = append(visited, d)
-		p := filepath.Join(d, configName)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+		p, err := configIn(d) // config_file.go: .mcsf.yaml or .mcsf.yml
+		if err != nil {
+			return nil, err
+		}
+		if p != "" {
 			c, err := loadConfig(relativeName(p))
 			if err != nil {
 				return nil, err
 			}
 			found = c
 			break
-		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, usageError("%s", describeOpenError(p, err))
 		}
 		parent := filepath.Dir(d)
 		if parent == d {
