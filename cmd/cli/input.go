@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/fileio"
 )
@@ -99,7 +100,8 @@ func (o *inputOptions) stdinInput() input {
 	return input{path: "-", display: name}
 }
 
-// collect expands FILE, DIR and GLOB arguments. Directories are walked
+// collect expands FILE, DIR and GLOB arguments (with **; a glob that
+// matches nothing is a usage error). Directories are walked
 // recursively for *.xml files (symbolic links to directories are not
 // followed, so a link loop cannot trap the walk). The result is sorted and
 // without duplicates; "-" stands for standard input.
@@ -122,7 +124,9 @@ func (o *inputOptions) collect(args []string) ([]input, error) {
 		}
 		st, err := os.Stat(arg)
 		if err != nil && strings.ContainsAny(arg, "*?[") {
-			matches, gerr := filepath.Glob(arg)
+			// ** matches any number of directories, as in .gitignore and
+			// other linters; filepath.Glob would take it as one *.
+			matches, gerr := doublestar.FilepathGlob(arg)
 			if gerr != nil {
 				return nil, usageError("bad pattern %q: %v", arg, gerr)
 			}
