@@ -87,7 +87,8 @@ Exit codes: 0 clean, 1 findings (or files that would change), 2 usage error
 	root.PersistentFlags().Var(&enumValue{name: "color", value: &color, allowed: colorModes}, "color", "colour diagnostics: "+english.Or(colorModes))
 	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes, cobra.ShellCompDirectiveNoFileComp))
 	root.AddCommand(commands(io)...)
-	addSuggestions(root) // args.go
+	addSuggestions(root)      // args.go
+	registerCompletions(root) // completion.go
 	return root
 }
 
