@@ -120,7 +120,9 @@ paths relative to the working directory, columns in characters`, writeSARIFRepor
 	{"junit", `JUnit XML, one testcase per file, failed by its error findings;
 warnings and infos go to system-out`, writeJUnitReport},
 	{"github", `GitHub Actions annotations (::error file=..,line=..,col=..::..);
-infos become notices`, writeGitHubReport},
+infos become notices; at most 10 of each kind, as GitHub shows
+no more per step, the rest as plain log lines; with
+GITHUB_STEP_SUMMARY set, a table of every finding goes there`, writeGitHubReport},
 	{"azure", `Azure Pipelines issues (##vso[task.logissue type=..]..); Azure
 knows only error and warning, so an info is logged as a warning
 whose message starts with "info: "`, writeAzureReport},

@@ -416,6 +416,9 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	if err := report.Write(io.out, o.format, r); err != nil {
 		return internal(err)
 	}
+	if err := writeGitHubSummary(o.format, r); err != nil { // github_summary.go
+		return err
+	}
 	if failed {
 		return errFindings
 	}
