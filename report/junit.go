@@ -11,28 +11,36 @@ import (
 	"github.com/mcsf-dev/mcsf/answerfile"
 )
 
-// JUnit XML as Jenkins, GitLab and Azure Pipelines' PublishTestResults read
-// it: one testsuite, one testcase per file checked. A file fails when it has
-// findings at error severity; its warnings and infos go to system-out, so
-// they show in the test report without failing it.
+// JUnit XML as Jenkins (JUnit and xUnit plugins), GitLab and Azure
+// Pipelines' PublishTestResults read it, valid against both Apache Ant's
+// JUnit.xsd and the JUnit XSD of Jenkins' xUnit plugin (testdata/xsd; the
+// tests check it with xmllint): one testsuite, one testcase per file
+// checked. A file fails when it has findings at error severity. Warnings and
+// infos go to the testsuite's system-out, as Ant's schema allows no output
+// inside a testcase, so they show in the report without failing it. Neither
+// schema has a place for a testcase's file (the name is the file) or for
+// skipped files (a property says how many). mcsf does not time files one by
+// one: a testcase's time is 0 and the suite's is the whole run.
 
 type junitSuites struct {
-	XMLName  xml.Name     `xml:"testsuites"`
-	Name     string       `xml:"name,attr"`
-	Tests    int          `xml:"tests,attr"`
-	Failures int          `xml:"failures,attr"`
-	Errors   int          `xml:"errors,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
+	XMLName xml.Name     `xml:"testsuites"`
+	Suites  []junitSuite `xml:"testsuite"`
 }
 
 type junitSuite struct {
 	Name       string          `xml:"name,attr"`
+	Package    string          `xml:"package,attr"`
+	ID         int             `xml:"id,attr"`
+	Hostname   string          `xml:"hostname,attr"`
+	Timestamp  string          `xml:"timestamp,attr"`
 	Tests      int             `xml:"tests,attr"`
 	Failures   int             `xml:"failures,attr"`
 	Errors     int             `xml:"errors,attr"`
-	Skipped    int             `xml:"skipped,attr"`
-	Properties []junitProperty `xml:"properties>property,omitempty"`
+	Time       string          `xml:"time,attr"`
+	Properties []junitProperty `xml:"properties>property"`
 	Cases      []junitCase     `xml:"testcase"`
+	SystemOut  junitCDATA      `xml:"system-out"`
+	SystemErr  junitCDATA      `xml:"system-err"`
 }
 
 type junitProperty struct {
@@ -43,9 +51,8 @@ type junitProperty struct {
 type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
-	File      string        `xml:"file,attr"`
+	Time      string        `xml:"time,attr"`
 	Failure   *junitFailure `xml:"failure"`
-	SystemOut *junitCDATA   `xml:"system-out"`
 }
 
 type junitFailure struct {
@@ -75,13 +82,24 @@ func writeJUnitReport(w io.Writer, r *Report) {
 	slices.Sort(names)
 	names = slices.Compact(names)
 
-	suite := junitSuite{Name: "mcsf lint", Tests: len(names)}
-	if r.Skipped > 0 {
-		suite.Properties = []junitProperty{{Name: "skipped-xml-files", Value: fmt.Sprint(r.Skipped)}}
+	host := r.Hostname
+	if host == "" {
+		host = "localhost"
 	}
+	suite := junitSuite{
+		Name: "mcsf lint", Package: "mcsf", Hostname: host, Tests: len(names),
+		// Ant's pattern: local time without a zone.
+		Timestamp: r.Started.Format("2006-01-02T15:04:05"),
+		Time:      fmt.Sprintf("%.3f", r.Elapsed.Seconds()),
+		Properties: []junitProperty{
+			{Name: "mcsf.version", Value: r.ToolVersion},
+			{Name: "skipped-xml-files", Value: fmt.Sprint(r.Skipped)},
+		},
+	}
+	var others []string
 	for _, name := range names {
-		c := junitCase{Name: name, Classname: "mcsf.lint", File: name}
-		var errs, others []string
+		c := junitCase{Name: name, Classname: "mcsf.lint", Time: "0"}
+		var errs []string
 		for _, d := range byFile[name] {
 			text := junitLine(d)
 			if d.Severity == answerfile.Error {
@@ -98,16 +116,13 @@ func writeJUnitReport(w io.Writer, r *Report) {
 			}
 			suite.Failures++
 		}
-		if len(others) > 0 {
-			c.SystemOut = &junitCDATA{Text: xmlChars(strings.Join(others, "\n"))}
-		}
 		suite.Cases = append(suite.Cases, c)
 	}
-	doc := junitSuites{Name: suite.Name, Tests: suite.Tests, Failures: suite.Failures, Suites: []junitSuite{suite}}
+	suite.SystemOut.Text = xmlChars(strings.Join(others, "\n"))
 	io.WriteString(w, xml.Header)
 	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
-	_ = enc.Encode(doc) // only write errors are possible; writeReportIn checks them at Flush
+	_ = enc.Encode(junitSuites{Suites: []junitSuite{suite}}) // only write errors are possible; Write checks them at Flush
 	io.WriteString(w, "\n")
 }
 

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
@@ -30,6 +31,12 @@ type Report struct {
 	// ToolVersion is the semantic version of the tool, for SARIF's
 	// tool.driver (numeric even for a development build: SARIF2005).
 	ToolVersion string
+	// Hostname, Started and Elapsed describe the run, for JUnit's testsuite
+	// (which requires them); zero values are written as "localhost", the
+	// zero time and 0.
+	Hostname string
+	Started  time.Time
+	Elapsed  time.Duration
 	// ExcerptWidth is the most characters of a source line the text and
 	// SARIF formats quote, cut around the column with "…" (0:
 	// DefaultExcerptWidth): a 60 MB one-line file quoted whole made 120 MB
@@ -117,8 +124,9 @@ printed by 'mcsf schema lint-output'`, writeJSONReport},
 	{"sarif", `SARIF 2.1.0 for GitHub code scanning and SARIF viewers: full rule
 help, related locations, fingerprints that survive line moves;
 paths relative to the working directory, columns in characters`, writeSARIFReport},
-	{"junit", `JUnit XML, one testcase per file, failed by its error findings;
-warnings and infos go to system-out`, writeJUnitReport},
+	{"junit", `JUnit XML (valid for Ant's JUnit.xsd and Jenkins xUnit's), one
+testcase per file, failed by its error findings; warnings and
+infos go to the suite's system-out`, writeJUnitReport},
 	{"github", `GitHub Actions annotations (::error file=..,line=..,col=..::..);
 infos become notices; at most 10 of each kind, as GitHub shows
 no more per step, the rest as plain log lines; with

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
@@ -474,7 +475,7 @@ func TestJUnitParses(t *testing.T) {
 	}
 	s := doc.Suites[0]
 	type caseSummary struct {
-		name, failure, out string
+		name, failure string
 	}
 	var got []caseSummary
 	for _, c := range s.Cases {
@@ -482,26 +483,68 @@ func TestJUnitParses(t *testing.T) {
 		if c.Failure != nil {
 			cs.failure = c.Failure.Message
 		}
-		if c.SystemOut != nil {
-			cs.out = c.SystemOut.Text
-		}
 		got = append(got, cs)
 	}
 	want := []caseSummary{
-		{name: "/home/ci/work/answers/c.xml", out: "/home/ci/work/answers/c.xml:3:21: info: settings path \"Cellcore/PerDevice/SMS\" is spelled \"CellCore/PerDevice/SMS\" in the catalog\n" +
-			"second line: 50% of files; a]]>b\uFFFD [path-case]\n  fix: write Path=\"CellCore/PerDevice/SMS\""},
-		{name: "/tmp/elsewhere/d.xml", out: "/tmp/elsewhere/d.xml:1:1: warning: a finding outside the working directory [element-order]"},
-		{name: "answers/base.xml", failure: "3 errors", out: "answers/base.xml:6:31: info: SPN \"Télécom 日本\" is compared case-insensitively [spn-case]\n" +
-			"answers/base.xml:10:3: warning: Variant comes before Static: expected Imports, Targets, Static, Variant [element-order]"},
+		{name: "/home/ci/work/answers/c.xml"},
+		{name: "/tmp/elsewhere/d.xml"},
+		{name: "answers/base.xml", failure: "3 errors"},
 		{name: "answers/clean.xml"},
 		{name: "answers/other dir/b.xml", failure: "1 error"},
 	}
 	if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
 		t.Errorf("got testcases\n%q\nwant\n%q", got, want)
 	}
-	if s.Tests != 5 || s.Failures != 2 || doc.Tests != 5 || doc.Failures != 2 {
-		t.Errorf("got tests=%d failures=%d (suites %d/%d), want 5 and 2", s.Tests, s.Failures, doc.Tests, doc.Failures)
+	// Warnings and infos of every file, in file order, in the suite's system-out.
+	wantOut := "/home/ci/work/answers/c.xml:3:21: info: settings path \"Cellcore/PerDevice/SMS\" is spelled \"CellCore/PerDevice/SMS\" in the catalog\n" +
+		"second line: 50% of files; a]]>b\uFFFD [path-case]\n  fix: write Path=\"CellCore/PerDevice/SMS\"\n" +
+		"/tmp/elsewhere/d.xml:1:1: warning: a finding outside the working directory [element-order]\n" +
+		"answers/base.xml:6:31: info: SPN \"Télécom 日本\" is compared case-insensitively [spn-case]\n" +
+		"answers/base.xml:10:3: warning: Variant comes before Static: expected Imports, Targets, Static, Variant [element-order]"
+	if s.SystemOut.Text != wantOut {
+		t.Errorf("got system-out\n%q\nwant\n%q", s.SystemOut.Text, wantOut)
 	}
+	if s.Tests != 5 || s.Failures != 2 {
+		t.Errorf("got tests=%d failures=%d, want 5 and 2", s.Tests, s.Failures)
+	}
+}
+
+// TestJUnitSchemas validates the JUnit output with xmllint against Apache
+// Ant's JUnit.xsd and the JUnit XSD of Jenkins' xUnit plugin (testdata/xsd,
+// written from their documented structure), for a report with findings and
+// an empty one.
+func TestJUnitSchemas(t *testing.T) {
+	xmllint := requireTool(t, "xmllint")
+	dir := t.TempDir()
+	full := fixtureReport(t)
+	full.Hostname, full.Started, full.Elapsed = "ci-runner-7", time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC), 1234*time.Millisecond
+	for name, r := range map[string]*Report{"full": full, "empty": {}} {
+		out := filepath.Join(dir, name+".xml")
+		if err := os.WriteFile(out, renderReport(t, "junit", r), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, xsd := range []string{"ant-junit.xsd", "jenkins-xunit-junit.xsd"} {
+			cmd := exec.Command(xmllint, "--noout", "--schema", filepath.Join("testdata", "xsd", xsd), out)
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("%s report against %s: %v\n%s", name, xsd, err, b)
+			}
+		}
+	}
+}
+
+// requireTool returns the path of an external program a test checks output
+// with. Without it the test skips, except in CI (CI=true), where .ci/run
+// installs it and a missing tool is a failure.
+func requireTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed: .ci/run installs it", name)
+		}
+		t.Skipf("%s is not installed (bash .ci/run installs it): skipping", name)
+	}
+	return p
 }
 
 func TestGitHubEscape(t *testing.T) {

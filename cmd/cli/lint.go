@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
@@ -244,6 +245,7 @@ type lintJob struct {
 }
 
 func runLint(o *lintOptions, args []string, io *streams) error {
+	started := time.Now()
 	if len(args) == 0 {
 		return usageError("no input: name files or directories, or - for standard input")
 	}
@@ -413,6 +415,8 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	r.Diagnostics = answerfile.SortDiagnostics(r.Diagnostics)
 	r.Root, _ = os.Getwd() // "" when unknown
 	r.ToolVersion = currentVersion().SemanticVersion
+	r.Hostname, _ = os.Hostname()
+	r.Started, r.Elapsed = started, time.Since(started)
 	if err := report.Write(io.out, o.format, r); err != nil {
 		return internal(err)
 	}
