@@ -134,6 +134,11 @@ GITHUB_STEP_SUMMARY set, a table of every finding goes there`, writeGitHubReport
 	{"azure", `Azure Pipelines issues (##vso[task.logissue type=..]..); Azure
 knows only error and warning, so an info is logged as a warning
 whose message starts with "info: "`, writeAzureReport},
+	{"checkstyle", `Checkstyle XML (Jenkins Warnings, reviewdog, SonarQube): a file
+element per file, an error element per finding`, writeCheckstyleReport},
+	{"codeclimate", `GitLab Code Quality (artifacts:reports:codequality): a JSON
+array of issues with description, check_name, fingerprint,
+severity (major, minor, info) and location`, writeCodeClimateReport},
 }
 
 // Names lists the names of the formats, the default first.

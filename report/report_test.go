@@ -689,3 +689,49 @@ func TestSARIFDefaultLevels(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeClimateFields validates --format codeclimate against the fields
+// GitLab's Code Quality documents (testdata/gitlab-codequality.schema.json)
+// and checks that fingerprints are unique, as GitLab shows one issue per
+// fingerprint.
+func TestCodeClimateFields(t *testing.T) {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	s, err := c.Compile(filepath.Join("testdata", "gitlab-codequality.schema.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := renderReport(t, "codeclimate", fixtureReport(t))
+	var v any
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if err := s.Validate(v); err != nil {
+		t.Errorf("codeclimate report: %v", err)
+	}
+	var issues []codeClimateIssue
+	_ = json.Unmarshal(out, &issues)
+	seen := map[string]bool{}
+	for _, is := range issues {
+		if seen[is.Fingerprint] {
+			t.Errorf("fingerprint %s is not unique", is.Fingerprint)
+		}
+		seen[is.Fingerprint] = true
+	}
+	if len(issues) != len(fixtureReport(t).Diagnostics) {
+		t.Errorf("got %d issues, want one per finding (%d)", len(issues), len(fixtureReport(t).Diagnostics))
+	}
+}
+
+// TestCheckstyleSchema validates --format checkstyle with xmllint against
+// testdata/xsd/checkstyle.xsd.
+func TestCheckstyleSchema(t *testing.T) {
+	xmllint := requireTool(t, "xmllint")
+	out := filepath.Join(t.TempDir(), "checkstyle.xml")
+	if err := os.WriteFile(out, renderReport(t, "checkstyle", fixtureReport(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := exec.Command(xmllint, "--noout", "--schema", filepath.Join("testdata", "xsd", "checkstyle.xsd"), out).CombinedOutput(); err != nil {
+		t.Errorf("checkstyle report: %v\n%s", err, b)
+	}
+}
