@@ -123,7 +123,10 @@ terminal and never with NO_COLOR`, writeTextReport},
 printed by 'mcsf schema lint-output'`, writeJSONReport},
 	{"sarif", `SARIF 2.1.0 for GitHub code scanning and SARIF viewers: full rule
 help, related locations, fingerprints that survive line moves;
-paths relative to the working directory, columns in characters`, writeSARIFReport},
+paths relative to the working directory, columns in characters;
+over 25,000 results, split into runs of 25,000 (GitHub rejects
+larger runs), at most 20, dropping the least severe beyond that
+and saying so in the last run`, writeSARIFReport},
 	{"junit", `JUnit XML (valid for Ant's JUnit.xsd and Jenkins xUnit's), one
 testcase per file, failed by its error findings; warnings and
 infos go to the suite's system-out`, writeJUnitReport},

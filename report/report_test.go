@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -733,5 +734,79 @@ func TestCheckstyleSchema(t *testing.T) {
 	}
 	if b, err := exec.Command(xmllint, "--noout", "--schema", filepath.Join("testdata", "xsd", "checkstyle.xsd"), out).CombinedOutput(); err != nil {
 		t.Errorf("checkstyle report: %v\n%s", err, b)
+	}
+}
+
+// TestSARIFSplit: more results than GitHub takes in one run are split over
+// runs of at most 25,000; past 20 runs the least severe are dropped, and the
+// last run says how many.
+func TestSARIFSplit(t *testing.T) {
+	mk := func(errors, warnings, notes int) sarifRun {
+		var rs []sarifResult
+		for i := 0; i < errors+warnings+notes; i++ {
+			level := "error"
+			if i >= errors {
+				level = "warning"
+			}
+			if i >= errors+warnings {
+				level = "note"
+			}
+			rs = append(rs, sarifResult{RuleID: fmt.Sprint(i), Level: level})
+		}
+		// Interleave: notes first in the input, to show order is kept.
+		slices.Reverse(rs)
+		return sarifRun{Results: rs}
+	}
+	if runs := splitSARIFRun(mk(0, 0, sarifMaxResults)); len(runs) != 1 || runs[0].Properties.Parts != 0 {
+		t.Errorf("25,000 results: got %d runs (parts %d), want 1 unsplit", len(runs), runs[0].Properties.Parts)
+	}
+	runs := splitSARIFRun(mk(1, 0, sarifMaxResults))
+	if len(runs) != 2 || len(runs[0].Results) != sarifMaxResults || len(runs[1].Results) != 1 ||
+		runs[1].Properties.Part != 2 || runs[1].Properties.Parts != 2 || runs[1].Properties.Dropped != nil {
+		t.Errorf("25,001 results: got %d runs, want 25,000 + 1 in parts 1 and 2 of 2, nothing dropped", len(runs))
+	}
+	max := sarifMaxResults * sarifMaxRuns
+	runs = splitSARIFRun(mk(10, max-5, 7))
+	if len(runs) != sarifMaxRuns {
+		t.Fatalf("got %d runs, want %d", len(runs), sarifMaxRuns)
+	}
+	last := runs[len(runs)-1]
+	if want := map[string]int{"note": 7, "warning": 5}; fmt.Sprint(last.Properties.Dropped) != fmt.Sprint(want) {
+		t.Errorf("got dropped %v, want %v", last.Properties.Dropped, want)
+	}
+	if len(last.Invocations) != 1 || !strings.HasPrefix(last.Invocations[0].ToolExecutionNotifications[0].Message.Text, "12 results were left out (errors 0, warnings 5, notes 7): ") {
+		t.Errorf("got invocations %+v, want one notification of the 12 dropped", last.Invocations)
+	}
+	kept := 0
+	for _, r := range runs {
+		kept += len(r.Results)
+		for _, res := range r.Results {
+			if res.Level == "note" {
+				t.Fatalf("a note was kept while warnings were dropped")
+			}
+		}
+	}
+	if kept != max {
+		t.Errorf("kept %d results, want %d", kept, max)
+	}
+	// The first kept result is the first warning of the input: order is kept.
+	if got := runs[0].Results[0].RuleID; got != fmt.Sprint(max+4) {
+		t.Errorf("first kept result %s, want %d (input order)", got, max+4)
+	}
+}
+
+// TestSARIFSplitWritten writes 25,001 findings: two runs in one valid log.
+func TestSARIFSplitWritten(t *testing.T) {
+	r := &Report{FileNames: []string{"a.xml"}, ToolVersion: "1.0.0"}
+	for i := range sarifMaxResults + 1 {
+		r.Diagnostics = append(r.Diagnostics, answerfile.Diagnostic{File: "a.xml", Line: i + 1, Column: 1, Rule: "schema", Severity: answerfile.Error, Message: "m"})
+	}
+	var log sarifLog
+	if err := json.Unmarshal(renderReport(t, "sarif", r), &log); err != nil {
+		t.Fatal(err)
+	}
+	if len(log.Runs) != 2 || len(log.Runs[0].Results) != sarifMaxResults || len(log.Runs[1].Results) != 1 ||
+		log.Runs[1].Results[0].Locations[0].PhysicalLocation.Region.StartLine != sarifMaxResults+1 {
+		t.Errorf("got %d runs, want 25,000 results then 1 (line 25,001)", len(log.Runs))
 	}
 }

@@ -43,12 +43,40 @@ type sarifRun struct {
 	OriginalURIBaseIDs map[string]sarifArtifactLocation `json:"originalUriBaseIds,omitempty"`
 	ColumnKind         string                           `json:"columnKind"`
 	Results            []sarifResult                    `json:"results"`
+	Invocations        []sarifInvocation                `json:"invocations,omitempty"`
 	Properties         sarifRunProperties               `json:"properties"`
 }
 
 type sarifRunProperties struct {
 	Files   int `json:"files"`
 	Skipped int `json:"skipped"`
+	// Set when the results are split over several runs (GitHub takes
+	// at most sarifMaxResults per run): this run's part, 1-based, of Parts.
+	Part  int `json:"part,omitempty"`
+	Parts int `json:"parts,omitempty"`
+	// Dropped counts results left out because even sarifMaxRuns runs
+	// could not hold them all, by level; nil when none were.
+	Dropped map[string]int `json:"dropped,omitempty"`
+}
+
+// GitHub code scanning's hard limits on an uploaded SARIF file
+// (docs.github.com, "SARIF results exceed limit"): a run with more results,
+// or a file with more runs, is rejected whole. It shows only the top 5,000
+// results of a run, by severity, and takes files of at most 10 MB
+// compressed; mcsf leaves those two to the upload.
+const (
+	sarifMaxResults = 25_000
+	sarifMaxRuns    = 20
+)
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 type sarifTool struct {
@@ -167,39 +195,52 @@ type sarifLogicalLocation struct {
 // three quarters of a 1.9 s run).
 func writeSARIFReport(w io.Writer, r *Report) {
 	log := buildSARIF(r, r.Root)
-	results := log.Runs[0].Results
-	log.Runs[0].Results = []sarifResult{}
+	results := make([][]sarifResult, len(log.Runs))
+	for i := range log.Runs {
+		results[i] = log.Runs[i].Results
+		log.Runs[i].Results = []sarifResult{}
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(log) // cannot fail: plain structs
-	// Structure, not text: a quote inside a string is escaped.
-	head, tail, _ := bytes.Cut(buf.Bytes(), []byte(`"results": []`))
-	_, _ = w.Write(head) // only write errors are possible; writeReportIn checks them at Flush
+	// Structure, not text: a quote inside a string is escaped, so the
+	// empty lists are the runs' results, in order.
+	rest := buf.Bytes()
+	for _, rs := range results {
+		head, tail, _ := bytes.Cut(rest, []byte(`"results": []`))
+		_, _ = w.Write(head) // only write errors are possible; Write checks them at Flush
+		writeSARIFResults(w, rs)
+		rest = tail
+	}
+	_, _ = w.Write(rest)
+}
+
+// writeSARIFResults writes the results list of one run.
+func writeSARIFResults(w io.Writer, results []sarifResult) {
 	if len(results) == 0 {
 		_, _ = io.WriteString(w, `"results": []`)
-	} else {
-		// A result stands at depth 4: runs, its run, results, itself.
-		const indent = "        "
-		_, _ = io.WriteString(w, `"results": [`)
-		var one bytes.Buffer
-		enc := json.NewEncoder(&one)
-		enc.SetIndent(indent, "  ")
-		enc.SetEscapeHTML(false)
-		for i := range results {
-			one.Reset()
-			_ = enc.Encode(&results[i])
-			sep := ",\n" + indent
-			if i == 0 {
-				sep = "\n" + indent
-			}
-			_, _ = io.WriteString(w, sep)
-			_, _ = w.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
-		}
-		_, _ = io.WriteString(w, "\n"+indent[:6]+"]")
+		return
 	}
-	_, _ = w.Write(tail)
+	// A result stands at depth 4: runs, its run, results, itself.
+	const indent = "        "
+	_, _ = io.WriteString(w, `"results": [`)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetIndent(indent, "  ")
+	enc.SetEscapeHTML(false)
+	for i := range results {
+		one.Reset()
+		_ = enc.Encode(&results[i])
+		sep := ",\n" + indent
+		if i == 0 {
+			sep = "\n" + indent
+		}
+		_, _ = io.WriteString(w, sep)
+		_, _ = w.Write(bytes.TrimSuffix(one.Bytes(), []byte("\n")))
+	}
+	_, _ = io.WriteString(w, "\n"+indent[:6]+"]")
 }
 
 func buildSARIF(r *Report, root string) sarifLog {
@@ -264,7 +305,62 @@ func buildSARIF(r *Report, root string) sarifLog {
 		}
 		run.Results = append(run.Results, res)
 	}
-	return sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}}
+	return sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: splitSARIFRun(run)}
+}
+
+// splitSARIFRun keeps run within GitHub's limits: more than sarifMaxResults
+// results are split over runs of the same tool, at most sarifMaxRuns of
+// them; what even those cannot hold is dropped, notes first, then
+// warnings, and the last run says what was dropped, in its properties and
+// as a tool execution notification that viewers show.
+func splitSARIFRun(run sarifRun) []sarifRun {
+	results := run.Results
+	if len(results) <= sarifMaxResults {
+		return []sarifRun{run}
+	}
+	dropped := map[string]int{}
+	if max := sarifMaxResults * sarifMaxRuns; len(results) > max {
+		rank := map[string]int{"error": 0, "warning": 1, "note": 2}
+		keep := slices.Clone(results)
+		slices.SortStableFunc(keep, func(a, b sarifResult) int { return rank[a.Level] - rank[b.Level] })
+		for _, res := range keep[max:] {
+			dropped[res.Level]++
+		}
+		// Keep the original order (by file) among the results kept.
+		cut := keep[max-1]
+		n := max - slices.IndexFunc(keep, func(r sarifResult) bool { return r.Level == cut.Level }) // results of cut's level kept
+		kept := make([]sarifResult, 0, max)
+		for _, res := range results {
+			switch {
+			case rank[res.Level] < rank[cut.Level]:
+				kept = append(kept, res)
+			case res.Level == cut.Level && n > 0:
+				kept = append(kept, res)
+				n--
+			}
+		}
+		results = kept
+	}
+	parts := (len(results) + sarifMaxResults - 1) / sarifMaxResults
+	runs := make([]sarifRun, 0, parts)
+	for i := 0; i < parts; i++ {
+		r := run
+		r.Results = results[i*sarifMaxResults : min((i+1)*sarifMaxResults, len(results))]
+		r.Properties.Part, r.Properties.Parts = i+1, parts
+		runs = append(runs, r)
+	}
+	if len(dropped) > 0 {
+		last := &runs[len(runs)-1]
+		last.Properties.Dropped = dropped
+		total := 0
+		for _, n := range dropped {
+			total += n
+		}
+		msg := fmt.Sprintf("%d results were left out (errors %d, warnings %d, notes %d): GitHub code scanning rejects a SARIF file with more than %d runs of %d results; the kept ones are the most severe",
+			total, dropped["error"], dropped["warning"], dropped["note"], sarifMaxRuns, sarifMaxResults)
+		last.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: []sarifNotification{{Level: "warning", Message: sarifText{Text: msg}}}}}
+	}
+	return runs
 }
 
 // sarifRules describes every rule of the table, then any rule a diagnostic
