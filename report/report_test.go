@@ -18,6 +18,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
+	"github.com/mcsf-dev/mcsf/internal/testtool"
 	"github.com/mcsf-dev/mcsf/schema"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
@@ -515,7 +516,7 @@ func TestJUnitParses(t *testing.T) {
 // written from their documented structure), for a report with findings and
 // an empty one.
 func TestJUnitSchemas(t *testing.T) {
-	xmllint := requireTool(t, "xmllint")
+	xmllint := testtool.Require(t, "xmllint")
 	dir := t.TempDir()
 	full := fixtureReport(t)
 	full.Hostname, full.Started, full.Elapsed = "ci-runner-7", time.Date(2026, 11, 30, 8, 0, 0, 0, time.UTC), 1234*time.Millisecond
@@ -531,21 +532,6 @@ func TestJUnitSchemas(t *testing.T) {
 			}
 		}
 	}
-}
-
-// requireTool returns the path of an external program a test checks output
-// with. Without it the test skips, except in CI (CI=true), where .ci/run
-// installs it and a missing tool is a failure.
-func requireTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed: .ci/run installs it", name)
-		}
-		t.Skipf("%s is not installed (bash .ci/run installs it): skipping", name)
-	}
-	return p
 }
 
 func TestGitHubEscape(t *testing.T) {
@@ -727,7 +713,7 @@ func TestCodeClimateFields(t *testing.T) {
 // TestCheckstyleSchema validates --format checkstyle with xmllint against
 // testdata/xsd/checkstyle.xsd.
 func TestCheckstyleSchema(t *testing.T) {
-	xmllint := requireTool(t, "xmllint")
+	xmllint := testtool.Require(t, "xmllint")
 	out := filepath.Join(t.TempDir(), "checkstyle.xml")
 	if err := os.WriteFile(out, renderReport(t, "checkstyle", fixtureReport(t)), 0o644); err != nil {
 		t.Fatal(err)

@@ -8,27 +8,14 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-)
 
-// requireTool returns the path of an external program a test checks its
-// output with. Without it the test skips, except in CI (CI=true), where
-// .ci/run installs it and a missing tool is a failure.
-func requireTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed: .ci/run installs it", name)
-		}
-		t.Skipf("%s is not installed (bash .ci/run installs it): skipping", name)
-	}
-	return p
-}
+	"github.com/mcsf-dev/mcsf/internal/testtool"
+)
 
 // TestManPages renders every generated page with man-db's man and fails on
 // any warning groff gives.
 func TestManPages(t *testing.T) {
-	man := requireTool(t, "man")
+	man := testtool.Require(t, "man")
 	dir := t.TempDir()
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
 	n, err := writeManPages(dir)
