@@ -7,12 +7,12 @@ import (
 )
 
 // writeGitHubSummary appends the Markdown summary of r to the file GitHub
-// Actions names in GITHUB_STEP_SUMMARY, when the format is github and the
-// variable is set: GitHub shows 10 annotations of a kind per step, the
-// summary lists every finding.
-func writeGitHubSummary(format string, r *report.Report) error {
+// Actions names in GITHUB_STEP_SUMMARY, when github is one of the formats
+// and the variable is set: GitHub shows 10 annotations of a kind per step,
+// the summary lists every finding.
+func writeGitHubSummary(github bool, r *report.Report) error {
 	path := os.Getenv("GITHUB_STEP_SUMMARY")
-	if format != "github" || path == "" {
+	if !github || path == "" {
 		return nil
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)

@@ -29,7 +29,7 @@ import (
 
 type lintOptions struct {
 	inputOptions
-	format     string
+	outputs    []output // --format, outputs.go
 	strict     bool
 	disable    []string
 	severity   []string
@@ -128,7 +128,7 @@ func newLintCmd(io *streams) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	formatFlag(cmd, &o.format, "", report.Names()...)
+	addOutputsFlag(cmd, &o.outputs)
 	f.BoolVar(&o.strict, "strict", false, "make unknown settings paths and names errors")
 	f.StringSliceVar(&o.disable, "disable", nil, "do not run RULE (repeatable, or comma-separated)")
 	f.StringArrayVar(&o.severity, "severity", nil, "set the severity of RULE: RULE=error|warning|info|off (repeatable)")
@@ -323,7 +323,7 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 		}
 		// Only the text and SARIF reports quote source lines; for the
 		// others the file's text is let go at once.
-		if len(j.diags) > 0 && j.data != nil && (o.format == "text" || o.format == "sarif") {
+		if len(j.diags) > 0 && j.data != nil && (hasFormat(o.outputs, "text") || hasFormat(o.outputs, "sarif")) {
 			j.addSource(j.in.display, j.data)
 		}
 		j.data = nil
@@ -417,10 +417,14 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	r.ToolVersion = currentVersion().SemanticVersion
 	r.Hostname, _ = os.Hostname()
 	r.Started, r.Elapsed = started, time.Since(started)
-	if err := report.Write(io.out, o.format, r); err != nil {
-		return internal(err)
+	read := make([]string, 0, len(inputs))
+	for _, in := range inputs {
+		read = append(read, in.path)
 	}
-	if err := writeGitHubSummary(o.format, r); err != nil { // github_summary.go
+	if err := writeOutputs(o.outputs, r, read, io); err != nil {
+		return err
+	}
+	if err := writeGitHubSummary(hasFormat(o.outputs, "github"), r); err != nil { // github_summary.go
 		return err
 	}
 	if failed {

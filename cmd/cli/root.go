@@ -82,6 +82,9 @@ Exit codes: 0 clean, 1 findings (or files that would change), 2 usage error
 		if ee, ok := errors.AsType[*enumError](err); ok {
 			return &exitError{code: ExitUsage, err: ee}
 		}
+		if oe, ok := errors.AsType[outputsError](err); ok { // outputs.go
+			return &exitError{code: ExitUsage, err: oe}
+		}
 		return &exitError{code: ExitUsage, err: fmt.Errorf("%w (run '%s --help' for usage)", err, c.CommandPath())}
 	})
 	root.PersistentFlags().Var(&enumValue{name: "color", value: &color, allowed: colorModes}, "color", "colour diagnostics: "+english.Or(colorModes))
