@@ -29,18 +29,19 @@ import (
 
 type lintOptions struct {
 	inputOptions
-	outputs    []output // --format, outputs.go
+	outputs    []output // --format (outputs.go)
 	strict     bool
 	disable    []string
 	severity   []string
 	failOn     string
 	configPath string
 	fix, diff  bool
+	pathPrefix string // --path-prefix (checkout_paths.go)
 	// excerptWidth is the most characters of a source line quoted (0: the default)
 	excerptWidth int
 	importOptions
 	// set by runLint from the flags that were given
-	strictSet, failOnSet bool
+	strictSet, failOnSet, pathPrefixSet bool
 }
 
 const lintLong = `Check MCSF answer files for every mistake Microsoft's ImageApp would reject,
@@ -123,12 +124,14 @@ func newLintCmd(io *streams) *cobra.Command {
 		Long:  lintLong + report.Help() + lintLongEnd,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.strictSet = cmd.Flags().Changed("strict")
+			o.pathPrefixSet = cmd.Flags().Changed("path-prefix")
 			o.failOnSet = cmd.Flags().Changed("fail-on")
 			return runLint(o, args, io)
 		},
 	}
 	f := cmd.Flags()
 	addOutputsFlag(cmd, &o.outputs)
+	cmd.Flags().StringVar(&o.pathPrefix, "path-prefix", "", "put `DIR/` before relative file names in sarif, github, azure, checkstyle and codeclimate output (default: where the working directory is in its git checkout)")
 	f.BoolVar(&o.strict, "strict", false, "make unknown settings paths and names errors")
 	f.StringSliceVar(&o.disable, "disable", nil, "do not run RULE (repeatable, or comma-separated)")
 	f.StringArrayVar(&o.severity, "severity", nil, "set the severity of RULE: RULE=error|warning|info|off (repeatable)")
@@ -421,7 +424,8 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	for _, in := range inputs {
 		read = append(read, in.path)
 	}
-	if err := writeOutputs(o.outputs, r, read, io); err != nil {
+	prefix, top := checkoutPrefix(o.pathPrefix, o.pathPrefixSet, r.Root)
+	if err := writeOutputs(o.outputs, r, read, inCheckout(r, prefix, top), io); err != nil {
 		return err
 	}
 	if err := writeGitHubSummary(hasFormat(o.outputs, "github"), r); err != nil { // github_summary.go

@@ -86,11 +86,17 @@ func hasFormat(outs []output, format string) bool {
 	return slices.ContainsFunc(outs, func(o output) bool { return o.format == format })
 }
 
-// writeOutputs writes r in each output: to standard output, coloured when
+// writeOutputs writes r in each output (inCI, r with its names relative to
+// the checkout, in the formats CI services read): to standard output, coloured when
 // it goes to a terminal, or atomically to its file (creating its folder),
 // never over an input.
-func writeOutputs(outs []output, r *report.Report, inputs []string, io *streams) error {
+func writeOutputs(outs []output, r *report.Report, inputs []string, inCI *report.Report, io *streams) error {
+	plain := r
 	for _, o := range outs {
+		r := plain
+		if slices.Contains(checkoutFormats, o.format) {
+			r = inCI // checkout_paths.go
+		}
 		if o.path == "" {
 			r.Color = colorOn(io.out, os.Getenv)
 			if err := report.Write(io.out, o.format, r); err != nil {
