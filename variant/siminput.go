@@ -3,6 +3,8 @@ package variant
 import (
 	"fmt"
 	"strings"
+
+	"github.com/mcsf-dev/mcsf/internal/english"
 )
 
 // siminput.go: a SIM and device profile given by a person (flags, --sim,
@@ -68,36 +70,7 @@ func CheckProfileName(name string) string {
 
 // SuggestName returns the known name (condition names and IMSI) nearest to
 // name, for a did-you-mean; "" when none is close.
-func SuggestName(name string) string {
-	best, bestD := "", -1
-	for _, c := range profileNames {
-		d := editDistance(strings.ToLower(name), strings.ToLower(c))
-		if d <= max(len(name), len(c))/3+1 && (bestD < 0 || d < bestD) {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev, cur := make([]int, len(rb)+1), make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
+func SuggestName(name string) string { return english.Nearest(name, profileNames) }
 
 // CheckProfileValue returns why value is not a value the SIM or device can
 // report for name ("" when it is), and a warning that does not stop it
