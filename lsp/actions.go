@@ -105,15 +105,10 @@ func capitalize(s string) string {
 // as one edit of the part that changes. A text that is not well-formed XML
 // is not formatted: the error says where it breaks.
 func (s *server) formatting(ctx context.Context, params *json.RawMessage) (any, error) {
-	var p documentParams
-	if err := decode(params, &p); err != nil {
-		return nil, err
-	}
-	d, err := s.doc(p.TextDocument.URI)
+	sn, err := s.snapshotOf(params)
 	if err != nil {
 		return nil, err
 	}
-	sn := d.snapshot()
 	doc, syntax, err := sn.parsed()
 	if err != nil {
 		return nil, err

@@ -19,11 +19,7 @@ import (
 // being typed.
 
 func (s *server) completion(ctx context.Context, params *json.RawMessage) (any, error) {
-	var p positionParams
-	if err := decode(params, &p); err != nil {
-		return nil, err
-	}
-	sn, off, err := s.cursorAt(p)
+	sn, off, err := s.cursor(params)
 	if err != nil {
 		return nil, err
 	}

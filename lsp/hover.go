@@ -17,11 +17,7 @@ import (
 // suppression comment).
 
 func (s *server) hover(ctx context.Context, params *json.RawMessage) (any, error) {
-	var p positionParams
-	if err := decode(params, &p); err != nil {
-		return nil, err
-	}
-	sn, off, err := s.cursorAt(p)
+	sn, off, err := s.cursor(params)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,29 @@ import (
 // on the tolerant reading of the text, so that they work while the file is
 // half-typed.
 
+// cursor decodes a request's text document position and returns the
+// document's snapshot and the byte offset of the position.
+func (s *server) cursor(params *json.RawMessage) (*snapshot, int, error) {
+	var p positionParams
+	if err := decode(params, &p); err != nil {
+		return nil, 0, err
+	}
+	return s.cursorAt(p)
+}
+
+// snapshotOf decodes a request's text document and returns its snapshot.
+func (s *server) snapshotOf(params *json.RawMessage) (*snapshot, error) {
+	var p documentParams
+	if err := decode(params, &p); err != nil {
+		return nil, err
+	}
+	d, err := s.doc(p.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	return d.snapshot(), nil
+}
+
 // cursorAt returns the snapshot of the document of p and the byte offset of p's position.
 func (s *server) cursorAt(p positionParams) (*snapshot, int, error) {
 	d, err := s.doc(p.TextDocument.URI)
@@ -81,11 +104,7 @@ func targetsWithID(t *tree, id string) (targets, refs []*node) {
 }
 
 func (s *server) definition(ctx context.Context, params *json.RawMessage) (any, error) {
-	var p positionParams
-	if err := decode(params, &p); err != nil {
-		return nil, err
-	}
-	sn, off, err := s.cursorAt(p)
+	sn, off, err := s.cursor(params)
 	if err != nil {
 		return nil, err
 	}
@@ -172,11 +191,7 @@ func (s *server) references(ctx context.Context, params *json.RawMessage) (any, 
 }
 
 func (s *server) prepareRename(ctx context.Context, params *json.RawMessage) (any, error) {
-	var p positionParams
-	if err := decode(params, &p); err != nil {
-		return nil, err
-	}
-	sn, off, err := s.cursorAt(p)
+	sn, off, err := s.cursor(params)
 	if err != nil {
 		return nil, err
 	}
@@ -217,15 +232,10 @@ func (s *server) rename(ctx context.Context, params *json.RawMessage) (any, erro
 }
 
 func (s *server) documentSymbols(ctx context.Context, params *json.RawMessage) (any, error) {
-	var p documentParams
-	if err := decode(params, &p); err != nil {
-		return nil, err
-	}
-	d, err := s.doc(p.TextDocument.URI)
+	sn, err := s.snapshotOf(params)
 	if err != nil {
 		return nil, err
 	}
-	sn := d.snapshot()
 	enc := s.encoding()
 	tx := sn.text
 	out := []documentSymbol{}

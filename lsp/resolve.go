@@ -107,15 +107,10 @@ func resultText(r *variant.Result) string {
 // codeLenses offers, on each Target whose first TargetState has plain
 // conditions, to resolve the file for the SIM they describe.
 func (s *server) codeLenses(ctx context.Context, params *json.RawMessage) (any, error) {
-	var p documentParams
-	if err := decode(params, &p); err != nil {
-		return nil, err
-	}
-	d, err := s.doc(p.TextDocument.URI)
+	sn, err := s.snapshotOf(params)
 	if err != nil {
 		return nil, err
 	}
-	sn := d.snapshot()
 	enc := s.encoding()
 	out := []codeLens{}
 	for _, tg := range sn.tree().named("Target") {
