@@ -796,3 +796,11 @@ func TestSARIFSplitWritten(t *testing.T) {
 		t.Errorf("got %d runs, want 25,000 results then 1 (line 25,001)", len(log.Runs))
 	}
 }
+
+func TestSARIFRuleName(t *testing.T) {
+	for id, want := range map[string]string{"owner-missing": "OwnerMissing", "schema": "", "xml/syntax": "XmlSyntax"} {
+		if got := pascalCase(id); got != want {
+			t.Errorf("pascalCase(%q) = %q, want %q", id, got, want)
+		}
+	}
+}

@@ -93,7 +93,7 @@ type sarifDriver struct {
 
 type sarifRule struct {
 	ID                   string             `json:"id"`
-	Name                 string             `json:"name"`
+	Name                 string             `json:"name,omitempty"`
 	ShortDescription     sarifText          `json:"shortDescription"`
 	FullDescription      sarifText          `json:"fullDescription"`
 	Help                 sarifHelp          `json:"help"`
@@ -555,12 +555,17 @@ func problemSeverity(s answerfile.Severity) string {
 	return "recommendation"
 }
 
-// pascalCase turns a rule ID (kebab-case) into the rule's SARIF name.
+// pascalCase turns a rule ID (kebab-case) into the rule's SARIF name, or ""
+// for a one-word ID: SARIF 3.49.7 wants no name that only repeats the ID (the
+// SARIF Multitool's SARIF1001 compares them ignoring case).
 func pascalCase(id string) string {
 	var b strings.Builder
 	for _, part := range strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == '/' }) {
 		r, n := utf8.DecodeRuneInString(part)
 		b.WriteString(strings.ToUpper(string(r)) + part[n:])
+	}
+	if strings.EqualFold(b.String(), id) {
+		return ""
 	}
 	return b.String()
 }
