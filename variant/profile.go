@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"github.com/mcsf-dev/mcsf/schema"
 )
 
@@ -156,26 +157,33 @@ func (p Profile) MarshalJSON() ([]byte, error) {
 func appendJSONString(b []byte, s string) []byte { return schema.AppendJSONString(b, s, true) }
 
 // UnmarshalJSON reads an object of names to strings, numbers or booleans
-// (true is "1", false "0"); null leaves the name unset.
+// (true is "1", false "0"); null leaves the name unset. A name given twice
+// (names ignore case) is an error, never one of the two kept silently.
 func (p *Profile) UnmarshalJSON(data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
+	if tok, err := dec.Token(); err != nil {
 		return err
-	}
-	raw, ok := v.(map[string]any)
-	if !ok {
+	} else if tok != json.Delim('{') {
 		return fmt.Errorf("a SIM profile must be an object of condition names to values")
 	}
 	*p = Profile{}
-	names := make([]string, 0, len(raw))
-	for k := range raw {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	for _, k := range names {
-		switch v := raw[k].(type) {
+	seen := map[string]string{} // lower-case name → as first written
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		k := tok.(string) // inside an object, json.Decoder returns only string keys
+		if first, dup := seen[strings.ToLower(k)]; dup {
+			return fmt.Errorf("%s is given twice (%s and %s; names ignore case): keep one", showName(k), english.Quote(first), english.Quote(k))
+		}
+		seen[strings.ToLower(k)] = k
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return err
+		}
+		switch v := v.(type) {
 		case nil:
 		case string:
 			p.Set(k, v)
@@ -184,10 +192,11 @@ func (p *Profile) UnmarshalJSON(data []byte) error {
 		case bool:
 			p.Set(k, map[bool]string{true: "1", false: "0"}[v])
 		default:
-			return fmt.Errorf("%s: want a string, number or boolean, got %s", k, jsonKind(v))
+			return fmt.Errorf("%s: want a string, number or boolean, got %s", showName(k), jsonKind(v))
 		}
 	}
-	return nil
+	_, err := dec.Token() // the closing '}'
+	return err
 }
 
 func jsonKind(v any) string {
@@ -249,8 +258,8 @@ func ValidateProfile(source string, p Profile) (warnings []string, err error) {
 	return warnings, nil
 }
 
-// ReadProfiles reads a whole batch of SIM profiles with a ProfileReader:
-// every profile is validated; warnings are dropped.
+// ReadProfiles reads a whole batch of SIM profiles with a ProfileReader
+// (default limits): every profile is validated; warnings are dropped.
 func ReadProfiles(r io.Reader) ([]Profile, error) {
 	pr, err := NewProfileReader("", r)
 	if err != nil {
@@ -275,23 +284,33 @@ func ReadProfiles(r io.Reader) ([]Profile, error) {
 // names, its delimiter sniffed from the header (',', ';' as Excel writes in
 // many locales, or a tab). An empty CSV cell or a JSON null leaves the name
 // unset. Every name and value is validated (ValidateProfile); errors are
-// *InputError values naming the row, line and column.
+// *InputError values naming the row, line and column. Limits bound the
+// rows and the bytes of each.
 type ProfileReader struct {
 	source string
 	csv    *csv.Reader
 	names  []string // CSV header, as written
 	dec    *json.Decoder
 	row    int
+	limits ProfileLimits
+	lim    *rowLimiter
 }
 
-// NewProfileReader reads the header (CSV) or the opening '[' (JSON) of r;
-// source names the input in errors.
+// NewProfileReader reads the header (CSV) or the opening '[' (JSON) of r
+// with the default limits; source names the input in errors.
 func NewProfileReader(source string, r io.Reader) (*ProfileReader, error) {
+	return NewProfileReaderLimits(source, r, ProfileLimits{})
+}
+
+// NewProfileReaderLimits is NewProfileReader with limits (a zero field
+// takes its default).
+func NewProfileReaderLimits(source string, r io.Reader, limits ProfileLimits) (*ProfileReader, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
-	pr := &ProfileReader{source: source}
+	limits = limits.withDefaults()
+	pr := &ProfileReader{source: source, limits: limits, lim: &rowLimiter{r: br, max: limits.MaxBytes}}
 	for {
 		b, err := br.Peek(1)
 		if err != nil {
@@ -302,11 +321,12 @@ func NewProfileReader(source string, r io.Reader) (*ProfileReader, error) {
 			continue
 		}
 		if b[0] == '[' {
-			pr.dec = json.NewDecoder(br)
+			pr.dec = json.NewDecoder(pr.lim)
 			pr.dec.UseNumber()
 			if _, err := pr.dec.Token(); err != nil {
-				return nil, pr.errf(0, 0, "", "JSON: %v", err)
+				return nil, pr.jsonError(err)
 			}
+			pr.lim.next(pr.dec.InputOffset())
 			return pr, nil
 		}
 		break
@@ -318,7 +338,7 @@ func NewProfileReader(source string, r io.Reader) (*ProfileReader, error) {
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
 	}
-	pr.csv = csv.NewReader(br)
+	pr.csv = csv.NewReader(pr.lim)
 	pr.csv.Comma = sniffDelimiter(head)
 	pr.csv.ReuseRecord = true
 	header, err := pr.csv.Read()
@@ -326,7 +346,7 @@ func NewProfileReader(source string, r io.Reader) (*ProfileReader, error) {
 		return nil, pr.errf(0, 0, "", "CSV: no header row: the first row names the conditions, e.g. mcc,mnc,imsi")
 	}
 	if err != nil {
-		return nil, pr.csvError(err)
+		return nil, pr.csvError(err, len(header))
 	}
 	seen := map[string]int{}
 	for i, h := range header {
@@ -346,6 +366,7 @@ func NewProfileReader(source string, r io.Reader) (*ProfileReader, error) {
 		seen[strings.ToLower(name)] = i
 		pr.names = append(pr.names, name)
 	}
+	pr.lim.next(pr.csv.InputOffset())
 	return pr, nil
 }
 
@@ -375,13 +396,35 @@ func (pr *ProfileReader) errf(line, col int, name, format string, args ...any) e
 	return &InputError{Source: pr.source, Row: pr.row, Line: line, Column: col, Name: name, Msg: fmt.Sprintf(format, args...)}
 }
 
-// csvError reports a CSV syntax error as such; a read error as it is.
-func (pr *ProfileReader) csvError(err error) error {
+// csvError reports a CSV syntax error as such, a row over the limit as
+// such, and a read error as it is; fields is the row's field count.
+func (pr *ProfileReader) csvError(err error, fields int) error {
 	var pe *csv.ParseError
-	if errors.As(err, &pe) {
+	switch {
+	case errors.Is(err, errSIMTooLong):
+		return pr.tooLong()
+	case errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount):
+		return pr.errf(pe.Line, 0, "", "CSV: %s, the header has %d", english.Count(fields, "field"), len(pr.names))
+	case errors.As(err, &pe):
 		return pr.errf(pe.Line, 0, "", "CSV: %v", pe.Err)
 	}
 	return &InputError{Source: pr.source, Msg: err.Error()} // a read error: not about a row
+}
+
+// jsonError reports a row over the limit as such, else a JSON error.
+func (pr *ProfileReader) jsonError(err error) error {
+	if errors.Is(err, errSIMTooLong) {
+		return pr.tooLong()
+	}
+	return pr.errf(0, 0, "", "JSON: %v", err)
+}
+
+func (pr *ProfileReader) tooLong() error {
+	what := "the SIM"
+	if pr.row == 0 {
+		what = "the header row"
+	}
+	return pr.errf(0, 0, "", "%s is longer than the limit of %d bytes (--max-sim-bytes)", what, pr.limits.MaxBytes)
 }
 
 // Next returns the next profile and its warnings, or io.EOF after the last.
@@ -395,7 +438,11 @@ func (pr *ProfileReader) Next() (Profile, []string, error) {
 		return Profile{}, nil, io.EOF
 	}
 	if err != nil {
-		return Profile{}, nil, pr.csvError(err)
+		return Profile{}, nil, pr.csvError(err, len(rec))
+	}
+	pr.lim.next(pr.csv.InputOffset())
+	if err := pr.overRows(); err != nil {
+		return Profile{}, nil, err
 	}
 	p := Profile{m: make(map[string]profileEntry, len(rec))}
 	var warnings []string
@@ -420,16 +467,28 @@ func (pr *ProfileReader) Next() (Profile, []string, error) {
 	return p, warnings, nil
 }
 
+// overRows reports the row after the last one the limit allows.
+func (pr *ProfileReader) overRows() error {
+	if pr.row <= pr.limits.MaxRows {
+		return nil
+	}
+	return pr.errf(0, 0, "", "the batch has more than %s (--max-sims)", english.Count(pr.limits.MaxRows, "SIM"))
+}
+
 func (pr *ProfileReader) nextJSON() (Profile, []string, error) {
 	if !pr.dec.More() {
 		if _, err := pr.dec.Token(); err != nil {
-			return Profile{}, nil, pr.errf(0, 0, "", "JSON: %v", err)
+			return Profile{}, nil, pr.jsonError(err)
 		}
 		return Profile{}, nil, io.EOF
 	}
 	var raw json.RawMessage
 	if err := pr.dec.Decode(&raw); err != nil {
-		return Profile{}, nil, pr.errf(0, 0, "", "JSON: %v", err)
+		return Profile{}, nil, pr.jsonError(err)
+	}
+	pr.lim.next(pr.dec.InputOffset())
+	if err := pr.overRows(); err != nil {
+		return Profile{}, nil, err
 	}
 	var p Profile
 	if err := p.UnmarshalJSON(raw); err != nil {

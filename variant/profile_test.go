@@ -2,6 +2,8 @@ package variant
 
 import (
 	"encoding/json"
+	"io"
+	"math"
 	"strings"
 	"testing"
 
@@ -95,7 +97,7 @@ func TestReadProfiles(t *testing.T) {
 		{"csv with BOM and CRLF", "\xef\xbb\xbfMCC,IMSI\r\n310,310410123\r\n", []string{"MCC=310 IMSI=310410123"}, ""},
 		{"csv header only", "mcc,mnc\n", nil, ""},
 		{"csv empty", "", nil, "CSV: no header row: the first row names the conditions, e.g. mcc,mnc,imsi"},
-		{"csv short row", "mcc,mnc\n310\n", nil, ":2: row 1: CSV: wrong number of fields"},
+		{"csv short row", "mcc,mnc\n310\n", nil, ":2: row 1: CSV: 1 field, the header has 2"},
 		{"csv empty header", "mcc,,mnc\n1,2,3\n", nil, ":1: CSV: header column 2 is empty"},
 		{"json", ` [{"mcc":"310","mnc":410},{"MCC":"311","Lang":"en-US","roaming":false}]`, []string{"MCC=310 MNC=410", "MCC=311 Roaming=0 Lang=en-US"}, ""},
 		{"json not objects", `[{"mcc":"310"}, 3]`, nil, "row 2: a SIM profile must be an object of condition names to values"},
@@ -129,6 +131,54 @@ func TestReadProfiles(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("profiles (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestProfileLimits pins the batch limits (issue 19): a row at the limit is
+// read, one byte more is refused, and a row of any length costs at most the
+// limit.
+func TestProfileLimits(t *testing.T) {
+	tests := []struct {
+		name, in string
+		limits   ProfileLimits
+		rows     int
+		err      string
+	}{
+		{"csv rows at the limit", "mcc\n310\n311\n", ProfileLimits{MaxRows: 2}, 2, ""},
+		{"csv one row over", "mcc\n310\n311\n312\n", ProfileLimits{MaxRows: 2}, 0, "row 3: the batch has more than 2 SIMs (--max-sims)"},
+		{"json one row over", `[{"mcc":"310"},{"mcc":"311"}]`, ProfileLimits{MaxRows: 1}, 0, "row 2: the batch has more than 1 SIM (--max-sims)"},
+		{"csv rows of exactly max bytes", "mcc,mnc\n310,410\n", ProfileLimits{MaxBytes: 8}, 1, ""},
+		{"csv header one byte over", "mcc,mnc\n310,410\n", ProfileLimits{MaxBytes: 7}, 0, "the header row is longer than the limit of 7 bytes (--max-sim-bytes)"},
+		{"csv row one byte over", "mcc,mnc\n310,4100\n", ProfileLimits{MaxBytes: 8}, 0, "row 1: the SIM is longer than the limit of 8 bytes (--max-sim-bytes)"},
+		{"csv quoted field over many lines", "mcc,spn\n310,\"" + strings.Repeat("a\n", 50) + "\"\n", ProfileLimits{MaxBytes: 64}, 0, "row 1: the SIM is longer than the limit of 64 bytes (--max-sim-bytes)"},
+		{"csv unclosed quote", "mcc,spn\n310,\"" + strings.Repeat("a,b\n", 1000), ProfileLimits{MaxBytes: 64}, 0, "row 1: the SIM is longer than the limit of 64 bytes (--max-sim-bytes)"},
+		{"json object of exactly max bytes", `[{"mcc":"310"}]`, ProfileLimits{MaxBytes: 13}, 1, ""},
+		{"json object one byte over", `[{"mcc":"310"} ]`, ProfileLimits{MaxBytes: 12}, 0, "row 1: the SIM is longer than the limit of 12 bytes (--max-sim-bytes)"},
+		{"limit of MaxInt64", "mcc\n310\n", ProfileLimits{MaxRows: math.MaxInt, MaxBytes: math.MaxInt64}, 1, ""},
+		{"json name given twice", `[{"mcc":"310","MCC":"311"}]`, ProfileLimits{}, 0, `row 1: MCC is given twice ("mcc" and "MCC"; names ignore case): keep one`},
+		{"json same name twice", `[{"spn":"a","spn":"b"}]`, ProfileLimits{}, 0, `row 1: spn is given twice ("spn" and "spn"; names ignore case): keep one`},
+		{"hostile header name", "mcc,\x1b[2J" + strings.Repeat("x", 100) + "\n310,1\n", ProfileLimits{}, 0,
+			`:1: column 2 ("\x1b[2Jxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"… (104 bytes)): CSV header: "\x1b[2Jxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"… (104 bytes) is not a SIM or device condition name; the names are MCC, MNC, SPN, PNN, GID1, ICCID, IMSI, Roaming, UICC, UICCSLOT, ProcessorType, ProcessorName, AoAc, PowerPlatformRole, Architecture, Server, Region, Lang`},
+		{"long value cut", "mnc\n" + strings.Repeat("4", 5000) + "\n", ProfileLimits{}, 0,
+			`:2: row 1, column 1 (mnc): MNC "4444444444444444444444444444444444444444"… (5000 bytes) must be 2 or 3 digits, e.g. 410 (26 and 026 are different values: give the form the SIM reports)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pr, err := NewProfileReaderLimits("", strings.NewReader(tt.in), tt.limits)
+			rows := 0
+			for err == nil {
+				_, _, err = pr.Next()
+				if err == nil {
+					rows++
+				}
+			}
+			if tt.err == "" && err != io.EOF || tt.err != "" && (err == nil || err.Error() != tt.err) {
+				t.Fatalf("input %q: got error %v, want %q", tt.in, err, tt.err)
+			}
+			if tt.err == "" && rows != tt.rows {
+				t.Errorf("input %q: got %d rows, want %d", tt.in, rows, tt.rows)
 			}
 		})
 	}

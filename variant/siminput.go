@@ -1,7 +1,9 @@
 package variant
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/internal/english"
@@ -33,19 +35,36 @@ func (e *InputError) Error() string {
 	if where != "" {
 		parts = append(parts, where)
 	}
+	name := showName(e.Name)
 	switch {
 	case e.Row > 0 && e.Column > 0:
-		parts = append(parts, fmt.Sprintf("row %d, column %d (%s)", e.Row, e.Column, e.Name))
+		parts = append(parts, fmt.Sprintf("row %d, column %d (%s)", e.Row, e.Column, name))
 	case e.Row > 0 && e.Name != "":
-		parts = append(parts, fmt.Sprintf("row %d, %s", e.Row, e.Name))
+		parts = append(parts, fmt.Sprintf("row %d, %s", e.Row, name))
 	case e.Row > 0:
 		parts = append(parts, fmt.Sprintf("row %d", e.Row))
 	case e.Column > 0 && e.Name != "":
-		parts = append(parts, fmt.Sprintf("column %d (%s)", e.Column, e.Name))
+		parts = append(parts, fmt.Sprintf("column %d (%s)", e.Column, name))
 	case e.Name != "":
-		parts = append(parts, e.Name)
+		parts = append(parts, name)
 	}
 	return strings.Join(append(parts, e.Msg), ": ")
+}
+
+// showName is a field name as written when it looks like one (letters,
+// digits, '_', '-', '.'; at most english.MaxQuoted), else quoted and cut
+// (english.Quote), so that a hostile header cannot flood a message or reach
+// the terminal raw.
+func showName(name string) string {
+	if len(name) > english.MaxQuoted {
+		return english.Quote(name)
+	}
+	for _, c := range []byte(name) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' || c == '.') {
+			return english.Quote(name)
+		}
+	}
+	return name
 }
 
 // profileNames are the names a profile may set: the condition names and
@@ -61,7 +80,7 @@ func CheckProfileName(name string) string {
 			return ""
 		}
 	}
-	msg := fmt.Sprintf("%q is not a SIM or device condition name", name)
+	msg := fmt.Sprintf("%s is not a SIM or device condition name", english.Quote(name))
 	if s := SuggestName(name); s != "" {
 		return msg + fmt.Sprintf(" (did you mean %s?)", s)
 	}
@@ -80,47 +99,47 @@ func CheckProfileValue(name, value string) (problem, warning string) {
 		return "the value contains a NUL byte", ""
 	}
 	if value != strings.TrimSpace(value) {
-		return fmt.Sprintf("%q has spaces around it: MCSF compares values as exact strings", value), ""
+		return fmt.Sprintf("%s has spaces around it: MCSF compares values as exact strings", english.Quote(value)), ""
 	}
 	key := strings.ToLower(name)
 	switch key {
 	case "mcc":
 		if len(value) != 3 || !allDigits(value) {
-			return fmt.Sprintf("MCC %q must be exactly 3 digits, e.g. 310", value), ""
+			return fmt.Sprintf("MCC %s must be exactly 3 digits, e.g. 310", english.Quote(value)), ""
 		}
 	case "mnc":
 		if len(value) < 2 || len(value) > 3 || !allDigits(value) {
-			return fmt.Sprintf("MNC %q must be 2 or 3 digits, e.g. 410 (26 and 026 are different values: give the form the SIM reports)", value), ""
+			return fmt.Sprintf("MNC %s must be 2 or 3 digits, e.g. 410 (26 and 026 are different values: give the form the SIM reports)", english.Quote(value)), ""
 		}
 	case "imsi":
 		if len(value) < 6 || len(value) > 15 || !allDigits(value) {
-			return fmt.Sprintf("IMSI %q must be 6 to 15 digits", value), ""
+			return fmt.Sprintf("IMSI %s must be 6 to 15 digits", english.Quote(value)), ""
 		}
 	case "iccid":
 		if len(value) < 18 || len(value) > 22 || !allDigits(value) {
-			return fmt.Sprintf("ICCID %q must be 18 to 22 digits", value), ""
+			return fmt.Sprintf("ICCID %s must be 18 to 22 digits", english.Quote(value)), ""
 		}
 		if !luhn(value) {
-			return "", fmt.Sprintf("ICCID %q fails its Luhn check (the last digit): a typo? resolved as given", value)
+			return "", fmt.Sprintf("ICCID %s fails its Luhn check (the last digit): a typo? resolved as given", english.Quote(value))
 		}
 	case "spn", "pnn":
 		if n := utf16Len(value); key == "spn" && n > MaxSPNLength {
-			return fmt.Sprintf("SPN %q is %d UTF-16 code units, a SIM's service provider name has at most %d", value, n, MaxSPNLength), ""
+			return fmt.Sprintf("SPN %s is %d UTF-16 code units, a SIM's service provider name has at most %d", english.Quote(value), n, MaxSPNLength), ""
 		}
 	case "gid1":
 		if !allHex(value) {
-			return fmt.Sprintf("GID1 %q must be hexadecimal digits, e.g. 0A1B", value), ""
+			return fmt.Sprintf("GID1 %s must be hexadecimal digits, e.g. 0A1B", english.Quote(value)), ""
 		}
 		if len(strings.TrimLeft(value, "0")) > 16 {
-			return fmt.Sprintf("GID1 %q has more than 16 significant hex digits", value), ""
+			return fmt.Sprintf("GID1 %s has more than 16 significant hex digits", english.Quote(value)), ""
 		}
 	case "roaming", "uiccslot":
 		if value != "0" && value != "1" {
-			return fmt.Sprintf("%s %q must be 0 or 1", CanonicalName(name), value), ""
+			return fmt.Sprintf("%s %s must be 0 or 1", CanonicalName(name), english.Quote(value)), ""
 		}
 	case "uicc":
 		if value != "0" && value != "1" && value != "2" {
-			return fmt.Sprintf("UICC %q must be 0 (empty), 1 (ready) or 2 (locked)", value), ""
+			return fmt.Sprintf("UICC %s must be 0 (empty), 1 (ready) or 2 (locked)", english.Quote(value)), ""
 		}
 	}
 	return "", ""
@@ -159,3 +178,65 @@ func CheckProfile(p Profile) string {
 	}
 	return ""
 }
+
+// ProfileLimits bound a batch of SIM profiles (--sims), so that a mistaken
+// or hostile file cannot take unbounded time or memory: the reader stops at
+// the first row over a limit with an *InputError that names the row and the
+// limit. A zero field takes its default. The fields of a row need no limit
+// of their own: every name is a known condition name, given once.
+type ProfileLimits struct {
+	MaxRows  int   // SIMs in a batch; 0 = DefaultMaxSIMs
+	MaxBytes int64 // one SIM: a CSV row (header included) or a JSON object; 0 = DefaultMaxSIMBytes
+}
+
+const (
+	// DefaultMaxSIMs is ten times the largest batch the benchmarks resolve.
+	DefaultMaxSIMs = 10_000_000
+	// DefaultMaxSIMBytes is a hundred times a SIM with every name set to a
+	// long value.
+	DefaultMaxSIMBytes = 64 << 10
+)
+
+func (l ProfileLimits) withDefaults() ProfileLimits {
+	if l.MaxRows <= 0 {
+		l.MaxRows = DefaultMaxSIMs
+	}
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = DefaultMaxSIMBytes
+	}
+	return l
+}
+
+// errSIMTooLong is what a rowLimiter returns when one SIM runs over the
+// limit; the ProfileReader turns it into an *InputError for the row.
+var errSIMTooLong = errors.New("SIM too long")
+
+// rowLimiter passes a batch through to the CSV reader or JSON decoder while
+// no SIM is longer than max bytes: the SIM being read starts at mark (moved
+// by the ProfileReader after each one, from the decoder's input offset), and
+// no read goes past mark+max. A SIM that ends within the window is read
+// whole; one that does not stops at the window's end, so a line or object of
+// any length costs at most max bytes.
+type rowLimiter struct {
+	r    io.Reader
+	max  int64
+	base int64 // read before the decoder started (its offset 0)
+	mark int64 // where the SIM being read starts, counted like read
+	read int64 // bytes passed on
+}
+
+func (l *rowLimiter) Read(p []byte) (int, error) {
+	room := l.max - (l.read - l.mark) // read >= mark: no overflow, even for a max of MaxInt64
+	if room <= 0 {
+		return 0, errSIMTooLong
+	}
+	if int64(len(p)) > room {
+		p = p[:room]
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
+}
+
+// next moves the window to a SIM starting at the decoder's offset.
+func (l *rowLimiter) next(offset int64) { l.mark = l.base + offset }

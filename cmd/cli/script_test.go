@@ -115,6 +115,24 @@ func hostileCmd(ts *testscript.TestScript, neg bool, args []string) {
 		// 5 MB on one line, with an error at its end.
 		data = []byte(strings.TrimSuffix(answerHead, "\n") + "<!--" + strings.Repeat("x", 5<<20) +
 			`--><Static><Settings Path="CellCore/PerDevice/SMS"><Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="x"/></Settings></Static></ImageCustomizations>`)
+	case "sims-long-line":
+		// a SIM batch whose second line is 10 MB
+		data = []byte("mcc,spn\n310," + strings.Repeat("x", 10<<20) + "\n")
+	case "sims-unclosed-quote":
+		// an opening quote never closed: the rest of the file (10 MB) is one field
+		data = []byte("mcc,spn\n310,\"" + strings.Repeat("a,b\n", 10<<18))
+	case "sims-big-object":
+		// one JSON SIM of 10 MB
+		data = []byte(`[{"mcc":"310","spn":"` + strings.Repeat("x", 10<<20) + `"}]`)
+	case "sims-wide-header":
+		// a header of 1,000,000 columns
+		data = []byte("mcc" + strings.Repeat(",mnc", 1_000_000) + "\n")
+	case "sims-many-rows":
+		// 200,001 SIMs
+		data = []byte("mcc\n" + strings.Repeat("310\n", 200_001))
+	case "sims-long-value":
+		// one MNC of 20,000 digits: messages quote only its start
+		data = []byte("mcc,mnc\n310," + strings.Repeat("4", 20_000) + "\n")
 	case "ansi-name":
 		// a file whose name carries an ANSI escape sequence: hostile ansi-name DIR
 		ts.Check(os.WriteFile(ts.MkAbs(args[1]+"/a\x1b[31mred.xml"), []byte(answerHead+`  <Static><Settings Path="CellCore/PerDevice/SMS"><Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="x"/></Settings></Static>`+"\n</ImageCustomizations>\n"), 0o644))

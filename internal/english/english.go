@@ -1,7 +1,8 @@
 // Package english writes the small pieces of English that messages of
-// every package share: a counted noun ("1 file", "3 files") and a list
-// ("a, b or c"). It knows regular plurals only; callers pick words that
-// take an s.
+// every package share: a counted noun ("1 file", "3 files"), a list
+// ("a, b or c"), a did-you-mean, and a value quoted so that it can neither
+// flood a message nor reach a terminal raw (Quote). It knows regular
+// plurals only; callers pick words that take an s.
 package english
 
 import (

@@ -23,3 +23,19 @@ func TestOr(t *testing.T) {
 		}
 	}
 }
+
+func TestQuote(t *testing.T) {
+	long := "31234567890123456789012345678901234567890123"
+	for _, tc := range []struct{ in, want string }{
+		{"310", `"310"`},
+		{"a\x1b[31mb\r", `"a\x1b[31mb\r"`},
+		{"\xff", `"\xff"`},
+		{long[:MaxQuoted], `"3123456789012345678901234567890123456789"`},
+		{long, `"3123456789012345678901234567890123456789"… (44 bytes)`},
+		{"é" + long, `"é312345678901234567890123456789012345678"… (46 bytes)`},
+	} {
+		if got := Quote(tc.in); got != tc.want {
+			t.Errorf("Quote(%q): got %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
