@@ -9,8 +9,8 @@ import (
 	"github.com/mcsf-dev/mcsf/catalog/internal/gen"
 )
 
-// TestGenerated regenerates the table from the pages and the overrides and
-// fails when the committed catalog_gen.go differs.
+// TestGenerated regenerates the table from the pages, the overrides and the
+// descriptions and fails when the committed catalog_gen.go differs.
 func TestGenerated(t *testing.T) {
 	corpus := filepath.Join("..", "..", "shared", "corpus")
 	if _, err := os.Stat(filepath.Join(corpus, "pages")); err != nil {
@@ -20,7 +20,11 @@ func TestGenerated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, counts, err := gen.Generate(corpus, ov)
+	ds, err := os.ReadFile("descriptions.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, counts, err := gen.Generate(corpus, ov, ds)
 	if err != nil {
 		t.Fatal(err)
 	}

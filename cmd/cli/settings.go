@@ -164,6 +164,9 @@ func writeCustomization(w io.Writer, h catalog.Hit) {
 			fmt.Fprintf(tw, "  %s (%s)\n", group.Path, group.Scope.Label())
 		}
 		fmt.Fprintf(tw, "    %s\t%s\n", e.Setting.Name, e.Setting.Describe())
+		if e.Setting.Doc != "" {
+			fmt.Fprintf(tw, "    \t%s\n", e.Setting.Doc) // under the value column
+		}
 	}
 	tw.Flush()
 }

@@ -28,19 +28,23 @@ import (
 
 // Counts summarises a generated catalog.
 type Counts struct {
-	Customizations, Groups, Settings, Typed, Defaults, Overridden int
+	Customizations, Groups, Settings, Typed, Defaults, Overridden, Described int
 }
 
 func (c Counts) String() string {
-	return fmt.Sprintf("%d customizations, %d setting groups, %d settings (%d with a typed value, %d with a default, %d supplied or completed by overrides)",
-		c.Customizations, c.Groups, c.Settings, c.Typed, c.Defaults, c.Overridden)
+	return fmt.Sprintf("%d customizations, %d setting groups, %d settings (%d with a typed value, %d with a default, %d described, %d supplied or completed by overrides)",
+		c.Customizations, c.Groups, c.Settings, c.Typed, c.Defaults, c.Described, c.Overridden)
 }
 
 // Generate reads the corpus at dir (the folder holding pages/,
-// settings-index.tsv and SOURCES.tsv) and the overrides, and returns the Go
-// source of the catalog table.
-func Generate(dir string, overrides []byte) ([]byte, Counts, error) {
+// settings-index.tsv and SOURCES.tsv), the overrides and the descriptions,
+// and returns the Go source of the catalog table.
+func Generate(dir string, overrides, descriptions []byte) ([]byte, Counts, error) {
 	ov, err := parseOverrides(overrides)
+	if err != nil {
+		return nil, Counts{}, err
+	}
+	ds, err := parseDescriptions(descriptions)
 	if err != nil {
 		return nil, Counts{}, err
 	}
@@ -54,6 +58,12 @@ func Generate(dir string, overrides []byte) ([]byte, Counts, error) {
 	}
 	cs, err := build(pages, rows, ov)
 	if err != nil {
+		return nil, Counts{}, err
+	}
+	for i := range cs {
+		ds.apply(&cs[i])
+	}
+	if err := ds.unused(); err != nil {
 		return nil, Counts{}, err
 	}
 	src, err := render(cs)
@@ -78,6 +88,9 @@ func count(cs []catalog.Customization) Counts {
 				}
 				if s.Override {
 					n.Overridden++
+				}
+				if s.Doc != "" {
+					n.Described++
 				}
 			}
 		}

@@ -1,6 +1,6 @@
 // Command run writes the catalog table: go generate ./catalog runs it as
 //
-//	go run ./internal/gen/run -corpus ../../shared/corpus -overrides overrides.yaml -o catalog_gen.go
+//	go run ./internal/gen/run -corpus ../../shared/corpus -overrides overrides.yaml -descriptions descriptions.yaml -o catalog_gen.go
 //
 // and prints the catalog's counts.
 package main
@@ -16,20 +16,25 @@ import (
 func main() {
 	corpus := flag.String("corpus", "../../shared/corpus", "the corpus folder: pages/, settings-index.tsv, SOURCES.tsv")
 	overrides := flag.String("overrides", "overrides.yaml", "the hand-kept overrides")
+	descriptions := flag.String("descriptions", "descriptions.yaml", "the one-line descriptions, in mcsf's words")
 	out := flag.String("o", "catalog_gen.go", "the Go file to write")
 	flag.Parse()
-	if err := run(*corpus, *overrides, *out); err != nil {
+	if err := run(*corpus, *overrides, *descriptions, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "catalog:", err)
 		os.Exit(1)
 	}
 }
 
-func run(corpus, overrides, out string) error {
+func run(corpus, overrides, descriptions, out string) error {
 	ov, err := os.ReadFile(overrides)
 	if err != nil {
 		return err
 	}
-	src, n, err := gen.Generate(corpus, ov)
+	ds, err := os.ReadFile(descriptions)
+	if err != nil {
+		return err
+	}
+	src, n, err := gen.Generate(corpus, ov, ds)
 	if err != nil {
 		return err
 	}
