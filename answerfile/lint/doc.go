@@ -29,7 +29,14 @@
 // <!-- mcsf:ignore-file RULE reason --> anywhere) silence rules; a
 // suppression needs a reason and is reported when it suppresses nothing.
 //
-// The package lints one file at a time: it does not follow Imports (a
-// setting or Static that lives in an imported file is not seen). It does not
-// read files, print or exit.
+// [Lint] and [File] lint one file alone; [Graph] lints an import graph
+// loaded by answerfile.LoadGraph. A [Linter] runs over many files as
+// `mcsf lint` does: it expands directories and globs, reads each
+// directory's configuration file (.mcsf.yaml, [Settings]) and merges the
+// caller's settings over it, lints the files in parallel, follows imports
+// (each file once: a file another input imports is linted in that input's
+// graph), applies fixes and decides fail-on. It reads files but never
+// writes one (the fixed texts are returned), prints nothing, never exits
+// and never changes process-wide settings: a caller that steers the
+// garbage collector does so through LinterOptions.OnStart and OnRead.
 package lint

@@ -83,11 +83,17 @@ func File(name string, data []byte, cfg Config) ([]answerfile.Diagnostic, error)
 	if err != nil {
 		return nil, err
 	}
+	return lintParsed(doc, diags, cfg), nil
+}
+
+// lintParsed lints a parsed file and releases doc: the findings of Lint, or
+// syntax, the reader's diagnostics, when doc is nil (not well-formed).
+func lintParsed(doc *answerfile.Document, syntax []answerfile.Diagnostic, cfg Config) []answerfile.Diagnostic {
 	if doc == nil {
-		return cfg.Finish(diags), nil
+		return cfg.Finish(syntax)
 	}
-	defer doc.Release()
-	return Lint(doc, cfg), nil
+	defer doc.Release() // the next file parses into its memory
+	return Lint(doc, cfg)
 }
 
 // Lint runs every enabled rule on doc and returns the findings sorted by

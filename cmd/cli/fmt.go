@@ -78,7 +78,7 @@ func runFmt(o *fmtOptions, args []string, io *streams) error {
 	if len(inputs) == 0 {
 		return usageError("no .xml files found in %v", args)
 	}
-	mem := newMemoryLimit(1)
+	mem := io.memoryLimit(1)
 	failed := false
 	color := colorOn(io.err, os.Getenv)
 	for _, in := range inputs {

@@ -55,14 +55,22 @@ func (o *importOptions) loadGraphWith(name string, data []byte, maxFileSize int6
 
 // options are the answerfile.ImportOptions of the flags, for the root file name.
 func (o *importOptions) options(name string, maxFileSize int64) (answerfile.ImportOptions, error) {
-	opts := answerfile.ImportOptions{Getenv: os.LookupEnv, Limits: answerfile.DefaultLimits,
-		AllowEnv: o.env, MaxFiles: o.maxFiles, MaxTotalBytes: o.maxImportBytes}
+	opts, err := o.linterImports()
 	if len(o.roots) > 0 {
 		opts.Roots = append([]string{answerfile.DefaultImportRoot(name)}, o.roots...)
 	}
 	if maxFileSize > 0 {
 		opts.Limits.MaxBytes = int(maxFileSize)
 	}
+	return opts, err
+}
+
+// linterImports are the answerfile.ImportOptions of the flags as
+// lint.LinterOptions takes them: Roots are the --import-root directories
+// only.
+func (o *importOptions) linterImports() (answerfile.ImportOptions, error) {
+	opts := answerfile.ImportOptions{Getenv: os.LookupEnv, Limits: answerfile.DefaultLimits,
+		AllowEnv: o.env, MaxFiles: o.maxFiles, MaxTotalBytes: o.maxImportBytes, Roots: o.roots, NoFollow: o.noImports}
 	for _, s := range o.pathMaps {
 		pm, err := answerfile.ParsePathMap(s)
 		if err != nil {
@@ -70,7 +78,6 @@ func (o *importOptions) options(name string, maxFileSize int64) (answerfile.Impo
 		}
 		opts.PathMaps = append(opts.PathMaps, pm)
 	}
-	opts.NoFollow = o.noImports
 	return opts, nil
 }
 

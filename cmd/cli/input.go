@@ -4,14 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/bmatcuk/doublestar/v4"
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/fileio"
 )
@@ -81,15 +77,7 @@ func (e *fileTooBig) Error() string {
 	return fmt.Sprintf("%s: file is larger than the limit of %d bytes (--max-file-size)", e.name, e.limit)
 }
 
-func describeOpenError(path string, err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("%s: no such file or directory", path)
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Sprintf("%s: permission denied", path)
-	}
-	return err.Error()
-}
+func describeOpenError(path string, err error) string { return fileio.DescribeOpenError(path, err) }
 
 // stdinInput names standard input.
 func (o *inputOptions) stdinInput() input {
@@ -100,83 +88,30 @@ func (o *inputOptions) stdinInput() input {
 	return input{path: "-", display: name}
 }
 
-// collect expands FILE, DIR and GLOB arguments (with **; a glob that
-// matches nothing is a usage error). Directories are walked
-// recursively for *.xml files (symbolic links to directories are not
-// followed, so a link loop cannot trap the walk). The result is sorted and
-// without duplicates; "-" stands for standard input.
+// collect expands FILE, DIR and GLOB arguments (fileio.Expand: *.xml in
+// directories, ** in globs), sorted by display name; "-" stands for
+// standard input.
 func (o *inputOptions) collect(args []string) ([]input, error) {
-	var out []input
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, input{path: p, display: p})
-		}
+	paths, err := fileio.Expand(args, ".xml")
+	if err != nil {
+		return nil, argError(err)
 	}
-	for _, arg := range args {
-		if arg == "-" {
-			if !seen["-"] {
-				seen["-"] = true
-				out = append(out, o.stdinInput())
-			}
-			continue
+	out := make([]input, len(paths))
+	for i, p := range paths {
+		out[i] = input{path: p, display: p}
+		if p == "-" {
+			out[i] = o.stdinInput()
 		}
-		st, err := os.Stat(arg)
-		if err != nil && strings.ContainsAny(arg, "*?[") {
-			// ** matches any number of directories, as in .gitignore and
-			// other linters; filepath.Glob would take it as one *.
-			matches, gerr := doublestar.FilepathGlob(arg)
-			if gerr != nil {
-				return nil, usageError("bad pattern %q: %v", arg, gerr)
-			}
-			if len(matches) == 0 {
-				return nil, usageError("%s: no file matches", arg)
-			}
-			for _, m := range matches {
-				if fi, err := os.Stat(m); err == nil && fi.IsDir() {
-					if err := walkXML(m, add); err != nil {
-						return nil, err
-					}
-				} else {
-					add(m)
-				}
-			}
-			continue
-		}
-		if err != nil {
-			return nil, usageError("%s", describeOpenError(arg, err))
-		}
-		if st.IsDir() {
-			if err := walkXML(arg, add); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		add(arg)
 	}
 	slices.SortStableFunc(out, func(a, b input) int { return strings.Compare(a.display, b.display) })
 	return out, nil
 }
 
-func walkXML(dir string, add func(string)) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir {
-				return usageError("%s", describeOpenError(p, err))
-			}
-			// An unreadable subdirectory is skipped, not fatal.
-			return fs.SkipDir
-		}
-		if d.IsDir() {
-			if name := d.Name(); p != dir && strings.HasPrefix(name, ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if strings.EqualFold(filepath.Ext(p), ".xml") && d.Type()&fs.ModeSymlink == 0 {
-			add(p)
-		}
-		return nil
-	})
+// argError makes a fileio.ArgError a usage error.
+func argError(err error) error {
+	var ae *fileio.ArgError
+	if errors.As(err, &ae) {
+		return usageError("%s", ae.Msg)
+	}
+	return err
 }

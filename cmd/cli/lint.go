@@ -1,21 +1,15 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/internal/english"
 	"io"
-	"maps"
 	"os"
-	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
@@ -138,7 +132,7 @@ func newLintCmd(io *streams) *cobra.Command {
 	f.StringVar(&o.failOn, "fail-on", "error", "lowest severity that makes the run fail: error, warning or info")
 	f.BoolVar(&o.fix, "fix", false, "apply the mechanical fixes and write the files")
 	f.BoolVar(&o.diff, "diff", false, "with or without --fix: print the fixes as a unified diff, write nothing")
-	f.StringVar(&o.configPath, "config", "", "use this configuration file instead of looking for "+configName)
+	f.StringVar(&o.configPath, "config", "", "use this configuration file instead of looking for "+lint.ConfigFileName)
 	f.IntVar(&o.excerptWidth, "excerpt-width", report.DefaultExcerptWidth, "quote at most this many characters of a source line (text and SARIF), cut around the column with …")
 	addImportFlags(cmd, &o.importOptions, true)
 	addInputFlags(cmd, &o.inputOptions)
@@ -151,100 +145,73 @@ func lintCmds(io *streams) []*cobra.Command {
 	return []*cobra.Command{newLintCmd(io), newRulesCmd(io), newExplainCmd(io)}
 }
 
-// flagConfig is what the command line says about rules, before any
-// .mcsf.yaml is merged in.
-type flagConfig struct {
-	disable  []string
-	severity map[string]answerfile.Severity
-	off      []string // --severity RULE=off
-}
-
-func (o *lintOptions) flagConfig() (*flagConfig, error) {
-	fc := &flagConfig{severity: map[string]answerfile.Severity{}}
+// settings is what the command line says about rules (lint.Settings: it
+// wins over .mcsf.yaml). strictSet and failOnSet tell which flags were given.
+func (o *lintOptions) settings() (lint.Settings, error) {
+	s := lint.Settings{Severity: map[string]answerfile.Severity{}}
+	if o.strictSet {
+		s.Strict = &o.strict
+	}
+	if o.failOnSet {
+		sev, err := answerfile.ParseSeverity(o.failOn)
+		if err != nil {
+			return s, usageError("--fail-on: %v", err)
+		}
+		s.FailOn = &sev
+	}
 	for _, id := range o.disable {
 		id = strings.TrimSpace(id)
 		if err := lint.CheckRuleID(id); err != nil {
-			return nil, usageError("--disable: %v", err)
+			return s, usageError("--disable: %v", err)
 		}
-		fc.disable = append(fc.disable, id)
+		s.Disable = append(s.Disable, id)
 	}
+	var off []string
 	for _, kv := range o.severity {
 		id, level, ok := strings.Cut(kv, "=")
 		if !ok {
-			return nil, usageError("--severity %q: write RULE=LEVEL, e.g. --severity path-case=warning", kv)
+			return s, usageError("--severity %q: write RULE=LEVEL, e.g. --severity path-case=warning", kv)
 		}
 		id = strings.TrimSpace(id)
 		if err := lint.CheckRuleID(id); err != nil {
-			return nil, usageError("--severity: %v", err)
+			return s, usageError("--severity: %v", err)
 		}
 		if strings.EqualFold(strings.TrimSpace(level), "off") {
-			fc.off = append(fc.off, id)
+			off = append(off, id)
 			continue
 		}
 		sev, err := answerfile.ParseSeverity(level)
 		if err != nil {
-			return nil, usageError("--severity %s: %v (or off)", kv, err)
+			return s, usageError("--severity %s: %v (or off)", kv, err)
 		}
-		fc.severity[id] = sev
+		s.Severity[id] = sev
 	}
-	return fc, nil
+	s.Disable = append(s.Disable, off...)
+	return s, nil
 }
 
-// merge builds the lint configuration of one file from its .mcsf.yaml (nil
-// when there is none) and the flags, which win.
-func (o *lintOptions) merge(file *fileConfig, fc *flagConfig) (lint.Config, answerfile.Severity) {
-	failOn, _ := answerfile.ParseSeverity(o.failOn)
-	cfg := lint.Config{Strict: o.strict, Severity: map[string]answerfile.Severity{}}
-	if file != nil {
-		if file.strict != nil && !o.strictSet {
-			cfg.Strict = *file.strict
-		}
-		if file.failOn != nil && !o.failOnSet {
-			failOn = *file.failOn
-		}
-		cfg.Disable = append(cfg.Disable, file.disable...)
-		for id, s := range file.severity {
-			cfg.Severity[id] = s
-		}
+// linterOptions are the lint.LinterOptions of the flags.
+func (o *lintOptions) linterOptions(io *streams) (lint.LinterOptions, error) {
+	settings, err := o.settings()
+	if err != nil {
+		return lint.LinterOptions{}, err
 	}
-	cfg.Disable = append(cfg.Disable, fc.disable...)
-	cfg.Disable = append(cfg.Disable, fc.off...)
-	for id, s := range fc.severity {
-		cfg.Severity[id] = s
-		// A severity given on the command line turns on a rule the file disables.
-		cfg.Disable = slices.DeleteFunc(cfg.Disable, func(d string) bool { return d == id })
+	imports, err := o.importOptions.linterImports()
+	if err != nil {
+		return lint.LinterOptions{}, err
 	}
-	cfg.Limits = answerfile.DefaultLimits
-	if o.maxFileSize > 0 && o.maxFileSize < int64(^uint(0)>>1) {
-		cfg.Limits.MaxBytes = int(o.maxFileSize)
+	opts := lint.LinterOptions{Settings: settings, ConfigFile: o.configPath, Imports: imports,
+		MaxFileSize: o.maxFileSize, Stdin: io.in, StdinName: o.stdinInput().display,
+		Fix: o.fix || o.diff,
+		// Only the text and SARIF reports quote source lines.
+		KeepSources: hasFormat(o.outputs, "text") || hasFormat(o.outputs, "sarif")}
+	var mem *memoryLimit // memory.go: the binary's garbage-collector policy
+	opts.OnStart = func(workers int) {
+		mem = io.memoryLimit(workers)
+		mem.onlyLimit()
 	}
-	return cfg, failOn
-}
-
-// lintJob is one input and what linting it found.
-type lintJob struct {
-	in       input
-	imports  *importOptions
-	imported []string       // files this root imports (checked with it)
-	sources  report.Sources // the files with findings, for excerpts (made by the worker)
-	explicit bool           // named on the command line (not found in a directory or by a glob)
-	data     []byte
-	readErr  error
-	cfg      lint.Config
-	failOn   answerfile.Severity
-	skipped  bool
-	diags    []answerfile.Diagnostic
-	err      error
-	// deferred: the file has Import elements, naming targets (canonical
-	// paths); it is linted after the roots are chosen, unless covered (an
-	// input imports it, so it is linted in that input's graph).
-	deferred, covered bool
-	targets           []string
-	// With --fix or --diff, for a file that fixes changed: its text as read,
-	// its fixed text (diags are its findings) and how many findings the
-	// fixes removed.
-	original, fixedData []byte
-	fixed               int
+	opts.OnRead = func(n int) { mem.add(n) }
+	return opts, nil
 }
 
 func runLint(o *lintOptions, args []string, io *streams) error {
@@ -258,414 +225,96 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	if _, err := answerfile.ParseSeverity(o.failOn); err != nil {
 		return usageError("--fail-on: %v", err)
 	}
-	fc, err := o.flagConfig()
+	opts, err := o.linterOptions(io)
 	if err != nil {
 		return err
 	}
-	finder := &configFinder{}
-	if o.configPath != "" {
-		c, err := loadConfig(o.configPath)
-		if err != nil {
-			return configUsage(err)
-		}
-		finder.explicit = c
-	}
-	inputs, err := o.collect(args)
+	l, err := lint.NewLinter(opts)
 	if err != nil {
-		return err
+		return lintError(err)
 	}
-	mem := newMemoryLimit(workerCount(len(inputs)))
-	mem.onlyLimit()
-	explicit := map[string]bool{}
 	for _, a := range args {
-		if st, err := os.Stat(a); a == "-" || (err == nil && !st.IsDir()) {
-			explicit[a] = true
-			if err := wrongKindForAnswerFile(a, peek(a)); a != "-" && err != nil {
-				return err // kind.go
-			}
+		if err := wrongKindForAnswerFile(a, peek(a)); a != "-" && err != nil {
+			return err // kind.go
 		}
 	}
-	cache := lint.NewSchemaCache()
-	// The files of one directory share one configuration, merged once
-	// (lint reads a Config and never changes it, so the workers share its
-	// slice and map).
-	type dirConfig struct {
-		cfg    lint.Config
-		failOn answerfile.Severity
+	res, err := l.LintFiles(args)
+	if err != nil {
+		return lintError(err)
 	}
-	byDir := map[string]dirConfig{}
-	jobs := make([]*lintJob, len(inputs))
-	for i, in := range inputs {
-		j := &lintJob{in: in, explicit: explicit[in.path], imports: &o.importOptions}
-		dir := "."
-		if in.path != "-" {
-			dir = filepath.Dir(in.path)
-		}
-		dc, ok := byDir[dir]
-		if !ok {
-			fileCfg, err := finder.forDir(dir)
-			if err != nil {
-				return configUsage(err)
-			}
-			dc.cfg, dc.failOn = o.merge(fileCfg, fc)
-			dc.cfg.Cache = cache
-			byDir[dir] = dc
-		}
-		j.cfg, j.failOn = dc.cfg, dc.failOn
-		if in.path == "-" {
-			// Standard input is read once, here, not by a worker.
-			j.data, j.readErr = o.read(in, io.in)
-		}
-		jobs[i] = j
-	}
-	work := func(j *lintJob) {
-		mem.add(len(j.data))
-		lintOne(j)
-		if o.fix || o.diff {
-			j.fix()
-		}
-		// Only the text and SARIF reports quote source lines; for the
-		// others the file's text is let go at once.
-		if len(j.diags) > 0 && j.data != nil && (hasFormat(o.outputs, "text") || hasFormat(o.outputs, "sarif")) {
-			j.addSource(j.in.display, j.data)
-		}
-		j.data = nil
-	}
-	// Files that import nothing are linted at once; files with imports once
-	// every file is read, as roots of their graphs, each file once.
-	runJobs(jobs, func(j *lintJob) {
-		if j.in.path != "-" {
-			j.data, j.readErr = o.read(j.in, nil)
-		}
-		if j.readErr == nil && !o.noImports && mayImport(j.data) {
-			j.deferred = true
-			j.targets = importTargets(j)
-			return
-		}
-		work(j)
-	})
-	chooseRoots(jobs)
-	runJobs(slices.DeleteFunc(slices.Clone(jobs), func(j *lintJob) bool { return !j.deferred || j.covered }), work)
 	if o.fix || o.diff {
-		if done, err := o.applyFixes(jobs, io); done || err != nil {
+		if done, err := o.applyFixes(res.Fixed, io); done || err != nil {
 			return err
 		}
 	}
-	// The report's lists are sized up front: 10,000 files make 41,000
-	// diagnostics, which growing by appends copied several times over.
-	nDiags, nSources := 0, 0
-	for _, j := range jobs {
-		nDiags += len(j.diags)
-		nSources += len(j.sources)
-	}
 	r := &report.Report{
-		FileNames:    make([]string, 0, len(jobs)),
-		Diagnostics:  make([]answerfile.Diagnostic, 0, nDiags),
+		FileNames:    res.Files,
+		Skipped:      res.Skipped,
+		Diagnostics:  res.Diagnostics,
 		Rules:        lint.Rules,
-		Sources:      make(report.Sources, nSources),
+		Sources:      res.Sources,
 		Color:        colorOn(io.out, os.Getenv),
 		ExcerptWidth: o.excerptWidth,
 	}
-	// A file that a root imports is checked as part of that root's graph.
-	imported := map[string]bool{}
-	for _, j := range jobs {
-		for _, p := range j.imported {
-			imported[canonicalPath(p)] = true
-		}
-	}
-	names := make(map[string]bool, len(jobs))
-	addName := func(name string) {
-		if !names[name] {
-			names[name] = true
-			r.FileNames = append(r.FileNames, name)
-		}
-	}
-	failed := false
-	for _, j := range jobs {
-		if j.err != nil {
-			return j.err
-		}
-		if j.skipped {
-			r.Skipped++
-			continue
-		}
-		if j.covered {
-			continue
-		}
-		if len(imported) > 0 && len(j.imported) == 0 && j.in.path != "-" && imported[canonicalPath(j.in.path)] {
-			continue
-		}
-		addName(j.in.display)
-		for _, name := range j.imported {
-			addName(name)
-		}
-		r.Diagnostics = append(r.Diagnostics, j.diags...)
-		maps.Copy(r.Sources, j.sources)
-		for _, d := range j.diags {
-			if d.Severity >= j.failOn {
-				failed = true
-			}
-		}
-	}
-	if len(r.FileNames) == 0 {
-		msg := fmt.Sprintf("no answer file found in %s", strings.Join(args, " "))
-		if r.Skipped > 0 {
-			msg += fmt.Sprintf(" (%s skipped: root is not ImageCustomizations)", english.Count(r.Skipped, "XML file"))
-		}
-		return usageError("%s", msg)
-	}
-	slices.Sort(r.FileNames)
-	r.Diagnostics = answerfile.SortDiagnostics(r.Diagnostics)
 	r.Root, _ = os.Getwd() // "" when unknown
 	r.ToolVersion = currentVersion().SemanticVersion
 	r.Hostname, _ = os.Hostname()
 	r.Started, r.Elapsed = started, time.Since(started)
-	read := make([]string, 0, len(inputs))
-	for _, in := range inputs {
-		read = append(read, in.path)
-	}
 	prefix, top := checkoutPrefix(o.pathPrefix, o.pathPrefixSet, r.Root)
-	if err := writeOutputs(o.outputs, r, read, inCheckout(r, prefix, top), io); err != nil {
+	if err := writeOutputs(o.outputs, r, res.Inputs, inCheckout(r, prefix, top), io); err != nil {
 		return err
 	}
 	if err := writeGitHubSummary(hasFormat(o.outputs, "github"), r); err != nil { // github_summary.go
 		return err
 	}
-	if failed {
+	if res.Failed {
 		return errFindings
 	}
 	return nil
 }
 
-// configUsage makes an invalid configuration a usage error (exit 2).
-func configUsage(err error) error {
-	var ce *configError
-	if errors.As(err, &ce) {
-		return &exitError{code: ExitUsage, err: ce}
+// lintError gives an error of the Linter its exit code: inputs or a
+// configuration that cannot be used are usage errors (2), anything else is
+// internal (3).
+func lintError(err error) error {
+	var ce *lint.ConfigError
+	var ie *lint.InputError
+	var ae *fileio.ArgError
+	if errors.As(err, &ce) || errors.As(err, &ie) || errors.As(err, &ae) {
+		return &exitError{code: ExitUsage, err: err}
 	}
-	return err
-}
-
-// runJobs calls work on every job, at most runtime.NumCPU() at a time.
-func runJobs(jobs []*lintJob, work func(*lintJob)) {
-	// Workers take the next job by an atomic counter: no channel hand-off,
-	// so no wake-up per file.
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workerCount(len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := next.Add(1) - 1; i < int64(len(jobs)); i = next.Add(1) - 1 {
-				work(jobs[i])
-			}
-		}()
-	}
-	wg.Wait()
-}
-
-// workerCount is how many workers runJobs starts for n jobs.
-func workerCount(n int) int { return min(runtime.NumCPU(), n) }
-
-// addSource keeps the text of a file with findings, for excerpts.
-func (j *lintJob) addSource(name string, data []byte) {
-	if j.sources == nil {
-		j.sources = report.Sources{}
-	}
-	j.sources[name] = answerfile.NewSource(data)
-}
-
-// lintOne reads, parses and lints one input, or marks it skipped.
-// mayImport reports whether data may hold an Import element (in UTF-8 or
-// UTF-16).
-func mayImport(data []byte) bool {
-	return bytes.Contains(data, []byte("Import")) || bytes.Contains(data, []byte("I\x00m\x00p\x00o\x00r\x00t"))
-}
-
-// importTargets parses the file of j and returns the canonical paths its
-// Import elements name.
-func importTargets(j *lintJob) []string {
-	doc, _, err := answerfile.ParseLimits(j.in.display, j.data, j.cfg.Limits)
-	if err != nil || doc == nil {
-		return nil
-	}
-	defer doc.Release()
-	opts, err := j.imports.options(j.in.display, int64(j.cfg.Limits.MaxBytes))
-	if err != nil {
-		return nil
-	}
-	return answerfile.ImportPaths(j.in.display, doc, opts)
-}
-
-// chooseRoots marks the files that another input imports as covered: they
-// are linted as part of that input's import graph, so that each file is
-// linted once (a chain of 1,000 files importing each other was linted
-// 1,000 times, 500,000 findings). A file no other input imports is a root;
-// of a cycle of inputs, the first in order is.
-func chooseRoots(jobs []*lintJob) {
-	index := make(map[string]int, len(jobs))
-	for i, j := range jobs {
-		if j.in.path != "-" {
-			index[canonicalPath(j.in.path)] = i
-		}
-	}
-	importedBy := make([]bool, len(jobs))
-	for i, j := range jobs {
-		for _, t := range j.targets {
-			if k, ok := index[t]; ok && k != i {
-				importedBy[k] = true
-			}
-		}
-	}
-	cover := func(root int) {
-		stack := []int{root}
-		for len(stack) > 0 {
-			i := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			for _, t := range jobs[i].targets {
-				if k, ok := index[t]; ok && k != root && !jobs[k].covered {
-					jobs[k].covered = true
-					stack = append(stack, k)
-				}
-			}
-		}
-	}
-	for i, j := range jobs {
-		if j.deferred && !importedBy[i] {
-			cover(i)
-		}
-	}
-	for i, j := range jobs {
-		if j.deferred && !j.covered {
-			cover(i)
-		}
-	}
-}
-
-func lintOne(j *lintJob) {
-	var big *fileTooBig
-	switch {
-	case errors.As(j.readErr, &big):
-		j.diags = j.cfg.Finish([]answerfile.Diagnostic{{File: j.in.display, Rule: lint.RuleXMLSyntax, Severity: answerfile.Error,
-			Message: fmt.Sprintf("file is larger than the limit of %d bytes: not checked", big.limit),
-			Fix:     "raise the limit with --max-file-size if the file is really an answer file"}})
-		j.data = nil
-		return
-	case j.readErr != nil:
-		j.err = j.readErr
-		return
-	}
-	doc, syntax, err := answerfile.ParseLimits(j.in.display, j.data, j.cfg.Limits)
-	if err != nil {
-		j.err = internal(err)
-		return
-	}
-	if !j.explicit {
-		// Found by walking a directory or by a glob: only answer files count.
-		if doc != nil && !doc.IsAnswerFile() {
-			doc.Release()
-			j.skipped = true
-			return
-		}
-		if doc == nil && !bytes.Contains(j.data, []byte("ImageCustomizations")) && !utf16Answer(j.data) {
-			j.skipped = true
-			return
-		}
-	}
-	if doc == nil {
-		j.diags = j.cfg.Finish(syntax)
-		return
-	}
-	if j.imports == nil || j.imports.noImports || len(doc.Root.Imports) == 0 || !doc.IsAnswerFile() {
-		j.diags = lint.Lint(doc, j.cfg)
-		doc.Release() // the next file parses into its memory
-		return
-	}
-	g, err := j.imports.loadGraph(j.in.display, j.data, int64(j.cfg.Limits.MaxBytes))
-	if err != nil {
-		j.err = err
-		return
-	}
-	j.diags = lint.Graph(g, answerfile.Merge(g), j.cfg)
-	for _, f := range g.Files[1:] {
-		j.imported = append(j.imported, f.Path)
-		if f.Doc != nil {
-			j.addSource(f.Path, f.Doc.Text())
-		}
-	}
-}
-
-// fix applies the fixes of j's findings to its text and lints the result,
-// keeping the text read in j.original; nothing when no finding has edits.
-func (j *lintJob) fix() {
-	if j.err != nil || j.skipped || j.data == nil || !slices.ContainsFunc(j.diags, func(d answerfile.Diagnostic) bool { return len(d.Edits) > 0 }) {
-		return
-	}
-	res, err := lint.Fix(j.in.display, j.data, j.cfg)
-	if err != nil {
-		j.err = internal(err)
-		return
-	}
-	if bytes.Equal(res.Data, j.data) {
-		return
-	}
-	j.original, j.fixedData, j.fixed, j.data = j.data, res.Data, res.Fixed, res.Data
-	j.imported, j.sources = nil, nil
-	lintOne(j)
+	return internal(err)
 }
 
 // applyFixes writes the fixed files (--fix) or prints their diffs (--diff),
 // in the order of the inputs. done is true when nothing more is to be
 // printed (--diff).
-func (o *lintOptions) applyFixes(jobs []*lintJob, io *streams) (done bool, err error) {
-	files, findings := 0, 0
-	for _, j := range jobs {
-		if j.err != nil {
-			return true, j.err
-		}
-		if j.original == nil {
-			continue
-		}
-		files, findings = files+1, findings+j.fixed
+func (o *lintOptions) applyFixes(fixed []lint.FixedFile, io *streams) (done bool, err error) {
+	findings := 0
+	for _, f := range fixed {
+		findings += f.Findings
 		if o.diff {
-			d, err := unifiedDiff("a/"+j.in.display, "b/"+j.in.display, j.original, j.fixedData)
+			d, err := unifiedDiff("a/"+f.Name, "b/"+f.Name, f.Original, f.Data)
 			if err != nil {
 				return true, err
 			}
 			fmt.Fprint(io.out, d)
 			continue
 		}
-		if err := writeFile(io.err, j.in.path, j.fixedData, fileio.WriteOptions{Expect: j.original}); err != nil {
+		if err := writeFile(io.err, f.Path, f.Data, fileio.WriteOptions{Expect: f.Original}); err != nil {
 			return true, err
 		}
 	}
 	if o.diff {
-		if files > 0 {
+		if len(fixed) > 0 {
 			return true, errFindings
 		}
 		return true, nil
 	}
-	if files > 0 {
-		fmt.Fprintf(io.err, "mcsf: fixed %s in %s\n", english.Count(findings, "finding"), english.Count(files, "file"))
+	if len(fixed) > 0 {
+		fmt.Fprintf(io.err, "mcsf: fixed %s in %s\n", english.Count(findings, "finding"), english.Count(len(fixed), "file"))
 	}
 	return false, nil
-}
-
-// utf16Answer reports whether UTF-16 data (with a byte-order mark) mentions
-// ImageCustomizations, so that a broken UTF-16 answer file is not skipped.
-func utf16Answer(data []byte) bool {
-	if len(data) < 2 || !((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)) {
-		return false
-	}
-	var ascii []byte
-	for i := 2; i+1 < len(data); i += 2 {
-		c := data[i]
-		if data[0] == 0xFE {
-			c = data[i+1]
-		}
-		ascii = append(ascii, c)
-	}
-	return bytes.Contains(ascii, []byte("ImageCustomizations"))
 }
 
 const rulesLong = `List the lint rules: ID, default severity and what each finds. The same
@@ -819,15 +468,4 @@ func wrap(text string, width int, indent string) string {
 		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// canonicalPath is the identity of a local file: absolute, symbolic links resolved.
-func canonicalPath(p string) string {
-	if abs, err := filepath.Abs(p); err == nil {
-		p = abs
-	}
-	if real, err := filepath.EvalSymlinks(p); err == nil {
-		p = real
-	}
-	return p
 }

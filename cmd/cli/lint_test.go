@@ -6,10 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
-	"github.com/mcsf-dev/mcsf/answerfile"
-	"github.com/mcsf-dev/mcsf/answerfile/lint"
 )
 
 const cleanAnswerFile = `<?xml version="1.0" encoding="utf-8"?>
@@ -76,62 +72,6 @@ func TestLintExamples(t *testing.T) {
 					}
 				}
 			})
-		}
-	}
-}
-
-// TestMergeConfig pins how .mcsf.yaml and flags combine: flags win.
-func TestMergeConfig(t *testing.T) {
-	yes, no := true, false
-	warning := answerfile.Warning
-	file := &fileConfig{strict: &yes, failOn: &warning, disable: []string{"path-case", "mnc-form"},
-		severity: map[string]answerfile.Severity{"owner-missing": answerfile.Warning, "empty-value": answerfile.Info}}
-	for _, tc := range []struct {
-		name       string
-		opts       lintOptions
-		file       *fileConfig
-		flags      flagConfig
-		wantCfg    lint.Config
-		wantFailOn answerfile.Severity
-	}{
-		{"no file, defaults", lintOptions{failOn: "error"}, nil, flagConfig{},
-			lint.Config{Severity: map[string]answerfile.Severity{}}, answerfile.Error},
-		{"file only", lintOptions{failOn: "error"}, file, flagConfig{},
-			lint.Config{Strict: true, Disable: []string{"path-case", "mnc-form"},
-				Severity: map[string]answerfile.Severity{"owner-missing": answerfile.Warning, "empty-value": answerfile.Info}}, answerfile.Warning},
-		{"flags win", lintOptions{failOn: "info", failOnSet: true, strict: false, strictSet: true}, file,
-			flagConfig{disable: []string{"schema"}, off: []string{"unused-target"},
-				severity: map[string]answerfile.Severity{"mnc-form": answerfile.Error, "empty-value": answerfile.Error}},
-			lint.Config{Strict: false, Disable: []string{"path-case", "schema", "unused-target"},
-				Severity: map[string]answerfile.Severity{"owner-missing": answerfile.Warning, "empty-value": answerfile.Error, "mnc-form": answerfile.Error}},
-			answerfile.Info},
-		{"strict flag not given keeps the file's", lintOptions{failOn: "error"}, &fileConfig{strict: &no}, flagConfig{},
-			lint.Config{Severity: map[string]answerfile.Severity{}}, answerfile.Error},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			cfg, failOn := tc.opts.merge(tc.file, &tc.flags)
-			cfg.Limits = answerfile.Limits{}
-			if diff := cmp.Diff(tc.wantCfg, cfg); diff != "" {
-				t.Errorf("config (-want +got):\n%s", diff)
-			}
-			if failOn != tc.wantFailOn {
-				t.Errorf("fail-on %v, want %v", failOn, tc.wantFailOn)
-			}
-		})
-	}
-}
-
-func TestPointerName(t *testing.T) {
-	for in, want := range map[string]string{
-		"":                     "",
-		"/strict":              "strict",
-		"/disable/0":           "disable[0]",
-		"/severity/path-case":  "severity.path-case",
-		"/severity/a~1b~0c":    "severity.a/b~c",
-		"/severity/x/0/deeper": "severity.x[0].deeper",
-	} {
-		if got := pointerName(in); got != want {
-			t.Errorf("pointerName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -60,7 +60,7 @@ func newLspCmd(io *streams) *cobra.Command {
 	f.BoolVar(&o.lint.strict, "strict", false, "make unknown settings paths and names errors")
 	f.StringSliceVar(&o.lint.disable, "disable", nil, "do not run RULE (repeatable, or comma-separated)")
 	f.StringArrayVar(&o.lint.severity, "severity", nil, "set the severity of RULE: RULE=error|warning|info|off (repeatable)")
-	f.StringVar(&o.lint.configPath, "config", "", "use this configuration file instead of looking for "+configName)
+	f.StringVar(&o.lint.configPath, "config", "", "use this configuration file instead of looking for "+lint.ConfigFileName)
 	f.DurationVar(&o.debounce, "debounce", lsp.DefaultDebounce, "how long after the last change a file is linted")
 	f.BoolVar(&o.stdio, "stdio", true, "talk over standard input and output (the only transport; editors pass it)")
 	addImportFlags(cmd, &o.lint.importOptions, true)
@@ -68,13 +68,13 @@ func newLspCmd(io *streams) *cobra.Command {
 }
 
 func runLsp(cmd *cobra.Command, o *lspOptions, io *streams) error {
-	fc, err := o.lint.flagConfig()
+	flags, err := o.lint.settings()
 	if err != nil {
 		return err
 	}
 	if o.lint.configPath != "" {
-		if _, err := loadConfig(o.lint.configPath); err != nil {
-			return configUsage(err)
+		if _, err := lint.ReadSettings(o.lint.configPath); err != nil {
+			return lintError(err)
 		}
 	}
 	imports := answerfile.ImportOptions{NoFollow: o.lint.noImports, Limits: answerfile.DefaultLimits}
@@ -85,9 +85,8 @@ func runLsp(cmd *cobra.Command, o *lspOptions, io *streams) error {
 		}
 		imports.PathMaps = append(imports.PathMaps, pm)
 	}
-	o.lint.failOn = "error"
 	err = lsp.Serve(cmd.Context(), stdio{io.in, io.out}, lsp.Options{
-		Config:   func(path string) (lint.Config, error) { return o.config(path, fc) },
+		Config:   func(path string) (lint.Config, error) { return o.config(path, flags) },
 		Imports:  imports,
 		Debounce: o.debounce,
 		Log:      io.err,
@@ -102,24 +101,21 @@ func runLsp(cmd *cobra.Command, o *lspOptions, io *streams) error {
 // config is the lint configuration of the file at path ("" for a document
 // that is not a local file: the working directory's). It reads the
 // configuration files again on every call: the user may be editing them.
-func (o *lspOptions) config(path string, fc *flagConfig) (lint.Config, error) {
-	finder := &configFinder{}
-	if o.lint.configPath != "" {
-		c, err := loadConfig(o.lint.configPath)
-		if err != nil {
-			return lint.Config{}, err
-		}
-		finder.explicit = c
+func (o *lspOptions) config(path string, flags lint.Settings) (lint.Config, error) {
+	finder, err := lint.NewConfigFinder(o.lint.configPath)
+	if err != nil {
+		return lint.Config{}, err
 	}
 	dir := "."
 	if path != "" {
 		dir = filepath.Dir(path)
 	}
-	file, err := finder.forDir(dir)
+	file, err := finder.ForDir(dir)
 	if err != nil {
 		return lint.Config{}, err
 	}
-	cfg, _ := o.lint.merge(file, fc)
+	cfg, _ := flags.Over(file)
+	cfg.Limits = answerfile.DefaultLimits
 	return cfg, nil
 }
 

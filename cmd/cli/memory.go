@@ -9,8 +9,9 @@ import (
 // memoryLimit keeps the soft memory limit of a run in step with the input
 // read so far, unless the user set GOMEMLIMIT: the garbage collector works
 // harder as the heap nears the limit, which keeps the peak of a large file
-// well below twice what it needs. It is a process setting, for the CLI
-// only.
+// well below twice what it needs. It is a process setting: applied only
+// when the command runs as the entry point of the mcsf binary
+// (MainProcess), never by the library or by an in-process test.
 //
 // The limit follows the bytes read (add), not the sizes of all inputs up
 // front, which took a stat of every file before any work began (10,000
@@ -18,7 +19,7 @@ import (
 // parsed, so its bytes count before it needs memory.
 type memoryLimit struct {
 	mu      sync.Mutex
-	user    bool  // GOMEMLIMIT is set: leave the collector alone
+	user    bool  // GOMEMLIMIT is set, or not the process's entry point: leave the collector alone
 	workers int64 // how many files are parsed at once
 	largest int64 // bytes of the largest file read
 	total   int64 // bytes read
@@ -35,6 +36,17 @@ const (
 	memoryPerFileByte = 24
 	memoryPerByte     = 4
 )
+
+// memoryLimit is the memory policy of a command that parses workers files
+// at once: newMemoryLimit's when the command runs as its process's entry
+// point (MainProcess), else one that changes nothing (Main, called by tests
+// and other programs, leaves their process alone).
+func (io *streams) memoryLimit(workers int) *memoryLimit {
+	if !io.process {
+		return &memoryLimit{user: true}
+	}
+	return newMemoryLimit(workers)
+}
 
 // newMemoryLimit sets the limit for a run that parses workers files at
 // once and has read nothing yet.

@@ -50,12 +50,19 @@ var errFindings = &exitError{code: ExitFindings}
 type streams struct {
 	in       io.Reader
 	out, err io.Writer
+	// process: the command runs as the entry point of its process
+	// (MainProcess) and may set process-wide settings.
+	process bool
 }
 
 // NewRoot builds the whole command tree.
 func NewRoot(in io.Reader, out, errOut io.Writer) *cobra.Command {
+	return newRoot(in, out, errOut, false)
+}
+
+func newRoot(in io.Reader, out, errOut io.Writer, process bool) *cobra.Command {
 	color := colorModes[0]
-	io := &streams{in: in, out: &console{out, &color}, err: &console{errOut, &color}} // color.go
+	io := &streams{in: in, out: &console{out, &color}, err: &console{errOut, &color}, process: process} // color.go
 	root := &cobra.Command{
 		Use:   "mcsf",
 		Short: "Generate, lint, format and resolve MCSF customization answer files",
@@ -97,7 +104,19 @@ Exit codes: 0 clean, 1 findings (or files that would change), 2 usage error
 
 // Main runs mcsf with args and returns the process exit code.
 func Main(args []string, in io.Reader, out, errOut io.Writer) int {
-	root := NewRoot(in, out, errOut)
+	return run(args, in, out, errOut, false)
+}
+
+// MainProcess is Main for a process's entry point (the mcsf binary): a
+// command may also set process-wide settings for its input, such as the
+// garbage collector's memory limit (memory.go). Tests and other callers in
+// a process of their own use Main.
+func MainProcess(args []string, in io.Reader, out, errOut io.Writer) int {
+	return run(args, in, out, errOut, true)
+}
+
+func run(args []string, in io.Reader, out, errOut io.Writer, process bool) int {
+	root := newRoot(in, out, errOut, process)
 	root.SetArgs(args)
 	err := root.ExecuteContext(context.Background())
 	if err == nil {

@@ -16,7 +16,7 @@ var update = flag.Bool("update", false, "rewrite golden files and testscript exp
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"mcsf": func() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+		"mcsf": func() { os.Exit(MainProcess(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
 }
 

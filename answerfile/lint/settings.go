@@ -1,10 +1,9 @@
-package cli
+package lint
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/mcsf-dev/mcsf/internal/english"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,37 +12,82 @@ import (
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
-	"github.com/mcsf-dev/mcsf/answerfile/lint"
 	"github.com/mcsf-dev/mcsf/fileio"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"github.com/mcsf-dev/mcsf/schema"
 	"go.yaml.in/yaml/v3"
 )
 
-// config.go reads .mcsf.yaml, the optional lint configuration: checked
-// against the embedded "config" JSON Schema, with every error at its
-// line:column in the YAML.
+// settings.go: the configuration of a run, from the command line and from
+// .mcsf.yaml files (checked against the embedded "config" JSON Schema, every
+// error at its line:column in the YAML), and how the two combine.
 
-// configName is the file mcsf looks for, upward from each linted file.
-const configName = ".mcsf.yaml"
+// ConfigFileName is the configuration file the Linter looks for in the
+// directory of each file and its parents; ConfigFileAltName is the same
+// file with the other spelling of the extension. A directory holding both
+// is an error, since neither could be said to win.
+const (
+	ConfigFileName    = ".mcsf.yaml"
+	ConfigFileAltName = ".mcsf.yml"
+)
 
-// fileConfig is one .mcsf.yaml. Nil pointers are keys the file leaves out.
-type fileConfig struct {
-	path     string
-	strict   *bool
-	failOn   *answerfile.Severity
-	disable  []string
-	severity map[string]answerfile.Severity
+// Settings is one layer of configuration: the command line, or one
+// configuration file. Nil pointers and empty lists are keys not given.
+type Settings struct {
+	File     string               // the configuration file ("" for the command line)
+	Strict   *bool                // strict: unknown settings paths and names are errors
+	FailOn   *answerfile.Severity // fail-on: the lowest severity that fails the run
+	Disable  []string             // rules turned off (disable, and a severity of off)
+	Severity map[string]answerfile.Severity
 }
 
-// configError lists every problem of one configuration file, each as
-// file:line:col: message.
-type configError struct {
-	path  string
-	lines []string
+// Over merges s, the command line, over file (nil when no configuration
+// file applies): the command line's strict and fail-on replace the file's,
+// its disabled rules add to the file's, and its severities override the
+// file's rule by rule; a severity given on the command line turns on a rule
+// the file (or the command line) disables. failOn is Error when neither
+// gives one.
+func (s Settings) Over(file *Settings) (cfg Config, failOn answerfile.Severity) {
+	failOn = answerfile.Error
+	cfg.Severity = map[string]answerfile.Severity{}
+	for _, layer := range []*Settings{file, &s} {
+		if layer == nil {
+			continue
+		}
+		if layer.Strict != nil {
+			cfg.Strict = *layer.Strict
+		}
+		if layer.FailOn != nil {
+			failOn = *layer.FailOn
+		}
+		cfg.Disable = append(cfg.Disable, layer.Disable...)
+	}
+	if file != nil {
+		for id, sev := range file.Severity {
+			cfg.Severity[id] = sev
+		}
+	}
+	for id, sev := range s.Severity {
+		cfg.Severity[id] = sev
+		cfg.Disable = slices.DeleteFunc(cfg.Disable, func(d string) bool { return d == id })
+	}
+	return cfg, failOn
 }
 
-func (e *configError) Error() string {
-	return fmt.Sprintf("configuration %s is invalid:\n  %s", e.path, strings.Join(e.lines, "\n  "))
+// ConfigError is a configuration file that cannot be used: every problem
+// of its content, each as file:line:col: message, or (Msg) why it could
+// not be read.
+type ConfigError struct {
+	Path  string
+	Msg   string   // the file could not be read, or is not alone in its directory
+	Lines []string // the problems of its content
+}
+
+func (e *ConfigError) Error() string {
+	if e.Msg != "" {
+		return e.Msg
+	}
+	return fmt.Sprintf("configuration %s is invalid:\n  %s", e.Path, strings.Join(e.Lines, "\n  "))
 }
 
 // maxConfigSize and maxConfigDepth bound a configuration file: the largest
@@ -53,18 +97,25 @@ const (
 	maxConfigDepth = 16
 )
 
-// loadConfig reads and checks the configuration file at path (a regular file
-// of at most maxConfigSize bytes).
-func loadConfig(path string) (*fileConfig, error) {
+// ReadSettings reads and checks the configuration file at path (a regular
+// file of at most 1 MiB).
+func ReadSettings(path string) (*Settings, error) {
 	data, err := fileio.ReadFile(path, maxConfigSize)
 	if err != nil {
 		var big *fileio.TooLargeError
-		if errors.As(err, &big) {
-			return nil, usageError("configuration %s is larger than the limit of %d bytes", path, big.Limit)
+		var notRegular *fileio.NotRegularError
+		msg := fileio.DescribeOpenError(path, err)
+		switch {
+		case errors.As(err, &big):
+			msg = fmt.Sprintf("configuration %s is larger than the limit of %d bytes", path, big.Limit)
+		case errors.As(err, &notRegular) && notRegular.Kind == "a directory":
+			msg = fmt.Sprintf("%s is a directory", path)
+		case errors.As(err, &notRegular):
+			msg = fmt.Sprintf("%s is %s, not a regular file", path, notRegular.Kind)
 		}
-		return nil, readError(input{path: path, display: path}, err)
+		return nil, &ConfigError{Path: path, Msg: msg}
 	}
-	return parseConfig(path, data)
+	return ParseSettings(path, data)
 }
 
 var (
@@ -72,39 +123,41 @@ var (
 	ruleIDShape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 )
 
-// parseConfig reads a configuration named name (for messages) from data.
-func parseConfig(name string, data []byte) (*fileConfig, error) {
-	cerr := &configError{path: name}
+// ParseSettings reads a configuration file named name (for messages) from
+// data. Its error is a *ConfigError listing every problem, or an internal
+// failure (the embedded schema does not compile).
+func ParseSettings(name string, data []byte) (*Settings, error) {
+	cerr := &ConfigError{Path: name}
 	fail := func(n *yaml.Node, format string, args ...any) {
 		line, col := 1, 1
 		if n != nil {
 			line, col = n.Line, n.Column
 		}
-		cerr.lines = append(cerr.lines, fmt.Sprintf("%s:%d:%d: %s", name, line, col, fmt.Sprintf(format, args...)))
+		cerr.Lines = append(cerr.Lines, fmt.Sprintf("%s:%d:%d: %s", name, line, col, fmt.Sprintf(format, args...)))
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			cerr.lines = append(cerr.lines, fmt.Sprintf("%s:%s: %s", name, m[1], m[2]))
+			cerr.Lines = append(cerr.Lines, fmt.Sprintf("%s:%s: %s", name, m[1], m[2]))
 		} else {
-			cerr.lines = append(cerr.lines, fmt.Sprintf("%s: %s", name, msg))
+			cerr.Lines = append(cerr.Lines, fmt.Sprintf("%s: %s", name, msg))
 		}
 		return nil, cerr
 	}
-	cfg := &fileConfig{path: name}
+	s := &Settings{File: name}
 	if len(doc.Content) == 0 {
-		return cfg, nil // an empty file configures nothing
+		return s, nil // an empty file configures nothing
 	}
 	nodes := map[string]*yaml.Node{} // JSON pointer -> value node
 	keys := map[string]*yaml.Node{}  // JSON pointer -> key node
 	v := yamlToValue(doc.Content[0], "", nodes, keys, fail)
-	if len(cerr.lines) > 0 {
+	if len(cerr.Lines) > 0 {
 		return nil, cerr
 	}
 	errs, err := schema.Validate("config", v)
 	if err != nil {
-		return nil, internal(err)
+		return nil, err
 	}
 	root, _ := v.(map[string]any)
 	for _, e := range errs {
@@ -144,17 +197,17 @@ func parseConfig(name string, data []byte) (*fileConfig, error) {
 		}
 	}
 	if b, ok := root["strict"].(bool); ok {
-		cfg.strict = &b
+		s.Strict = &b
 	}
-	if s, ok := root["fail-on"].(string); ok {
-		sev, _ := answerfile.ParseSeverity(s)
-		cfg.failOn = &sev
+	if str, ok := root["fail-on"].(string); ok {
+		sev, _ := answerfile.ParseSeverity(str)
+		s.FailOn = &sev
 	}
 	checkRule := func(id string, n *yaml.Node) bool {
 		if !ruleIDShape.MatchString(id) {
 			return false // the schema error says so
 		}
-		if err := lint.CheckRuleID(id); err != nil {
+		if err := CheckRuleID(id); err != nil {
 			fail(n, "%v", err)
 			return false
 		}
@@ -164,7 +217,7 @@ func parseConfig(name string, data []byte) (*fileConfig, error) {
 	for i, item := range list {
 		id, _ := item.(string)
 		if checkRule(id, nodes[fmt.Sprintf("/disable/%d", i)]) {
-			cfg.disable = append(cfg.disable, id)
+			s.Disable = append(s.Disable, id)
 		}
 	}
 	sevs, _ := root["severity"].(map[string]any)
@@ -179,23 +232,23 @@ func parseConfig(name string, data []byte) (*fileConfig, error) {
 		}
 		level, _ := sevs[id].(string)
 		if level == "off" {
-			cfg.disable = append(cfg.disable, id)
+			s.Disable = append(s.Disable, id)
 			continue
 		}
 		sev, _ := answerfile.ParseSeverity(level)
-		if cfg.severity == nil {
-			cfg.severity = map[string]answerfile.Severity{}
+		if s.Severity == nil {
+			s.Severity = map[string]answerfile.Severity{}
 		}
-		cfg.severity[id] = sev
+		s.Severity[id] = sev
 	}
-	if len(cerr.lines) > 0 {
+	if len(cerr.Lines) > 0 {
 		// By position, as numbers: line 10 after line 9.
-		slices.SortStableFunc(cerr.lines, func(a, b string) int {
+		slices.SortStableFunc(cerr.Lines, func(a, b string) int {
 			return slices.Compare(positionOf(name, a), positionOf(name, b))
 		})
 		return nil, cerr
 	}
-	return cfg, nil
+	return s, nil
 }
 
 // yamlToValue converts a YAML node to the JSON-like value the schema
@@ -287,43 +340,65 @@ func lastToken(ptr string, nodes map[string]*yaml.Node) string {
 	return strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
 }
 
-// configFinder finds the configuration of each directory: the nearest
-// .mcsf.yaml in it or a parent. Each file is read once.
-type configFinder struct {
-	explicit *fileConfig            // --config: used for every file
-	byDir    map[string]*fileConfig // nil value: no file up to the root
+// positionOf is the line and column of a configuration error line
+// "name:line:col: message" (0, 0 when it has none).
+func positionOf(name, line string) []int {
+	var l, c int
+	fmt.Sscanf(strings.TrimPrefix(line, name+":"), "%d:%d", &l, &c)
+	return []int{l, c}
 }
 
-// forDir returns the configuration that applies in dir (nil when none).
-func (f *configFinder) forDir(dir string) (*fileConfig, error) {
+// ConfigFinder finds the configuration of each directory: the nearest
+// configuration file in it or a parent, each file read once. It is not
+// safe for concurrent use.
+type ConfigFinder struct {
+	explicit *Settings            // used for every directory
+	byDir    map[string]*Settings // nil value: no file up to the root
+	getwd    func() (string, error)
+}
+
+// NewConfigFinder returns a finder that looks for configuration files, or,
+// when path is not "", that reads the configuration file at path and uses
+// it for every directory.
+func NewConfigFinder(path string) (*ConfigFinder, error) {
+	f := &ConfigFinder{byDir: map[string]*Settings{}, getwd: os.Getwd}
+	if path != "" {
+		s, err := ReadSettings(path)
+		if err != nil {
+			return nil, err
+		}
+		f.explicit = s
+	}
+	return f, nil
+}
+
+// ForDir returns the configuration that applies in dir (nil when none).
+func (f *ConfigFinder) ForDir(dir string) (*Settings, error) {
 	if f.explicit != nil {
 		return f.explicit, nil
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, internal(err)
-	}
-	if f.byDir == nil {
-		f.byDir = map[string]*fileConfig{}
+		return nil, err
 	}
 	var visited []string
-	var found *fileConfig
+	var found *Settings
 	for d := abs; ; {
-		if c, ok := f.byDir[d]; ok {
-			found = c
+		if s, ok := f.byDir[d]; ok {
+			found = s
 			break
 		}
 		visited = append(visited, d)
-		p, err := configIn(d) // config_file.go: .mcsf.yaml or .mcsf.yml
+		p, err := f.configIn(d)
 		if err != nil {
 			return nil, err
 		}
 		if p != "" {
-			c, err := loadConfig(relativeName(p))
+			s, err := ReadSettings(f.relative(p))
 			if err != nil {
 				return nil, err
 			}
-			found = c
+			found = s
 			break
 		}
 		parent := filepath.Dir(d)
@@ -338,10 +413,34 @@ func (f *configFinder) forDir(dir string) (*fileConfig, error) {
 	return found, nil
 }
 
-// relativeName shows p relative to the working directory when it lies
-// under it, as users wrote their paths.
-func relativeName(p string) string {
-	wd, err := os.Getwd()
+// configIn returns the configuration file of directory dir: "" when there
+// is none, an error when there are two.
+func (f *ConfigFinder) configIn(dir string) (string, error) {
+	var found []string
+	for _, name := range []string{ConfigFileName, ConfigFileAltName} {
+		p := filepath.Join(dir, name)
+		st, err := os.Stat(p)
+		switch {
+		case err == nil && !st.IsDir():
+			found = append(found, p)
+		case err != nil && !errors.Is(err, os.ErrNotExist):
+			return "", &ConfigError{Path: p, Msg: fileio.DescribeOpenError(p, err)}
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", nil
+	case 1:
+		return found[0], nil
+	}
+	return "", &ConfigError{Path: found[0],
+		Msg: fmt.Sprintf("%s and %s are both in %s: keep one of them", ConfigFileName, ConfigFileAltName, f.relative(dir))}
+}
+
+// relative shows p relative to the working directory when it lies under
+// it, as users wrote their paths.
+func (f *ConfigFinder) relative(p string) string {
+	wd, err := f.getwd()
 	if err != nil {
 		return p
 	}
@@ -349,12 +448,4 @@ func relativeName(p string) string {
 		return r
 	}
 	return p
-}
-
-// positionOf is the line and column of a configuration error line
-// "name:line:col: message" (0, 0 when it has none).
-func positionOf(name, line string) []int {
-	var l, c int
-	fmt.Sscanf(strings.TrimPrefix(line, name+":"), "%d:%d", &l, &c)
-	return []int{l, c}
 }

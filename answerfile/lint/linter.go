@@ -1,0 +1,565 @@
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/fileio"
+	"github.com/mcsf-dev/mcsf/internal/english"
+)
+
+// linter.go: a run over many files — inputs, configuration files,
+// concurrency, import graphs, fixes and the fail-on decision.
+
+// LinterOptions configure a Linter. The zero value lints with the defaults:
+// configuration files looked for next to each file, imports followed.
+type LinterOptions struct {
+	// Settings are the command line's: they win over configuration files
+	// (see Settings.Over).
+	Settings Settings
+	// ConfigFile, when set, is read once and used for every file instead
+	// of looking for ConfigFileName next to each.
+	ConfigFile string
+	// Imports says how Import elements are followed (NoFollow: not at
+	// all). Its Roots are directories imports may read from besides the
+	// default root of each root file (answerfile.DefaultImportRoot); its
+	// Limits are replaced by MaxFileSize's.
+	Imports answerfile.ImportOptions
+	// MaxFileSize is the largest file read, in bytes (0: the answerfile
+	// default); a larger file is reported, not read.
+	MaxFileSize int64
+	// Stdin is what "-" reads; StdinName names it in findings ("<stdin>"
+	// when empty), and its configuration is the working directory's.
+	Stdin     io.Reader
+	StdinName string
+	// Fix applies the fixes of fixable findings (see Fix) and reports what
+	// is left; the fixed texts are in Result.Fixed, for the caller to write.
+	Fix bool
+	// KeepSources keeps the text of every file with findings in
+	// Result.Sources, for reports that quote source lines.
+	KeepSources bool
+	// OnStart is called once the inputs are known, with the number of files
+	// read and parsed at once; OnRead after each file is read, with its
+	// size. The mcsf binary steers its garbage collector by them; a library
+	// call never changes process-wide settings itself.
+	OnStart func(workers int)
+	OnRead  func(bytes int)
+}
+
+// A Linter lints answer files as `mcsf lint` does: it expands directories
+// and globs, finds the configuration of each directory and merges it with
+// its Settings, lints the files in parallel, follows imports (each file
+// once: a file another input imports is linted as part of that input's
+// graph), applies fixes, and sorts the findings. A Linter is for one run at
+// a time; it keeps the configuration files it read.
+type Linter struct {
+	opts   LinterOptions
+	finder *ConfigFinder
+	cache  *SchemaCache
+	limits answerfile.Limits
+}
+
+// NewLinter returns a Linter. Its error is a *ConfigError when
+// opts.ConfigFile cannot be used, or an unknown rule in opts.Settings.
+func NewLinter(opts LinterOptions) (*Linter, error) {
+	cfg, _ := opts.Settings.Over(nil)
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	finder, err := NewConfigFinder(opts.ConfigFile)
+	if err != nil {
+		return nil, err
+	}
+	lim := answerfile.DefaultLimits
+	if opts.MaxFileSize > 0 && opts.MaxFileSize < int64(^uint(0)>>1) {
+		lim.MaxBytes = int(opts.MaxFileSize)
+	}
+	return &Linter{opts: opts, finder: finder, cache: NewSchemaCache(), limits: lim}, nil
+}
+
+// InputError is an input that cannot be linted: a file that cannot be
+// read, or arguments that name no answer file. Its message is complete.
+type InputError struct{ Msg string }
+
+func (e *InputError) Error() string { return e.Msg }
+
+// Result is what a run found.
+type Result struct {
+	// Files are the names of the answer files checked (inputs and the
+	// files they import), sorted.
+	Files []string
+	// Inputs are the paths read as inputs ("-" for standard input).
+	Inputs []string
+	// Skipped counts the XML files found in directories or by globs whose
+	// root is not ImageCustomizations: not answer files, not checked.
+	Skipped int
+	// Diagnostics are the findings, sorted (answerfile.SortDiagnostics).
+	Diagnostics []answerfile.Diagnostic
+	// Sources are the texts of the files with findings (KeepSources).
+	Sources map[string]*answerfile.Source
+	// Failed is true when a finding is at or above the fail-on severity
+	// of its file's configuration.
+	Failed bool
+	// Fixed are the inputs whose fixes changed them (Fix), in input order.
+	Fixed []FixedFile
+}
+
+// FixedFile is an input that fixes changed.
+type FixedFile struct {
+	Path     string // as given ("-" for standard input)
+	Name     string // as in findings
+	Original []byte // the text read
+	Data     []byte // the fixed text
+	Findings int    // how many findings the fixes removed
+}
+
+// LintFiles lints the files, directories (walked for *.xml files; XML
+// files whose root is not ImageCustomizations are skipped and counted) and
+// globs (with **) named by paths, "-" being Stdin. A file named directly is
+// linted whatever its root. The error is a *fileio.ArgError, an
+// *InputError or a *ConfigError for inputs or configuration that cannot be
+// used; anything else is a failure of the linter.
+func (l *Linter) LintFiles(paths []string) (*Result, error) {
+	if len(paths) == 0 {
+		return nil, &InputError{"no input: name files or directories, or - for standard input"}
+	}
+	found, err := fileio.Expand(paths, ".xml")
+	if err != nil {
+		return nil, err
+	}
+	named := map[string]bool{}
+	for _, p := range paths {
+		if st, err := os.Stat(p); p == "-" || (err == nil && !st.IsDir()) {
+			named[p] = true
+		}
+	}
+	inputs := make([]input, len(found))
+	for i, p := range found {
+		inputs[i] = input{path: p, name: p, named: named[p]}
+		if p == "-" {
+			inputs[i].name = l.stdinName()
+		}
+	}
+	slices.SortStableFunc(inputs, func(a, b input) int { return strings.Compare(a.name, b.name) })
+	return l.run(inputs, paths, l.opts.Stdin)
+}
+
+// LintDir lints the answer files in dir and its subdirectories.
+func (l *Linter) LintDir(dir string) (*Result, error) { return l.LintFiles([]string{dir}) }
+
+// LintStdin lints the answer file read from r, named name in findings
+// ("<stdin>" when empty).
+func (l *Linter) LintStdin(r io.Reader, name string) (*Result, error) {
+	if name == "" {
+		name = "<stdin>"
+	}
+	return l.run([]input{{path: "-", name: name, named: true}}, []string{"-"}, r)
+}
+
+func (l *Linter) stdinName() string {
+	if l.opts.StdinName != "" {
+		return l.opts.StdinName
+	}
+	return "<stdin>"
+}
+
+// input is one file of a run.
+type input struct {
+	path  string // "-" for standard input
+	name  string // the name in findings
+	named bool   // named as an argument, not found in a directory or by a glob
+}
+
+// job is one input and what linting it found.
+type job struct {
+	in       input
+	data     []byte
+	readErr  error
+	cfg      Config
+	failOn   answerfile.Severity
+	skipped  bool
+	diags    []answerfile.Diagnostic
+	imported []string // files this root imports (checked with it)
+	sources  map[string]*answerfile.Source
+	err      error
+	// deferred: the file has Import elements, naming targets (canonical
+	// paths); it is linted after the roots are chosen, unless covered (an
+	// input imports it, so it is linted in that input's graph).
+	deferred, covered bool
+	targets           []string
+	fixed             *FixedFile
+}
+
+func (l *Linter) run(inputs []input, args []string, stdin io.Reader) (*Result, error) {
+	// The files of one directory share one configuration, merged once
+	// (lint reads a Config and never changes it, so the workers share its
+	// slice and map).
+	type dirConfig struct {
+		cfg    Config
+		failOn answerfile.Severity
+	}
+	byDir := map[string]dirConfig{}
+	jobs := make([]*job, len(inputs))
+	for i, in := range inputs {
+		j := &job{in: in}
+		dir := "."
+		if in.path != "-" {
+			dir = filepath.Dir(in.path)
+		}
+		dc, ok := byDir[dir]
+		if !ok {
+			file, err := l.finder.ForDir(dir)
+			if err != nil {
+				return nil, err
+			}
+			dc.cfg, dc.failOn = l.opts.Settings.Over(file)
+			dc.cfg.Limits, dc.cfg.Cache = l.limits, l.cache
+			byDir[dir] = dc
+		}
+		j.cfg, j.failOn = dc.cfg, dc.failOn
+		if in.path == "-" {
+			// Standard input is read once, here, not by a worker.
+			j.data, j.readErr = l.read(in, stdin)
+		}
+		jobs[i] = j
+	}
+	if l.opts.OnStart != nil {
+		l.opts.OnStart(workerCount(len(jobs)))
+	}
+	work := func(j *job) {
+		if l.opts.OnRead != nil {
+			l.opts.OnRead(len(j.data))
+		}
+		l.lint(j)
+		if l.opts.Fix {
+			l.fix(j)
+		}
+		if len(j.diags) > 0 && j.data != nil && l.opts.KeepSources {
+			j.addSource(j.in.name, j.data)
+		}
+		j.data = nil
+	}
+	// Files that import nothing are linted at once; files with imports once
+	// every file is read, as roots of their graphs, each file once.
+	runJobs(jobs, func(j *job) {
+		if j.in.path != "-" {
+			j.data, j.readErr = l.read(j.in, nil)
+		}
+		if j.readErr == nil && !l.opts.Imports.NoFollow && mayImport(j.data) {
+			j.deferred = true
+			j.targets = l.importTargets(j)
+			return
+		}
+		work(j)
+	})
+	chooseRoots(jobs)
+	runJobs(slices.DeleteFunc(slices.Clone(jobs), func(j *job) bool { return !j.deferred || j.covered }), work)
+	return l.result(jobs, args)
+}
+
+// result gathers the findings of jobs into a Result.
+func (l *Linter) result(jobs []*job, args []string) (*Result, error) {
+	// The lists are sized up front: 10,000 files make 41,000 findings,
+	// which growing by appends copied several times over.
+	nDiags, nSources := 0, 0
+	for _, j := range jobs {
+		nDiags += len(j.diags)
+		nSources += len(j.sources)
+	}
+	r := &Result{
+		Files:       make([]string, 0, len(jobs)),
+		Inputs:      make([]string, 0, len(jobs)),
+		Diagnostics: make([]answerfile.Diagnostic, 0, nDiags),
+		Sources:     make(map[string]*answerfile.Source, nSources),
+	}
+	// A file that a root imports is checked as part of that root's graph.
+	imported := map[string]bool{}
+	for _, j := range jobs {
+		for _, p := range j.imported {
+			imported[canonicalPath(p)] = true
+		}
+	}
+	names := make(map[string]bool, len(jobs))
+	addName := func(name string) {
+		if !names[name] {
+			names[name] = true
+			r.Files = append(r.Files, name)
+		}
+	}
+	for _, j := range jobs {
+		r.Inputs = append(r.Inputs, j.in.path)
+		if j.err != nil {
+			return nil, j.err
+		}
+		if j.fixed != nil {
+			r.Fixed = append(r.Fixed, *j.fixed)
+		}
+		if j.skipped {
+			r.Skipped++
+			continue
+		}
+		if j.covered {
+			continue
+		}
+		if len(imported) > 0 && len(j.imported) == 0 && j.in.path != "-" && imported[canonicalPath(j.in.path)] {
+			continue
+		}
+		addName(j.in.name)
+		for _, name := range j.imported {
+			addName(name)
+		}
+		r.Diagnostics = append(r.Diagnostics, j.diags...)
+		for name, src := range j.sources {
+			r.Sources[name] = src
+		}
+		for _, d := range j.diags {
+			if d.Severity >= j.failOn {
+				r.Failed = true
+			}
+		}
+	}
+	if len(r.Files) == 0 {
+		msg := fmt.Sprintf("no answer file found in %s", strings.Join(args, " "))
+		if r.Skipped > 0 {
+			msg += fmt.Sprintf(" (%s skipped: root is not ImageCustomizations)", english.Count(r.Skipped, "XML file"))
+		}
+		return nil, &InputError{msg}
+	}
+	slices.Sort(r.Files)
+	r.Diagnostics = answerfile.SortDiagnostics(r.Diagnostics)
+	return r, nil
+}
+
+// read returns the bytes of in (from stdin for "-"), at most MaxFileSize.
+func (l *Linter) read(in input, stdin io.Reader) ([]byte, error) {
+	var data []byte
+	var err error
+	if in.path == "-" {
+		if stdin == nil {
+			stdin = bytes.NewReader(nil)
+		}
+		data, err = fileio.ReadAll(stdin, in.name, l.opts.MaxFileSize)
+	} else {
+		data, err = fileio.ReadFile(in.path, l.opts.MaxFileSize)
+	}
+	var big *fileio.TooLargeError
+	var notRegular *fileio.NotRegularError
+	switch {
+	case err == nil, errors.As(err, &big):
+		return data, err
+	case errors.As(err, &notRegular) && notRegular.Kind == "a directory":
+		return nil, &InputError{fmt.Sprintf("%s is a directory", in.name)}
+	case errors.As(err, &notRegular):
+		return nil, &InputError{fmt.Sprintf("%s is %s, not a regular file", in.name, notRegular.Kind)}
+	}
+	return nil, &InputError{fileio.DescribeOpenError(in.name, err)}
+}
+
+// runJobs calls work on every job, at most workerCount at a time.
+func runJobs(jobs []*job, work func(*job)) {
+	// Workers take the next job by an atomic counter: no channel hand-off,
+	// so no wake-up per file.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workerCount(len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := next.Add(1) - 1; i < int64(len(jobs)); i = next.Add(1) - 1 {
+				work(jobs[i])
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// workerCount is how many workers runJobs starts for n jobs.
+func workerCount(n int) int { return min(runtime.NumCPU(), n) }
+
+// addSource keeps the text of a file with findings, for excerpts.
+func (j *job) addSource(name string, data []byte) {
+	if j.sources == nil {
+		j.sources = map[string]*answerfile.Source{}
+	}
+	j.sources[name] = answerfile.NewSource(data)
+}
+
+// mayImport reports whether data may hold an Import element (in UTF-8 or
+// UTF-16).
+func mayImport(data []byte) bool {
+	return bytes.Contains(data, []byte("Import")) || bytes.Contains(data, []byte("I\x00m\x00p\x00o\x00r\x00t"))
+}
+
+// imports are the import options of the root file name.
+func (l *Linter) imports(name string) answerfile.ImportOptions {
+	opts := l.opts.Imports
+	if len(opts.Roots) > 0 {
+		opts.Roots = append([]string{answerfile.DefaultImportRoot(name)}, opts.Roots...)
+	}
+	opts.Limits = l.limits
+	return opts
+}
+
+// importTargets parses the file of j and returns the canonical paths its
+// Import elements name.
+func (l *Linter) importTargets(j *job) []string {
+	doc, _, err := answerfile.ParseLimits(j.in.name, j.data, j.cfg.Limits)
+	if err != nil || doc == nil {
+		return nil
+	}
+	defer doc.Release()
+	return answerfile.ImportPaths(j.in.name, doc, l.imports(j.in.name))
+}
+
+// chooseRoots marks the files that another input imports as covered: they
+// are linted as part of that input's import graph, so that each file is
+// linted once (a chain of 1,000 files importing each other was linted
+// 1,000 times, 500,000 findings). A file no other input imports is a root;
+// of a cycle of inputs, the first in order is.
+func chooseRoots(jobs []*job) {
+	index := make(map[string]int, len(jobs))
+	for i, j := range jobs {
+		if j.in.path != "-" {
+			index[canonicalPath(j.in.path)] = i
+		}
+	}
+	importedBy := make([]bool, len(jobs))
+	for i, j := range jobs {
+		for _, t := range j.targets {
+			if k, ok := index[t]; ok && k != i {
+				importedBy[k] = true
+			}
+		}
+	}
+	cover := func(root int) {
+		stack := []int{root}
+		for len(stack) > 0 {
+			i := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, t := range jobs[i].targets {
+				if k, ok := index[t]; ok && k != root && !jobs[k].covered {
+					jobs[k].covered = true
+					stack = append(stack, k)
+				}
+			}
+		}
+	}
+	for i, j := range jobs {
+		if j.deferred && !importedBy[i] {
+			cover(i)
+		}
+	}
+	for i, j := range jobs {
+		if j.deferred && !j.covered {
+			cover(i)
+		}
+	}
+}
+
+// lint parses and lints the input of j with its imports, or marks it
+// skipped (found in a directory or by a glob, and not an answer file).
+func (l *Linter) lint(j *job) {
+	var big *fileio.TooLargeError
+	switch {
+	case errors.As(j.readErr, &big):
+		j.diags = j.cfg.Finish([]answerfile.Diagnostic{{File: j.in.name, Rule: RuleXMLSyntax, Severity: answerfile.Error,
+			Message: fmt.Sprintf("file is larger than the limit of %d bytes: not checked", big.Limit),
+			Fix:     "raise the limit with --max-file-size if the file is really an answer file"}})
+		j.data = nil
+		return
+	case j.readErr != nil:
+		j.err = j.readErr
+		return
+	}
+	doc, syntax, err := answerfile.ParseLimits(j.in.name, j.data, j.cfg.Limits)
+	if err != nil {
+		j.err = err
+		return
+	}
+	if !j.in.named {
+		// Found by walking a directory or by a glob: only answer files count.
+		if doc != nil && !doc.IsAnswerFile() {
+			doc.Release()
+			j.skipped = true
+			return
+		}
+		if doc == nil && !bytes.Contains(j.data, []byte("ImageCustomizations")) && !utf16Answer(j.data) {
+			j.skipped = true
+			return
+		}
+	}
+	if doc == nil || l.opts.Imports.NoFollow || len(doc.Root.Imports) == 0 || !doc.IsAnswerFile() {
+		j.diags = lintParsed(doc, syntax, j.cfg) // releases doc
+		return
+	}
+	doc.Release()
+	g, err := answerfile.LoadGraph(j.in.name, j.data, l.imports(j.in.name))
+	if err != nil {
+		j.err = err
+		return
+	}
+	j.diags = Graph(g, answerfile.Merge(g), j.cfg)
+	for _, f := range g.Files[1:] {
+		j.imported = append(j.imported, f.Path)
+		if f.Doc != nil && l.opts.KeepSources {
+			j.addSource(f.Path, f.Doc.Text())
+		}
+	}
+}
+
+// fix applies the fixes of j's findings to its text and lints the result;
+// nothing when no finding has edits.
+func (l *Linter) fix(j *job) {
+	if j.err != nil || j.skipped || j.data == nil || !slices.ContainsFunc(j.diags, func(d answerfile.Diagnostic) bool { return len(d.Edits) > 0 }) {
+		return
+	}
+	res, err := Fix(j.in.name, j.data, j.cfg)
+	if err != nil {
+		j.err = err
+		return
+	}
+	if bytes.Equal(res.Data, j.data) {
+		return
+	}
+	j.fixed = &FixedFile{Path: j.in.path, Name: j.in.name, Original: j.data, Data: res.Data, Findings: res.Fixed}
+	j.data, j.imported, j.sources = res.Data, nil, nil
+	l.lint(j)
+}
+
+// utf16Answer reports whether UTF-16 data (with a byte-order mark) mentions
+// ImageCustomizations, so that a broken UTF-16 answer file is not skipped.
+func utf16Answer(data []byte) bool {
+	if len(data) < 2 || !((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)) {
+		return false
+	}
+	var ascii []byte
+	for i := 2; i+1 < len(data); i += 2 {
+		c := data[i]
+		if data[0] == 0xFE {
+			c = data[i+1]
+		}
+		ascii = append(ascii, c)
+	}
+	return bytes.Contains(ascii, []byte("ImageCustomizations"))
+}
+
+// canonicalPath is the identity of a local file: absolute, symbolic links resolved.
+func canonicalPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		p = real
+	}
+	return p
+}

@@ -1,0 +1,262 @@
+package lint_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/answerfile/lint"
+	"github.com/mcsf-dev/mcsf/fileio"
+)
+
+// answerFile is a small answer file whose one settings group has path as
+// its Path (line 4, column 15).
+func answerFile(path string) string {
+	return fmt.Sprintf(`<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="N" Description="d" Owner="Contoso" OwnerType="OEM">
+  <Static>
+    <Settings Path="%s">
+      <Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="1"/>
+    </Settings>
+  </Static>
+</ImageCustomizations>
+`, path)
+}
+
+// rootFile is an answer file that imports base.xml of its folder.
+const rootFile = `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="R" Description="d" Owner="Contoso" OwnerType="OEM">
+  <Imports>
+    <Import Source="$(CurrentFileDir)\base.xml"/>
+  </Imports>
+  <Static>
+    <Settings Path="CellCore/PerDevice/SMS">
+      <Setting Name="3GPP/IMS/RetryEnabled" Value="1"/>
+    </Settings>
+  </Static>
+</ImageCustomizations>
+`
+
+// writeTree writes files (path relative to dir -> content) under dir.
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// finding is what the Linter tests pin of a diagnostic.
+type finding struct {
+	File         string
+	Line, Column int
+	Severity     answerfile.Severity
+	Rule         string
+}
+
+func findings(ds []answerfile.Diagnostic) []finding {
+	var out []finding
+	for _, d := range ds {
+		out = append(out, finding{filepath.ToSlash(d.File), d.Line, d.Column, d.Severity, d.Rule})
+	}
+	return out
+}
+
+func TestLinter(t *testing.T) {
+	const bad = "Cellcore/PerDevice/SMS" // path-case: info by default, fixable
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"plain/good.xml":     answerFile("CellCore/PerDevice/SMS"),
+		"plain/case.xml":     answerFile(bad),
+		"plain/other.xml":    "<root/>\n",
+		"plain/notes.txt":    "not XML",
+		"strict/.mcsf.yaml":  "fail-on: info\nseverity:\n  path-case: warning\n",
+		"strict/case.xml":    answerFile(bad),
+		"graph/root.xml":     rootFile,
+		"graph/base.xml":     answerFile(bad),
+		"broken/broken.xml":  answerFile("CellCore/PerDevice/SMS")[:200],
+		"explicit/other.xml": "<root/>\n",
+	})
+	t.Chdir(dir) // the Linter names files as given
+	caseFinding := func(file string, sev answerfile.Severity) finding {
+		return finding{file, 4, 15, sev, lint.RulePathCase}
+	}
+	for _, tc := range []struct {
+		name     string
+		opts     lint.LinterOptions
+		args     []string
+		files    []string
+		skipped  int
+		want     []finding
+		failed   bool
+		nSources int
+	}{
+		{name: "a directory: XML files whose root is not ImageCustomizations are skipped, other files not read",
+			args: []string{"plain"}, files: []string{"plain/case.xml", "plain/good.xml"}, skipped: 1,
+			want: []finding{caseFinding("plain/case.xml", answerfile.Info)}},
+		{name: "a file named is linted whatever its root",
+			args: []string{"explicit/other.xml"}, files: []string{"explicit/other.xml"},
+			want: []finding{{"explicit/other.xml", 1, 1, answerfile.Error, lint.RuleRootElement}}, failed: true},
+		{name: ".mcsf.yaml of the directory: severity and fail-on",
+			args: []string{"strict", "plain/case.xml"}, files: []string{"plain/case.xml", "strict/case.xml"},
+			want: []finding{caseFinding("plain/case.xml", answerfile.Info), caseFinding("strict/case.xml", answerfile.Warning)}, failed: true},
+		{name: "the command line wins over .mcsf.yaml",
+			opts: lint.LinterOptions{Settings: lint.Settings{Severity: map[string]answerfile.Severity{lint.RulePathCase: answerfile.Info}, FailOn: ptr(answerfile.Error)}},
+			args: []string{"strict"}, files: []string{"strict/case.xml"},
+			want: []finding{caseFinding("strict/case.xml", answerfile.Info)}},
+		{name: "--config replaces .mcsf.yaml everywhere",
+			opts: lint.LinterOptions{ConfigFile: "strict/.mcsf.yaml"},
+			args: []string{"plain/case.xml"}, files: []string{"plain/case.xml"},
+			want: []finding{caseFinding("plain/case.xml", answerfile.Warning)}, failed: true},
+		{name: "a disabled rule",
+			opts: lint.LinterOptions{Settings: lint.Settings{Disable: []string{lint.RulePathCase}}},
+			args: []string{"plain"}, files: []string{"plain/case.xml", "plain/good.xml"}, skipped: 1},
+		{name: "an imported file given too is linted once, in its root's graph",
+			args: []string{"graph"}, files: []string{"graph/base.xml", "graph/root.xml"},
+			want: []finding{caseFinding("graph/base.xml", answerfile.Info)}},
+		{name: "the same graph from its root alone",
+			args: []string{"graph/root.xml"}, files: []string{"graph/base.xml", "graph/root.xml"},
+			want: []finding{caseFinding("graph/base.xml", answerfile.Info)}},
+		{name: "imports not followed: each file alone",
+			opts: lint.LinterOptions{Imports: answerfile.ImportOptions{NoFollow: true}},
+			args: []string{"graph"}, files: []string{"graph/base.xml", "graph/root.xml"},
+			want: []finding{caseFinding("graph/base.xml", answerfile.Info)}},
+		{name: "a glob with **",
+			args: []string{"**/case.xml"}, files: []string{"plain/case.xml", "strict/case.xml"},
+			want: []finding{caseFinding("plain/case.xml", answerfile.Info), caseFinding("strict/case.xml", answerfile.Warning)}, failed: true},
+		{name: "a file cut short: its syntax error",
+			args: []string{"broken"}, files: []string{"broken/broken.xml"},
+			want: []finding{{"broken/broken.xml", 4, 6, answerfile.Error, lint.RuleXMLSyntax}}, failed: true},
+		{name: "sources kept for the files with findings",
+			opts: lint.LinterOptions{KeepSources: true},
+			args: []string{"plain", "graph"}, files: []string{"graph/base.xml", "graph/root.xml", "plain/case.xml", "plain/good.xml"}, skipped: 1,
+			want:     []finding{caseFinding("graph/base.xml", answerfile.Info), caseFinding("plain/case.xml", answerfile.Info)},
+			nSources: 3}, // plain/case.xml, and both files of the graph
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := lint.NewLinter(tc.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := l.LintFiles(tc.args)
+			if err != nil {
+				t.Fatalf("LintFiles(%q): %v", tc.args, err)
+			}
+			if diff := cmp.Diff(tc.want, findings(res.Diagnostics)); diff != "" {
+				t.Errorf("LintFiles(%q) findings (-want +got):\n%s", tc.args, diff)
+			}
+			var files []string
+			for _, f := range res.Files {
+				files = append(files, filepath.ToSlash(f))
+			}
+			if !cmp.Equal(files, tc.files) || res.Skipped != tc.skipped || res.Failed != tc.failed || len(res.Sources) != tc.nSources {
+				t.Errorf("LintFiles(%q): got files %q, %d skipped, failed %v, %d sources; want %q, %d, %v, %d",
+					tc.args, files, res.Skipped, res.Failed, len(res.Sources), tc.files, tc.skipped, tc.failed, tc.nSources)
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestLinterStdin(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{".mcsf.yaml": "severity:\n  path-case: error\n"})
+	t.Chdir(dir) // the Linter names files as given
+	l, err := lint.NewLinter(lint.LinterOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := l.LintStdin(strings.NewReader(answerFile("Cellcore/PerDevice/SMS")), "in.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Standard input takes the working directory's configuration.
+	want := []finding{{"in.xml", 4, 15, answerfile.Error, lint.RulePathCase}}
+	if diff := cmp.Diff(want, findings(res.Diagnostics)); diff != "" || !res.Failed {
+		t.Errorf("LintStdin: failed %v, findings (-want +got):\n%s", res.Failed, diff)
+	}
+}
+
+func TestLinterFix(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"case.xml": answerFile("Cellcore/PerDevice/SMS"), "good.xml": answerFile("CellCore/PerDevice/SMS")})
+	t.Chdir(dir) // the Linter names files as given
+	l, err := lint.NewLinter(lint.LinterOptions{Fix: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := l.LintFiles([]string{"."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) != 0 {
+		t.Errorf("after the fix: %v, want no finding", findings(res.Diagnostics))
+	}
+	want := []lint.FixedFile{{Path: "case.xml", Name: "case.xml", Original: []byte(answerFile("Cellcore/PerDevice/SMS")),
+		Data: []byte(answerFile("CellCore/PerDevice/SMS")), Findings: 1}}
+	if diff := cmp.Diff(want, res.Fixed); diff != "" {
+		t.Errorf("Fixed (-want +got):\n%s", diff)
+	}
+	// The Linter writes nothing: the caller does.
+	if data, _ := os.ReadFile("case.xml"); string(data) != answerFile("Cellcore/PerDevice/SMS") {
+		t.Errorf("case.xml was written")
+	}
+}
+
+// TestLinterErrors pins the errors a caller turns into a usage error.
+func TestLinterErrors(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"bad/.mcsf.yaml":  "disable: [path-cas]\n",
+		"bad/a.xml":       answerFile("CellCore/PerDevice/SMS"),
+		"two/.mcsf.yaml":  "",
+		"two/.mcsf.yml":   "",
+		"two/a.xml":       answerFile("CellCore/PerDevice/SMS"),
+		"none/other.xml":  "<root/>\n",
+		"none/notes.txt":  "",
+		"empty/README.md": "",
+	})
+	t.Chdir(dir) // the Linter names files as given
+	var ce *lint.ConfigError
+	var ie *lint.InputError
+	var ae *fileio.ArgError
+	for _, tc := range []struct {
+		args   []string
+		target any
+		want   string
+	}{
+		{[]string{"bad"}, &ce, "configuration bad/.mcsf.yaml is invalid:\n  bad/.mcsf.yaml:1:11: unknown rule \"path-cas\" (did you mean \"path-case\"?)"},
+		{[]string{"two"}, &ce, ".mcsf.yaml and .mcsf.yml are both in two: keep one of them"},
+		{[]string{"none"}, &ie, "no answer file found in none (1 XML file skipped: root is not ImageCustomizations)"},
+		{[]string{"empty"}, &ie, "no answer file found in empty"},
+		{[]string{"missing.xml"}, &ae, "missing.xml: no such file or directory"},
+		{[]string{"*.nothing"}, &ae, "*.nothing: no file matches"},
+		{nil, &ie, "no input: name files or directories, or - for standard input"},
+	} {
+		l, err := lint.NewLinter(lint.LinterOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = l.LintFiles(tc.args)
+		if err == nil || err.Error() != tc.want || !errors.As(err, tc.target) {
+			t.Errorf("LintFiles(%q): got error %v (%T), want %q (%T)", tc.args, err, err, tc.want, tc.target)
+		}
+	}
+	if _, err := lint.NewLinter(lint.LinterOptions{ConfigFile: "nowhere.yaml"}); err == nil || err.Error() != "nowhere.yaml: no such file or directory" || !errors.As(err, &ce) {
+		t.Errorf("NewLinter with a missing ConfigFile: got %v, want a *ConfigError", err)
+	}
+	if _, err := lint.NewLinter(lint.LinterOptions{Settings: lint.Settings{Disable: []string{"nope"}}}); err == nil || !strings.Contains(err.Error(), `unknown rule "nope"`) {
+		t.Errorf("NewLinter with an unknown rule: got %v", err)
+	}
+}
