@@ -3,6 +3,7 @@ package variant
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -279,8 +280,10 @@ func parseRange(s string) (lo, hi string, ok bool) {
 }
 
 func compilePattern(p string, fold bool) (*regexp.Regexp, error) {
-	if _, err := regexp.Compile(p); err != nil {
-		return nil, err // report the error against the pattern as written
+	// Parse the pattern as written (its error names it; `a)|(b` is valid
+	// only wrapped), then compile it once, anchored.
+	if _, err := syntax.Parse(p, syntax.Perl); err != nil {
+		return nil, err
 	}
 	flags := ""
 	if fold {

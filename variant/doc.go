@@ -5,8 +5,15 @@
 //
 // Conditions ([Condition], [ParseCondition], [CheckCondition]) have the
 // form `[!][pattern:|range:]value`. A TargetState is the AND of its
-// conditions, a Target the OR of its TargetStates. [Satisfiable] and
-// [CanOverlap] reason about conditions without a profile, for the linter.
+// conditions, a Target the OR of its TargetStates. [Solver] (behind
+// [Satisfiable] and [CanOverlap]) reasons about conditions without a
+// profile, for the linter: it decides exactly whether one SIM can satisfy
+// TargetStates together by intersecting automata of their conditions and of
+// the values a SIM can report for each name, and names such a SIM; it
+// answers MayOverlap, with the reason, when a condition cannot be
+// evaluated, when only a value outside ASCII could satisfy them (where .NET
+// and RE2 may read a pattern differently; there the patterns are read with
+// .NET's Unicode \d, \w and \s), or when its work budget runs out.
 //
 // What ImageApp's validator does decides what is evaluated [tool]: the
 // prefixes are lower case (a capitalised `Pattern:` is part of a plain value:

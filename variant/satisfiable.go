@@ -1,129 +1,406 @@
 package variant
 
 import (
-	"math/big"
+	"regexp"
 	"slices"
+	"strings"
 )
 
 // Pair is a condition as written: its Name and Value attributes.
 type Pair struct{ Name, Value string }
 
-// Satisfiable reports whether one SIM (one profile) can satisfy every
-// condition of state at once, the AND of a TargetState. It is conservative:
-// it returns false only when the conditions provably exclude each other
-// (MCC=310 with MCC=311, range:5, 1, 310 with !310, a value outside a
-// range, ...). Undecidable conditions and combinations it cannot reason
-// about (two patterns) count as satisfiable. An empty state is satisfiable.
-func Satisfiable(state []Pair) bool {
-	// States are short: group the conditions by name in place, without a map.
-	var buf, group [8]Condition
-	conds := buf[:0]
-	for _, p := range state {
-		c, err := ParseCondition(p.Name, p.Value)
-		if err != nil {
-			continue // cannot be evaluated: assume it can hold
-		}
-		conds = append(conds, c)
+// Verdict is the answer to whether conditions can hold for one SIM.
+type Verdict int
+
+// Verdicts. MayOverlap is never a guess presented as an answer: it comes
+// with the reason the question could not be settled.
+const (
+	Disjoint   Verdict = iota // no SIM satisfies every condition
+	Overlap                   // the witness satisfies every condition
+	MayOverlap                // undecided: see Decision.Why
+)
+
+func (v Verdict) String() string {
+	switch v {
+	case Disjoint:
+		return "disjoint"
+	case Overlap:
+		return "overlap"
 	}
-	for i := range conds {
-		if conds[i].key == "" {
-			continue // already checked with an earlier condition of its name
+	return "may overlap"
+}
+
+// Decision is the answer of a Solver.
+type Decision struct {
+	Verdict Verdict
+	// Witness holds, for Overlap, one value per constrained condition name
+	// (documented spelling, in name order) that a SIM or device can report
+	// and that satisfies every condition; for MayOverlap, the values found
+	// for the names that were decided, if any.
+	Witness []Pair
+	Why     string // MayOverlap: why it is undecided
+}
+
+// DefaultBudget bounds the product states one name's search may visit
+// before Solver gives up and answers MayOverlap.
+const DefaultBudget = 4096
+
+// Solver decides exactly whether TargetStates can match one SIM: it reads
+// each condition as a set of values, intersects those of a name with the
+// values a SIM or device can report for it (MCC 3 digits, MNC 2 or 3, ICCID
+// 18 to 22, GID1 hexadecimal, Roaming 0 or 1, ...), and searches the product
+// of their automata for a value. Each pattern is compiled once per Solver,
+// however many pairs use it. A Solver is not safe for concurrent use.
+//
+// Where RE2 and .NET read a pattern alike only on ASCII values ([Condition]),
+// a value that is not ASCII is searched with .NET's Unicode classes and any
+// value found there gives MayOverlap; a condition that cannot be evaluated
+// and a search over Budget give MayOverlap too.
+type Solver struct {
+	Budget int // product states per name; DefaultBudget when 0
+	dfas   map[string]*dfa
+}
+
+// NewSolver returns a Solver with the default budget.
+func NewSolver() *Solver { return &Solver{dfas: map[string]*dfa{}} }
+
+// Conj is a TargetState prepared for a Solver: its conditions parsed and
+// grouped by name.
+type Conj struct{ groups []group }
+
+type group struct {
+	key   string
+	conds []Condition
+}
+
+// Prepare parses the conditions of a TargetState. A condition that cannot
+// be evaluated constrains nothing; a decision that needs it is MayOverlap.
+func (s *Solver) Prepare(state []Pair) *Conj {
+	c := &Conj{}
+	for _, p := range state {
+		cond, _ := ParseCondition(p.Name, p.Value)
+		i, found := slices.BinarySearchFunc(c.groups, cond.key, func(g group, k string) int { return strings.Compare(g.key, k) })
+		if !found {
+			c.groups = slices.Insert(c.groups, i, group{key: cond.key})
 		}
-		g := append(group[:0], conds[i])
-		for j := i + 1; j < len(conds); j++ {
-			if conds[j].key == conds[i].key {
-				g = append(g, conds[j])
-				conds[j].key = ""
+		c.groups[i].conds = append(c.groups[i].conds, cond)
+	}
+	return c
+}
+
+// Decide answers whether one SIM can satisfy every condition of every
+// state at once.
+func (s *Solver) Decide(states ...*Conj) Decision {
+	var all []group
+	for _, st := range states {
+		for _, g := range st.groups {
+			i, found := slices.BinarySearchFunc(all, g.key, func(h group, k string) int { return strings.Compare(h.key, k) })
+			if !found {
+				all = slices.Insert(all, i, group{key: g.key})
+			}
+			all[i].conds = append(slices.Clip(all[i].conds), g.conds...)
+		}
+	}
+	d := Decision{Verdict: Overlap}
+	for _, g := range all {
+		if g.key == "" {
+			continue
+		}
+		v, value, why := s.decideName(g.key, g.conds)
+		switch v {
+		case Disjoint:
+			return Decision{Verdict: Disjoint}
+		case MayOverlap:
+			if d.Verdict == Overlap {
+				d.Verdict, d.Why = MayOverlap, why
 			}
 		}
-		if !satisfiableOne(g) {
+		if value != "" || v == Overlap {
+			d.Witness = append(d.Witness, Pair{CanonicalName(g.key), value})
+		}
+	}
+	return d
+}
+
+// Satisfiable reports whether one SIM can satisfy every condition of state
+// at once, the AND of a TargetState. It is false only when the conditions
+// provably exclude each other; undecided states count as satisfiable. An
+// empty state is satisfiable.
+func Satisfiable(state []Pair) bool {
+	s := NewSolver()
+	return s.Decide(s.Prepare(state)).Verdict != Disjoint
+}
+
+// CanOverlap reports whether one SIM can satisfy both states: true unless
+// they are provably disjoint.
+func CanOverlap(a, b []Pair) bool {
+	s := NewSolver()
+	return s.Decide(s.Prepare(a), s.Prepare(b)).Verdict != Disjoint
+}
+
+// Values returns every value of name that a SIM can report and that
+// satisfies the state's conditions on it, sorted, when there are at most
+// limit; ok is false when the state does not constrain name, a condition on
+// it cannot be evaluated, its values are not few, or name has no small
+// alphabet (only MCC, MNC, ICCID, GID1, Roaming, UICC and UICCSLOT have).
+func (s *Solver) Values(c *Conj, name string, limit int) (values []string, ok bool) {
+	return s.enumerate(c, name, -1, limit)
+}
+
+// Prefixes is Values for the first n characters of the values: every
+// prefix of n characters a value that satisfies the state can start with,
+// and every shorter value, sorted. Two states whose prefixes differ share
+// no value.
+func (s *Solver) Prefixes(c *Conj, name string, n, limit int) (prefixes []string, ok bool) {
+	return s.enumerate(c, name, n, limit)
+}
+
+// enumerate lists the values of name the state allows, cut after depth
+// characters when depth ≥ 0.
+func (s *Solver) enumerate(c *Conj, name string, depth, limit int) (values []string, ok bool) {
+	key := lowerName(name)
+	i, found := slices.BinarySearchFunc(c.groups, key, func(g group, k string) int { return strings.Compare(g.key, k) })
+	if !found {
+		return nil, false
+	}
+	tests, ok := s.tests(key, c.groups[i].conds)
+	if !ok {
+		return nil, false
+	}
+	// Every rune, not one per interval: the values themselves are listed.
+	var sigma []rune
+	for _, iv := range intervals(dfasOf(tests), tests[0].d, false) {
+		if iv[1]-iv[0] > 256 {
+			return nil, false // not a name with a small alphabet
+		}
+		for r := iv[0]; r <= iv[1]; r++ {
+			sigma = append(sigma, r)
+		}
+	}
+	work := 0
+	var walk func(st []int32, prefix []rune) bool
+	walk = func(st []int32, prefix []rune) bool {
+		if work++; work > s.budget() {
 			return false
 		}
-	}
-	return true
-}
-
-// CanOverlap reports whether one SIM can satisfy both states, i.e. whether
-// their conditions together are Satisfiable. Conservative: true unless the
-// states are provably disjoint.
-func CanOverlap(a, b []Pair) bool {
-	return Satisfiable(append(slices.Clip(a), b...))
-}
-
-// satisfiableOne decides whether one value can satisfy every condition in cs,
-// all on the same name.
-func satisfiableOne(cs []Condition) bool {
-	// A plain, non-negated value fixes the value: test it against the rest.
-	for i := range cs {
-		if cs[i].Kind == Exact && !cs[i].Negate {
-			v := cs[i].Text
-			for j := range cs {
-				if cs[j].Eval(v, true) != Matched {
-					return false
+		accept := len(prefix) == depth
+		if !accept {
+			accept = true
+			for j, t := range tests {
+				if t.d.states[st[j]].accept == t.negate {
+					accept = false
 				}
 			}
-			return true
 		}
-	}
-	// Ranges: the value is an integer in the intersection of the positive
-	// ranges and outside every negated one. Negated plain values cannot
-	// empty it (an integer has many spellings: 5, 05, +5).
-	var lo, hi *big.Int // nil: unbounded
-	var holes [][2]*big.Int
-	for _, c := range cs {
-		if c.Kind != Range {
-			continue
-		}
-		cmin, cmax := bigInt(c.Min), bigInt(c.Max)
-		if c.Negate {
-			holes = append(holes, [2]*big.Int{cmin, cmax})
-			continue
-		}
-		if lo == nil || cmin.Cmp(lo) > 0 {
-			lo = cmin
-		}
-		if hi == nil || cmax.Cmp(hi) < 0 {
-			hi = cmax
-		}
-	}
-	if lo != nil && (lo.Cmp(hi) > 0 || coveredBy(lo, hi, holes)) {
-		return false
-	}
-	// A pattern and its own negation exclude each other.
-	for _, a := range cs {
-		if a.Kind != Pattern || a.Negate {
-			continue
-		}
-		for _, b := range cs {
-			if b.Kind == Pattern && b.Negate && b.Text == a.Text {
+		if accept {
+			if values = append(values, string(prefix)); len(values) > limit {
 				return false
 			}
 		}
-	}
-	return true
-}
-
-// coveredBy reports whether [lo, hi] lies entirely inside the union of holes.
-func coveredBy(lo, hi *big.Int, holes [][2]*big.Int) bool {
-	slices.SortFunc(holes, func(a, b [2]*big.Int) int { return a[0].Cmp(b[0]) })
-	next := new(big.Int).Set(lo) // the smallest value not yet known to be covered
-	for _, h := range holes {
-		if h[0].Cmp(h[1]) > 0 || h[1].Cmp(next) < 0 {
-			continue
-		}
-		if h[0].Cmp(next) > 0 {
-			return false
-		}
-		if h[1].Cmp(hi) >= 0 {
+		if len(prefix) == depth {
 			return true
 		}
-		next.Add(h[1], big.NewInt(1))
+	next:
+		for _, r := range sigma {
+			nst := make([]int32, len(st))
+			for j, t := range tests {
+				if nst[j] = t.d.step(st[j], r); nst[j] == deadState && !t.negate {
+					continue next
+				}
+			}
+			if !walk(nst, append(slices.Clip(prefix), r)) {
+				return false
+			}
+		}
+		return true
 	}
-	return false
+	start := make([]int32, len(tests))
+	for j := range start {
+		start[j] = startState
+	}
+	if !walk(start, nil) {
+		return nil, false
+	}
+	slices.Sort(values)
+	return values, true
 }
 
-// bigInt converts a canonical decimal integer (a range bound).
-func bigInt(s string) *big.Int {
-	n, _ := new(big.Int).SetString(s, 10)
-	return n
+func (s *Solver) budget() int {
+	if s.Budget > 0 {
+		return s.Budget
+	}
+	return DefaultBudget
 }
+
+// dfa returns the automaton of expr, compiled on first use.
+func (s *Solver) dfa(expr string) *dfa {
+	if d, ok := s.dfas[expr]; ok {
+		return d
+	}
+	d, err := newDFA(expr)
+	if err != nil {
+		d = nil // cannot happen for the expressions built here; the caller treats it as unevaluable
+	}
+	s.dfas[expr] = d
+	return d
+}
+
+// domainExpr is the set of values a SIM or device can report for a name
+// (variant.CheckProfileValue), as an anchored expression.
+func domainExpr(key string) string {
+	switch key {
+	case "mcc":
+		return `^[0-9]{3}$`
+	case "mnc":
+		return `^[0-9]{2,3}$`
+	case "iccid":
+		return `^[0-9]{18,22}$`
+	case "gid1":
+		return `^0*[0-9A-Fa-f]{1,16}$`
+	case "roaming", "uiccslot":
+		return `^[01]$`
+	case "uicc":
+		return `^[012]$`
+	case "spn":
+		return `^[^\x00]{0,16}$`
+	}
+	return `^[^\x00]*$`
+}
+
+// exprOf is the anchored expression of a decidable condition's test,
+// without its negation; netRead spells \d, \w and \s as .NET reads them.
+func exprOf(c *Condition, netRead bool) (string, bool) {
+	fold := ""
+	if foldsCase(c.key) {
+		fold = "(?i)"
+	}
+	switch c.Kind {
+	case Range:
+		return rangeExpr(c.Min, c.Max), true
+	case Exact:
+		return fold + `^(?:` + regexp.QuoteMeta(c.Text) + `)$`, true
+	}
+	p := c.Text
+	if netRead {
+		var ok bool
+		if p, ok = netReading(p); !ok {
+			return "", false
+		}
+	}
+	return fold + `^(?:` + p + `)$`, true
+}
+
+// tests returns the domain of key and the automaton of each condition;
+// ok is false when a condition cannot be evaluated.
+func (s *Solver) tests(key string, conds []Condition) ([]test, bool) {
+	ts := []test{{d: s.dfa(domainExpr(key))}}
+	for i := range conds {
+		c := &conds[i]
+		if c.bad {
+			return nil, false
+		}
+		expr, _ := exprOf(c, false)
+		d := s.dfa(expr)
+		if d == nil {
+			return nil, false
+		}
+		ts = append(ts, test{d, c.Negate})
+	}
+	return ts, true
+}
+
+// decideName decides whether one value of the name key satisfies every
+// condition of conds; value is the witness found.
+func (s *Solver) decideName(key string, conds []Condition) (v Verdict, value, why string) {
+	domain := s.dfa(domainExpr(key))
+	wide := false
+	for i := range conds {
+		c := &conds[i]
+		if c.bad {
+			why = c.Name + ": " + c.why
+			continue
+		}
+		wide = wide || c.wide
+	}
+	// A plain value pins the value: test the rest on it. It is taken as
+	// written even when no SIM reports it (lint's invalid-condition-value
+	// says so), so that a typo is reported once, as what it is.
+	for i := range conds {
+		c := &conds[i]
+		if c.bad || c.Kind != Exact || c.Negate {
+			continue
+		}
+		for j := range conds {
+			switch conds[j].Eval(c.Text, true) {
+			case NotMatched:
+				return Disjoint, "", ""
+			case Undecided:
+				if why == "" {
+					why = nonASCIIWhy(c)
+				}
+			}
+		}
+		if why != "" {
+			return MayOverlap, c.Text, why
+		}
+		return Overlap, c.Text, ""
+	}
+	ts := []test{{d: domain}}
+	for i := range conds {
+		if c := &conds[i]; !c.bad {
+			expr, _ := exprOf(c, false)
+			ts = append(ts, test{s.dfa(expr), c.Negate})
+		}
+	}
+	w, res := search(ts, alphabet(dfasOf(ts), domain, wide), s.budget(), false)
+	switch {
+	case res == searchExceeded:
+		return MayOverlap, "", budgetWhy(key)
+	case res == searchFound && why != "":
+		return MayOverlap, w, why
+	case res == searchFound:
+		return Overlap, w, ""
+	case !wide:
+		return Disjoint, "", ""
+	}
+	// Wide patterns read alike only on ASCII: look for a value that is not
+	// ASCII, reading them as .NET does (netReading); one that cannot be
+	// spelled so constrains nothing, which can only add values.
+	ts = ts[:1]
+	for i := range conds {
+		c := &conds[i]
+		if c.bad {
+			continue
+		}
+		expr, ok := exprOf(c, c.wide)
+		if ok {
+			ts = append(ts, test{s.dfa(expr), c.Negate})
+		}
+	}
+	w, res = search(ts, alphabet(dfasOf(ts), domain, false), s.budget(), true)
+	switch res {
+	case searchExceeded:
+		return MayOverlap, "", budgetWhy(key)
+	case searchFound:
+		return MayOverlap, w, CanonicalName(key) + " " + quote(w) + " is not ASCII, where .NET (on the device) and RE2 (here) read the patterns differently"
+	}
+	return Disjoint, "", ""
+}
+
+func dfasOf(ts []test) []*dfa {
+	ds := make([]*dfa, len(ts))
+	for i, t := range ts {
+		ds[i] = t.d
+	}
+	return ds
+}
+
+func budgetWhy(key string) string {
+	return "the conditions on " + CanonicalName(key) + " are too complex to decide within the work budget"
+}
+
+func nonASCIIWhy(c *Condition) string {
+	return CanonicalName(c.key) + " " + quote(c.Text) + " is not ASCII, where .NET (on the device) and RE2 (here) read the patterns differently"
+}
+
+func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }

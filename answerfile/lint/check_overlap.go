@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
@@ -40,41 +41,81 @@ func pairs(s answerfile.TargetState) []variant.Pair {
 	return out
 }
 
+// pinLimit is the most MCC (MNC, ICCID prefix) values a state may allow and
+// still be indexed by them; a state that allows more is compared with every
+// other.
+const pinLimit = 64
+
+// iccidPrefix is the length of the ICCID prefixes states are indexed by:
+// 89, a country code and an issuer.
+const iccidPrefix = 7
+
 // stateInfo is a TargetState prepared for the overlap check.
 type stateInfo struct {
-	prio     statePriority
-	pairs    []variant.Pair
-	mcc, mnc string // exact, non-negated values the state pins; "" if not pinned
+	prio       statePriority
+	conj       *variant.Conj
+	mccs, mncs []string // the MCC and MNC values the state allows; nil if not pinned to a few
+	iccids     []string // the ICCID prefixes the state allows; nil if not pinned to a few
 }
 
-func newStateInfo(s answerfile.TargetState) stateInfo {
-	si := stateInfo{prio: priorityOf(s), pairs: pairs(s)}
-	for _, c := range s.Conditions {
-		v := strings.TrimSpace(c.Value.Value)
-		if v == "" || strings.HasPrefix(v, "!") || strings.Contains(v, ":") {
-			continue
-		}
-		switch {
-		case strings.EqualFold(c.Name.Value, "MCC"):
-			si.mcc = v
-		case strings.EqualFold(c.Name.Value, "MNC"):
-			si.mnc = v
-		}
-	}
+func newStateInfo(s *variant.Solver, st answerfile.TargetState) stateInfo {
+	si := stateInfo{prio: priorityOf(st), conj: s.Prepare(pairs(st))}
+	si.mccs = pins(s.Values(si.conj, "MCC", pinLimit))
+	si.mncs = pins(s.Values(si.conj, "MNC", pinLimit))
+	si.iccids = pins(s.Prefixes(si.conj, "ICCID", iccidPrefix, pinLimit))
 	return si
 }
 
-// tiedOverlap reports whether some TargetState of a and some of b can match
-// one SIM and have equal priority.
-func tiedOverlap(a, b []stateInfo) bool {
-	for _, sa := range a {
-		for _, sb := range b {
-			if sa.prio == sb.prio && variant.CanOverlap(sa.pairs, sb.pairs) {
-				return true
+// pins returns the values a state allows (an empty, non-nil slice when
+// none), or nil when they are not known to be few.
+func pins(vs []string, ok bool) []string {
+	if !ok {
+		return nil
+	}
+	return append(make([]string, 0, len(vs)), vs...)
+}
+
+// never reports whether the state allows no MCC, MNC or ICCID a SIM can
+// have.
+func (si *stateInfo) never() bool {
+	return si.mccs != nil && len(si.mccs) == 0 || si.mncs != nil && len(si.mncs) == 0 || si.iccids != nil && len(si.iccids) == 0
+}
+
+// iccidApart reports whether two states allow no common ICCID prefix.
+func iccidApart(a, b *stateInfo) bool {
+	if a.iccids == nil || b.iccids == nil {
+		return false
+	}
+	for _, p := range a.iccids {
+		if _, found := slices.BinarySearch(b.iccids, p); found {
+			return false
+		}
+	}
+	return true
+}
+
+// tiedOverlap decides whether some TargetState of a and some of b can match
+// one SIM at equal priority: the first pair proven to (with its witness),
+// else the first pair that may (with the reason), else Disjoint.
+func tiedOverlap(s *variant.Solver, a, b []stateInfo) variant.Decision {
+	var may variant.Decision
+	for i := range a {
+		for j := range b {
+			sa, sb := &a[i], &b[j]
+			if sa.prio != sb.prio || sa.never() || sb.never() || iccidApart(sa, sb) {
+				continue
+			}
+			switch d := s.Decide(sa.conj, sb.conj); d.Verdict {
+			case variant.Overlap:
+				return d
+			case variant.MayOverlap:
+				if may.Verdict == variant.Disjoint {
+					may = d
+				}
 			}
 		}
 	}
-	return false
+	return may
 }
 
 // smallVariantCount is the number of variants up to which overlapCandidates
@@ -82,9 +123,11 @@ func tiedOverlap(a, b []stateInfo) bool {
 const smallVariantCount = 8
 
 // overlapCandidates returns the pairs (i < j) of variants whose targets have
-// states with no conflicting MCC/MNC pins; only those can overlap. Indexing
-// states by their pins avoids comparing every pair of variants in a file
-// where each operator pins its own MCC and MNC.
+// states that allow a common MCC and MNC, or (when they do not pin the MCC)
+// a common ICCID prefix; only those can overlap. Indexing states by the
+// values they allow (plain, or the few a pattern or range allows) avoids
+// comparing every pair of variants in a file where each operator pins its
+// own MCC and MNC, or its own ICCIDs.
 func overlapCandidates(states [][]stateInfo) [][2]int {
 	if len(states) <= smallVariantCount {
 		// Few variants: every pair, in the same order, costs less than an index.
@@ -98,56 +141,73 @@ func overlapCandidates(states [][]stateInfo) [][2]int {
 		}
 		return out
 	}
-	var all, noMCC []int
-	byMCC, mccOnly, byMCCMNC := map[string][]int{}, map[string][]int{}, map[string][]int{}
-	add := func(m map[string][]int, k string, v int) {
-		if b := m[k]; len(b) == 0 || b[len(b)-1] != v {
-			m[k] = append(b, v)
-		}
+	type ref struct {
+		v  int
+		st *stateInfo
 	}
-	for v, sts := range states {
-		if len(sts) > 0 {
-			all = append(all, v)
-		}
-		for _, st := range sts {
-			switch {
-			case st.mcc == "":
-				if len(noMCC) == 0 || noMCC[len(noMCC)-1] != v {
-					noMCC = append(noMCC, v)
+	var all, wild, noMCC, mccPinned []ref
+	byMCC, mccOnly, byMCCMNC, byICCID := map[string][]ref{}, map[string][]ref{}, map[string][]ref{}, map[string][]ref{}
+	for v := range states {
+		for k := range states[v] {
+			r := ref{v, &states[v][k]}
+			all = append(all, r)
+			switch st := r.st; {
+			case st.mccs == nil:
+				noMCC = append(noMCC, r)
+				if st.iccids == nil {
+					wild = append(wild, r)
 				}
-			case st.mnc == "":
-				add(byMCC, st.mcc, v)
-				add(mccOnly, st.mcc, v)
+				for _, p := range st.iccids {
+					byICCID[p] = append(byICCID[p], r)
+				}
 			default:
-				add(byMCC, st.mcc, v)
-				add(byMCCMNC, st.mcc+"/"+st.mnc, v)
+				mccPinned = append(mccPinned, r)
+				for _, mcc := range st.mccs {
+					byMCC[mcc] = append(byMCC[mcc], r)
+					if st.mncs == nil {
+						mccOnly[mcc] = append(mccOnly[mcc], r)
+					}
+					for _, mnc := range st.mncs {
+						byMCCMNC[mcc+"/"+mnc] = append(byMCCMNC[mcc+"/"+mnc], r)
+					}
+				}
 			}
 		}
 	}
 	seen := map[[2]int]bool{}
 	var out [][2]int
-	pairWith := func(v int, ws []int) {
-		for _, w := range ws {
-			pair := [2]int{min(v, w), max(v, w)}
-			if v != w && !seen[pair] {
+	pairWith := func(a ref, bs []ref) {
+		for _, b := range bs {
+			pair := [2]int{min(a.v, b.v), max(a.v, b.v)}
+			if a.v != b.v && !seen[pair] && !iccidApart(a.st, b.st) {
 				seen[pair] = true
 				out = append(out, pair)
 			}
 		}
 	}
-	for v, sts := range states {
-		for _, st := range sts {
-			switch {
-			case st.mcc == "":
-				pairWith(v, all)
-			case st.mnc == "":
-				pairWith(v, byMCC[st.mcc])
-				pairWith(v, noMCC)
-			default:
-				pairWith(v, byMCCMNC[st.mcc+"/"+st.mnc])
-				pairWith(v, mccOnly[st.mcc])
-				pairWith(v, noMCC)
+	for _, r := range all {
+		switch st := r.st; {
+		case st.mccs == nil && st.iccids == nil:
+			pairWith(r, all)
+		case st.mccs == nil:
+			for _, p := range st.iccids {
+				pairWith(r, byICCID[p])
 			}
+			pairWith(r, wild)
+			pairWith(r, mccPinned)
+		case st.mncs == nil:
+			for _, mcc := range st.mccs {
+				pairWith(r, byMCC[mcc])
+			}
+			pairWith(r, noMCC)
+		default:
+			for _, mcc := range st.mccs {
+				for _, mnc := range st.mncs {
+					pairWith(r, byMCCMNC[mcc+"/"+mnc])
+				}
+				pairWith(r, mccOnly[mcc])
+			}
+			pairWith(r, noMCC)
 		}
 	}
 	slices.SortFunc(out, func(a, b [2]int) int { return cmp.Or(cmp.Compare(a[1], b[1]), cmp.Compare(a[0], b[0])) })
@@ -187,17 +247,19 @@ func sameValue(a, b string) bool {
 
 func (c *checker) checkOverlaps() {
 	vs := c.doc.Root.Variants
+	solver := variant.NewSolver() // each pattern compiled once per document
 	states := make([][]stateInfo, len(vs))
 	for i, v := range vs {
 		if t := c.refTarget(v); t != nil {
 			for _, st := range t.States {
-				states[i] = append(states[i], newStateInfo(st))
+				states[i] = append(states[i], newStateInfo(solver, st))
 			}
 		}
 	}
 	for _, pair := range overlapCandidates(states) {
 		i, j := pair[0], pair[1]
-		if !tiedOverlap(states[i], states[j]) {
+		d := tiedOverlap(solver, states[i], states[j])
+		if d.Verdict == variant.Disjoint {
 			continue
 		}
 		earlier, _ := variantSettings(vs[i])
@@ -208,14 +270,35 @@ func (c *checker) checkOverlaps() {
 			if !ok || sameValue(si.Value.Value, sj.Value.Value) {
 				continue
 			}
-			d := c.rule(RuleOverlappingVariants).attr(sj.Elem, "Value",
-				"%s and %s can both match one SIM at equal priority and set %s to %q and %q: the later one wins only by file order",
-				variantLabel(vs[j], j), variantLabel(vs[i], i), sj.Name.Value, sj.Value.Value, si.Value.Value)
-			d.Related = []answerfile.Related{c.related(si.Node, fmt.Sprintf("%s sets %q here", variantLabel(vs[i], i), si.Value.Value))}
-			d.Fix = "make the targets exclusive, or add a condition to the target that should win"
-			c.add(d)
+			var diag answerfile.Diagnostic
+			if d.Verdict == variant.Overlap {
+				diag = c.rule(RuleOverlappingVariants).attr(sj.Elem, "Value",
+					"%s and %s can both match one SIM at equal priority (e.g. %s) and set %s to %q and %q: the later one wins only by file order",
+					variantLabel(vs[j], j), variantLabel(vs[i], i), witnessText(d.Witness), sj.Name.Value, sj.Value.Value, si.Value.Value)
+			} else {
+				diag = c.rule(RuleOverlappingVariants).attr(sj.Elem, "Value",
+					"%s and %s may both match one SIM at equal priority and set %s to %q and %q, and then the later one wins only by file order; mcsf cannot tell: %s",
+					variantLabel(vs[j], j), variantLabel(vs[i], i), sj.Name.Value, sj.Value.Value, si.Value.Value, d.Why)
+			}
+			diag.Related = []answerfile.Related{c.related(si.Node, fmt.Sprintf("%s sets %q here", variantLabel(vs[i], i), si.Value.Value))}
+			diag.Fix = "make the targets exclusive, or add a condition to the target that should win"
+			c.add(diag)
 		}
 	}
+}
+
+// witnessText writes a witness as NAME=VALUE pairs, quoting values that are
+// empty or hold spaces or quotes.
+func witnessText(w []variant.Pair) string {
+	parts := make([]string, len(w))
+	for i, p := range w {
+		v := p.Value
+		if v == "" || strings.ContainsAny(v, " \t\"=") || !strconv.CanBackquote(v) {
+			v = strconv.Quote(v)
+		}
+		parts[i] = p.Name + "=" + v
+	}
+	return strings.Join(parts, " ")
 }
 
 func (c *checker) refTarget(v answerfile.Variant) *answerfile.Target {
