@@ -14,12 +14,6 @@ import (
 // actions.go: quick fixes from the lint rules' edits, and formatting in
 // the layout of `mcsf fmt`.
 
-// findings returns the lint findings of a snapshot, computed once.
-func (s *server) findings(sn *snapshot) ([]answerfile.Diagnostic, error) {
-	sn.lintOnce.Do(func() { sn.findings, sn.lintErr = s.diagnose(sn) })
-	return sn.findings, sn.lintErr
-}
-
 // textOffset converts a byte offset of Document.Text to one of the
 // editor's text: the reader drops a byte-order mark.
 func textOffset(t *text, off int) int {
@@ -109,7 +103,7 @@ func (s *server) formatting(ctx context.Context, params *json.RawMessage) (any, 
 	if err != nil {
 		return nil, err
 	}
-	doc, syntax, err := sn.parsed()
+	doc, syntax, err := answerfile.Parse(sn.name, []byte(sn.text.src))
 	if err != nil {
 		return nil, err
 	}
@@ -120,13 +114,8 @@ func (s *server) formatting(ctx context.Context, params *json.RawMessage) (any, 
 		}
 		return nil, errors.New(msg)
 	}
-	// Format writes the tree; the snapshot's tree is shared with other
-	// requests, so the formatter works on a parse of its own.
-	own, _, err := answerfile.Parse(sn.name, []byte(sn.text.src))
-	if err != nil || own == nil {
-		return nil, fmt.Errorf("format: %v", err)
-	}
-	formatted, err := own.Format()
+	defer doc.Release()
+	formatted, err := doc.Format()
 	if err != nil {
 		return nil, fmt.Errorf("format: %w", err)
 	}

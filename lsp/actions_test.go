@@ -77,11 +77,12 @@ func TestCodeActionsFromEdits(t *testing.T) {
 	valueOff := strings.Index(text, `Value=""`) + len(`Value="`)
 	line := strings.Count(text[:valueOff], "\n") + 1
 	col := len([]rune(text[strings.LastIndex(text[:valueOff], "\n")+1:valueOff])) + 1
-	sn.lintOnce.Do(func() {
-		sn.findings = []answerfile.Diagnostic{{File: sn.name, Line: line, Column: col - 7, EndLine: line, EndColumn: col + 1,
-			Rule: "empty-value", Severity: answerfile.Error, Message: "empty", Fix: "write the default, 0",
-			Edits: []answerfile.TextEdit{{Start: valueOff, End: valueOff, NewText: "0"}}}}
-	})
+	sn.lintMu.Lock()
+	sn.linted = true
+	sn.findings = []answerfile.Diagnostic{{File: sn.name, Line: line, Column: col - 7, EndLine: line, EndColumn: col + 1,
+		Rule: "empty-value", Severity: answerfile.Error, Message: "empty", Fix: "write the default, 0",
+		Edits: []answerfile.TextEdit{{Start: valueOff, End: valueOff, NewText: "0"}}}}
+	sn.lintMu.Unlock()
 	var p codeActionParams
 	p.TextDocument.URI = uri
 	p.Range = rg(26, 60, 26, 60)

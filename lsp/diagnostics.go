@@ -1,6 +1,8 @@
 package lsp
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -15,30 +17,67 @@ import (
 // .mcsf.yaml on the documents it configures.
 const CodeConfig = "config"
 
-// lint lints the current snapshot of d and publishes the findings, unless
-// the document changed meanwhile (the next lint publishes then).
+// lint lints the current snapshot of d and publishes the findings. A
+// newer change stops it between its stages (after reading, after linting):
+// the lint that change scheduled publishes then.
 func (s *server) lint(d *document) {
 	d.lintMu.Lock()
 	defer d.lintMu.Unlock()
 	sn := d.snapshot()
-	diags, err := s.findings(sn)
+	current := func() bool {
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		return !d.closed && d.cur == sn
+	}
+	if !current() || d.published == sn {
+		return
+	}
+	diags, err := s.lintSnapshot(sn, current)
+	if errors.Is(err, errOvertaken) {
+		return
+	}
 	if err != nil {
 		s.log.Printf("lint %s: %v", sn.uri, err)
 		return
 	}
-	d.mu.Lock()
-	stale := d.closed || d.cur != sn
-	d.mu.Unlock()
-	if stale {
+	if !current() {
 		return
 	}
+	d.published = sn
 	s.publish(sn, diags)
+}
+
+// errOvertaken stops the lint of a snapshot that a newer change replaced.
+var errOvertaken = errors.New("overtaken by a newer change")
+
+// findings returns the lint findings of a snapshot, computed once.
+func (s *server) findings(sn *snapshot) ([]answerfile.Diagnostic, error) {
+	return s.lintSnapshot(sn, nil)
+}
+
+// lintSnapshot returns the findings of sn, computed once; current, when
+// not nil, is asked between the stages, and a false stops the lint with
+// errOvertaken (and nothing kept).
+func (s *server) lintSnapshot(sn *snapshot, current func() bool) ([]answerfile.Diagnostic, error) {
+	sn.lintMu.Lock()
+	defer sn.lintMu.Unlock()
+	if sn.linted {
+		return sn.findings, sn.lintErr
+	}
+	diags, err := s.diagnose(sn, current)
+	if errors.Is(err, errOvertaken) {
+		return nil, err
+	}
+	sn.linted, sn.findings, sn.lintErr = true, diags, err
+	return diags, err
 }
 
 // diagnose lints the snapshot: its findings, and those of the files it
 // imports. Where the configuration is invalid, its error comes first and
-// the file is linted with the default configuration.
-func (s *server) diagnose(sn *snapshot) ([]answerfile.Diagnostic, error) {
+// the file is linted with the default configuration. The parsed tree is
+// handed back to the reader as soon as the rules ran (the next lint reads
+// into the same memory, and a snapshot holds its findings, not its tree).
+func (s *server) diagnose(sn *snapshot, current func() bool) ([]answerfile.Diagnostic, error) {
 	var cfg lint.Config
 	var out []answerfile.Diagnostic
 	if s.opts.Config != nil {
@@ -56,16 +95,24 @@ func (s *server) diagnose(sn *snapshot) ([]answerfile.Diagnostic, error) {
 		// never validated again (a 5,000-target file: 6 s to 0.2 s a lint).
 		cfg.Cache = s.schemaCache
 	}
-	doc, syntax, err := sn.parsed()
+	doc, syntax, err := answerfile.Parse(sn.name, []byte(sn.text.src))
 	if err != nil {
 		return nil, err
+	}
+	if current != nil && !current() {
+		if doc != nil {
+			doc.Release()
+		}
+		return nil, errOvertaken
 	}
 	switch {
 	case doc == nil:
 		out = append(out, cfg.Finish(slices.Clone(syntax))...)
 	case s.opts.Imports.NoFollow || !doc.IsAnswerFile() || len(doc.Root.Imports) == 0:
 		out = append(out, lint.Lint(doc, cfg)...)
+		doc.Release()
 	default:
+		doc.Release()
 		opts := s.opts.Imports
 		opts.ReadFile = s.readFile
 		g, err := answerfile.LoadGraph(sn.name, []byte(sn.text.src), opts)
@@ -112,7 +159,7 @@ func (s *server) publish(sn *snapshot, diags []answerfile.Diagnostic) {
 	}
 	s.mu.Unlock()
 	for _, u := range stale {
-		s.notifyClient("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: u, Diagnostics: []Diagnostic{}})
+		s.publishDiagnostics(publishDiagnosticsParams{URI: u, Diagnostics: []Diagnostic{}})
 	}
 	for u, ds := range byURI {
 		p := publishDiagnosticsParams{URI: u, Diagnostics: ds}
@@ -120,8 +167,18 @@ func (s *server) publish(sn *snapshot, diags []answerfile.Diagnostic) {
 			v := sn.version
 			p.Version = &v
 		}
-		s.notifyClient("textDocument/publishDiagnostics", p)
+		s.publishDiagnostics(p)
 	}
+}
+
+// publishDiagnostics sends one publication.
+func (s *server) publishDiagnostics(p publishDiagnosticsParams) {
+	b, err := json.Marshal(p)
+	if err != nil {
+		s.log.Printf("publish diagnostics of %s: %v", p.URI, err)
+		return
+	}
+	s.notifyEncoded("textDocument/publishDiagnostics", b)
 }
 
 // fileTexts gives the text of the files findings are in, each read once.

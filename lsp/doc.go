@@ -7,8 +7,9 @@
 // the command line, read again at every lint) and the same import graph
 // (imported files are read from the editor when open there). They are
 // published on open, and again a debounce (Options.Debounce) after the last
-// change, for the version they were computed from; a result that a newer
-// change overtook is never published. Findings in imported files that are
+// change, for the version they were computed from; a lint that a newer
+// change overtakes stops between its stages (reading, rules, publication)
+// and is never published. Findings in imported files that are
 // not open are published under their own URIs.
 //
 // Positions follow the position encoding negotiated at initialize: the
@@ -19,8 +20,10 @@
 //
 // Navigation (definition, references, symbols, rename) reads the text with
 // a tolerant XML reader of its own (scan.go), so it works while the file
-// is half-typed and not well-formed; diagnostics use the strict reader of
-// package answerfile, as lint does.
+// is half-typed and not well-formed; a keystroke that changes no markup
+// moves the reading of the version before instead of reading the text
+// again (reread.go). Diagnostics use the strict reader of package
+// answerfile, as lint does.
 //
 // Invariants: a request is answered exactly once, with its result, an
 // error or RequestCancelled; a panic in a handler is answered as an

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -22,29 +23,50 @@ type snapshot struct {
 	version int
 	text    *text
 
-	once     sync.Once
-	treeOnce sync.Once
-	lintOnce sync.Once
+	lintMu   sync.Mutex
+	linted   bool // findings and lintErr are computed
 	findings []answerfile.Diagnostic
 	lintErr  error
-	tolerant *tree
-	doc      *answerfile.Document // nil when the text is not well-formed XML
-	syntax   []answerfile.Diagnostic
-	err      error
+
+	treeOnce sync.Once
+
+	treeMu   sync.Mutex
+	tolerant *tree // nil until tree is first called
+	// base and edits, until tree is first called: an older version's
+	// tolerant reading, and the edits that made this text of that one's.
+	base  *tree
+	edits []byteEdit
 }
 
-// parsed returns the parsed document, or nil and the reader's findings.
-func (sn *snapshot) parsed() (*answerfile.Document, []answerfile.Diagnostic, error) {
-	sn.once.Do(func() {
-		sn.doc, sn.syntax, sn.err = answerfile.Parse(sn.name, []byte(sn.text.src))
-	})
-	return sn.doc, sn.syntax, sn.err
-}
-
-// tree returns the tolerant reading of the text.
+// tree returns the tolerant reading of the text: derived from an older
+// version's when the edits since leave the markup alone, read otherwise.
 func (sn *snapshot) tree() *tree {
-	sn.treeOnce.Do(func() { sn.tolerant = readTree(sn.text.src) })
+	sn.treeOnce.Do(func() {
+		base, edits := sn.treeBase()
+		t, ok := (*tree)(nil), false
+		if base != nil {
+			t, ok = base.edited(sn.text.src, edits)
+		}
+		if !ok {
+			t = readTree(sn.text.src)
+		}
+		sn.treeMu.Lock()
+		sn.tolerant, sn.base, sn.edits = t, nil, nil
+		sn.treeMu.Unlock()
+	})
 	return sn.tolerant
+}
+
+// treeBase is what the next version's tree can be derived from: this
+// version's tree when it is read, else what this one's would be derived
+// from, and the edits from that tree's text to this one.
+func (sn *snapshot) treeBase() (*tree, []byteEdit) {
+	sn.treeMu.Lock()
+	defer sn.treeMu.Unlock()
+	if sn.tolerant != nil {
+		return sn.tolerant, nil
+	}
+	return sn.base, sn.edits
 }
 
 // document is an open document.
@@ -57,7 +79,8 @@ type document struct {
 	timer  *time.Timer
 	closed bool
 
-	lintMu sync.Mutex // one lint of the document at a time
+	lintMu    sync.Mutex // one lint of the document at a time
+	published *snapshot  // the last snapshot whose findings were published; under lintMu
 }
 
 func (d *document) snapshot() *snapshot {
@@ -102,18 +125,26 @@ func (s *server) change(p didChangeParams) {
 	}
 	d.mu.Lock()
 	t := d.cur.text
+	base, edits := d.cur.treeBase()
+	edits = slices.Clip(edits) // appended to below: never into the older snapshot's
 	for _, c := range p.ContentChanges {
 		if c.Range == nil {
-			t = newText(c.Text)
+			t, base, edits = newText(c.Text), nil, nil
 			continue
 		}
 		from, to := t.offset(c.Range.Start, enc), t.offset(c.Range.End, enc)
 		if to < from {
 			from, to = to, from
 		}
-		t = newText(t.edit(from, to, c.Text))
+		if base != nil {
+			edits = append(edits, byteEdit{from: from, to: to, n: len(c.Text), kind: classify(t.src, from, to, c.Text)})
+			if len(edits) > maxPendingEdits || edits[len(edits)-1].kind == editMarkup {
+				base, edits = nil, nil
+			}
+		}
+		t = t.edited(from, to, c.Text)
 	}
-	d.cur = &snapshot{uri: d.uri, name: d.name, version: p.TextDocument.Version, text: t}
+	d.cur = &snapshot{uri: d.uri, name: d.name, version: p.TextDocument.Version, text: t, base: base, edits: edits}
 	if d.timer != nil {
 		d.timer.Stop()
 	}
@@ -141,7 +172,7 @@ func (s *server) close(uri string) {
 	d.stop()
 	// The findings of a closed document go with it.
 	for _, u := range append(others, uri) {
-		s.notifyClient("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: u, Diagnostics: []Diagnostic{}})
+		s.publishDiagnostics(publishDiagnosticsParams{URI: u, Diagnostics: []Diagnostic{}})
 	}
 }
 

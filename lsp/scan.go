@@ -28,6 +28,7 @@ type node struct {
 	parent   *node
 	children []*node
 	nchild   int // while reading: how many children it has
+	idx      int // its index in tree.all (and tree.slab)
 }
 
 // attr is an attribute of a node.
@@ -36,6 +37,7 @@ type attr struct {
 	nameOff        int
 	valOff, valEnd int    // the value between the quotes; valOff is -1 when there is no value yet
 	value          string // with character references decoded
+	open           bool   // the value has no closing quote
 }
 
 // local is the element's name without its prefix.
@@ -204,7 +206,7 @@ func (t *tree) linkChildren() {
 // startTag reads the start tag at src[off] == '<'.
 func (t *tree) startTag(off int) *node {
 	src := t.src
-	t.slab = append(t.slab, node{off: off, end: -1})
+	t.slab = append(t.slab, node{off: off, end: -1, idx: len(t.slab)})
 	n := &t.slab[len(t.slab)-1]
 	first := len(t.attrSlab)
 	defer func() { n.attrs = t.attrSlab[first:len(t.attrSlab):len(t.attrSlab)] }()
@@ -251,16 +253,13 @@ func (t *tree) startTag(off int) *node {
 						end = len(src) - a.valOff
 					}
 					if lt := strings.IndexByte(src[a.valOff:a.valOff+end], '<'); lt >= 0 {
-						a.valEnd, i = a.valOff+lt, a.valOff+lt // unterminated: the next tag starts
+						a.valEnd, i, a.open = a.valOff+lt, a.valOff+lt, true // unterminated: the next tag starts
 					} else if a.valOff+end == len(src) {
-						a.valEnd, i = len(src), len(src)
+						a.valEnd, i, a.open = len(src), len(src), true
 					} else {
 						a.valEnd, i = a.valOff+end, a.valOff+end+1
 					}
-					a.value = src[a.valOff:a.valEnd]
-					if strings.IndexByte(a.value, '&') >= 0 {
-						a.value = html.UnescapeString(a.value)
-					}
+					a.value = attrValue(src, a.valOff, a.valEnd)
 				}
 			}
 			t.attrSlab = append(t.attrSlab, a)
@@ -270,6 +269,16 @@ func (t *tree) startTag(off int) *node {
 	}
 	n.tagEnd = len(src)
 	return n
+}
+
+// attrValue is the value between the quotes at src[from:to], with its
+// character references decoded.
+func attrValue(src string, from, to int) string {
+	v := src[from:to]
+	if strings.IndexByte(v, '&') >= 0 {
+		return html.UnescapeString(v)
+	}
+	return v
 }
 
 // tagAt returns the node whose start tag holds off, or nil. A start tag

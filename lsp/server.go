@@ -19,9 +19,11 @@ import (
 )
 
 // DefaultDebounce is how long the server waits after the last change of a
-// document before it lints it: long enough to skip the keystrokes of a
-// word, short enough to feel immediate.
-const DefaultDebounce = 150 * time.Millisecond
+// document before it lints it: long enough to take a burst of changes (a
+// paste, an auto-closed quote) as one, short because it adds to every
+// keystroke's wait, and a lint that a newer change overtakes stops after
+// its reading instead of running to the end.
+const DefaultDebounce = 50 * time.Millisecond
 
 // Options configure a server.
 type Options struct {
@@ -64,9 +66,10 @@ const (
 
 // server is one session with one client.
 type server struct {
-	opts Options
-	log  *log.Logger
-	conn *jsonrpc2.Conn
+	opts   Options
+	log    *log.Logger
+	conn   *jsonrpc2.Conn
+	stream *stream // conn's; the server writes encoded notifications on it too
 
 	mu          sync.Mutex
 	initialized bool
@@ -113,8 +116,8 @@ func newServer(opts Options) *server {
 func (s *server) serve(ctx context.Context, stream io.ReadWriteCloser) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(stream, jsonrpc2.VSCodeObjectCodec{}), s,
-		jsonrpc2.SetLogger(s.log))
+	s.stream = newStream(stream)
+	conn := jsonrpc2.NewConn(ctx, s.stream, s, jsonrpc2.SetLogger(s.log))
 	s.setConn(conn)
 	select {
 	case <-conn.DisconnectNotify():
@@ -288,10 +291,14 @@ func (s *server) replyError(ctx context.Context, req *jsonrpc2.Request, e *jsonr
 	}
 }
 
-// notifyClient sends a notification; a client that went away is not an error.
-func (s *server) notifyClient(method string, params any) {
-	if err := s.client().Notify(context.Background(), method, params); err != nil && !errors.Is(err, jsonrpc2.ErrClosed) {
-		s.log.Printf("notify %s: %v", method, err)
+// notifyEncoded sends a notification whose params are JSON already.
+func (s *server) notifyEncoded(method string, params []byte) {
+	if err := s.stream.notify(method, params); err != nil {
+		select {
+		case <-s.client().DisconnectNotify(): // a client that went away is not an error
+		default:
+			s.log.Printf("notify %s: %v", method, err)
+		}
 	}
 }
 
