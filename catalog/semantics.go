@@ -39,8 +39,11 @@ func RuntimeOf(id string) (Runtime, bool) {
 	return Runtime{}, false
 }
 
-// The settings of IMSRetry and what the runtime assumes when one is unset.
+// The groups and settings of IMSRetry and what the runtime assumes when one
+// is unset.
 const (
+	IMSRetryPerIMSI        = "CellCore/PerIMSI/$(__IMSI)/SMS" // in a Variant
+	IMSRetryPerDevice      = "CellCore/PerDevice/SMS"         // in Static: the fallback
 	AttemptThresholdForIMS = "3GPP/IMS/AttemptThresholdForIMS"
 	RetryEnabled           = "3GPP/IMS/RetryEnabled"
 	// NotConfigured is the threshold the runtime reads when none is set.

@@ -47,6 +47,35 @@ func (r *reader) check(s *Spec) {
 		}
 	}
 	r.checkOverlaps(s, broken)
+	r.checkRetryForced(s)
+}
+
+// checkRetryForced reports a retryEnabled: false the device does not honour:
+// with AttemptThresholdForIMS not configured for the SIM (neither the
+// operator's nor the device's), the runtime forces RetryEnabled to 1 (lint's
+// ims-retry-forced on the generated file).
+func (r *reader) checkRetryForced(s *Spec) {
+	configured := func(ir *IMSRetry) bool {
+		return ir != nil && ir.AttemptThresholdForIMS != nil && *ir.AttemptThresholdForIMS != catalog.NotConfigured
+	}
+	off := func(ir *IMSRetry) bool { return ir != nil && ir.RetryEnabled != nil && !*ir.RetryEnabled }
+	var device *IMSRetry
+	if s.Device != nil {
+		device = s.Device.IMSRetry
+	}
+	if configured(device) {
+		return // every SIM has a threshold: every retryEnabled is honoured
+	}
+	if off(device) {
+		r.diag(r.values["/device/imsRetry/retryEnabled"], RuleRetryForced, answerfile.Warning,
+			"retryEnabled: false is not what the device does for a SIM whose operator configures no attemptThresholdForIMS: the device configures none either, so the runtime forces RetryEnabled to 1; set device.imsRetry.attemptThresholdForIMS (1 or more)")
+	}
+	for i := range s.Operators {
+		if op := &s.Operators[i]; off(op.IMSRetry) && !configured(op.IMSRetry) {
+			r.diag(r.values["/operators/"+strconv.Itoa(i)+"/imsRetry/retryEnabled"], RuleRetryForced, answerfile.Warning,
+				"retryEnabled: false is not what operator %q's SIMs get: neither it nor device configures attemptThresholdForIMS, so the runtime forces RetryEnabled to 1; set attemptThresholdForIMS (1 or more) here or in device", op.Name)
+		}
+	}
 }
 
 // checkEntry checks one match entry at JSON pointer ptr and reports whether

@@ -93,8 +93,20 @@ func TestReadSpecDiagnostics(t *testing.T) {
 			[]string{`s.yaml:5:23: error: operators "A" and "B" can match the same SIM at equal priority (2 SIM conditions each) and set mmsAutoRetry to different values: the later one in the file would win; make one match more specific or give both the same value [spec-overlap]`}},
 		{"overlap without conflict", head + "operators:\n" +
 			"  - {name: A, match: [{mcc: \"310\", mnc: \"410\"}], mmsAutoRetry: true}\n" +
-			"  - {name: B, match: [{mcc: \"310\", spn: \"X\"}], imsRetry: {retryEnabled: false}}\n",
+			"  - {name: B, match: [{mcc: \"310\", spn: \"X\"}], imsRetry: {attemptThresholdForIMS: 2, retryEnabled: false}}\n",
 			[]string{`s.yaml:5:23: warning: operators "A" and "B" can match the same SIM at equal priority (2 SIM conditions each): such a SIM gets the settings of both [spec-overlap-merged]`}},
+		{"retryEnabled false without any threshold", head + "device: {imsRetry: {retryEnabled: false}}\noperators:\n" +
+			"  - {name: A, match: [{mcc: \"310\"}], imsRetry: {retryEnabled: false}}\n" +
+			"  - {name: B, match: [{mcc: \"311\"}], imsRetry: {attemptThresholdForIMS: 4294967295, retryEnabled: false}}\n" +
+			"  - {name: C, match: [{mcc: \"312\"}], imsRetry: {attemptThresholdForIMS: 3, retryEnabled: false}}\n",
+			[]string{
+				`s.yaml:3:35: warning: retryEnabled: false is not what the device does for a SIM whose operator configures no attemptThresholdForIMS: the device configures none either, so the runtime forces RetryEnabled to 1; set device.imsRetry.attemptThresholdForIMS (1 or more) [spec-retry-forced]`,
+				`s.yaml:5:63: warning: retryEnabled: false is not what operator "A"'s SIMs get: neither it nor device configures attemptThresholdForIMS, so the runtime forces RetryEnabled to 1; set attemptThresholdForIMS (1 or more) here or in device [spec-retry-forced]`,
+				`s.yaml:6:99: warning: retryEnabled: false is not what operator "B"'s SIMs get: neither it nor device configures attemptThresholdForIMS, so the runtime forces RetryEnabled to 1; set attemptThresholdForIMS (1 or more) here or in device [spec-retry-forced]`,
+			}},
+		{"retryEnabled false with the device's threshold", head + "device: {imsRetry: {attemptThresholdForIMS: 2, retryEnabled: false}}\noperators:\n" +
+			"  - {name: A, match: [{mcc: \"310\"}], imsRetry: {retryEnabled: false}}\n",
+			nil},
 		{"no overlap at different priority", head + "operators:\n" +
 			"  - {name: A, match: [{mcc: \"310\"}], mmsAutoRetry: true}\n" +
 			"  - {name: B, match: [{mcc: \"310\", mnc: \"410\"}], mmsAutoRetry: false}\n",

@@ -19,6 +19,7 @@ const (
 	RuleImportUnsupported  = "import-unsupported"
 	RuleImportDropped      = "import-dropped"
 	RuleSpecSetting        = "spec-setting"
+	RuleRetryForced        = "spec-retry-forced"
 )
 
 // Rule describes one rule of this package. It has the fields of the
@@ -98,6 +99,11 @@ var Rules = []Rule{
 		Rationale: "The device may match it, but mcsf resolve reports its TargetState as undecided and cannot check the generated file for such SIMs.",
 		Bad:       `{spn: "pattern:(?!Test).*"}`,
 		Good:      `{spn: "!pattern:Test.*"}`},
+	{ID: RuleRetryForced, Severity: answerfile.Warning, Basis: "tool",
+		Summary:   "imsRetry.retryEnabled is false where no attemptThresholdForIMS is configured, so the runtime forces RetryEnabled to 1",
+		Rationale: "The runtime reads AttemptThresholdForIMS with the default 0xFFFFFFFF (not configured) and then forces RetryEnabled to 1 whatever the file says (decompiled runtime). An operator's retryEnabled: false needs a threshold of its own or the device's; the device's needs the device's threshold. The generated file would carry lint's ims-retry-forced warning.",
+		Bad:       "device: {imsRetry: {retryEnabled: false}}",
+		Good:      "device: {imsRetry: {attemptThresholdForIMS: 2, retryEnabled: false}}"},
 	{ID: RuleSchema, Severity: answerfile.Error, Basis: "policy", Policy: policySpecFormat,
 		Summary:   "the spec does not follow the spec schema (mcsf schema spec)",
 		Rationale: "Unknown keys, missing keys and values of the wrong type would silently generate a different file; condition values are strings, so numbers must be quoted.",

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
-	"github.com/mcsf-dev/mcsf/variant"
+	"github.com/mcsf-dev/mcsf/catalog"
 )
 
 // check_imsretry.go: RetryEnabled values the runtime does not honour. The
@@ -15,12 +15,12 @@ import (
 // thresholdConfigured reports whether groups set AttemptThresholdForIMS at
 // path to a value other than "not configured".
 func thresholdConfigured(groups []answerfile.SettingsGroup, path string) bool {
-	s, ok := findSetting(groups, path, variant.NameAttemptThreshold)
+	s, ok := findSetting(groups, path, catalog.AttemptThresholdForIMS)
 	if !ok {
 		return false
 	}
 	n, known := dword(s)
-	return !known || n != variant.NotConfigured // a value lint reports elsewhere counts as set
+	return !known || n != catalog.NotConfigured // a value lint reports elsewhere counts as set
 }
 
 func (c *checker) checkIMSRetryForced() {
@@ -28,7 +28,7 @@ func (c *checker) checkIMSRetryForced() {
 	for _, st := range c.doc.Root.Statics {
 		static = append(static, st.Groups...)
 	}
-	deviceSet := thresholdConfigured(static, variant.PathPerDeviceSMS)
+	deviceSet := thresholdConfigured(static, catalog.IMSRetryPerDevice)
 	report := func(s answerfile.Setting, where string) {
 		d := c.rule(RuleIMSRetryForced).attr(s.Elem, "Value",
 			"RetryEnabled=%s is not what the device uses%s configures AttemptThresholdForIMS (unset or 0xFFFFFFFF), so the runtime forces RetryEnabled to 1", s.Value.Value, where)
@@ -36,16 +36,16 @@ func (c *checker) checkIMSRetryForced() {
 		c.add(d)
 	}
 	off := func(groups []answerfile.SettingsGroup, path string) (answerfile.Setting, bool) {
-		s, ok := findSetting(groups, path, variant.NameRetryEnabled)
+		s, ok := findSetting(groups, path, catalog.RetryEnabled)
 		n, known := dword(s)
 		return s, ok && known && n != 1
 	}
-	if s, ok := off(static, variant.PathPerDeviceSMS); ok && !deviceSet {
+	if s, ok := off(static, catalog.IMSRetryPerDevice); ok && !deviceSet {
 		report(s, " for a SIM whose Variant sets no AttemptThresholdForIMS: Static never")
 	}
 	targets := thresholdTargets(c.doc, nil)
 	for _, v := range c.doc.Root.Variants {
-		if s, ok := off(v.Groups, variant.PathPerIMSISMS); ok && !deviceSet && !targets[refID(v)] {
+		if s, ok := off(v.Groups, catalog.IMSRetryPerIMSI); ok && !deviceSet && !targets[refID(v)] {
 			report(s, ": no Variant of its Target nor Static")
 		}
 	}
@@ -65,7 +65,7 @@ func thresholdTargets(doc *answerfile.Document, m map[string]bool) map[string]bo
 		m = map[string]bool{}
 	}
 	for _, v := range doc.Root.Variants {
-		if thresholdConfigured(v.Groups, variant.PathPerIMSISMS) {
+		if thresholdConfigured(v.Groups, catalog.IMSRetryPerIMSI) {
 			m[refID(v)] = true
 		}
 	}

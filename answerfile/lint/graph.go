@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
-	"github.com/mcsf-dev/mcsf/variant"
+	"github.com/mcsf-dev/mcsf/catalog"
 )
 
 // Graph lints an import graph as ImageApp sees it: each file's own findings,
@@ -37,7 +37,7 @@ func Graph(g *answerfile.Graph, m *answerfile.Merged, cfg Config) []answerfile.D
 	multivariantSet := mergedStatic["multivariant/enable"] && mergedStatic["autodataconfig/enable"]
 	// ims-retry-forced looks for a threshold in the file's own Static and
 	// Variants; another file of the graph may set it.
-	deviceThreshold := mergedStatic[strings.ToLower(variant.PathPerDeviceSMS+"/"+variant.NameAttemptThreshold)]
+	deviceThreshold := mergedStatic[strings.ToLower(catalog.IMSRetryPerDevice+"/"+catalog.AttemptThresholdForIMS)]
 	var thresholds map[string]bool
 	for _, f := range g.Files {
 		if f.Doc != nil && f.Doc.IsAnswerFile() {

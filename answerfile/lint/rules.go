@@ -210,7 +210,7 @@ var Rules = []Rule{
 		Rationale: "In CI a pull request (also from a fork) controls the answer files the linter reads: an Import of /etc/shadow, of $(CurrentFileDir)\\..\\..\\etc\\passwd or of a --path-map'ped C:\\build\\..\\..\\etc\\passwd would make the linter read, and quote, any file the job can read. mcsf refuses a Source outside the import root before opening it, after resolving .., symbolic links and --path-map; --import-root DIR (or import-root in .mcsf.yaml) widens the root, and each --path-map directory is a root too.",
 		Bad:       `<Import Source="$(CurrentFileDir)\..\..\..\etc\passwd"/>`,
 		Good:      `<Import Source="$(CurrentFileDir)\operators\fabrikam.xml"/>`},
-	{ID: RuleIMSRetryForced, Severity: answerfile.Info, check: checkIMSRetry, Basis: "tool",
+	{ID: RuleIMSRetryForced, Severity: answerfile.Warning, check: checkIMSRetry, Basis: "tool",
 		Summary:   "RetryEnabled is set to a value other than 1 where AttemptThresholdForIMS is not configured, so the runtime forces it to 1",
 		Rationale: "The runtime reads 3GPP/IMS/AttemptThresholdForIMS with the default 0xFFFFFFFF (not configured) and, when it is not configured, forces 3GPP/IMS/RetryEnabled to 1 whatever the file says (decompiled runtime). A RetryEnabled=0 without a threshold in the same Variant or in Static's per-device group is not what the device does; mcsf resolve and mcsf retry show it as forced.",
 		Bad:       `<Settings Path="CellCore/PerDevice/SMS"><Setting Name="3GPP/IMS/RetryEnabled" Value="0"/></Settings>`,
