@@ -23,7 +23,10 @@ type Document struct {
 	text  []byte // UTF-8 text as read (after decoding)
 	lines lineIndex
 	info  map[*etree.Element]*elemInfo
-	arena *arena // where the tree lives; nil once released
+	// foreign holds the elements in another namespace than the root's, with
+	// their namespace (nil when there is none); see namespace.go.
+	foreign map[*etree.Element]string
+	arena   *arena // where the tree lives; nil once released
 }
 
 // Parse reads an answer file with DefaultLimits. See ParseLimits.
@@ -77,7 +80,8 @@ func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic,
 		// The scanner reports a document without a root element; never build a view of none.
 		return nil, nil, fmt.Errorf("read %s: internal: no root element", name)
 	}
-	doc := &Document{Name: name, Encoding: enc, Tree: s.doc, text: text, lines: lines, info: s.info, arena: s.arena}
+	doc := &Document{Name: name, Encoding: enc, Tree: s.doc, text: text, lines: lines, info: s.info, arena: s.arena,
+		foreign: foreignElements(text, s.doc.Root())}
 	doc.Root = newCustomizations(doc, s.doc.Root())
 	return doc, nil, nil
 }
@@ -92,7 +96,7 @@ func (d *Document) Release() {
 		return
 	}
 	a := d.arena
-	d.arena, d.Tree, d.Root, d.info = nil, nil, nil, nil
+	d.arena, d.Tree, d.Root, d.info, d.foreign = nil, nil, nil, nil, nil
 	a.release()
 }
 

@@ -117,22 +117,24 @@ func (d *Document) attr(e *etree.Element, key string) Attr {
 	return Attr{}
 }
 
-// child returns tok if it is an element with the given local name, else nil.
-// (Plain loops over Child with child build the view without allocating
-// iterators.)
-func child(tok etree.Token, tag string) *etree.Element {
+// child returns tok if it is an element of the document's namespace with
+// the given local name, else nil. (Plain loops over Child with child build
+// the view without allocating iterators.)
+func (d *Document) child(tok etree.Token, tag string) *etree.Element {
 	if c, ok := tok.(*etree.Element); ok && c.Tag == tag {
-		return c
+		if _, foreign := d.foreign[c]; !foreign {
+			return c
+		}
 	}
 	return nil
 }
 
 // sized returns an empty slice with room for the children of e named tag
 // (nil when there are none), so that the view is built without regrowing.
-func sized[T any](e *etree.Element, tag string) []T {
+func sized[T any](d *Document, e *etree.Element, tag string) []T {
 	n := 0
 	for _, tok := range e.Child {
-		if child(tok, tag) != nil {
+		if d.child(tok, tag) != nil {
 			n++
 		}
 	}
@@ -148,22 +150,22 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 		OwnerType: d.attr(root, "OwnerType"), Priority: d.attr(root, "Priority")}
 	for _, tok := range root.Child {
 		ch, ok := tok.(*etree.Element)
-		if !ok {
+		if _, foreign := d.foreign[ch]; !ok || foreign {
 			continue
 		}
 		switch ch.Tag {
 		case "Imports":
 			for _, tok := range ch.Child {
-				if im := child(tok, "Import"); im != nil {
+				if im := d.child(tok, "Import"); im != nil {
 					c.Imports = append(c.Imports, Import{Node: d.node(im), Source: d.attr(im, "Source")})
 				}
 			}
 		case "Targets":
 			if c.Targets == nil {
-				c.Targets = sized[Target](ch, "Target")
+				c.Targets = sized[Target](d, ch, "Target")
 			}
 			for _, tok := range ch.Child {
-				if t := child(tok, "Target"); t != nil {
+				if t := d.child(tok, "Target"); t != nil {
 					c.Targets = append(c.Targets, d.target(t))
 				}
 			}
@@ -171,13 +173,13 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 			c.Statics = append(c.Statics, Static{Node: d.node(ch), Groups: d.groups(ch)})
 		case "Variant":
 			if c.Variants == nil {
-				c.Variants = sized[Variant](root, "Variant")
+				c.Variants = sized[Variant](d, root, "Variant")
 			}
 			v := Variant{Node: d.node(ch), Name: d.attr(ch, "Name"), Groups: d.groups(ch)}
 			for _, tok := range ch.Child {
-				if refs := child(tok, "TargetRefs"); refs != nil {
+				if refs := d.child(tok, "TargetRefs"); refs != nil {
 					for _, tok := range refs.Child {
-						if r := child(tok, "TargetRef"); r != nil {
+						if r := d.child(tok, "TargetRef"); r != nil {
 							v.TargetRefs = append(v.TargetRefs, TargetRef{Node: d.node(r), ID: d.attr(r, "Id")})
 						}
 					}
@@ -190,15 +192,15 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 }
 
 func (d *Document) target(t *etree.Element) Target {
-	target := Target{Node: d.node(t), ID: d.attr(t, "Id"), States: sized[TargetState](t, "TargetState")}
+	target := Target{Node: d.node(t), ID: d.attr(t, "Id"), States: sized[TargetState](d, t, "TargetState")}
 	for _, tok := range t.Child {
-		ts := child(tok, "TargetState")
+		ts := d.child(tok, "TargetState")
 		if ts == nil {
 			continue
 		}
-		state := TargetState{Node: d.node(ts), Conditions: sized[Condition](ts, "Condition")}
+		state := TargetState{Node: d.node(ts), Conditions: sized[Condition](d, ts, "Condition")}
 		for _, tok := range ts.Child {
-			if cond := child(tok, "Condition"); cond != nil {
+			if cond := d.child(tok, "Condition"); cond != nil {
 				state.Conditions = append(state.Conditions, Condition{Node: d.node(cond),
 					Name: d.attr(cond, "Name"), Value: d.attr(cond, "Value")})
 			}
@@ -209,17 +211,17 @@ func (d *Document) target(t *etree.Element) Target {
 }
 
 func (d *Document) groups(parent *etree.Element) []SettingsGroup {
-	out := sized[SettingsGroup](parent, "Settings")
+	out := sized[SettingsGroup](d, parent, "Settings")
 	for _, tok := range parent.Child {
-		g := child(tok, "Settings")
+		g := d.child(tok, "Settings")
 		if g == nil {
 			continue
 		}
-		group := SettingsGroup{Node: d.node(g), Path: d.attr(g, "Path"), Settings: sized[Setting](g, "Setting")}
+		group := SettingsGroup{Node: d.node(g), Path: d.attr(g, "Path"), Settings: sized[Setting](d, g, "Setting")}
 		for _, tok := range g.Child {
-			if s := child(tok, "Setting"); s != nil {
+			if s := d.child(tok, "Setting"); s != nil {
 				group.Settings = append(group.Settings, Setting{Node: d.node(s), Name: d.attr(s, "Name"), Value: d.attr(s, "Value")})
-			} else if a := child(tok, "Asset"); a != nil {
+			} else if a := d.child(tok, "Asset"); a != nil {
 				group.Assets = append(group.Assets, Asset{Node: d.node(a), Name: d.attr(a, "Name"), Source: d.attr(a, "Source")})
 			}
 		}

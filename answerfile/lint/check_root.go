@@ -80,7 +80,7 @@ func (c *checker) checkOrder() {
 	}
 	for _, ch := range root.ChildElements() {
 		rank, ok := childRank[ch.Tag]
-		if !ok || ch.Space != "" {
+		if _, foreign := c.doc.Foreign(ch); !ok || foreign {
 			continue
 		}
 		if rank < maxRank {
@@ -109,7 +109,8 @@ func (c *checker) moveBefore(ch *etree.Element, rank int) []answerfile.TextEdit 
 		return nil
 	}
 	for _, sib := range c.doc.Root.Elem.ChildElements() {
-		if r, known := childRank[sib.Tag]; !known || sib.Space != "" || r <= rank {
+		_, foreign := c.doc.Foreign(sib)
+		if r, known := childRank[sib.Tag]; !known || foreign || r <= rank {
 			continue
 		}
 		at, _, _, ok := c.lines(sib)

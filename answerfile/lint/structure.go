@@ -3,7 +3,6 @@ package lint
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/mcsf-dev/mcsf/internal/english"
 	"regexp"
 	"slices"
 	"strconv"
@@ -11,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/beevik/etree"
+	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"github.com/mcsf-dev/mcsf/schema"
 )
 
@@ -30,6 +31,17 @@ func qualified(space, local string) string {
 	return local
 }
 
+// elemKey is the name of element e in a projection: its local name when it
+// is in the document's namespace, whatever its prefix (<x:Static> with x
+// bound to it is Static), else "{namespace}" and its name as written, which
+// no definition declares (<Static xmlns="urn:other"> is not Static).
+func elemKey(doc *answerfile.Document, e *etree.Element) string {
+	if ns, foreign := doc.Foreign(e); foreign {
+		return "{" + ns + "}" + qualified(e.Space, e.Tag)
+	}
+	return e.Tag
+}
+
 // member is one property of an element's projection: an attribute
 // ("@Name" and its value), the element's text ("#text"), or a child tag
 // (child set, its value an empty array).
@@ -41,7 +53,7 @@ type member struct {
 // members lists the projection of e alone, sorted by key: its children
 // appear as keys holding empty arrays, so the schema sees which child tags e
 // has; each child is validated against its own definition.
-func members(e *etree.Element) []member {
+func members(doc *answerfile.Document, e *etree.Element) []member {
 	var out []member
 	for _, a := range e.Attr {
 		if a.Space == "xmlns" || (a.Space == "" && a.Key == "xmlns") {
@@ -53,7 +65,7 @@ func members(e *etree.Element) []member {
 	for _, tok := range e.Child {
 		switch t := tok.(type) {
 		case *etree.Element:
-			key := qualified(t.Space, t.Tag)
+			key := elemKey(doc, t)
 			if !slices.ContainsFunc(out, func(m member) bool { return m.child && m.key == key }) {
 				out = append(out, member{key: key, child: true})
 			}
@@ -69,9 +81,9 @@ func members(e *etree.Element) []member {
 }
 
 // project is the JSON form of e alone (see members).
-func project(e *etree.Element) map[string]any {
+func project(doc *answerfile.Document, e *etree.Element) map[string]any {
 	obj := map[string]any{}
-	for _, m := range members(e) {
+	for _, m := range members(doc, e) {
 		if m.child {
 			obj[m.key] = []any{}
 		} else {
@@ -302,9 +314,9 @@ func (c *checker) checkStructure() {
 	for len(stack) > 0 {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		key, tags = projectionKey(key[:0], tags[:0], top.def, as.valueKinds[top.def], top.e)
+		key, tags = projectionKey(key[:0], tags[:0], c.doc, top.def, as.valueKinds[top.def], top.e)
 		if !c.cfg.Cache.accepted(key) {
-			obj := project(top.e)
+			obj := project(c.doc, top.e)
 			errs, err := schema.ValidateAt("answerfile", top.def, obj)
 			if err != nil {
 				c.internal(err)
@@ -322,7 +334,7 @@ func (c *checker) checkStructure() {
 		defs := as.childDefs[top.def]
 		for i := len(top.e.Child) - 1; i >= 0; i-- {
 			if kid, ok := top.e.Child[i].(*etree.Element); ok {
-				if child, ok := defs[qualified(kid.Space, kid.Tag)]; ok {
+				if child, ok := defs[elemKey(c.doc, kid)]; ok {
 					stack = append(stack, item{kid, child})
 				}
 			}
@@ -337,7 +349,7 @@ func (c *checker) checkStructure() {
 // definition judges alike, so an accepted key stands for an accepted
 // element. tags is scratch space for the first child of each tag; both are
 // returned for reuse.
-func projectionKey(key []byte, tags []*etree.Element, def string, kinds map[string]valueKind, e *etree.Element) ([]byte, []*etree.Element) {
+func projectionKey(key []byte, tags []*etree.Element, doc *answerfile.Document, def string, kinds map[string]valueKind, e *etree.Element) ([]byte, []*etree.Element) {
 	key = append(key, def...)
 	for _, a := range e.Attr {
 		if a.Space == "xmlns" || (a.Space == "" && a.Key == "xmlns") {
@@ -359,13 +371,9 @@ func projectionKey(key []byte, tags []*etree.Element, def string, kinds map[stri
 	for _, tok := range e.Child {
 		switch t := tok.(type) {
 		case *etree.Element:
-			if !slices.ContainsFunc(tags, func(f *etree.Element) bool { return f.Tag == t.Tag && f.Space == t.Space }) {
+			if !slices.ContainsFunc(tags, func(f *etree.Element) bool { return f.Tag == t.Tag && elemKey(doc, f) == elemKey(doc, t) }) {
 				tags = append(tags, t)
-				key = append(key, 0)
-				if t.Space != "" {
-					key = append(append(key, t.Space...), ':')
-				}
-				key = append(append(key, t.Tag...), 1, 2)
+				key = append(append(append(key, 0), elemKey(doc, t)...), 1, 2)
 			}
 		case *etree.CharData:
 			text = text || strings.TrimSpace(t.Data) != ""
@@ -373,7 +381,7 @@ func projectionKey(key []byte, tags []*etree.Element, def string, kinds map[stri
 	}
 	if text {
 		// Rare: the projection's #text, made as members makes it.
-		for _, m := range members(e) {
+		for _, m := range members(doc, e) {
 			if m.key == "#text" {
 				key = append(append(append(key, 0, '#', 1), m.value...), 0)
 			}
@@ -455,27 +463,45 @@ func (c *checker) unknownMember(as *answerSchema, def map[string]any, elem *etre
 			space, local = "", name
 		}
 		c.add(c.rule(RuleSchema).attr(elem, qualified(space, local), "%s", msg))
+	case strings.HasPrefix(key, "{"):
+		for _, ch := range elem.ChildElements() {
+			if elemKey(c.doc, ch) == key {
+				ns, _ := c.doc.Foreign(ch)
+				d := c.rule(RuleSchema).at(ch, "<%s> is in %s, not in the namespace of <%s>: MCSF does not read it",
+					qualified(ch.Space, ch.Tag), namespaceName(ns), qualified(c.doc.Tree.Root().Space, c.doc.Tree.Root().Tag))
+				d.Fix = "write it in the answer-file namespace " + answerfile.Namespace + " (no xmlns of its own, or a prefix bound to it), or remove it"
+				c.add(d)
+			}
+		}
 	default:
-		var msg string
-		if ps := as.parents[key]; len(ps) > 0 {
-			msg = fmt.Sprintf("<%s> is not allowed in %s: it belongs in %s", key, tag, orTags(ps))
-		} else {
-			msg = fmt.Sprintf("unknown element <%s> in %s", key, tag)
+		// each child named as written: <x:Bogus> is key Bogus
+		msg := func(name string) string {
+			if ps := as.parents[key]; len(ps) > 0 {
+				return fmt.Sprintf("<%s> is not allowed in %s: it belongs in %s", name, tag, orTags(ps))
+			}
+			msg := fmt.Sprintf("unknown element <%s> in %s", name, tag)
 			if s := english.Nearest(key, children); s != "" {
 				msg += fmt.Sprintf(" (did you mean <%s>?)", s)
 			}
 			if len(children) == 0 {
-				msg += fmt.Sprintf("; %s has no child elements", tag)
-			} else {
-				msg += "; allowed here: " + orTags(children)
+				return msg + fmt.Sprintf("; %s has no child elements", tag)
 			}
+			return msg + "; allowed here: " + orTags(children)
 		}
 		for _, ch := range elem.ChildElements() {
-			if qualified(ch.Space, ch.Tag) == key {
-				c.add(c.rule(RuleSchema).at(ch, "%s", msg))
+			if elemKey(c.doc, ch) == key {
+				c.add(c.rule(RuleSchema).at(ch, "%s", msg(qualified(ch.Space, ch.Tag))))
 			}
 		}
 	}
+}
+
+// namespaceName names a namespace in a message.
+func namespaceName(ns string) string {
+	if ns == "" {
+		return "no namespace"
+	}
+	return "namespace " + english.Quote(ns)
 }
 
 func orTags(tags []string) string {

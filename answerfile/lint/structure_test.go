@@ -69,9 +69,20 @@ func TestStructure(t *testing.T) {
 				`3:1: <Setting> is not allowed in <ImageCustomizations>: it belongs in <Settings>`,
 				`4:1: <Setting> is not allowed in <ImageCustomizations>: it belongs in <Settings>`,
 			}},
-		{"element with a prefix of the right namespace is still unknown by name",
+		// elements by namespace, not by prefix (issue 19)
+		{"element with a prefix of another namespace is foreign",
 			rootOpen + ` xmlns:u="urn:u">` + "\n<u:Static/>\n</ImageCustomizations>",
-			[]string{`2:1: unknown element <u:Static> in <ImageCustomizations> (did you mean <Static>?); allowed here: <Imports>, <Static>, <Targets> or <Variant>`}},
+			[]string{`2:1: <u:Static> is in namespace "urn:u", not in the namespace of <ImageCustomizations>: MCSF does not read it`}},
+		{"element without a prefix in another default namespace is foreign",
+			rootOpen + ">\n<Static xmlns=\"urn:other\"><Settings Path=\"p\"/></Static>\n</ImageCustomizations>",
+			[]string{`2:1: <Static> is in namespace "urn:other", not in the namespace of <ImageCustomizations>: MCSF does not read it`}},
+		{"element in no namespace under a namespaced root is foreign",
+			rootOpen + ">\n<Static xmlns=\"\"/>\n</ImageCustomizations>",
+			[]string{`2:1: <Static> is in no namespace, not in the namespace of <ImageCustomizations>: MCSF does not read it`}},
+		{"element with a prefix bound to the answer-file namespace is read by its local name",
+			rootOpen + ` xmlns:x="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate">` +
+				"\n<x:Static><x:Settings Path=\"p\"><x:Setting Name=\"a\" Value=\"1\"/><x:Bogus/></x:Settings></x:Static>\n</ImageCustomizations>",
+			[]string{`2:63: unknown element <x:Bogus> in <x:Settings>; allowed here: <Asset> or <Setting>`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := schemaFindings(t, tc.src)
@@ -100,7 +111,7 @@ func TestProjection(t *testing.T) {
 		{settings, map[string]any{"@Path": "p", "Setting": []any{}}},
 		{settings.ChildElements()[1], map[string]any{"@Name": "b"}},
 	} {
-		if diff := cmp.Diff(tc.want, project(tc.e)); diff != "" {
+		if diff := cmp.Diff(tc.want, project(doc, tc.e)); diff != "" {
 			t.Errorf("<%s> -want +got:\n%s", tc.e.Tag, diff)
 		}
 	}
@@ -127,11 +138,11 @@ func TestSchemaCache(t *testing.T) {
 // any difference in an attribute, a child tag or the text changes the key.
 func TestProjectionKey(t *testing.T) {
 	key := func(xml string) string {
-		doc := etree.NewDocument()
-		if err := doc.ReadFromString(xml); err != nil {
-			t.Fatal(err)
+		doc, diags, err := answerfile.Parse("t.xml", []byte(xml))
+		if err != nil || len(diags) > 0 {
+			t.Fatalf("parse %s: %v %v", xml, err, diags)
 		}
-		k, _ := projectionKey(nil, nil, "/$defs/X", map[string]valueKind{"free": anyString, "id": nonBlank}, doc.Root())
+		k, _ := projectionKey(nil, nil, doc, "/$defs/X", map[string]valueKind{"free": anyString, "id": nonBlank}, doc.Tree.Root())
 		return string(k)
 	}
 	same := [][2]string{
@@ -141,6 +152,8 @@ func TestProjectionKey(t *testing.T) {
 		{`<a free="1"/>`, `<a free="2"/>`},
 		{`<a id="x"/>`, `<a id=" y "/>`},
 		{`<a id=""/>`, `<a id=" "/>`},
+		// elements by namespace, not by prefix (issue 19)
+		{`<a xmlns="u"><b/></a>`, `<a xmlns="u" xmlns:p="u"><p:b/></a>`},
 	}
 	for _, p := range same {
 		if key(p[0]) != key(p[1]) {
@@ -160,6 +173,7 @@ func TestProjectionKey(t *testing.T) {
 		{`<a id="x"/>`, `<a id=" "/>`},
 		{`<a id=""/>`, `<a/>`},
 		{`<a p:free="1" xmlns:p="u"/>`, `<a p:free="2" xmlns:p="u"/>`},
+		{`<a xmlns="u"><b/></a>`, `<a xmlns="u"><b xmlns="v"/></a>`},
 	}
 	for _, p := range differ {
 		if key(p[0]) == key(p[1]) {

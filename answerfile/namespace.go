@@ -1,0 +1,97 @@
+package answerfile
+
+import (
+	"bytes"
+
+	"github.com/beevik/etree"
+)
+
+// namespace.go: an element is an answer-file element by its namespace, not
+// by its prefix. The document's namespace is the root element's (normally
+// Namespace; lint reports a root in another or no namespace). An element in
+// that namespace is read under its local name whatever its prefix, so
+// <x:Static> with xmlns:x bound to it is Static; an element in any other
+// namespace is foreign: the typed view skips it and lint reports it, so
+// <Static xmlns="urn:other"> is never read as Static.
+
+// foreignElements returns the elements of the tree whose namespace is not
+// the root's, each with its namespace ("" for none); nil when there is none.
+// A document whose only namespace declaration is the root's default
+// namespace (nearly every answer file) is decided without a walk: each of
+// its elements is unprefixed, hence in the root's namespace (an undeclared
+// prefix is a syntax error).
+func foreignElements(text []byte, root *etree.Element) map[*etree.Element]string {
+	if n := bytes.Count(text, []byte("xmlns")); (n == 0 || n == 1 && root.SelectAttr("xmlns") != nil) &&
+		root.Space == "" && !bytes.Contains(text, []byte("<xml:")) {
+		return nil
+	}
+	var foreign map[*etree.Element]string
+	rootSpace := namespaceOf(root, nil)
+	var walk func(e *etree.Element, scope map[string]string)
+	walk = func(e *etree.Element, scope map[string]string) {
+		scope = declarations(e, scope)
+		if uri := namespaceOf(e, scope); uri != rootSpace {
+			if foreign == nil {
+				foreign = map[*etree.Element]string{}
+			}
+			foreign[e] = uri
+		}
+		for _, tok := range e.Child {
+			if c, ok := tok.(*etree.Element); ok {
+				walk(c, scope)
+			}
+		}
+	}
+	walk(root, nil)
+	return foreign
+}
+
+// declarations returns scope with the namespace declarations of e over it
+// (prefix → namespace, "" for the default namespace); scope itself when e
+// declares none.
+func declarations(e *etree.Element, scope map[string]string) map[string]string {
+	var out map[string]string
+	for _, a := range e.Attr {
+		prefix, ok := "", false
+		switch {
+		case a.Space == "xmlns":
+			prefix, ok = a.Key, true
+		case a.Space == "" && a.Key == "xmlns":
+			ok = true
+		}
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]string, len(scope)+1)
+			for k, v := range scope {
+				out[k] = v
+			}
+		}
+		out[prefix] = a.Value
+	}
+	if out == nil {
+		return scope
+	}
+	return out
+}
+
+// namespaceOf is the namespace of element e in scope (the root's own
+// declarations are read when scope is nil).
+func namespaceOf(e *etree.Element, scope map[string]string) string {
+	if scope == nil {
+		scope = declarations(e, nil)
+	}
+	if e.Space == "xml" {
+		return "http://www.w3.org/XML/1998/namespace"
+	}
+	return scope[e.Space]
+}
+
+// Foreign reports whether element e is in another namespace than the
+// document's root, and in which ("" for none). The typed view skips foreign
+// elements; lint reports them.
+func (d *Document) Foreign(e *etree.Element) (namespace string, foreign bool) {
+	namespace, foreign = d.foreign[e]
+	return namespace, foreign
+}
