@@ -55,11 +55,17 @@ type streams struct {
 	process bool
 }
 
-// NewRoot builds the whole command tree.
+// NewRoot builds the whole command tree, with the completion of every flag.
 func NewRoot(in io.Reader, out, errOut io.Writer) *cobra.Command {
-	return newRoot(in, out, errOut, false)
+	root := newRoot(in, out, errOut, false)
+	registerCompletions(root) // completion.go
+	return root
 }
 
+// newRoot builds the command tree; flag completions beyond those of enum
+// flags are left to registerCompletions, which took two thirds of the
+// tree's construction (0.7 ms of every run) and only a completion request
+// needs.
 func newRoot(in io.Reader, out, errOut io.Writer, process bool) *cobra.Command {
 	color := colorModes[0]
 	io := &streams{in: in, out: &console{out, &color}, err: &console{errOut, &color}, process: process} // color.go
@@ -97,8 +103,7 @@ Exit codes: 0 clean, 1 findings (or files that would change), 2 usage error
 	root.PersistentFlags().Var(&enumValue{name: "color", value: &color, allowed: colorModes}, "color", "colour diagnostics: "+english.Or(colorModes))
 	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes, cobra.ShellCompDirectiveNoFileComp))
 	root.AddCommand(commands(io)...)
-	addSuggestions(root)      // args.go
-	registerCompletions(root) // completion.go
+	addSuggestions(root) // args.go
 	return root
 }
 
@@ -117,6 +122,9 @@ func MainProcess(args []string, in io.Reader, out, errOut io.Writer) int {
 
 func run(args []string, in io.Reader, out, errOut io.Writer, process bool) int {
 	root := newRoot(in, out, errOut, process)
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		registerCompletions(root)
+	}
 	root.SetArgs(args)
 	err := root.ExecuteContext(context.Background())
 	if err == nil {
