@@ -103,7 +103,7 @@ func (s *server) formatting(ctx context.Context, params *json.RawMessage) (any, 
 	if err != nil {
 		return nil, err
 	}
-	doc, syntax, err := answerfile.Parse(sn.name, []byte(sn.text.src))
+	doc, syntax, err := answerfile.Parse(sn.name, sn.bytes())
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +119,7 @@ func (s *server) formatting(ctx context.Context, params *json.RawMessage) (any, 
 	if err != nil {
 		return nil, fmt.Errorf("format: %w", err)
 	}
-	return minimalEdit(sn.text, string(formatted), s.encoding()), nil
+	return minimalEdit(sn.text, textOfBytes(formatted), s.encoding()), nil
 }
 
 // minimalEdit is the one edit that turns t into want: the part between

@@ -95,7 +95,8 @@ func (s *server) diagnose(sn *snapshot, current func() bool) ([]answerfile.Diagn
 		// never validated again (a 5,000-target file: 6 s to 0.2 s a lint).
 		cfg.Cache = s.schemaCache
 	}
-	doc, syntax, err := answerfile.Parse(sn.name, []byte(sn.text.src))
+	data := sn.bytes()
+	doc, syntax, err := answerfile.Parse(sn.name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +116,7 @@ func (s *server) diagnose(sn *snapshot, current func() bool) ([]answerfile.Diagn
 		doc.Release()
 		opts := s.opts.Imports
 		opts.ReadFile = s.readFile
-		g, err := answerfile.LoadGraph(sn.name, []byte(sn.text.src), opts)
+		g, err := answerfile.LoadGraph(sn.name, data, opts)
 		if err != nil {
 			return nil, err
 		}

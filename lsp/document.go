@@ -22,6 +22,7 @@ type snapshot struct {
 	name    string // the local path for a file: URI, else the URI; findings name it
 	version int
 	text    *text
+	disk    *diskForm // how the file is stored on disk
 
 	lintMu   sync.Mutex
 	linted   bool // findings and lintErr are computed
@@ -76,6 +77,7 @@ type document struct {
 
 	mu     sync.Mutex
 	cur    *snapshot
+	disk   *diskForm
 	timer  *time.Timer
 	closed bool
 
@@ -104,7 +106,10 @@ func (s *server) open(item textDocumentItem) {
 		name = p
 	}
 	d := &document{uri: item.URI, name: name}
-	d.cur = &snapshot{uri: item.URI, name: name, version: item.Version, text: newText(item.Text)}
+	if name != item.URI {
+		d.disk = s.readDiskForm(name)
+	}
+	d.cur = &snapshot{uri: item.URI, name: name, version: item.Version, text: newText(item.Text), disk: d.disk}
 	s.mu.Lock()
 	if old := s.docs[item.URI]; old != nil {
 		old.stop()
@@ -144,7 +149,7 @@ func (s *server) change(p didChangeParams) {
 		}
 		t = t.edited(from, to, c.Text)
 	}
-	d.cur = &snapshot{uri: d.uri, name: d.name, version: p.TextDocument.Version, text: t, base: base, edits: edits}
+	d.cur = &snapshot{uri: d.uri, name: d.name, version: p.TextDocument.Version, text: t, disk: d.disk, base: base, edits: edits}
 	if d.timer != nil {
 		d.timer.Stop()
 	}
@@ -185,13 +190,42 @@ func (s *server) lintNow(d *document) {
 	}()
 }
 
-// relintAll lints every open document again (a file on disk changed).
+// relintAll lints every open document again (a file on disk changed: a
+// .mcsf.yaml, an imported file). A snapshot keeps its findings, so each
+// document gets a new one of the same text.
 func (s *server) relintAll() {
 	for _, u := range s.openURIs() {
 		if d, err := s.doc(u); err == nil {
+			d.renew()
 			s.lintNow(d)
 		}
 	}
+}
+
+// renew replaces the current snapshot by one of the same text and version
+// whose findings are computed again.
+func (d *document) renew() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	old := d.cur
+	sn := &snapshot{uri: old.uri, name: old.name, version: old.version, text: old.text, disk: d.disk}
+	sn.base, sn.edits = old.treeBase()
+	if sn.edits == nil && sn.base != nil {
+		t := sn.base // the same text: the same reading
+		sn.treeOnce.Do(func() { sn.tolerant, sn.base = t, nil })
+	}
+	d.cur = sn
+}
+
+// readDisk reads again how the document's file is stored.
+func (d *document) readDisk(s *server) {
+	if d.name == d.uri {
+		return // not a file
+	}
+	disk := s.readDiskForm(d.name)
+	d.mu.Lock()
+	d.disk = disk
+	d.mu.Unlock()
 }
 
 // uriToPath returns the local path of a file: URI.

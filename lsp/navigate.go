@@ -138,7 +138,7 @@ func (s *server) definition(ctx context.Context, params *json.RawMessage) (any, 
 func (s *server) graph(sn *snapshot) *answerfile.Graph {
 	opts := s.opts.Imports
 	opts.ReadFile = s.readFile
-	g, err := answerfile.LoadGraph(sn.name, []byte(sn.text.src), opts)
+	g, err := answerfile.LoadGraph(sn.name, sn.bytes(), opts)
 	if err != nil {
 		return &answerfile.Graph{Files: []*answerfile.File{{Path: sn.name}}}
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log"
-	"os"
 	"runtime/debug"
 	"slices"
 	"sync"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
+	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/sourcegraph/jsonrpc2"
 )
 
@@ -36,7 +36,8 @@ type Options struct {
 	Config func(path string) (lint.Config, error)
 	// Imports says how Import Source paths become local files. The server
 	// reads an imported file from the editor when it is open there;
-	// ReadFile is otherwise used (nil: os.ReadFile). NoFollow lints each
+	// ReadFile is otherwise used (nil: fileio.ReadFile, with
+	// Limits.MaxBytes as its limit, as lint reads). NoFollow lints each
 	// file alone.
 	Imports answerfile.ImportOptions
 	// Debounce is how long after the last change a document is linted; 0
@@ -356,10 +357,23 @@ func (s *server) initialize(req *jsonrpc2.Request) (any, error) {
 // protocol asks.
 func (s *server) notify(req *jsonrpc2.Request) {
 	switch req.Method {
-	case "initialized", "$/setTrace", "workspace/didChangeConfiguration", "workspace/didChangeWatchedFiles":
-		if req.Method == "workspace/didChangeWatchedFiles" || req.Method == "workspace/didChangeConfiguration" {
-			s.relintAll() // a .mcsf.yaml or an imported file may have changed
+	case "initialized", "$/setTrace":
+	case "workspace/didChangeConfiguration":
+		s.relintAll()
+	case "workspace/didChangeWatchedFiles":
+		var p struct {
+			Changes []struct {
+				URI string `json:"uri"`
+			} `json:"changes"`
 		}
+		if decode(req.Params, &p) == nil {
+			for _, c := range p.Changes {
+				if d, err := s.doc(c.URI); err == nil {
+					d.readDisk(s) // an open file saved by another program, maybe in another encoding
+				}
+			}
+		}
+		s.relintAll() // a .mcsf.yaml or an imported file may have changed
 	case "exit":
 		close(s.exited)
 	case "$/cancelRequest":
@@ -386,6 +400,9 @@ func (s *server) notify(req *jsonrpc2.Request) {
 	case "textDocument/didSave":
 		var p documentParams
 		if decode(req.Params, &p) == nil {
+			if d, err := s.doc(p.TextDocument.URI); err == nil {
+				d.readDisk(s) // saved, maybe in another encoding
+			}
 			s.relintAll() // the saved file may be imported by another open one
 		}
 	case "textDocument/didClose":
@@ -432,10 +449,10 @@ func (s *server) readFile(path string) ([]byte, error) {
 	d := s.docs[pathToURI(path)]
 	s.mu.Unlock()
 	if d != nil {
-		return []byte(d.snapshot().text.src), nil
+		return d.snapshot().bytes(), nil
 	}
 	if s.opts.Imports.ReadFile != nil {
 		return s.opts.Imports.ReadFile(path)
 	}
-	return os.ReadFile(path)
+	return fileio.ReadFile(path, s.maxFileSize())
 }
