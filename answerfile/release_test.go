@@ -58,10 +58,58 @@ func TestReleaseReuse(t *testing.T) {
 				t.Fatalf("round %d, file %d: the document differs after reuse", round, i)
 			}
 			d.Release()
-			if d.Tree != nil || d.Root != nil || d.Pos(nil) != (Position{}) {
+			if d.Tree != nil || d.Root != nil {
 				t.Fatal("a released document still holds its tree")
 			}
 			d.Release() // twice is harmless
 		}
+	}
+}
+
+// TestUseAfterRelease: every method that reads the tree of a released
+// document panics with a message naming the document; the text stays.
+func TestUseAfterRelease(t *testing.T) {
+	const text = `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="N" Owner="O" OwnerType="OEM">
+  <Static/>
+</ImageCustomizations>
+`
+	d, ds, err := Parse("released.xml", []byte(text))
+	if err != nil || d == nil {
+		t.Fatal(ds, err)
+	}
+	root := d.Tree.Root()
+	static := d.Root.Statics[0]
+	d.Release()
+	d.Release() // twice is harmless
+	for name, use := range map[string]func(){
+		"Pos":           func() { d.Pos(root) },
+		"End":           func() { d.End(root) },
+		"AttrPos":       func() { d.AttrPos(root, "Name") },
+		"Path":          func() { d.Path(root) },
+		"Elements":      func() { d.Elements() },
+		"Diag":          func() { d.Diag(root, "r", Error, "m") },
+		"AttrDiag":      func() { d.AttrDiag(root, "Name", "r", Error, "m") },
+		"ElementSpan":   func() { d.ElementSpan(root) },
+		"AttrValueSpan": func() { d.AttrValueSpan(root, "Name") },
+		"Bytes":         func() { _, _ = d.Bytes() },
+		"Format":        func() { _, _ = d.Format() },
+		"SetEncoding":   func() { d.SetEncoding(Encoding{}) },
+		"IsAnswerFile":  func() { d.IsAnswerFile() },
+		"RootNamespace": func() { d.RootNamespace() },
+		"Foreign":       func() { d.Foreign(root) },
+		"a typed node":  func() { _ = static.Path() },
+	} {
+		func() {
+			defer func() {
+				if got, want := fmt.Sprint(recover()), "answerfile: document released.xml used after Release"; got != want {
+					t.Errorf("%s after Release: got panic %q, want %q", name, got, want)
+				}
+			}()
+			use()
+		}()
+	}
+	if got := string(d.Text()); got != text || d.Line(3) != "  <Static/>" || d.PosAt(0) != (Position{1, 1}) {
+		t.Errorf("the text of a released document: got %q, line 3 %q", got, d.Line(3))
 	}
 }

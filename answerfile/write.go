@@ -18,6 +18,7 @@ func writeSettings(t *etree.Document) {
 // attribute order and unknown elements are kept; white space inside tags
 // and the choice between <a></a> and <a/> are not.
 func (d *Document) Bytes() ([]byte, error) {
+	d.live()
 	writeSettings(d.Tree)
 	b, err := d.Tree.WriteToBytes()
 	if err != nil {
@@ -35,6 +36,7 @@ const IndentWidth = 2
 // newline. An element that holds text (mixed content) is kept exactly as it
 // is inside. Format does not change the Document; it is idempotent.
 func (d *Document) Format() ([]byte, error) {
+	d.live()
 	t := d.Tree.Copy()
 	for _, tok := range t.Child {
 		if pi, ok := tok.(*etree.ProcInst); ok {
@@ -88,6 +90,7 @@ func indent(e *etree.Element, depth int) {
 // SetEncoding makes the document write itself in enc from now on, and
 // rewrites the encoding named in its XML declaration to match.
 func (d *Document) SetEncoding(enc Encoding) {
+	d.live()
 	d.Encoding = enc
 	name := "utf-8"
 	if enc.Charset != UTF8 {
