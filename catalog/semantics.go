@@ -17,6 +17,17 @@ type Runtime struct {
 	// SIM. get returns the effective number of a setting of the
 	// customization, by name; ok is false when it is not set anywhere.
 	Effect func(get func(name string) (n uint32, ok bool)) []string
+	// Forced lists the values the runtime uses instead of the ones set,
+	// given the effective values (get as for Effect); nil when it never
+	// replaces one.
+	Forced func(get func(name string) (n uint32, ok bool)) []Forced
+}
+
+// Forced is a value the runtime uses instead of the one the file sets.
+type Forced struct {
+	Setting string // the setting name
+	Value   uint32
+	Why     string
 }
 
 // Warning is one check of a set value.
@@ -48,6 +59,8 @@ const (
 	RetryEnabled           = "3GPP/IMS/RetryEnabled"
 	// NotConfigured is the threshold the runtime reads when none is set.
 	NotConfigured = 0xFFFFFFFF
+	// RetryEnabledForced says why the runtime replaces RetryEnabled.
+	RetryEnabledForced = "forced to 1 by the runtime: AttemptThresholdForIMS is not configured (unset or 0xFFFFFFFF)"
 )
 
 // imsRetry: the runtime reads AttemptThresholdForIMS with the default
@@ -84,6 +97,12 @@ func imsRetry() Runtime {
 				out = append(out, fmt.Sprintf("RetryEnabled=%d is not a documented value (0 or 1): what the runtime does is unknown", r))
 			}
 			return out
+		},
+		Forced: func(get func(string) (uint32, bool)) []Forced {
+			if t, ok := get(AttemptThresholdForIMS); ok && t != NotConfigured {
+				return nil
+			}
+			return []Forced{{Setting: RetryEnabled, Value: 1, Why: RetryEnabledForced}}
 		},
 	}
 }

@@ -2,11 +2,13 @@ package change
 
 import (
 	"fmt"
+	"path"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/mcsf-dev/mcsf/catalog"
 	"github.com/mcsf-dev/mcsf/variant"
 )
 
@@ -65,11 +67,10 @@ func (s *side) resolve(p variant.Profile) outcome {
 		def := s.def(es)
 		o.settings[settingKey(def.Path, def.Name)] = sideSetting{def.Path, def.Name, SideValue{Value: def.Value, Source: es.Source}}
 	}
-	e := r.Effective
 	o.runtime = []RuntimeValue{
-		runtimeValue("IMSRetry AttemptThresholdForIMS", e.IMSRetry.AttemptThresholdForIMS),
-		runtimeValue("IMSRetry RetryEnabled", e.IMSRetry.RetryEnabled),
-		runtimeValue("AutoRetryDownloadForMMS AutoRetryDownload", e.MMSAutoRetry.AutoRetryDownload),
+		runtimeValue(&r, "IMSRetry", variant.PathPerIMSISMS, variant.NameAttemptThreshold),
+		runtimeValue(&r, "IMSRetry", variant.PathPerIMSISMS, variant.NameRetryEnabled),
+		runtimeValue(&r, "AutoRetryDownloadForMMS", variant.PathPerSIMMessaging, variant.NameAutoRetry),
 	}
 	for _, u := range r.Undecided {
 		o.undecided = append(o.undecided, undecidedState{
@@ -109,15 +110,26 @@ func (s *side) def(es variant.EffectiveSetting) variant.SettingDef {
 	return variant.SettingDef{Path: es.Path, Name: es.Name, Value: es.Value, Source: variant.Source{File: es.Source.File, Line: es.Source.Line}}
 }
 
-func runtimeValue(name string, v variant.RuntimeValue) RuntimeValue {
-	rv := RuntimeValue{Name: name, Scope: string(v.Scope), Source: v.Source}
-	switch {
-	case v.Value != nil:
-		rv.Value = fmt.Sprint(*v.Value)
+// runtimeValue is the runtime value of one setting of the customization
+// id in r, named "IMSRetry AttemptThresholdForIMS"; where r has no row for
+// it (the file does not touch the customization), its documented default.
+func runtimeValue(r *variant.Result, id, group, name string) RuntimeValue {
+	rv := RuntimeValue{Name: id + " " + path.Base(name)}
+	v, ok := r.RuntimeValue(id, name)
+	if !ok {
+		v = variant.RuntimeSetting{Scope: variant.ScopeUnset}
+		if e, found := catalog.Load().Lookup(group, name); found && e.Setting.Default != "" {
+			v = variant.RuntimeSetting{Value: e.Setting.Default, Scope: variant.ScopeDefault}
+		}
+	}
+	rv.Scope, rv.Source = v.Scope, v.Source
+	switch n, ok := variant.ParseDWORD(v.Value); {
+	case ok:
+		rv.Value = fmt.Sprint(n)
 	case v.Scope == variant.ScopeUnset:
 		rv.Value = "unset"
 	default:
-		rv.Value = fmt.Sprintf("%q", v.Text)
+		rv.Value = fmt.Sprintf("%q", v.Value)
 	}
 	return rv
 }

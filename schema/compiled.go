@@ -585,7 +585,7 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // diff-output.schema.json#/$defs/runtimeValue/properties/source
-		ref: 312,
+		ref: 281,
 	},
 	{ // diff-output.schema.json#/$defs/runtimeValue/properties/value
 		types: []string{"string"},
@@ -631,7 +631,7 @@ var nodes = [...]node{
 		types:        []string{"object"},
 	},
 	{ // diff-output.schema.json#/$defs/sideValue/properties/source
-		ref: 312,
+		ref: 281,
 	},
 	{ // diff-output.schema.json#/$defs/sideValue/properties/value
 		types: []string{"string"},
@@ -812,7 +812,7 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // resolve-output.schema.json#
-		oneOf: []int32{366, 367},
+		oneOf: []int32{335, 336},
 	},
 	{ // resolve-output.schema.json#/$defs/conflict
 		noAdditional: true,
@@ -830,7 +830,7 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/conflict/properties/priority
-		ref: 246,
+		ref: 231,
 	},
 	{ // resolve-output.schema.json#/$defs/conflict/properties/winner
 		ref: 220,
@@ -842,67 +842,10 @@ var nodes = [...]node{
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/conflictSide/properties/source
-		ref: 312,
+		ref: 281,
 	},
 	{ // resolve-output.schema.json#/$defs/conflictSide/properties/value
 		types: []string{"string"},
-	},
-	{ // resolve-output.schema.json#/$defs/effective
-		noAdditional: true,
-		properties:   []property{{name: "imsRetry", escaped: "imsRetry", node: 224}, {name: "mmsAutoRetry", escaped: "mmsAutoRetry", node: 233}},
-		required:     []string{"imsRetry", "mmsAutoRetry"},
-		types:        []string{"object"},
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/imsRetry
-		noAdditional: true,
-		properties:   []property{{name: "attemptThresholdForIMS", escaped: "attemptThresholdForIMS", node: 225}, {name: "retryEnabled", escaped: "retryEnabled", node: 229}},
-		required:     []string{"attemptThresholdForIMS", "retryEnabled"},
-		types:        []string{"object"},
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/imsRetry/properties/attemptThresholdForIMS
-		allOf: []int32{226, 227},
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/imsRetry/properties/attemptThresholdForIMS/allOf/0
-		ref: 289,
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/imsRetry/properties/attemptThresholdForIMS/allOf/1
-		properties: []property{{name: "scope", escaped: "scope", node: 228}},
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/imsRetry/properties/attemptThresholdForIMS/allOf/1/properties/scope
-		enum:        []any{"per-imsi", "per-device", "unset"},
-		enumMessage: "value must be one of \"per-imsi\", \"per-device\", \"unset\"",
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/imsRetry/properties/retryEnabled
-		allOf: []int32{230, 231},
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/imsRetry/properties/retryEnabled/allOf/0
-		ref: 289,
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/imsRetry/properties/retryEnabled/allOf/1
-		properties: []property{{name: "scope", escaped: "scope", node: 232}},
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/imsRetry/properties/retryEnabled/allOf/1/properties/scope
-		enum:        []any{"per-imsi", "per-device", "default"},
-		enumMessage: "value must be one of \"per-imsi\", \"per-device\", \"default\"",
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/mmsAutoRetry
-		noAdditional: true,
-		properties:   []property{{name: "autoRetryDownload", escaped: "autoRetryDownload", node: 234}},
-		required:     []string{"autoRetryDownload"},
-		types:        []string{"object"},
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/mmsAutoRetry/properties/autoRetryDownload
-		allOf: []int32{235, 236},
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/mmsAutoRetry/properties/autoRetryDownload/allOf/0
-		ref: 289,
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/mmsAutoRetry/properties/autoRetryDownload/allOf/1
-		properties: []property{{name: "scope", escaped: "scope", node: 237}},
-	},
-	{ // resolve-output.schema.json#/$defs/effective/properties/mmsAutoRetry/properties/autoRetryDownload/allOf/1/properties/scope
-		enum:        []any{"per-sim", "default"},
-		enumMessage: "value must be one of \"per-sim\", \"default\"",
 	},
 	{ // resolve-output.schema.json#/$defs/line
 		minimum: "0",
@@ -910,21 +853,21 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/match
 		noAdditional: true,
-		properties:   []property{{name: "priority", escaped: "priority", node: 240}, {name: "source", escaped: "source", node: 241}, {name: "target", escaped: "target", node: 242}, {name: "targetState", escaped: "targetState", node: 243}, {name: "variant", escaped: "variant", node: 244}},
+		properties:   []property{{name: "priority", escaped: "priority", node: 225}, {name: "source", escaped: "source", node: 226}, {name: "target", escaped: "target", node: 227}, {name: "targetState", escaped: "targetState", node: 228}, {name: "variant", escaped: "variant", node: 229}},
 		required:     []string{"variant", "target", "targetState", "priority", "source"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/priority
-		ref: 246,
+		ref: 231,
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/source
-		ref: 322,
+		ref: 291,
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/target
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/targetState
-		ref: 348,
+		ref: 317,
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/variant
 		types: []string{"string"},
@@ -934,7 +877,7 @@ var nodes = [...]node{
 		enumMessage: "value must be one of \"matched\", \"not-matched\", \"undecided\"",
 	},
 	{ // resolve-output.schema.json#/$defs/priority
-		items:    247,
+		items:    232,
 		maxItems: 3,
 		minItems: 3,
 		types:    []string{"array"},
@@ -945,27 +888,24 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/result
 		noAdditional: true,
-		properties:   []property{{name: "conflicts", escaped: "conflicts", node: 249}, {name: "effective", escaped: "effective", node: 251}, {name: "effects", escaped: "effects", node: 252}, {name: "matched", escaped: "matched", node: 257}, {name: "notes", escaped: "notes", node: 259}, {name: "runtime", escaped: "runtime", node: 261}, {name: "settings", escaped: "settings", node: 263}, {name: "sim", escaped: "sim", node: 265}, {name: "targets", escaped: "targets", node: 267}, {name: "undecided", escaped: "undecided", node: 269}, {name: "variants", escaped: "variants", node: 271}},
-		required:     []string{"sim", "matched", "settings", "effective", "runtime", "effects", "conflicts", "undecided", "notes"},
+		properties:   []property{{name: "conflicts", escaped: "conflicts", node: 234}, {name: "effects", escaped: "effects", node: 236}, {name: "matched", escaped: "matched", node: 241}, {name: "notes", escaped: "notes", node: 243}, {name: "runtime", escaped: "runtime", node: 245}, {name: "settings", escaped: "settings", node: 247}, {name: "sim", escaped: "sim", node: 249}, {name: "targets", escaped: "targets", node: 251}, {name: "undecided", escaped: "undecided", node: 253}, {name: "variants", escaped: "variants", node: 255}},
+		required:     []string{"sim", "matched", "settings", "runtime", "effects", "conflicts", "undecided", "notes"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/conflicts
-		items: 250,
+		items: 235,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/conflicts/items
 		ref: 214,
 	},
-	{ // resolve-output.schema.json#/$defs/result/properties/effective
-		ref: 223,
-	},
 	{ // resolve-output.schema.json#/$defs/result/properties/effects
-		items: 253,
+		items: 237,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/effects/items
 		noAdditional: true,
-		properties:   []property{{name: "customization", escaped: "customization", node: 254}, {name: "effects", escaped: "effects", node: 255}},
+		properties:   []property{{name: "customization", escaped: "customization", node: 238}, {name: "effects", escaped: "effects", node: 239}},
 		required:     []string{"customization", "effects"},
 		types:        []string{"object"},
 	},
@@ -973,82 +913,82 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/effects/items/properties/effects
-		items: 256,
+		items: 240,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/effects/items/properties/effects/items
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/matched
-		items: 258,
+		items: 242,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/matched/items
-		ref: 239,
+		ref: 224,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/notes
-		items: 260,
+		items: 244,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/notes/items
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/runtime
-		items: 262,
+		items: 246,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/runtime/items
-		ref: 273,
+		ref: 257,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/settings
-		items: 264,
+		items: 248,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/settings/items
-		ref: 307,
+		ref: 276,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/sim
-		additional: 266,
+		additional: 250,
 		types:      []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/sim/additionalProperties
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/targets
-		items: 268,
+		items: 252,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/targets/items
-		ref: 325,
+		ref: 294,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/undecided
-		items: 270,
+		items: 254,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/undecided/items
-		ref: 349,
+		ref: 318,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/variants
-		items: 272,
+		items: 256,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/variants/items
-		ref: 360,
+		ref: 329,
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting
 		noAdditional: true,
-		elseNode:     274,
-		ifNode:       275,
-		properties:   []property{{name: "customization", escaped: "customization", node: 277}, {name: "name", escaped: "name", node: 278}, {name: "path", escaped: "path", node: 279}, {name: "scope", escaped: "scope", node: 280}, {name: "shadowed", escaped: "shadowed", node: 281}, {name: "source", escaped: "source", node: 285}, {name: "value", escaped: "value", node: 286}},
+		elseNode:     258,
+		ifNode:       259,
+		properties:   []property{{name: "customization", escaped: "customization", node: 261}, {name: "forced", escaped: "forced", node: 262}, {name: "name", escaped: "name", node: 263}, {name: "note", escaped: "note", node: 264}, {name: "path", escaped: "path", node: 265}, {name: "scope", escaped: "scope", node: 266}, {name: "shadowed", escaped: "shadowed", node: 267}, {name: "source", escaped: "source", node: 271}, {name: "undocumented", escaped: "undocumented", node: 272}, {name: "value", escaped: "value", node: 273}},
 		required:     []string{"customization", "path", "name", "value", "scope"},
-		thenNode:     287,
+		thenNode:     274,
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/else
 		required: []string{"source"},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/if
-		properties: []property{{name: "scope", escaped: "scope", node: 276}},
+		properties: []property{{name: "scope", escaped: "scope", node: 260}},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/if/properties/scope
 		enum:        []any{"default", "unset"},
@@ -1057,7 +997,13 @@ var nodes = [...]node{
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/customization
 		types: []string{"string"},
 	},
+	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/forced
+		types: []string{"string"},
+	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/name
+		types: []string{"string"},
+	},
+	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/note
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/path
@@ -1069,7 +1015,7 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/shadowed
 		noAdditional: true,
-		properties:   []property{{name: "scope", escaped: "scope", node: 282}, {name: "source", escaped: "source", node: 283}, {name: "value", escaped: "value", node: 284}},
+		properties:   []property{{name: "scope", escaped: "scope", node: 268}, {name: "source", escaped: "source", node: 269}, {name: "value", escaped: "value", node: 270}},
 		required:     []string{"scope", "value", "source"},
 		types:        []string{"object"},
 	},
@@ -1078,94 +1024,30 @@ var nodes = [...]node{
 		enumMessage: "value must be one of \"per-imsi\", \"per-sim\", \"per-device\", \"device\"",
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/shadowed/properties/source
-		ref: 312,
+		ref: 281,
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/shadowed/properties/value
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/source
-		ref: 312,
+		ref: 281,
+	},
+	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/undocumented
+		constant:     []any{true},
+		constMessage: "value must be true",
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/value
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/then
-		not: 288,
+		not: 275,
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/then/not
 		required: []string{"source"},
 	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue
-		noAdditional: true,
-		allOf:        []int32{290, 295},
-		properties:   []property{{name: "forced", escaped: "forced", node: 299}, {name: "note", escaped: "note", node: 300}, {name: "path", escaped: "path", node: 301}, {name: "scope", escaped: "scope", node: 302}, {name: "source", escaped: "source", node: 303}, {name: "text", escaped: "text", node: 304}, {name: "undocumented", escaped: "undocumented", node: 305}, {name: "value", escaped: "value", node: 306}},
-		required:     []string{"value", "scope"},
-		types:        []string{"object"},
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/allOf/0
-		ifNode:   291,
-		thenNode: 293,
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/allOf/0/if
-		properties: []property{{name: "scope", escaped: "scope", node: 292}},
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/allOf/0/if/properties/scope
-		constant:     []any{"unset"},
-		constMessage: "value must be \"unset\"",
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/allOf/0/then
-		properties: []property{{name: "value", escaped: "value", node: 294}},
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/allOf/0/then/properties/value
-		types: []string{"null"},
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/allOf/1
-		ifNode:   296,
-		thenNode: 298,
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/allOf/1/if
-		properties: []property{{name: "scope", escaped: "scope", node: 297}},
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/allOf/1/if/properties/scope
-		enum:        []any{"per-imsi", "per-sim", "per-device"},
-		enumMessage: "value must be one of \"per-imsi\", \"per-sim\", \"per-device\"",
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/allOf/1/then
-		required: []string{"text", "path", "source"},
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/properties/forced
-		maximum: "4294967295",
-		minimum: "0",
-		types:   []string{"integer"},
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/properties/note
-		types: []string{"string"},
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/properties/path
-		types: []string{"string"},
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/properties/scope
-		enum:        []any{"per-imsi", "per-sim", "per-device", "default", "unset"},
-		enumMessage: "value must be one of \"per-imsi\", \"per-sim\", \"per-device\", \"default\", \"unset\"",
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/properties/source
-		ref: 312,
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/properties/text
-		types: []string{"string"},
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/properties/undocumented
-		constant:     []any{true},
-		constMessage: "value must be true",
-	},
-	{ // resolve-output.schema.json#/$defs/runtimeValue/properties/value
-		maximum: "4294967295",
-		minimum: "0",
-		types:   []string{"integer", "null"},
-	},
 	{ // resolve-output.schema.json#/$defs/setting
 		noAdditional: true,
-		properties:   []property{{name: "name", escaped: "name", node: 308}, {name: "path", escaped: "path", node: 309}, {name: "source", escaped: "source", node: 310}, {name: "value", escaped: "value", node: 311}},
+		properties:   []property{{name: "name", escaped: "name", node: 277}, {name: "path", escaped: "path", node: 278}, {name: "source", escaped: "source", node: 279}, {name: "value", escaped: "value", node: 280}},
 		required:     []string{"path", "name", "value", "source"},
 		types:        []string{"object"},
 	},
@@ -1176,21 +1058,21 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/setting/properties/source
-		ref: 312,
+		ref: 281,
 	},
 	{ // resolve-output.schema.json#/$defs/setting/properties/value
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource
 		noAdditional: true,
-		ifNode:       313,
-		properties:   []property{{name: "file", escaped: "file", node: 315}, {name: "kind", escaped: "kind", node: 316}, {name: "line", escaped: "line", node: 317}, {name: "target", escaped: "target", node: 318}, {name: "targetState", escaped: "targetState", node: 319}, {name: "variant", escaped: "variant", node: 320}},
+		ifNode:       282,
+		properties:   []property{{name: "file", escaped: "file", node: 284}, {name: "kind", escaped: "kind", node: 285}, {name: "line", escaped: "line", node: 286}, {name: "target", escaped: "target", node: 287}, {name: "targetState", escaped: "targetState", node: 288}, {name: "variant", escaped: "variant", node: 289}},
 		required:     []string{"kind", "file", "line"},
-		thenNode:     321,
+		thenNode:     290,
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/if
-		properties: []property{{name: "kind", escaped: "kind", node: 314}},
+		properties: []property{{name: "kind", escaped: "kind", node: 283}},
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/if/properties/kind
 		constant:     []any{"variant"},
@@ -1204,13 +1086,13 @@ var nodes = [...]node{
 		enumMessage: "value must be one of \"static\", \"variant\"",
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/properties/line
-		ref: 238,
+		ref: 223,
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/properties/target
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/properties/targetState
-		ref: 348,
+		ref: 317,
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/properties/variant
 		types: []string{"string"},
@@ -1220,7 +1102,7 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/source
 		noAdditional: true,
-		properties:   []property{{name: "file", escaped: "file", node: 323}, {name: "line", escaped: "line", node: 324}},
+		properties:   []property{{name: "file", escaped: "file", node: 292}, {name: "line", escaped: "line", node: 293}},
 		required:     []string{"file", "line"},
 		types:        []string{"object"},
 	},
@@ -1228,40 +1110,40 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/source/properties/line
-		ref: 238,
+		ref: 223,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport
 		noAdditional: true,
-		properties:   []property{{name: "outcome", escaped: "outcome", node: 326}, {name: "priority", escaped: "priority", node: 327}, {name: "source", escaped: "source", node: 328}, {name: "states", escaped: "states", node: 329}, {name: "target", escaped: "target", node: 344}, {name: "targetState", escaped: "targetState", node: 345}, {name: "variants", escaped: "variants", node: 346}},
+		properties:   []property{{name: "outcome", escaped: "outcome", node: 295}, {name: "priority", escaped: "priority", node: 296}, {name: "source", escaped: "source", node: 297}, {name: "states", escaped: "states", node: 298}, {name: "target", escaped: "target", node: 313}, {name: "targetState", escaped: "targetState", node: 314}, {name: "variants", escaped: "variants", node: 315}},
 		required:     []string{"target", "variants", "outcome", "priority", "states", "source"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/outcome
-		ref: 245,
+		ref: 230,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/priority
-		ref: 246,
+		ref: 231,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/source
-		ref: 322,
+		ref: 291,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states
-		items: 330,
+		items: 299,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items
 		noAdditional: true,
-		properties:   []property{{name: "conditions", escaped: "conditions", node: 331}, {name: "outcome", escaped: "outcome", node: 339}, {name: "priority", escaped: "priority", node: 340}, {name: "reason", escaped: "reason", node: 341}, {name: "source", escaped: "source", node: 342}, {name: "targetState", escaped: "targetState", node: 343}},
+		properties:   []property{{name: "conditions", escaped: "conditions", node: 300}, {name: "outcome", escaped: "outcome", node: 308}, {name: "priority", escaped: "priority", node: 309}, {name: "reason", escaped: "reason", node: 310}, {name: "source", escaped: "source", node: 311}, {name: "targetState", escaped: "targetState", node: 312}},
 		required:     []string{"targetState", "outcome", "priority", "reason", "conditions", "source"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions
-		items: 332,
+		items: 301,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items
 		noAdditional: true,
-		properties:   []property{{name: "class", escaped: "class", node: 333}, {name: "name", escaped: "name", node: 334}, {name: "outcome", escaped: "outcome", node: 335}, {name: "reason", escaped: "reason", node: 336}, {name: "source", escaped: "source", node: 337}, {name: "value", escaped: "value", node: 338}},
+		properties:   []property{{name: "class", escaped: "class", node: 302}, {name: "name", escaped: "name", node: 303}, {name: "outcome", escaped: "outcome", node: 304}, {name: "reason", escaped: "reason", node: 305}, {name: "source", escaped: "source", node: 306}, {name: "value", escaped: "value", node: 307}},
 		required:     []string{"name", "value", "class", "outcome", "reason", "source"},
 		types:        []string{"object"},
 	},
@@ -1273,40 +1155,40 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items/properties/outcome
-		ref: 245,
+		ref: 230,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items/properties/reason
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items/properties/source
-		ref: 322,
+		ref: 291,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items/properties/value
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/outcome
-		ref: 245,
+		ref: 230,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/priority
-		ref: 246,
+		ref: 231,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/reason
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/source
-		ref: 322,
+		ref: 291,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/targetState
-		ref: 348,
+		ref: 317,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/target
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/targetState
-		ref: 348,
+		ref: 317,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/variants
-		items: 347,
+		items: 316,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/variants/items
@@ -1318,7 +1200,7 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/undecided
 		noAdditional: true,
-		properties:   []property{{name: "condition", escaped: "condition", node: 350}, {name: "file", escaped: "file", node: 351}, {name: "line", escaped: "line", node: 352}, {name: "reason", escaped: "reason", node: 353}, {name: "target", escaped: "target", node: 354}, {name: "targetMatched", escaped: "targetMatched", node: 355}, {name: "targetState", escaped: "targetState", node: 356}, {name: "value", escaped: "value", node: 357}, {name: "variants", escaped: "variants", node: 358}},
+		properties:   []property{{name: "condition", escaped: "condition", node: 319}, {name: "file", escaped: "file", node: 320}, {name: "line", escaped: "line", node: 321}, {name: "reason", escaped: "reason", node: 322}, {name: "target", escaped: "target", node: 323}, {name: "targetMatched", escaped: "targetMatched", node: 324}, {name: "targetState", escaped: "targetState", node: 325}, {name: "value", escaped: "value", node: 326}, {name: "variants", escaped: "variants", node: 327}},
 		required:     []string{"target", "targetState", "variants", "condition", "value", "reason", "file", "line", "targetMatched"},
 		types:        []string{"object"},
 	},
@@ -1329,7 +1211,7 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/line
-		ref: 238,
+		ref: 223,
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/reason
 		types: []string{"string"},
@@ -1341,13 +1223,13 @@ var nodes = [...]node{
 		types: []string{"boolean"},
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/targetState
-		ref: 348,
+		ref: 317,
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/value
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/variants
-		items: 359,
+		items: 328,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/variants/items
@@ -1355,7 +1237,7 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/variantReport
 		noAdditional: true,
-		properties:   []property{{name: "outcome", escaped: "outcome", node: 361}, {name: "reason", escaped: "reason", node: 362}, {name: "source", escaped: "source", node: 363}, {name: "target", escaped: "target", node: 364}, {name: "variant", escaped: "variant", node: 365}},
+		properties:   []property{{name: "outcome", escaped: "outcome", node: 330}, {name: "reason", escaped: "reason", node: 331}, {name: "source", escaped: "source", node: 332}, {name: "target", escaped: "target", node: 333}, {name: "variant", escaped: "variant", node: 334}},
 		required:     []string{"variant", "target", "outcome", "reason", "source"},
 		types:        []string{"object"},
 	},
@@ -1367,7 +1249,7 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/variantReport/properties/source
-		ref: 322,
+		ref: 291,
 	},
 	{ // resolve-output.schema.json#/$defs/variantReport/properties/target
 		types: []string{"string"},
@@ -1376,24 +1258,24 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/oneOf/0
-		ref: 248,
+		ref: 233,
 	},
 	{ // resolve-output.schema.json#/oneOf/1
-		items: 368,
+		items: 337,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/oneOf/1/items
-		ref: 248,
+		ref: 233,
 	},
 	{ // retry-output.schema.json#
 		noAdditional: true,
-		properties:   []property{{name: "chain", escaped: "chain", node: 485}, {name: "direction", escaped: "direction", node: 487}, {name: "events", escaped: "events", node: 488}, {name: "final", escaped: "final", node: 490}, {name: "stages", escaped: "stages", node: 500}},
+		properties:   []property{{name: "chain", escaped: "chain", node: 454}, {name: "direction", escaped: "direction", node: 456}, {name: "events", escaped: "events", node: 457}, {name: "final", escaped: "final", node: 459}, {name: "stages", escaped: "stages", node: 469}},
 		required:     []string{"chain", "direction", "final", "stages", "events"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/aggregator
 		noAdditional: true,
-		properties:   []property{{name: "direction", escaped: "direction", node: 371}, {name: "factor", escaped: "factor", node: 372}, {name: "first_delay_seconds", escaped: "first_delay_seconds", node: 373}, {name: "max_attempts", escaped: "max_attempts", node: 374}, {name: "permanent", escaped: "permanent", node: 375}, {name: "validity_seconds", escaped: "validity_seconds", node: 376}},
+		properties:   []property{{name: "direction", escaped: "direction", node: 340}, {name: "factor", escaped: "factor", node: 341}, {name: "first_delay_seconds", escaped: "first_delay_seconds", node: 342}, {name: "max_attempts", escaped: "max_attempts", node: 343}, {name: "permanent", escaped: "permanent", node: 344}, {name: "validity_seconds", escaped: "validity_seconds", node: 345}},
 		required:     []string{"first_delay_seconds", "factor", "max_attempts", "validity_seconds", "permanent", "direction"},
 		types:        []string{"object"},
 	},
@@ -1406,7 +1288,7 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/aggregator/properties/first_delay_seconds
-		ref: 430,
+		ref: 399,
 	},
 	{ // retry-output.schema.json#/$defs/aggregator/properties/max_attempts
 		minimum: "1",
@@ -1421,12 +1303,12 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/billing
 		noAdditional: true,
-		properties:   []property{{name: "delays_seconds", escaped: "delays_seconds", node: 378}, {name: "general", escaped: "general", node: 380}, {name: "single_shot", escaped: "single_shot", node: 384}, {name: "validity_seconds", escaped: "validity_seconds", node: 385}},
+		properties:   []property{{name: "delays_seconds", escaped: "delays_seconds", node: 347}, {name: "general", escaped: "general", node: 349}, {name: "single_shot", escaped: "single_shot", node: 353}, {name: "validity_seconds", escaped: "validity_seconds", node: 354}},
 		required:     []string{"delays_seconds", "validity_seconds", "single_shot", "general"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/billing/properties/delays_seconds
-		items:    379,
+		items:    348,
 		minItems: 2,
 		types:    []string{"array"},
 	},
@@ -1436,7 +1318,7 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/billing/properties/general
 		noAdditional: true,
-		properties:   []property{{name: "factor", escaped: "factor", node: 381}, {name: "first_delay_seconds", escaped: "first_delay_seconds", node: 382}, {name: "max_attempts", escaped: "max_attempts", node: 383}},
+		properties:   []property{{name: "factor", escaped: "factor", node: 350}, {name: "first_delay_seconds", escaped: "first_delay_seconds", node: 351}, {name: "max_attempts", escaped: "max_attempts", node: 352}},
 		required:     []string{"first_delay_seconds", "factor", "max_attempts"},
 		types:        []string{"object"},
 	},
@@ -1445,7 +1327,7 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/billing/properties/general/properties/first_delay_seconds
-		ref: 430,
+		ref: 399,
 	},
 	{ // retry-output.schema.json#/$defs/billing/properties/general/properties/max_attempts
 		minimum: "1",
@@ -1468,31 +1350,31 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/event
 		noAdditional: true,
-		elseNode:     389,
-		ifNode:       391,
-		properties:   []property{{name: "at", escaped: "at", node: 393}, {name: "at_seconds", escaped: "at_seconds", node: 394}, {name: "attempt", escaped: "attempt", node: 395}, {name: "channel", escaped: "channel", node: 396}, {name: "code", escaped: "code", node: 397}, {name: "delivery_report", escaped: "delivery_report", node: 398}, {name: "detail", escaped: "detail", node: 399}, {name: "duration_seconds", escaped: "duration_seconds", node: 400}, {name: "error", escaped: "error", node: 401}, {name: "kind", escaped: "kind", node: 402}, {name: "permanent", escaped: "permanent", node: 403}, {name: "stage", escaped: "stage", node: 404}},
+		elseNode:     358,
+		ifNode:       360,
+		properties:   []property{{name: "at", escaped: "at", node: 362}, {name: "at_seconds", escaped: "at_seconds", node: 363}, {name: "attempt", escaped: "attempt", node: 364}, {name: "channel", escaped: "channel", node: 365}, {name: "code", escaped: "code", node: 366}, {name: "delivery_report", escaped: "delivery_report", node: 367}, {name: "detail", escaped: "detail", node: 368}, {name: "duration_seconds", escaped: "duration_seconds", node: 369}, {name: "error", escaped: "error", node: 370}, {name: "kind", escaped: "kind", node: 371}, {name: "permanent", escaped: "permanent", node: 372}, {name: "stage", escaped: "stage", node: 373}},
 		required:     []string{"at_seconds", "at", "stage", "kind", "detail"},
-		thenNode:     405,
+		thenNode:     374,
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/event/else
-		not: 390,
+		not: 359,
 	},
 	{ // retry-output.schema.json#/$defs/event/else/not
 		required: []string{"duration_seconds"},
 	},
 	{ // retry-output.schema.json#/$defs/event/if
-		properties: []property{{name: "kind", escaped: "kind", node: 392}},
+		properties: []property{{name: "kind", escaped: "kind", node: 361}},
 	},
 	{ // retry-output.schema.json#/$defs/event/if/properties/kind
 		enum:        []any{"attempt", "wait", "user-wait", "link-down"},
 		enumMessage: "value must be one of \"attempt\", \"wait\", \"user-wait\", \"link-down\"",
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/at
-		ref: 387,
+		ref: 356,
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/at_seconds
-		ref: 430,
+		ref: 399,
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/attempt
 		minimum: "1",
@@ -1507,14 +1389,14 @@ var nodes = [...]node{
 		types:     []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/delivery_report
-		ref: 386,
+		ref: 355,
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/detail
 		minLength: 2,
 		types:     []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/duration_seconds
-		ref: 430,
+		ref: 399,
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/error
 		enum:        []any{"temp", "imstemp", "perm", "drop", "down", "nocredit", "code"},
@@ -1529,36 +1411,36 @@ var nodes = [...]node{
 		constMessage: "value must be true",
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/stage
-		ref: 422,
+		ref: 391,
 	},
 	{ // retry-output.schema.json#/$defs/event/then
 		required: []string{"duration_seconds"},
 	},
 	{ // retry-output.schema.json#/$defs/mms
 		noAdditional: true,
-		properties:   []property{{name: "auto_retry_download", escaped: "auto_retry_download", node: 407}, {name: "context", escaped: "context", node: 408}, {name: "user_delay_seconds", escaped: "user_delay_seconds", node: 409}, {name: "waits_seconds", escaped: "waits_seconds", node: 410}},
+		properties:   []property{{name: "auto_retry_download", escaped: "auto_retry_download", node: 376}, {name: "context", escaped: "context", node: 377}, {name: "user_delay_seconds", escaped: "user_delay_seconds", node: 378}, {name: "waits_seconds", escaped: "waits_seconds", node: 379}},
 		required:     []string{"auto_retry_download", "waits_seconds", "user_delay_seconds"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/auto_retry_download
-		ref: 431,
+		ref: 400,
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/context
 		types: []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/user_delay_seconds
-		ref: 430,
+		ref: 399,
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/waits_seconds
-		items: 411,
+		items: 380,
 		types: []string{"array"},
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/waits_seconds/items
-		ref: 430,
+		ref: 399,
 	},
 	{ // retry-output.schema.json#/$defs/nowsms
 		noAdditional: true,
-		properties:   []property{{name: "after_attempts", escaped: "after_attempts", node: 413}, {name: "max_attempts", escaped: "max_attempts", node: 414}, {name: "max_delay_seconds", escaped: "max_delay_seconds", node: 415}, {name: "multiplier", escaped: "multiplier", node: 416}, {name: "reject_codes", escaped: "reject_codes", node: 417}, {name: "retry_delay_seconds", escaped: "retry_delay_seconds", node: 421}},
+		properties:   []property{{name: "after_attempts", escaped: "after_attempts", node: 382}, {name: "max_attempts", escaped: "max_attempts", node: 383}, {name: "max_delay_seconds", escaped: "max_delay_seconds", node: 384}, {name: "multiplier", escaped: "multiplier", node: 385}, {name: "reject_codes", escaped: "reject_codes", node: 386}, {name: "retry_delay_seconds", escaped: "retry_delay_seconds", node: 390}},
 		required:     []string{"retry_delay_seconds", "multiplier", "after_attempts", "max_delay_seconds", "max_attempts", "reject_codes"},
 		types:        []string{"object"},
 	},
@@ -1571,21 +1453,21 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/max_delay_seconds
-		ref: 430,
+		ref: 399,
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/multiplier
 		minimum: "0",
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/reject_codes
-		oneOf: []int32{418, 419},
+		oneOf: []int32{387, 388},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/reject_codes/oneOf/0
 		constant:     []any{"All"},
 		constMessage: "value must be \"All\"",
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/reject_codes/oneOf/1
-		items: 420,
+		items: 389,
 		types: []string{"array"},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/reject_codes/oneOf/1/items
@@ -1593,7 +1475,7 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/retry_delay_seconds
-		ref: 430,
+		ref: 399,
 	},
 	{ // retry-output.schema.json#/$defs/policy
 		enum:        []any{"sms", "mms", "nowsms", "aggregator", "billing", "provider"},
@@ -1601,12 +1483,12 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/provider
 		noAdditional: true,
-		properties:   []property{{name: "drop_down", escaped: "drop_down", node: 424}, {name: "incoming", escaped: "incoming", node: 426}, {name: "max_resubmissions", escaped: "max_resubmissions", node: 427}, {name: "no_credit_delay_seconds", escaped: "no_credit_delay_seconds", node: 428}, {name: "retry_delay_seconds", escaped: "retry_delay_seconds", node: 429}},
+		properties:   []property{{name: "drop_down", escaped: "drop_down", node: 393}, {name: "incoming", escaped: "incoming", node: 395}, {name: "max_resubmissions", escaped: "max_resubmissions", node: 396}, {name: "no_credit_delay_seconds", escaped: "no_credit_delay_seconds", node: 397}, {name: "retry_delay_seconds", escaped: "retry_delay_seconds", node: 398}},
 		required:     []string{"no_credit_delay_seconds", "retry_delay_seconds", "max_resubmissions", "drop_down"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/provider/properties/drop_down
-		items: 425,
+		items: 394,
 		types: []string{"array"},
 	},
 	{ // retry-output.schema.json#/$defs/provider/properties/drop_down/items
@@ -1614,7 +1496,7 @@ var nodes = [...]node{
 		types:   []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/provider/properties/incoming
-		ref: 386,
+		ref: 355,
 	},
 	{ // retry-output.schema.json#/$defs/provider/properties/max_resubmissions
 		minimum: "0",
@@ -1634,7 +1516,7 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/setting
 		noAdditional: true,
-		properties:   []property{{name: "assumed", escaped: "assumed", node: 432}, {name: "configured", escaped: "configured", node: 433}, {name: "documented", escaped: "documented", node: 434}, {name: "effective", escaped: "effective", node: 435}, {name: "from", escaped: "from", node: 436}, {name: "limits_ims", escaped: "limits_ims", node: 437}, {name: "name", escaped: "name", node: 438}, {name: "note", escaped: "note", node: 439}, {name: "text", escaped: "text", node: 440}, {name: "value", escaped: "value", node: 441}},
+		properties:   []property{{name: "assumed", escaped: "assumed", node: 401}, {name: "configured", escaped: "configured", node: 402}, {name: "documented", escaped: "documented", node: 403}, {name: "effective", escaped: "effective", node: 404}, {name: "from", escaped: "from", node: 405}, {name: "limits_ims", escaped: "limits_ims", node: 406}, {name: "name", escaped: "name", node: 407}, {name: "note", escaped: "note", node: 408}, {name: "text", escaped: "text", node: 409}, {name: "value", escaped: "value", node: 410}},
 		required:     []string{"name", "value", "configured", "assumed", "documented"},
 		types:        []string{"object"},
 	},
@@ -1676,137 +1558,137 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/sms
 		noAdditional: true,
-		properties:   []property{{name: "attempt_threshold_for_ims", escaped: "attempt_threshold_for_ims", node: 443}, {name: "context", escaped: "context", node: 444}, {name: "retry_enabled", escaped: "retry_enabled", node: 445}, {name: "user_delay_seconds", escaped: "user_delay_seconds", node: 446}},
+		properties:   []property{{name: "attempt_threshold_for_ims", escaped: "attempt_threshold_for_ims", node: 412}, {name: "context", escaped: "context", node: 413}, {name: "retry_enabled", escaped: "retry_enabled", node: 414}, {name: "user_delay_seconds", escaped: "user_delay_seconds", node: 415}},
 		required:     []string{"attempt_threshold_for_ims", "retry_enabled", "user_delay_seconds"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/sms/properties/attempt_threshold_for_ims
-		ref: 431,
+		ref: 400,
 	},
 	{ // retry-output.schema.json#/$defs/sms/properties/context
 		types: []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/sms/properties/retry_enabled
-		ref: 431,
+		ref: 400,
 	},
 	{ // retry-output.schema.json#/$defs/sms/properties/user_delay_seconds
-		ref: 430,
+		ref: 399,
 	},
 	{ // retry-output.schema.json#/$defs/stage
 		noAdditional: true,
-		allOf:        []int32{448, 453, 458, 463, 468, 473},
-		properties:   []property{{name: "attempts", escaped: "attempts", node: 478}, {name: "end_seconds", escaped: "end_seconds", node: 479}, {name: "owner", escaped: "owner", node: 480}, {name: "parameters", escaped: "parameters", node: 481}, {name: "policy", escaped: "policy", node: 482}, {name: "start_seconds", escaped: "start_seconds", node: 483}, {name: "summary", escaped: "summary", node: 484}},
+		allOf:        []int32{417, 422, 427, 432, 437, 442},
+		properties:   []property{{name: "attempts", escaped: "attempts", node: 447}, {name: "end_seconds", escaped: "end_seconds", node: 448}, {name: "owner", escaped: "owner", node: 449}, {name: "parameters", escaped: "parameters", node: 450}, {name: "policy", escaped: "policy", node: 451}, {name: "start_seconds", escaped: "start_seconds", node: 452}, {name: "summary", escaped: "summary", node: 453}},
 		required:     []string{"policy", "owner", "summary", "parameters", "start_seconds", "end_seconds", "attempts"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0
-		ifNode:   449,
-		thenNode: 451,
+		ifNode:   418,
+		thenNode: 420,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0/if
-		properties: []property{{name: "policy", escaped: "policy", node: 450}},
+		properties: []property{{name: "policy", escaped: "policy", node: 419}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0/if/properties/policy
 		constant:     []any{"sms"},
 		constMessage: "value must be \"sms\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 452}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 421}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0/then/properties/parameters
-		ref: 442,
+		ref: 411,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1
-		ifNode:   454,
-		thenNode: 456,
+		ifNode:   423,
+		thenNode: 425,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1/if
-		properties: []property{{name: "policy", escaped: "policy", node: 455}},
+		properties: []property{{name: "policy", escaped: "policy", node: 424}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1/if/properties/policy
 		constant:     []any{"mms"},
 		constMessage: "value must be \"mms\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 457}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 426}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1/then/properties/parameters
-		ref: 406,
+		ref: 375,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2
-		ifNode:   459,
-		thenNode: 461,
+		ifNode:   428,
+		thenNode: 430,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2/if
-		properties: []property{{name: "policy", escaped: "policy", node: 460}},
+		properties: []property{{name: "policy", escaped: "policy", node: 429}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2/if/properties/policy
 		constant:     []any{"nowsms"},
 		constMessage: "value must be \"nowsms\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 462}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 431}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2/then/properties/parameters
-		ref: 412,
+		ref: 381,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3
-		ifNode:   464,
-		thenNode: 466,
+		ifNode:   433,
+		thenNode: 435,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3/if
-		properties: []property{{name: "policy", escaped: "policy", node: 465}},
+		properties: []property{{name: "policy", escaped: "policy", node: 434}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3/if/properties/policy
 		constant:     []any{"aggregator"},
 		constMessage: "value must be \"aggregator\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 467}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 436}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3/then/properties/parameters
-		ref: 370,
+		ref: 339,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4
-		ifNode:   469,
-		thenNode: 471,
+		ifNode:   438,
+		thenNode: 440,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4/if
-		properties: []property{{name: "policy", escaped: "policy", node: 470}},
+		properties: []property{{name: "policy", escaped: "policy", node: 439}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4/if/properties/policy
 		constant:     []any{"billing"},
 		constMessage: "value must be \"billing\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 472}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 441}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4/then/properties/parameters
-		ref: 377,
+		ref: 346,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5
-		ifNode:   474,
-		thenNode: 476,
+		ifNode:   443,
+		thenNode: 445,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5/if
-		properties: []property{{name: "policy", escaped: "policy", node: 475}},
+		properties: []property{{name: "policy", escaped: "policy", node: 444}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5/if/properties/policy
 		constant:     []any{"provider"},
 		constMessage: "value must be \"provider\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 477}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 446}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5/then/properties/parameters
-		ref: 423,
+		ref: 392,
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/attempts
 		minimum: "0",
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/end_seconds
-		ref: 430,
+		ref: 399,
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/owner
 		enum:        []any{"handset", "gateway", "aggregator", "content provider"},
@@ -1816,45 +1698,45 @@ var nodes = [...]node{
 		types: []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/policy
-		ref: 422,
+		ref: 391,
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/start_seconds
-		ref: 430,
+		ref: 399,
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/summary
 		types: []string{"string"},
 	},
 	{ // retry-output.schema.json#/properties/chain
-		items:    486,
+		items:    455,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // retry-output.schema.json#/properties/chain/items
-		ref: 422,
+		ref: 391,
 	},
 	{ // retry-output.schema.json#/properties/direction
 		enum:        []any{"MO", "MT", "DLR"},
 		enumMessage: "value must be one of \"MO\", \"MT\", \"DLR\"",
 	},
 	{ // retry-output.schema.json#/properties/events
-		items:    489,
+		items:    458,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // retry-output.schema.json#/properties/events/items
-		ref: 388,
+		ref: 357,
 	},
 	{ // retry-output.schema.json#/properties/final
 		noAdditional: true,
-		properties:   []property{{name: "at", escaped: "at", node: 491}, {name: "at_seconds", escaped: "at_seconds", node: 492}, {name: "attempts", escaped: "attempts", node: 493}, {name: "delivery_report", escaped: "delivery_report", node: 494}, {name: "state", escaped: "state", node: 499}},
+		properties:   []property{{name: "at", escaped: "at", node: 460}, {name: "at_seconds", escaped: "at_seconds", node: 461}, {name: "attempts", escaped: "attempts", node: 462}, {name: "delivery_report", escaped: "delivery_report", node: 463}, {name: "state", escaped: "state", node: 468}},
 		required:     []string{"state", "at_seconds", "at", "attempts"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/properties/final/properties/at
-		ref: 387,
+		ref: 356,
 	},
 	{ // retry-output.schema.json#/properties/final/properties/at_seconds
-		ref: 430,
+		ref: 399,
 	},
 	{ // retry-output.schema.json#/properties/final/properties/attempts
 		minimum: "0",
@@ -1862,7 +1744,7 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/properties/final/properties/delivery_report
 		noAdditional: true,
-		properties:   []property{{name: "advice", escaped: "advice", node: 495}, {name: "reason", escaped: "reason", node: 496}, {name: "retry", escaped: "retry", node: 497}, {name: "status", escaped: "status", node: 498}},
+		properties:   []property{{name: "advice", escaped: "advice", node: 464}, {name: "reason", escaped: "reason", node: 465}, {name: "retry", escaped: "retry", node: 466}, {name: "status", escaped: "status", node: 467}},
 		required:     []string{"status", "retry", "advice", "reason"},
 		types:        []string{"object"},
 	},
@@ -1879,30 +1761,30 @@ var nodes = [...]node{
 		enumMessage: "value must be one of \"no\", \"yes\", \"later\", \"wait\"",
 	},
 	{ // retry-output.schema.json#/properties/final/properties/delivery_report/properties/status
-		ref: 386,
+		ref: 355,
 	},
 	{ // retry-output.schema.json#/properties/final/properties/state
 		enum:        []any{"sent", "delivered", "failed", "rejected", "expired", "undecided", "pending", "manual-link"},
 		enumMessage: "value must be one of \"sent\", \"delivered\", \"failed\", \"rejected\", \"expired\", \"undecided\", \"pending\", \"manual-link\"",
 	},
 	{ // retry-output.schema.json#/properties/stages
-		items:    501,
+		items:    470,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // retry-output.schema.json#/properties/stages/items
-		ref: 447,
+		ref: 416,
 	},
 	{ // spec.schema.json#
 		noAdditional: true,
-		properties:   []property{{name: "description", escaped: "description", node: 534}, {name: "device", escaped: "device", node: 535}, {name: "name", escaped: "name", node: 538}, {name: "operators", escaped: "operators", node: 539}, {name: "owner", escaped: "owner", node: 541}, {name: "ownerType", escaped: "ownerType", node: 542}},
+		properties:   []property{{name: "description", escaped: "description", node: 503}, {name: "device", escaped: "device", node: 504}, {name: "name", escaped: "name", node: 507}, {name: "operators", escaped: "operators", node: 508}, {name: "owner", escaped: "owner", node: 510}, {name: "ownerType", escaped: "ownerType", node: 511}},
 		required:     []string{"name", "owner"},
 		types:        []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/imsRetry
 		noAdditional:  true,
 		minProperties: 2,
-		properties:    []property{{name: "attemptThresholdForIMS", escaped: "attemptThresholdForIMS", node: 504}, {name: "retryEnabled", escaped: "retryEnabled", node: 505}},
+		properties:    []property{{name: "attemptThresholdForIMS", escaped: "attemptThresholdForIMS", node: 473}, {name: "retryEnabled", escaped: "retryEnabled", node: 474}},
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/imsRetry/properties/attemptThresholdForIMS
@@ -1916,90 +1798,90 @@ var nodes = [...]node{
 	{ // spec.schema.json#/$defs/match
 		noAdditional:  true,
 		minProperties: 2,
-		properties:    []property{{name: "conditions", escaped: "conditions", node: 507}, {name: "gid1", escaped: "gid1", node: 510}, {name: "iccid", escaped: "iccid", node: 511}, {name: "imsi", escaped: "imsi", node: 512}, {name: "mcc", escaped: "mcc", node: 513}, {name: "mnc", escaped: "mnc", node: 514}, {name: "pnn", escaped: "pnn", node: 515}, {name: "roaming", escaped: "roaming", node: 516}, {name: "spn", escaped: "spn", node: 517}, {name: "uicc", escaped: "uicc", node: 518}, {name: "uiccslot", escaped: "uiccslot", node: 519}},
+		properties:    []property{{name: "conditions", escaped: "conditions", node: 476}, {name: "gid1", escaped: "gid1", node: 479}, {name: "iccid", escaped: "iccid", node: 480}, {name: "imsi", escaped: "imsi", node: 481}, {name: "mcc", escaped: "mcc", node: 482}, {name: "mnc", escaped: "mnc", node: 483}, {name: "pnn", escaped: "pnn", node: 484}, {name: "roaming", escaped: "roaming", node: 485}, {name: "spn", escaped: "spn", node: 486}, {name: "uicc", escaped: "uicc", node: 487}, {name: "uiccslot", escaped: "uiccslot", node: 488}},
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/match/properties/conditions
-		additional:    508,
+		additional:    477,
 		minProperties: 2,
-		propertyNames: 509,
+		propertyNames: 478,
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/match/properties/conditions/additionalProperties
-		ref: 533,
+		ref: 502,
 	},
 	{ // spec.schema.json#/$defs/match/properties/conditions/propertyNames
 		minLength: 2,
 		pattern:   7,
 	},
 	{ // spec.schema.json#/$defs/match/properties/gid1
-		ref: 533,
+		ref: 502,
 	},
 	{ // spec.schema.json#/$defs/match/properties/iccid
-		ref: 533,
+		ref: 502,
 	},
 	{ // spec.schema.json#/$defs/match/properties/imsi
-		ref: 533,
+		ref: 502,
 	},
 	{ // spec.schema.json#/$defs/match/properties/mcc
-		ref: 533,
+		ref: 502,
 	},
 	{ // spec.schema.json#/$defs/match/properties/mnc
-		ref: 533,
+		ref: 502,
 	},
 	{ // spec.schema.json#/$defs/match/properties/pnn
-		ref: 533,
+		ref: 502,
 	},
 	{ // spec.schema.json#/$defs/match/properties/roaming
-		ref: 533,
+		ref: 502,
 	},
 	{ // spec.schema.json#/$defs/match/properties/spn
-		ref: 533,
+		ref: 502,
 	},
 	{ // spec.schema.json#/$defs/match/properties/uicc
-		ref: 533,
+		ref: 502,
 	},
 	{ // spec.schema.json#/$defs/match/properties/uiccslot
-		ref: 533,
+		ref: 502,
 	},
 	{ // spec.schema.json#/$defs/operator
 		noAdditional: true,
-		properties:   []property{{name: "imsRetry", escaped: "imsRetry", node: 521}, {name: "match", escaped: "match", node: 522}, {name: "mmsAutoRetry", escaped: "mmsAutoRetry", node: 524}, {name: "name", escaped: "name", node: 525}, {name: "settings", escaped: "settings", node: 526}},
+		properties:   []property{{name: "imsRetry", escaped: "imsRetry", node: 490}, {name: "match", escaped: "match", node: 491}, {name: "mmsAutoRetry", escaped: "mmsAutoRetry", node: 493}, {name: "name", escaped: "name", node: 494}, {name: "settings", escaped: "settings", node: 495}},
 		required:     []string{"name", "match"},
 		types:        []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/operator/properties/imsRetry
-		ref: 503,
+		ref: 472,
 	},
 	{ // spec.schema.json#/$defs/operator/properties/match
-		items:    523,
+		items:    492,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // spec.schema.json#/$defs/operator/properties/match/items
-		ref: 506,
+		ref: 475,
 	},
 	{ // spec.schema.json#/$defs/operator/properties/mmsAutoRetry
 		types: []string{"boolean"},
 	},
 	{ // spec.schema.json#/$defs/operator/properties/name
-		ref: 532,
+		ref: 501,
 	},
 	{ // spec.schema.json#/$defs/operator/properties/settings
-		ref: 527,
+		ref: 496,
 	},
 	{ // spec.schema.json#/$defs/settings
-		additional:    528,
+		additional:    497,
 		minProperties: 2,
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/settings/additionalProperties
-		additional:    529,
+		additional:    498,
 		minProperties: 2,
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/settings/additionalProperties/additionalProperties
-		anyOf: []int32{530, 531},
+		anyOf: []int32{499, 500},
 	},
 	{ // spec.schema.json#/$defs/settings/additionalProperties/additionalProperties/anyOf/0
 		pattern: 7,
@@ -2027,27 +1909,27 @@ var nodes = [...]node{
 	{ // spec.schema.json#/properties/device
 		noAdditional:  true,
 		minProperties: 2,
-		properties:    []property{{name: "imsRetry", escaped: "imsRetry", node: 536}, {name: "settings", escaped: "settings", node: 537}},
+		properties:    []property{{name: "imsRetry", escaped: "imsRetry", node: 505}, {name: "settings", escaped: "settings", node: 506}},
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/properties/device/properties/imsRetry
-		ref: 503,
+		ref: 472,
 	},
 	{ // spec.schema.json#/properties/device/properties/settings
-		ref: 527,
+		ref: 496,
 	},
 	{ // spec.schema.json#/properties/name
-		ref: 532,
+		ref: 501,
 	},
 	{ // spec.schema.json#/properties/operators
-		items: 540,
+		items: 509,
 		types: []string{"array"},
 	},
 	{ // spec.schema.json#/properties/operators/items
-		ref: 520,
+		ref: 489,
 	},
 	{ // spec.schema.json#/properties/owner
-		ref: 532,
+		ref: 501,
 	},
 	{ // spec.schema.json#/properties/ownerType
 		enum:        []any{"OEM", "Microsoft", "SiliconVendor", "MobileOperator"},
@@ -2100,42 +1982,40 @@ var parts = [...]part{
 	{"resolve-output", "", 212},
 	{"resolve-output", "/$defs/conflict", 213},
 	{"resolve-output", "/$defs/conflictSide", 219},
-	{"resolve-output", "/$defs/effective", 222},
-	{"resolve-output", "/$defs/line", 237},
-	{"resolve-output", "/$defs/match", 238},
-	{"resolve-output", "/$defs/outcome", 244},
-	{"resolve-output", "/$defs/priority", 245},
-	{"resolve-output", "/$defs/result", 247},
-	{"resolve-output", "/$defs/runtimeSetting", 272},
-	{"resolve-output", "/$defs/runtimeValue", 288},
-	{"resolve-output", "/$defs/setting", 306},
-	{"resolve-output", "/$defs/settingSource", 311},
-	{"resolve-output", "/$defs/source", 321},
-	{"resolve-output", "/$defs/targetReport", 324},
-	{"resolve-output", "/$defs/targetState", 347},
-	{"resolve-output", "/$defs/undecided", 348},
-	{"resolve-output", "/$defs/variantReport", 359},
-	{"retry-output", "", 368},
-	{"retry-output", "/$defs/aggregator", 369},
-	{"retry-output", "/$defs/billing", 376},
-	{"retry-output", "/$defs/dlr", 385},
-	{"retry-output", "/$defs/elapsed", 386},
-	{"retry-output", "/$defs/event", 387},
-	{"retry-output", "/$defs/mms", 405},
-	{"retry-output", "/$defs/nowsms", 411},
-	{"retry-output", "/$defs/policy", 421},
-	{"retry-output", "/$defs/provider", 422},
-	{"retry-output", "/$defs/seconds", 429},
-	{"retry-output", "/$defs/setting", 430},
-	{"retry-output", "/$defs/sms", 441},
-	{"retry-output", "/$defs/stage", 446},
-	{"spec", "", 501},
-	{"spec", "/$defs/imsRetry", 502},
-	{"spec", "/$defs/match", 505},
-	{"spec", "/$defs/operator", 519},
-	{"spec", "/$defs/settings", 526},
-	{"spec", "/$defs/text", 531},
-	{"spec", "/$defs/value", 532},
+	{"resolve-output", "/$defs/line", 222},
+	{"resolve-output", "/$defs/match", 223},
+	{"resolve-output", "/$defs/outcome", 229},
+	{"resolve-output", "/$defs/priority", 230},
+	{"resolve-output", "/$defs/result", 232},
+	{"resolve-output", "/$defs/runtimeSetting", 256},
+	{"resolve-output", "/$defs/setting", 275},
+	{"resolve-output", "/$defs/settingSource", 280},
+	{"resolve-output", "/$defs/source", 290},
+	{"resolve-output", "/$defs/targetReport", 293},
+	{"resolve-output", "/$defs/targetState", 316},
+	{"resolve-output", "/$defs/undecided", 317},
+	{"resolve-output", "/$defs/variantReport", 328},
+	{"retry-output", "", 337},
+	{"retry-output", "/$defs/aggregator", 338},
+	{"retry-output", "/$defs/billing", 345},
+	{"retry-output", "/$defs/dlr", 354},
+	{"retry-output", "/$defs/elapsed", 355},
+	{"retry-output", "/$defs/event", 356},
+	{"retry-output", "/$defs/mms", 374},
+	{"retry-output", "/$defs/nowsms", 380},
+	{"retry-output", "/$defs/policy", 390},
+	{"retry-output", "/$defs/provider", 391},
+	{"retry-output", "/$defs/seconds", 398},
+	{"retry-output", "/$defs/setting", 399},
+	{"retry-output", "/$defs/sms", 410},
+	{"retry-output", "/$defs/stage", 415},
+	{"spec", "", 470},
+	{"spec", "/$defs/imsRetry", 471},
+	{"spec", "/$defs/match", 474},
+	{"spec", "/$defs/operator", 488},
+	{"spec", "/$defs/settings", 495},
+	{"spec", "/$defs/text", 500},
+	{"spec", "/$defs/value", 501},
 }
 
 // patterns compiles the regular expression numbered i (1-based) once.

@@ -27,7 +27,7 @@ import (
 // runtime is the effective runtime view in plain terms: nil means unset.
 type runtime struct {
 	threshold, retry, autoRetry *uint32
-	scopes                      [3]variant.Scope
+	scopes                      [3]string
 }
 
 func (r runtime) String() string {
@@ -55,13 +55,13 @@ func fromBool(b bool) *uint32 {
 // expected computes what a SIM of operator op (nil: of no operator) must get.
 func expected(s *Spec, op *Operator) runtime {
 	r := runtime{retry: u32(1), autoRetry: u32(0),
-		scopes: [3]variant.Scope{variant.ScopeUnset, variant.ScopeDefault, variant.ScopeDefault}}
+		scopes: [3]string{variant.ScopeUnset, variant.ScopeDefault, variant.ScopeDefault}}
 	if s.Device != nil && s.Device.IMSRetry != nil {
 		if v := s.Device.IMSRetry.AttemptThresholdForIMS; v != nil {
-			r.threshold, r.scopes[0] = u32(*v), variant.ScopePerDevice
+			r.threshold, r.scopes[0] = u32(*v), "per-device"
 		}
 		if v := s.Device.IMSRetry.RetryEnabled; v != nil {
-			r.retry, r.scopes[1] = fromBool(*v), variant.ScopePerDevice
+			r.retry, r.scopes[1] = fromBool(*v), "per-device"
 		}
 	}
 	if op == nil {
@@ -69,27 +69,42 @@ func expected(s *Spec, op *Operator) runtime {
 	}
 	if op.IMSRetry != nil {
 		if v := op.IMSRetry.AttemptThresholdForIMS; v != nil {
-			r.threshold, r.scopes[0] = u32(*v), variant.ScopePerIMSI
+			r.threshold, r.scopes[0] = u32(*v), "per-imsi"
 		}
 		if v := op.IMSRetry.RetryEnabled; v != nil {
-			r.retry, r.scopes[1] = fromBool(*v), variant.ScopePerIMSI
+			r.retry, r.scopes[1] = fromBool(*v), "per-imsi"
 		}
 	}
 	if op.MMSAutoRetry != nil {
-		r.autoRetry, r.scopes[2] = fromBool(*op.MMSAutoRetry), variant.ScopePerSIM
+		r.autoRetry, r.scopes[2] = fromBool(*op.MMSAutoRetry), "per-sim"
 	}
 	return r
 }
 
 func resolved(res variant.Result) runtime {
-	e := res.Effective
-	return runtime{
-		threshold: e.IMSRetry.AttemptThresholdForIMS.Value,
-		retry:     e.IMSRetry.RetryEnabled.Value,
-		autoRetry: e.MMSAutoRetry.AutoRetryDownload.Value,
-		scopes: [3]variant.Scope{e.IMSRetry.AttemptThresholdForIMS.Scope, e.IMSRetry.RetryEnabled.Scope,
-			e.MMSAutoRetry.AutoRetryDownload.Scope},
+	// value reads one runtime row; a customization the file does not touch
+	// has no row: its documented default (or unset) applies.
+	value := func(id, name string, def *uint32) (*uint32, string) {
+		s, ok := res.RuntimeValue(id, name)
+		switch {
+		case !ok && def == nil:
+			return nil, variant.ScopeUnset
+		case !ok:
+			return def, variant.ScopeDefault
+		case s.Scope == variant.ScopeUnset:
+			return nil, s.Scope
+		}
+		n, ok := variant.ParseDWORD(s.Value)
+		if !ok {
+			return nil, s.Scope
+		}
+		return &n, s.Scope
 	}
+	var r runtime
+	r.threshold, r.scopes[0] = value("IMSRetry", variant.NameAttemptThreshold, nil)
+	r.retry, r.scopes[1] = value("IMSRetry", variant.NameRetryEnabled, u32(1))
+	r.autoRetry, r.scopes[2] = value("AutoRetryDownloadForMMS", variant.NameAutoRetry, u32(0))
+	return r
 }
 
 // matchesEntry reports whether a SIM (pairs) meets every condition of m.

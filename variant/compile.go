@@ -20,7 +20,7 @@ type Compiled struct {
 
 	// missingFacts: see ReportMissingFacts.
 	missingFacts bool
-	touched      touched // the catalog customizations the file sets (runtime.go)
+	plan         planOnce // the file's part of the runtime view (runtime.go)
 
 	// slots numbers the condition names (lower case) that conditions use:
 	// a profile is turned into a slice of values once per Resolve.

@@ -42,7 +42,7 @@ func TestResolveStaticSIMMacros(t *testing.T) {
 	if diff := cmp.Diff([]string{"CellCore/PerDevice/SMS|3GPP/IMS/AttemptThresholdForIMS=2@4"}, values(r)); diff != "" {
 		t.Errorf("settings (-want +got):\n%s", diff)
 	}
-	if v := r.Effective.IMSRetry.AttemptThresholdForIMS; v.Scope != ScopePerDevice || v.Value == nil || *v.Value != 2 {
+	if v, _ := r.RuntimeValue("IMSRetry", NameAttemptThreshold); v.Scope != "per-device" || v.Value != "2" {
 		t.Errorf("AttemptThresholdForIMS = %+v, want 2 per-device", v)
 	}
 	want := []string{"Static has 1 setting with $(__IMSI) or $(__ICCID) (first at f.xml:3): those macros have a value only in a Variant and lint reports them as errors, so resolve does not apply them as this SIM's values"}
@@ -98,45 +98,41 @@ func TestResolveNonASCIIPattern(t *testing.T) {
 // runtime]). Values the documentation does not define are unknown, never 0
 // or 1 (domain.md §4).
 func TestRuntimeIMSRetryForced(t *testing.T) {
-	u32 := func(n uint32) *uint32 { return &n }
+	const undoc = "unknown to the documentation, which defines 0 or 1 (default 1)"
 	tests := []struct {
 		name       string
 		settings   string
-		wantValue  *uint32
-		wantForced *uint32
+		wantValue  string
+		wantForced string
 		undoc      bool
 		note       string
 	}{
-		{"threshold unset, RetryEnabled 0", `<Setting Name="3GPP/IMS/RetryEnabled" Value="0"/>`, u32(0), u32(1), false, NoteForced},
-		{"threshold 0xFFFFFFFF, RetryEnabled 0", `<Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="0xFFFFFFFF"/><Setting Name="3GPP/IMS/RetryEnabled" Value="0"/>`, u32(0), u32(1), false, NoteForced},
-		{"threshold 2, RetryEnabled 0", `<Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="2"/><Setting Name="3GPP/IMS/RetryEnabled" Value="0"/>`, u32(0), nil, false, ""},
-		{"threshold unset, RetryEnabled 1", `<Setting Name="3GPP/IMS/RetryEnabled" Value="1"/>`, u32(1), nil, false, ""},
-		{"threshold 2, RetryEnabled 2", `<Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="2"/><Setting Name="3GPP/IMS/RetryEnabled" Value="2"/>`, u32(2), nil, true, NoteUndocumented},
-		{"threshold unset, RetryEnabled 2", `<Setting Name="3GPP/IMS/RetryEnabled" Value="2"/>`, u32(2), u32(1), true, NoteUndocumented + "; " + NoteForced},
+		{"threshold unset, RetryEnabled 0", `<Setting Name="3GPP/IMS/RetryEnabled" Value="0"/>`, "0", "1", false, NoteForced},
+		{"threshold 0xFFFFFFFF, RetryEnabled 0", `<Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="0xFFFFFFFF"/><Setting Name="3GPP/IMS/RetryEnabled" Value="0"/>`, "0", "1", false, NoteForced},
+		{"threshold 2, RetryEnabled 0", `<Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="2"/><Setting Name="3GPP/IMS/RetryEnabled" Value="0"/>`, "0", "", false, ""},
+		{"threshold unset, RetryEnabled 1", `<Setting Name="3GPP/IMS/RetryEnabled" Value="1"/>`, "1", "", false, ""},
+		{"threshold unset, RetryEnabled 0x1", `<Setting Name="3GPP/IMS/RetryEnabled" Value="0x1"/>`, "0x1", "", false, ""},
+		{"threshold 2, RetryEnabled 2", `<Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="2"/><Setting Name="3GPP/IMS/RetryEnabled" Value="2"/>`, "2", "", true, undoc},
+		{"threshold unset, RetryEnabled 2", `<Setting Name="3GPP/IMS/RetryEnabled" Value="2"/>`, "2", "1", true, undoc + "; " + NoteForced},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := compileXML(t, `<Static><Settings Path="CellCore/PerDevice/SMS">`+tt.settings+`</Settings></Static>`)
-			v := c.Resolve(Profile{}).Effective.IMSRetry.RetryEnabled
-			if !cmp.Equal(v.Value, tt.wantValue) || !cmp.Equal(v.Forced, tt.wantForced) || v.Undocumented != tt.undoc || v.Note != tt.note {
-				t.Errorf("RetryEnabled = value %v forced %v undocumented %v note %q; want %v %v %v %q",
-					deref(v.Value), deref(v.Forced), v.Undocumented, v.Note, deref(tt.wantValue), deref(tt.wantForced), tt.undoc, tt.note)
+			r := c.Resolve(Profile{})
+			v, ok := r.RuntimeValue("IMSRetry", NameRetryEnabled)
+			if !ok || v.Value != tt.wantValue || v.Forced != tt.wantForced || v.Undocumented != tt.undoc || v.Note != tt.note {
+				t.Errorf("RetryEnabled = value %q forced %q undocumented %v note %q; want %q %q %v %q",
+					v.Value, v.Forced, v.Undocumented, v.Note, tt.wantValue, tt.wantForced, tt.undoc, tt.note)
 			}
 		})
 	}
 	c := compileXML(t, `<Targets><Target Id="A"><TargetState><Condition Name="MCC" Value="310"/></TargetState></Target></Targets>
 <Variant Name="V"><TargetRefs><TargetRef Id="A"/></TargetRefs><Settings Path="Messaging/PerSimSettings/$(__ICCID)"><Setting Name="AutoRetryDownload" Value="2"/></Settings></Variant>`)
-	v := c.Resolve(profile(t, "mcc=310,iccid=8901")).Effective.MMSAutoRetry.AutoRetryDownload
-	if v.Value == nil || *v.Value != 2 || !v.Undocumented || v.Note != NoteUndocumented {
+	r := c.Resolve(profile(t, "mcc=310,iccid=8901"))
+	if v, _ := r.RuntimeValue("AutoRetryDownloadForMMS", NameAutoRetry); v.Value != "2" || !v.Undocumented ||
+		v.Note != "unknown to the documentation, which defines 0 or 1 (default 0)" {
 		t.Errorf("AutoRetryDownload=2: got %+v, want value 2, undocumented", v)
 	}
-}
-
-func deref(p *uint32) any {
-	if p == nil {
-		return nil
-	}
-	return *p
 }
 
 // TestResolveDependsOnDeviceFact: a condition on a fact the profile does not

@@ -79,8 +79,8 @@ func TestCorpusMMSSample(t *testing.T) {
 	if len(r.Matched) != 0 || len(r.Undecided) != 1 || r.Undecided[0].Reason != "condition has no name: set Name to a SIM or device condition such as MCC" {
 		t.Errorf("got matched %v, undecided %+v, want no match and one undecided state (empty condition name)", r.Matched, r.Undecided)
 	}
-	got := r.Effective.MMSAutoRetry.AutoRetryDownload
-	if got.Scope != ScopeDefault || got.Value == nil || *got.Value != 0 {
+	got, _ := r.RuntimeValue("AutoRetryDownloadForMMS", NameAutoRetry)
+	if got.Scope != ScopeDefault || got.Value != "0" {
 		t.Errorf("AutoRetryDownload = %+v, want the default 0", got)
 	}
 }

@@ -49,13 +49,7 @@ func (r *Result) AppendJSON(b []byte) []byte {
 		b = append(b, '}')
 	}
 	b = closeArray(b, open)
-	b = append(b, `,"effective":{"imsRetry":{"attemptThresholdForIMS":`...)
-	b = appendRuntimeValue(b, &r.Effective.IMSRetry.AttemptThresholdForIMS)
-	b = append(b, `,"retryEnabled":`...)
-	b = appendRuntimeValue(b, &r.Effective.IMSRetry.RetryEnabled)
-	b = append(b, `},"mmsAutoRetry":{"autoRetryDownload":`...)
-	b = appendRuntimeValue(b, &r.Effective.MMSAutoRetry.AutoRetryDownload)
-	b = append(b, `}},"runtime":`...)
+	b = append(b, `,"runtime":`...)
 	b, open = openArray(b, r.Runtime == nil)
 	for i := range r.Runtime {
 		s := &r.Runtime[i]
@@ -84,6 +78,17 @@ func (r *Result) AppendJSON(b []byte) []byte {
 			b = append(b, `,"source":`...)
 			b = appendSettingSource(b, &s.Shadowed.Source)
 			b = append(b, '}')
+		}
+		if s.Forced != "" {
+			b = append(b, `,"forced":`...)
+			b = appendJSONString(b, s.Forced)
+		}
+		if s.Undocumented {
+			b = append(b, `,"undocumented":true`...)
+		}
+		if s.Note != "" {
+			b = append(b, `,"note":`...)
+			b = appendJSONString(b, s.Note)
 		}
 		b = append(b, '}')
 	}
@@ -226,41 +231,6 @@ func appendSettingSource(b []byte, s *SettingSource) []byte {
 	b = appendJSONString(b, s.File)
 	b = append(b, `,"line":`...)
 	b = strconv.AppendInt(b, int64(s.Line), 10)
-	return append(b, '}')
-}
-
-func appendRuntimeValue(b []byte, v *RuntimeValue) []byte {
-	b = append(b, `{"value":`...)
-	if v.Value == nil {
-		b = append(b, "null"...)
-	} else {
-		b = strconv.AppendUint(b, uint64(*v.Value), 10)
-	}
-	b = append(b, `,"scope":`...)
-	b = appendJSONString(b, string(v.Scope))
-	if v.Text != "" {
-		b = append(b, `,"text":`...)
-		b = appendJSONString(b, v.Text)
-	}
-	if v.Path != "" {
-		b = append(b, `,"path":`...)
-		b = appendJSONString(b, v.Path)
-	}
-	if v.Source != nil {
-		b = append(b, `,"source":`...)
-		b = appendSettingSource(b, v.Source)
-	}
-	if v.Forced != nil {
-		b = append(b, `,"forced":`...)
-		b = strconv.AppendUint(b, uint64(*v.Forced), 10)
-	}
-	if v.Undocumented {
-		b = append(b, `,"undocumented":true`...)
-	}
-	if v.Note != "" {
-		b = append(b, `,"note":`...)
-		b = appendJSONString(b, v.Note)
-	}
 	return append(b, '}')
 }
 

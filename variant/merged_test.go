@@ -23,12 +23,13 @@ func TestResolveMerged(t *testing.T) {
 	}
 	c := CompileModel(ModelOfMerged(answerfile.Merge(g)))
 	r := c.Resolve(NewProfile(Pair{"MCC", "310"}, Pair{"MNC", "410"}, Pair{"IMSI", "310410123"}, Pair{"ICCID", "8901"}))
-	thr, auto := r.Effective.IMSRetry.AttemptThresholdForIMS, r.Effective.MMSAutoRetry.AutoRetryDownload
-	if thr.Value == nil || *thr.Value != 3 || thr.Scope != ScopePerIMSI || thr.Source.File != root || thr.Source.Line != 28 {
+	thr, _ := r.RuntimeValue("IMSRetry", NameAttemptThreshold)
+	auto, _ := r.RuntimeValue("AutoRetryDownloadForMMS", NameAutoRetry)
+	if thr.Value != "3" || thr.Scope != "per-imsi" || thr.Source == nil || thr.Source.File != root || thr.Source.Line != 28 {
 		t.Errorf("threshold: got %+v %+v, want 3 per-imsi from %s:28", thr, thr.Source, root)
 	}
 	fab := filepath.Join("..", "testdata", "imports", "targets", "fabrikam.xml")
-	if auto.Value == nil || *auto.Value != 1 || auto.Scope != ScopePerSIM || auto.Source.File != fab || auto.Source.Line != 8 {
+	if auto.Value != "1" || auto.Scope != "per-sim" || auto.Source == nil || auto.Source.File != fab || auto.Source.Line != 8 {
 		t.Errorf("auto retry: got %+v %+v, want 1 per-sim from %s:8", auto, auto.Source, fab)
 	}
 	if len(r.Matched) != 2 || r.Matched[0].Variant != "FabrikamSMS" || r.Matched[1].Variant != "FabrikamMMS" {

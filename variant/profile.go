@@ -427,6 +427,10 @@ func (pr *ProfileReader) tooLong() error {
 	return pr.errf(0, 0, "", "%s is longer than the limit of %d bytes (--max-sim-bytes)", what, pr.limits.MaxBytes)
 }
 
+// Names returns the CSV header's names as written; nil for JSON input,
+// whose objects each name their own.
+func (pr *ProfileReader) Names() []string { return pr.names }
+
 // Next returns the next profile and its warnings, or io.EOF after the last.
 func (pr *ProfileReader) Next() (Profile, []string, error) {
 	pr.row++

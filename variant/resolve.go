@@ -15,9 +15,8 @@ type Result struct {
 	SIM Profile `json:"sim"`
 	// Matched lists the applied Variants in application order: lowest
 	// priority first; at equal priority, definition order. Later wins.
-	Matched   []Match            `json:"matched"`
-	Settings  []EffectiveSetting `json:"settings"` // sorted by path, then name (case-insensitively)
-	Effective Effective          `json:"effective"`
+	Matched  []Match            `json:"matched"`
+	Settings []EffectiveSetting `json:"settings"` // sorted by path, then name (case-insensitively)
 	// Runtime is every setting of the file as the device reads it, per
 	// scope, with the documented defaults of the customizations it touches.
 	Runtime []RuntimeSetting `json:"runtime"`
@@ -30,6 +29,8 @@ type Result struct {
 	// Targets and Variants are filled by Explain only.
 	Targets  []TargetReport  `json:"targets,omitempty"`
 	Variants []VariantReport `json:"variants,omitempty"`
+
+	runtimeCols []int32 // the RuntimeColumns index of each Runtime row
 }
 
 // Match is one applied Variant and the TargetState it matched through.
@@ -297,7 +298,8 @@ func (s *cState) undecidedReason(i int, p Profile) string {
 // applied is one setting while the settings are being applied.
 type applied struct {
 	s                 *cSetting
-	match             int // index into Result.Matched; -1 for Static
+	match             int   // index into Result.Matched; -1 for Static
+	ref               int32 // its rtRef in the runtime plan
 	path, name, value string
 	key               string
 }
@@ -309,8 +311,9 @@ type pending struct {
 	key string
 }
 
-// apply computes r.Settings, r.Conflicts and r.Effective.
+// apply computes r.Settings, r.Conflicts and the runtime view.
 func (c *Compiled) apply(r *Result, p Profile) {
+	pl := c.runtimePlan()
 	ex := newExpander(p)
 	n := len(c.static)
 	for _, m := range r.Matched {
@@ -333,8 +336,8 @@ func (c *Compiled) apply(r *Result, p Profile) {
 	var conflicts []pending
 	noIMSI, noICCID := 0, 0 // settings that keep a macro the profile cannot fill
 
-	set := func(s *cSetting, match int) {
-		e := applied{s: s, match: match, path: s.def.Path, name: s.def.Name, value: s.def.Value, key: s.key}
+	set := func(s *cSetting, match int, ref int32) {
+		e := applied{s: s, match: match, ref: ref, path: s.def.Path, name: s.def.Name, value: s.def.Value, key: s.key}
 		if s.macros || hasMacro(s.def.Value) {
 			mi, mc := ex.missIMSI, ex.missICCID
 			e.path, e.name, e.value = ex.expand(s.def.Path), ex.expand(s.def.Name), ex.expand(s.def.Value)
@@ -370,12 +373,12 @@ func (c *Compiled) apply(r *Result, p Profile) {
 		*old = e
 	}
 	for i := range c.static {
-		set(&c.static[i], -1)
+		set(&c.static[i], -1, pl.static[i])
 	}
 	for mi, m := range r.Matched {
 		v := &c.variants[m.order]
 		for i := range v.settings {
-			set(&v.settings[i], mi)
+			set(&v.settings[i], mi, pl.variants[m.order][i])
 		}
 	}
 
@@ -401,7 +404,6 @@ func (c *Compiled) apply(r *Result, p Profile) {
 	slices.SortStableFunc(r.Conflicts, func(a, b Conflict) int {
 		return strings.Compare(settingKey(a.Path, a.Name), settingKey(b.Path, b.Name))
 	})
-	r.Effective = effective(lookup, ex)
 	c.runtimeView(r, entries)
 	if len(r.Matched) > 0 {
 		if s, ok := lookup(keyMultivariant); ok {

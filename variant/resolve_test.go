@@ -2,6 +2,7 @@ package variant
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -181,70 +182,62 @@ const runtimeFile = `<Targets>
   <Settings Path="cellcore/perimsi/$(__imsi)/sms"><Setting Name="3GPP/IMS/RetryEnabled" Value="yes"/></Settings>
 </Variant>`
 
-func TestResolveEffective(t *testing.T) {
+func TestResolveRuntimeRetry(t *testing.T) {
 	c := compileXML(t, runtimeFile)
-	u := func(n uint32) *uint32 { return &n }
 	static := &SettingSource{Kind: KindStatic, File: "f.xml", Line: 8}
 	att := func(line int) *SettingSource {
 		return &SettingSource{Kind: KindVariant, Variant: "ATT", Target: "ATT", TargetState: 1, File: "f.xml", Line: line}
 	}
+	const (
+		imsi = "CellCore/PerIMSI/$(__IMSI)/SMS"
+		sim  = "Messaging/PerSimSettings/$(__ICCID)"
+	)
+	thresholdATT := RuntimeSetting{Customization: "IMSRetry", Path: imsi, Name: NameAttemptThreshold, Value: "0x3", Scope: "per-imsi", Source: att(13),
+		Shadowed: &ShadowedValue{Scope: "per-device", Value: "2", Source: *static}}
+	retryATT := RuntimeSetting{Customization: "IMSRetry", Path: imsi, Name: NameRetryEnabled, Value: "0", Scope: "per-imsi", Source: att(14)}
+	autoATT := RuntimeSetting{Customization: "AutoRetryDownloadForMMS", Path: sim, Name: NameAutoRetry, Value: "0x1", Scope: "per-sim", Source: att(16)}
+	thresholdDevice := RuntimeSetting{Customization: "IMSRetry", Path: PathPerDeviceSMS, Name: NameAttemptThreshold, Value: "2", Scope: "per-device", Source: static}
+	retryDefault := RuntimeSetting{Customization: "IMSRetry", Path: imsi, Name: NameRetryEnabled, Value: "1", Scope: ScopeDefault}
+	autoDefault := RuntimeSetting{Customization: "AutoRetryDownloadForMMS", Path: sim, Name: NameAutoRetry, Value: "0", Scope: ScopeDefault}
 	tests := []struct {
 		profile string
-		want    Effective
+		want    []RuntimeSetting
 	}{
-		{"mcc=310,mnc=410,imsi=310410000000001,iccid=8901",
-			Effective{
-				IMSRetry: IMSRetry{
-					AttemptThresholdForIMS: RuntimeValue{Value: u(3), Scope: ScopePerIMSI, Text: "0x3", Path: "CellCore/PerIMSI/310410000000001/SMS", Source: att(13)},
-					RetryEnabled:           RuntimeValue{Value: u(0), Scope: ScopePerIMSI, Text: "0", Path: "CellCore/PerIMSI/310410000000001/SMS", Source: att(14)},
-				},
-				MMSAutoRetry: MMSAutoRetry{AutoRetryDownload: RuntimeValue{Value: u(1), Scope: ScopePerSIM, Text: "0x1", Path: "Messaging/PerSimSettings/8901", Source: att(16)}},
-			}},
-		// no IMSI or ICCID: the macros stay as written and still name this SIM's keys.
-		{"mcc=310,mnc=410",
-			Effective{
-				IMSRetry: IMSRetry{
-					AttemptThresholdForIMS: RuntimeValue{Value: u(3), Scope: ScopePerIMSI, Text: "0x3", Path: "CellCore/PerIMSI/$(__IMSI)/SMS", Source: att(13)},
-					RetryEnabled:           RuntimeValue{Value: u(0), Scope: ScopePerIMSI, Text: "0", Path: "CellCore/PerIMSI/$(__IMSI)/SMS", Source: att(14)},
-				},
-				MMSAutoRetry: MMSAutoRetry{AutoRetryDownload: RuntimeValue{Value: u(1), Scope: ScopePerSIM, Text: "0x1", Path: "Messaging/PerSimSettings/$(__ICCID)", Source: att(16)}},
-			}},
+		{"mcc=310,mnc=410,imsi=310410000000001,iccid=8901", []RuntimeSetting{autoATT, thresholdATT, retryATT}},
+		// no IMSI or ICCID: the rows are the same (their paths are the documented ones).
+		{"mcc=310,mnc=410", []RuntimeSetting{autoATT, thresholdATT, retryATT}},
 		// no variant: per-device threshold, default RetryEnabled and AutoRetryDownload.
-		{"mcc=208,mnc=01,imsi=208010000000001",
-			Effective{
-				IMSRetry: IMSRetry{
-					AttemptThresholdForIMS: RuntimeValue{Value: u(2), Scope: ScopePerDevice, Text: "2", Path: "CellCore/PerDevice/SMS", Source: static},
-					RetryEnabled:           RuntimeValue{Value: u(1), Scope: ScopeDefault},
-				},
-				MMSAutoRetry: MMSAutoRetry{AutoRetryDownload: RuntimeValue{Value: u(0), Scope: ScopeDefault}},
-			}},
-		// a per-IMSI value that is not a DWORD: reported, not read as a number.
-		{"mcc=310,mnc=260,imsi=310260000000001",
-			Effective{
-				IMSRetry: IMSRetry{
-					AttemptThresholdForIMS: RuntimeValue{Value: u(2), Scope: ScopePerDevice, Text: "2", Path: "CellCore/PerDevice/SMS", Source: static},
-					RetryEnabled: RuntimeValue{Scope: ScopePerIMSI, Text: "yes", Path: "cellcore/perimsi/310260000000001/sms",
-						Source: &SettingSource{Kind: KindVariant, Variant: "TMO", Target: "TMO", TargetState: 1, File: "f.xml", Line: 20},
-						Note:   `the value "yes" is not a DWORD (decimal, or hexadecimal with 0x)`},
-				},
-				MMSAutoRetry: MMSAutoRetry{AutoRetryDownload: RuntimeValue{Value: u(0), Scope: ScopeDefault}},
-			}},
+		{"mcc=208,mnc=01,imsi=208010000000001", []RuntimeSetting{autoDefault, thresholdDevice, retryDefault}},
+		// a per-IMSI value that is not a DWORD: shown as written and unknown to the documentation.
+		{"mcc=310,mnc=260,imsi=310260000000001", []RuntimeSetting{autoDefault, thresholdDevice,
+			{Customization: "IMSRetry", Path: imsi, Name: NameRetryEnabled, Value: "yes", Scope: "per-imsi",
+				Source:       &SettingSource{Kind: KindVariant, Variant: "TMO", Target: "TMO", TargetState: 1, File: "f.xml", Line: 20},
+				Undocumented: true, Note: "unknown to the documentation, which defines 0 or 1 (default 1)"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.profile, func(t *testing.T) {
 			r := c.Resolve(profile(t, tt.profile))
-			if diff := cmp.Diff(tt.want, r.Effective); diff != "" {
-				t.Errorf("effective (-want +got):\n%s", diff)
+			var got []RuntimeSetting
+			for _, s := range r.Runtime {
+				if s.Customization == "IMSRetry" || s.Customization == "AutoRetryDownloadForMMS" {
+					got = append(got, s)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("runtime (-want +got):\n%s", diff)
 			}
 		})
 	}
 }
 
+// TestResolveUnsetThreshold: a threshold no scope sets is unset (it has no
+// documented default) while the file sets IMSRetry elsewhere.
 func TestResolveUnsetThreshold(t *testing.T) {
-	c := compileXML(t, `<Static><Settings Path="Multivariant"><Setting Name="Enable" Value="1"/></Settings></Static>`)
+	c := compileXML(t, `<Static><Settings Path="CellCore/PerDevice/SMS"><Setting Name="3GPP/IMS/RetryEnabled" Value="1"/></Settings></Static>`)
 	r := c.Resolve(Profile{})
-	want := RuntimeValue{Scope: ScopeUnset}
-	if diff := cmp.Diff(want, r.Effective.IMSRetry.AttemptThresholdForIMS); diff != "" {
+	got, ok := r.RuntimeValue("IMSRetry", NameAttemptThreshold)
+	want := RuntimeSetting{Customization: "IMSRetry", Path: PathPerIMSISMS, Name: NameAttemptThreshold, Scope: ScopeUnset}
+	if diff := cmp.Diff(want, got); !ok || diff != "" {
 		t.Errorf("AttemptThresholdForIMS (-want +got):\n%s", diff)
 	}
 }
@@ -278,12 +271,16 @@ func TestResolveDualSIM(t *testing.T) {
 <Variant Name="First"><TargetRefs><TargetRef Id="Slot0"/></TargetRefs><Settings Path="CellCore/PerIMSI/$(__IMSI)/SMS"><Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="1"/></Settings></Variant>
 <Variant Name="Second"><TargetRefs><TargetRef Id="Slot1"/></TargetRefs><Settings Path="CellCore/PerIMSI/$(__IMSI)/SMS"><Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="5"/></Settings></Variant>`)
 	base := profile(t, "mcc=310,mnc=410")
-	for slot, want := range []uint32{1, 5} {
+	for slot, want := range []string{"1", "5"} {
 		p := base.Merge(profile(t, fmt.Sprintf("imsi=31041000000000%d", slot))).WithDefault("UICCSLOT", fmt.Sprint(slot))
 		r := c.Resolve(p)
-		got := r.Effective.IMSRetry.AttemptThresholdForIMS
-		if got.Value == nil || *got.Value != want || got.Path != fmt.Sprintf("CellCore/PerIMSI/31041000000000%d/SMS", slot) {
-			t.Errorf("slot %d: got %+v, want %d at the slot's IMSI", slot, got, want)
+		got, _ := r.RuntimeValue("IMSRetry", NameAttemptThreshold)
+		if got.Value != want || got.Source == nil || got.Source.Variant != []string{"First", "Second"}[slot] {
+			t.Errorf("slot %d: got %+v, want %s from the slot's variant", slot, got, want)
+		}
+		if i := slices.IndexFunc(r.Settings, func(s EffectiveSetting) bool { return s.Name == NameAttemptThreshold }); i < 0 ||
+			r.Settings[i].Path != fmt.Sprintf("CellCore/PerIMSI/31041000000000%d/SMS", slot) {
+			t.Errorf("slot %d: settings %+v, want the threshold at the slot's IMSI", slot, r.Settings)
 		}
 	}
 }
@@ -459,21 +456,6 @@ func TestIndexAgreesWithScan(t *testing.T) {
 	}
 }
 
-func TestRuntimeKeys(t *testing.T) {
-	tests := []struct{ got, want string }{
-		{keyIMSIThreshold, settingKey(PathPerIMSISMS, NameAttemptThreshold)},
-		{keyIMSIRetry, settingKey(PathPerIMSISMS, NameRetryEnabled)},
-		{keyDeviceThreshold, settingKey(PathPerDeviceSMS, NameAttemptThreshold)},
-		{keyDeviceRetry, settingKey(PathPerDeviceSMS, NameRetryEnabled)},
-		{keySIMAutoRetry, settingKey(PathPerSIMMessaging, NameAutoRetry)},
-	}
-	for _, tt := range tests {
-		if tt.got != tt.want {
-			t.Errorf("got key %q, want %q", tt.got, tt.want)
-		}
-	}
-}
-
 func TestParseDWORD(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -501,11 +483,22 @@ func TestResolveRuntimeNotes(t *testing.T) {
 <Settings Path="Messaging/PerSimSettings/$(__ICCID)"><Setting Name="AutoRetryDownload" Value="0x0"/></Settings>
 </Variant>`)
 	r := c.Resolve(profile(t, "mcc=310,imsi=1,iccid=2"))
-	e := r.Effective
-	got := []string{e.IMSRetry.AttemptThresholdForIMS.Note, e.IMSRetry.RetryEnabled.Note, e.MMSAutoRetry.AutoRetryDownload.Note}
-	want := []string{"0 means SMS over IMS is never attempted: the message goes over 3GPP/3GPP2 at once", "unknown to the documentation (documented: 0 off, 1 on)", ""}
+	var got []string
+	for _, s := range r.Runtime {
+		got = append(got, s.Name+": "+s.Note)
+	}
+	want := []string{"AutoRetryDownload: ", "Enable: ", "Enable: ", "3GPP/IMS/AttemptThresholdForIMS: ",
+		"3GPP/IMS/RetryEnabled: unknown to the documentation, which defines 0 or 1 (default 1)"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("notes (-want +got):\n%s", diff)
+	}
+	wantEffects := []RuntimeEffect{
+		{"AutoRetryDownloadForMMS", []string{"a failed MMS download waits for the user to retry it"}},
+		{"IMSRetry", []string{"AttemptThresholdForIMS is 0: an SMS is never sent over IMS, it goes over 3GPP/3GPP2 at once",
+			"RetryEnabled=2 is not a documented value (0 or 1): what the runtime does is unknown"}},
+	}
+	if diff := cmp.Diff(wantEffects, r.Effects); diff != "" {
+		t.Errorf("effects (-want +got):\n%s", diff)
 	}
 	wantNotes := []string{"Multivariant/Enable is 0 (Static, f.xml:3): with runtime configuration off, the device does not pick variants by SIM; the settings above are what the file would give with it on"}
 	if diff := cmp.Diff(wantNotes, r.Notes); diff != "" {

@@ -1,9 +1,9 @@
 package variant
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -13,15 +13,22 @@ import (
 // runtime.go: the device's view of every setting the file sets for one
 // SIM, from the catalog: which scope's value the runtime reads (per-IMSI
 // over per-device unless the page says otherwise), the documented default
-// where nothing is set, and what a customization with runtime semantics
-// does with its values (catalog.RuntimeOf).
+// where nothing is set, what a customization with runtime semantics does
+// with its values, and the values its runtime replaces
+// (catalog.RuntimeOf).
+//
+// Everything that depends only on the file (the catalog entry of each
+// setting, the row it fills, the rows of the touched customizations'
+// defaults and their order) is worked out once per Compiled (runtimePlan):
+// a batch of a million SIMs looks nothing up in the catalog per SIM.
 
 // RuntimeSetting is one setting as the device reads it for this SIM.
 type RuntimeSetting struct {
 	// Customization is the catalog id; "" when the catalog does not know the setting.
 	Customization string `json:"customization"`
 	// Path is the settings path of the value read, as documented
-	// (CellCore/PerIMSI/$(__IMSI)/SMS), or as written when unknown.
+	// (CellCore/PerIMSI/$(__IMSI)/SMS), or as written (macros expanded)
+	// when the catalog does not know it.
 	Path  string `json:"path"`
 	Name  string `json:"name"`
 	Value string `json:"value"` // "" when unset with no default
@@ -32,6 +39,15 @@ type RuntimeSetting struct {
 	Source *SettingSource `json:"source,omitempty"`
 	// Shadowed is the other scope's value the runtime does not read.
 	Shadowed *ShadowedValue `json:"shadowed,omitempty"`
+	// Forced is the value the runtime uses instead of Value, when its
+	// semantics override the file (RetryEnabled while
+	// AttemptThresholdForIMS is not configured); "" when it does not.
+	Forced string `json:"forced,omitempty"`
+	// Undocumented is true when Value is not a value the documentation
+	// defines for the setting (RetryEnabled=2): unknown, never read as
+	// another value. Note says what the documentation allows.
+	Undocumented bool   `json:"undocumented,omitempty"`
+	Note         string `json:"note,omitempty"` // why Forced or Undocumented; "" otherwise
 }
 
 // ShadowedValue is a value set for a setting in the scope that loses.
@@ -49,139 +65,424 @@ type RuntimeEffect struct {
 
 // Scopes of a RuntimeSetting beyond the catalog's.
 const (
-	runtimeDefault = "default"
-	runtimeUnset   = "unset"
+	ScopeDefault = "default" // not set: the documented default applies
+	ScopeUnset   = "unset"   // not set, and no documented default
 )
 
-// touched lists, once per Compiled, the catalog customizations the file
-// sets anywhere: a SIM gets their documented defaults even where no setting
-// of them applies to it.
-type touched struct {
+// NoteForced is the note of RetryEnabled while the runtime forces it
+// (domain.md §4); retry says the same.
+const NoteForced = catalog.RetryEnabledForced
+
+// RuntimeValue returns the runtime row of the setting name of the catalog
+// customization id (names compare case-insensitively); ok is false when
+// this SIM's view has no such row.
+func (r *Result) RuntimeValue(id, name string) (RuntimeSetting, bool) {
+	for _, s := range r.Runtime {
+		if s.Customization == id && strings.EqualFold(s.Name, name) {
+			return s, true
+		}
+	}
+	return RuntimeSetting{}, false
+}
+
+// runtimePlan is the file's part of the runtime view, worked out once.
+type runtimePlan struct {
+	cols     []rtColumn
+	static   []int32   // the ref of each c.static[i]
+	variants [][]int32 // the ref of each c.variants[v].settings[i]
+	refs     []rtRef
+	sem      []rtSemantics // customizations with runtime semantics, by id
+	public   []RuntimeColumn
+}
+
+// rtColumn is one row a SIM's view may hold: one setting of one
+// customization, whatever scope fills it.
+type rtColumn struct {
+	cust, name string
+	setting    *catalog.Setting // nil when the catalog does not know it
+	prec       catalog.Precedence
+	// The row when nothing fills it for a SIM: shown (the documented
+	// default, or unset where the runtime gives the setting a meaning),
+	// with the path and value it has then.
+	show      bool
+	path, def string
+	sortKey   string
+}
+
+// rtRef is what one setting of the file fills: its column, the row's path
+// and scope, and where the row sorts.
+type rtRef struct {
+	col         int32
+	path, name  string // "" path: the setting's own (expanded) path
+	scope       string
+	sortKey     string
+	patternName bool // the catalog name is a pattern ({GUID}): the row shows the name as written
+}
+
+type rtSemantics struct {
+	id string
+	rt catalog.Runtime
+}
+
+// planOnce guards the runtime plan of a Compiled.
+type planOnce struct {
 	once sync.Once
-	ids  []*catalog.Customization
+	plan *runtimePlan
 }
 
-func (c *Compiled) touchedCustomizations() []*catalog.Customization {
-	c.touched.once.Do(func() {
-		ix := catalog.Load()
-		seen := map[string]bool{}
-		add := func(ss []cSetting) {
-			for i := range ss {
-				if e, ok := ix.Lookup(ss[i].def.Path, ss[i].def.Name); ok && !seen[e.Customization.ID] {
-					seen[e.Customization.ID] = true
-					c.touched.ids = append(c.touched.ids, e.Customization)
-				}
-			}
-		}
-		add(c.static)
-		for _, v := range c.variants {
-			add(v.settings)
-		}
-	})
-	return c.touched.ids
+func (c *Compiled) runtimePlan() *runtimePlan {
+	c.plan.once.Do(func() { c.plan.plan = c.buildPlan() })
+	return c.plan.plan
 }
 
-// runtimeView builds Result.Runtime and Result.Effects from the applied settings.
-func (c *Compiled) runtimeView(r *Result, entries []applied) {
+func (c *Compiled) buildPlan() *runtimePlan {
 	ix := catalog.Load()
-	type key struct{ cust, group, name string } // group: the path with its scope prefix cut
-	rows := map[key]*RuntimeSetting{}
-	var order []key
-	touched := map[string]*catalog.Customization{}
-	for _, cu := range c.touchedCustomizations() {
-		touched[cu.ID] = cu
-	}
-	for i, e := range entries {
-		src := r.Settings[i].Source
-		path := e.s.def.Path
-		ent, ok := ix.Lookup(path, e.s.def.Name)
+	pl := &runtimePlan{}
+	colOf := map[string]int32{} // customization, pair key and name → column
+	refOf := map[string]int32{} // setting key (macros unexpanded) → ref
+	var touched []*catalog.Customization
+	seen := map[string]bool{}
+	ref := func(s *cSetting) int32 {
+		if i, ok := refOf[s.key]; ok {
+			return i
+		}
+		var r rtRef
+		var col rtColumn
+		var ck string
+		if e, ok := ix.Lookup(s.def.Path, s.def.Name); ok {
+			if !seen[e.Customization.ID] {
+				seen[e.Customization.ID] = true
+				touched = append(touched, e.Customization)
+			}
+			r = rtRef{path: e.Group.Path, name: e.Setting.Name, scope: string(e.Group.Scope)}
+			if strings.Contains(e.Setting.Name, "{") {
+				r.name, r.patternName = s.def.Name, true
+			}
+			col = rtColumn{cust: e.Customization.ID, name: r.name, setting: e.Setting, prec: e.Setting.Precedence, path: e.Group.Path}
+			ck = e.Customization.ID + "\x00" + pairKey(e.Group.Path) + "\x00" + strings.ToLower(r.name)
+			r.sortKey = runtimeSortKey(e.Customization.ID, r.path, r.name)
+		} else {
+			r = rtRef{name: s.def.Name, scope: string(catalog.Device)}
+			if !s.macros {
+				r.path = s.def.Path
+				r.sortKey = runtimeSortKey("", r.path, r.name)
+			}
+			col = rtColumn{name: s.def.Name, path: s.def.Path}
+			ck = "\x00" + s.key
+		}
+		ci, ok := colOf[ck]
 		if !ok {
-			k := key{"", strings.ToLower(r.Settings[i].Path), strings.ToLower(r.Settings[i].Name)}
-			rows[k] = &RuntimeSetting{Path: r.Settings[i].Path, Name: r.Settings[i].Name, Value: e.value, Scope: string(catalog.Device), Source: &src}
-			order = append(order, k)
-			continue
+			ci = int32(len(pl.cols))
+			col.sortKey = r.sortKey
+			pl.cols = append(pl.cols, col)
+			colOf[ck] = ci
 		}
-		touched[ent.Customization.ID] = ent.Customization
-		k := key{ent.Customization.ID, pairKey(ent.Group.Path), strings.ToLower(ent.Setting.Name)}
-		row := &RuntimeSetting{Customization: ent.Customization.ID, Path: ent.Group.Path, Name: ent.Setting.Name,
-			Value: e.value, Scope: string(ent.Group.Scope), Source: &src}
-		if strings.Contains(ent.Setting.Name, "{") {
-			row.Name = r.Settings[i].Name
-			k.name = strings.ToLower(row.Name)
-		}
-		old, seen := rows[k]
-		if !seen {
-			rows[k] = row
-			order = append(order, k)
-			continue
-		}
-		winner, loser := row, old
-		if wins(old.Scope, row.Scope, ent.Setting.Precedence) {
-			winner, loser = old, row
-		}
-		winner.Shadowed = &ShadowedValue{Scope: loser.Scope, Value: loser.Value, Source: *loser.Source}
-		rows[k] = winner
+		r.col = ci
+		refOf[s.key] = int32(len(pl.refs))
+		pl.refs = append(pl.refs, r)
+		return int32(len(pl.refs) - 1)
 	}
-	// settings of a touched customization that the file leaves unset: the
-	// documented default, or unset where the runtime gives the value meaning
+	pl.static = make([]int32, len(c.static))
+	for i := range c.static {
+		pl.static[i] = ref(&c.static[i])
+	}
+	pl.variants = make([][]int32, len(c.variants))
+	for v := range c.variants {
+		pl.variants[v] = make([]int32, len(c.variants[v].settings))
+		for i := range c.variants[v].settings {
+			pl.variants[v][i] = ref(&c.variants[v].settings[i])
+		}
+	}
+	// Every documented setting of a touched customization: its default
+	// where the file leaves it unset, or unset where the runtime gives the
+	// value meaning. The first group of a setting names the row.
+	slices.SortFunc(touched, func(a, b *catalog.Customization) int { return strings.Compare(a.ID, b.ID) })
 	for _, cu := range touched {
-		_, semantic := catalog.RuntimeOf(cu.ID)
-		for _, g := range cu.Groups {
-			for _, s := range g.Settings {
-				k := key{cu.ID, pairKey(g.Path), strings.ToLower(s.Name)}
-				if _, set := rows[k]; set || strings.Contains(s.Name, "{") || s.Default == "" && !semantic {
+		rt, semantic := catalog.RuntimeOf(cu.ID)
+		defaulted := map[int32]bool{}
+		for gi := range cu.Groups {
+			g := &cu.Groups[gi]
+			for si := range g.Settings {
+				s := &g.Settings[si]
+				if strings.Contains(s.Name, "{") {
 					continue
 				}
-				row := &RuntimeSetting{Customization: cu.ID, Path: g.Path, Name: s.Name, Value: s.Default, Scope: runtimeDefault}
-				if s.Default == "" {
-					row.Scope = runtimeUnset
+				ck := cu.ID + "\x00" + pairKey(g.Path) + "\x00" + strings.ToLower(s.Name)
+				ci, ok := colOf[ck]
+				if !ok {
+					if s.Default == "" && !semantic {
+						continue
+					}
+					ci = int32(len(pl.cols))
+					pl.cols = append(pl.cols, rtColumn{cust: cu.ID, name: s.Name, setting: s, prec: s.Precedence})
+					colOf[ck] = ci
 				}
-				rows[k] = row
-				order = append(order, k)
+				if !defaulted[ci] {
+					defaulted[ci] = true
+					col := &pl.cols[ci]
+					col.show = s.Default != "" || semantic
+					col.path, col.def = g.Path, s.Default
+					col.sortKey = runtimeSortKey(cu.ID, g.Path, col.name)
+				}
+			}
+		}
+		if semantic {
+			pl.sem = append(pl.sem, rtSemantics{id: cu.ID, rt: rt})
+		}
+	}
+	pl.sortColumns()
+	pl.describeColumns(c)
+	return pl
+}
+
+// sortColumns puts the columns in the order of a view's rows (by the row
+// each shows when nothing sets it) and renumbers the refs.
+func (pl *runtimePlan) sortColumns() {
+	perm := make([]int32, len(pl.cols))
+	for i := range perm {
+		perm[i] = int32(i)
+	}
+	slices.SortStableFunc(perm, func(a, b int32) int { return strings.Compare(pl.cols[a].sortKey, pl.cols[b].sortKey) })
+	newIndex := make([]int32, len(perm))
+	cols := make([]rtColumn, len(perm))
+	for to, from := range perm {
+		newIndex[from] = int32(to)
+		cols[to] = pl.cols[from]
+	}
+	pl.cols = cols
+	for i := range pl.refs {
+		pl.refs[i].col = newIndex[pl.refs[i].col]
+	}
+}
+
+// describeColumns fills the exported description of every column: the
+// values and scopes it can show.
+func (pl *runtimePlan) describeColumns(c *Compiled) {
+	pl.public = make([]RuntimeColumn, len(pl.cols))
+	seen := make([]map[string]bool, len(pl.cols))
+	add := func(ci int32, v RuntimeColumnValue) {
+		if seen[ci] == nil {
+			seen[ci] = map[string]bool{}
+		}
+		k := v.Value + "\x00" + v.Scope
+		if !seen[ci][k] {
+			seen[ci][k] = true
+			pl.public[ci].Values = append(pl.public[ci].Values, v)
+		}
+	}
+	for ci := range pl.cols {
+		col := &pl.cols[ci]
+		pl.public[ci] = RuntimeColumn{Customization: col.cust, Path: col.path, Name: col.name}
+		if col.show {
+			scope := ScopeDefault
+			if col.def == "" {
+				scope = ScopeUnset
+			}
+			add(int32(ci), RuntimeColumnValue{Value: col.def, Scope: scope})
+		}
+	}
+	fill := func(refs []int32, settings []cSetting) {
+		for i, ri := range refs {
+			rf := &pl.refs[ri]
+			col := &pl.cols[rf.col]
+			v := RuntimeColumnValue{Value: longestExpansion(settings[i].def.Value), Scope: rf.scope}
+			if col.setting != nil && col.setting.Numeric() && col.setting.CheckValue(settings[i].def.Value) != "" {
+				v.Undocumented = true
+			}
+			add(rf.col, v)
+		}
+	}
+	fill(pl.static, c.static)
+	for v := range c.variants {
+		fill(pl.variants[v], c.variants[v].settings)
+	}
+	nothing := func(string) (uint32, bool) { return 0, false }
+	for _, sm := range pl.sem {
+		if sm.rt.Forced == nil {
+			continue
+		}
+		for _, f := range sm.rt.Forced(nothing) {
+			for ci := range pl.public {
+				if pl.cols[ci].cust == sm.id && strings.EqualFold(pl.cols[ci].name, f.Setting) {
+					pl.public[ci].Forced = append(pl.public[ci].Forced, strconv.FormatUint(uint64(f.Value), 10))
+				}
 			}
 		}
 	}
-	r.Runtime = make([]RuntimeSetting, 0, len(order))
-	for _, k := range order {
-		r.Runtime = append(r.Runtime, *rows[k])
+}
+
+// longestExpansion is v with each macro replaced by the longest value it
+// can take (15 IMSI digits, 22 ICCID digits), for column widths.
+func longestExpansion(v string) string {
+	if !hasMacro(v) {
+		return v
 	}
-	slices.SortStableFunc(r.Runtime, func(a, b RuntimeSetting) int {
-		return cmp.Or(strings.Compare(a.Customization, b.Customization), strings.Compare(strings.ToLower(a.Path), strings.ToLower(b.Path)),
-			strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)))
-	})
-	r.Effects = []RuntimeEffect{}
-	ids := make([]string, 0, len(touched))
-	for id := range touched {
-		ids = append(ids, id)
+	return strings.NewReplacer(MacroIMSI, strings.Repeat("9", 15), MacroICCID, strings.Repeat("9", 22)).Replace(v)
+}
+
+// RuntimeColumn is one row that the runtime view of a SIM may hold: a
+// setting the file sets, or a documented default of a customization it
+// touches. Every Result of one Compiled holds a subset of its columns.
+type RuntimeColumn struct {
+	Customization string // the catalog id; "" when the catalog does not know the setting
+	Path, Name    string // as the row shows them when nothing sets the setting (or as first written)
+	// Values lists every value and scope the row can show: the values the
+	// file sets (a macro counted at its longest expansion) and the
+	// default. A value may appear with several scopes.
+	Values []RuntimeColumnValue
+	// Forced lists values the runtime may use instead (RuntimeSetting.Forced).
+	Forced []string
+}
+
+// RuntimeColumnValue is one value a RuntimeColumn can show.
+type RuntimeColumnValue struct {
+	Value, Scope string
+	Undocumented bool
+}
+
+// RuntimeColumns lists every runtime row a SIM's view can hold, in the
+// order views list them when nothing reorders them. The slice is shared:
+// do not change it.
+func (c *Compiled) RuntimeColumns() []RuntimeColumn { return c.runtimePlan().public }
+
+// RuntimeColumn returns the index in RuntimeColumns of r.Runtime[i]; -1
+// when r does not come from Resolve or Explain.
+func (r *Result) RuntimeColumn(i int) int {
+	if i < 0 || i >= len(r.runtimeCols) {
+		return -1
 	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		rt, ok := catalog.RuntimeOf(id)
-		if !ok || rt.Effect == nil {
+	return int(r.runtimeCols[i])
+}
+
+// runtimeSortKey orders the rows of a view: by customization, path and
+// name, ignoring case.
+func runtimeSortKey(cust, path, name string) string {
+	return cust + "\x00" + strings.ToLower(path) + "\x00" + strings.ToLower(name)
+}
+
+// runtimeView builds Result.Runtime and Result.Effects from the applied
+// settings.
+func (c *Compiled) runtimeView(r *Result, entries []applied) {
+	pl := c.runtimePlan()
+	type cell struct{ win, shadow int32 } // entry index + 1; 0: none
+	cells := make([]cell, len(pl.cols))
+	for i := range entries {
+		rf := &pl.refs[entries[i].ref]
+		cl := &cells[rf.col]
+		if cl.win == 0 {
+			cl.win = int32(i + 1)
 			continue
 		}
-		values := map[string]uint32{}
-		var invalid []string
-		for _, s := range r.Runtime {
-			if s.Customization != id || s.Scope == runtimeUnset || s.Scope == runtimeDefault {
+		old := &pl.refs[entries[cl.win-1].ref]
+		if wins(old.scope, rf.scope, pl.cols[rf.col].prec) {
+			cl.shadow = int32(i + 1)
+		} else {
+			cl.shadow, cl.win = cl.win, int32(i+1)
+		}
+	}
+	type row struct {
+		RuntimeSetting
+		sortKey string
+		col     int32
+	}
+	rows := make([]row, 0, len(pl.cols))
+	for ci := range pl.cols {
+		col := &pl.cols[ci]
+		cl := cells[ci]
+		if cl.win == 0 {
+			if col.show {
+				rs := RuntimeSetting{Customization: col.cust, Path: col.path, Name: col.name, Value: col.def, Scope: ScopeDefault}
+				if col.def == "" {
+					rs.Scope = ScopeUnset
+				}
+				rows = append(rows, row{rs, col.sortKey, int32(ci)})
+			}
+			continue
+		}
+		e := &entries[cl.win-1]
+		rf := &pl.refs[entries[cl.win-1].ref]
+		src := r.source(*e)
+		rs := RuntimeSetting{Customization: col.cust, Path: rf.path, Name: rf.name, Value: e.value, Scope: rf.scope, Source: &src}
+		key := rf.sortKey
+		if rf.path == "" { // a setting the catalog does not know, under a macro: as expanded
+			rs.Path = e.path
+			key = runtimeSortKey("", e.path, rf.name)
+		}
+		if rf.patternName {
+			rs.Name = e.name
+		}
+		if cl.shadow != 0 {
+			o := &entries[cl.shadow-1]
+			rs.Shadowed = &ShadowedValue{Scope: pl.refs[entries[cl.shadow-1].ref].scope, Value: o.value, Source: r.source(*o)}
+		}
+		if col.setting != nil && col.setting.Numeric() {
+			if msg := col.setting.CheckValue(e.value); msg != "" {
+				rs.Undocumented, rs.Note = true, undocumentedNote(col.setting)
+			}
+		}
+		rows = append(rows, row{rs, key, int32(ci)})
+	}
+	slices.SortStableFunc(rows, func(a, b row) int { return strings.Compare(a.sortKey, b.sortKey) })
+	r.Runtime = make([]RuntimeSetting, len(rows))
+	r.runtimeCols = make([]int32, len(rows))
+	for i := range rows {
+		r.Runtime[i], r.runtimeCols[i] = rows[i].RuntimeSetting, rows[i].col
+	}
+	r.Effects = []RuntimeEffect{}
+	for _, sm := range pl.sem {
+		c.effects(r, sm)
+	}
+}
+
+// effects adds what the runtime does with one customization's values for
+// this SIM, and marks the values it replaces.
+func (c *Compiled) effects(r *Result, sm rtSemantics) {
+	values := map[string]uint32{}
+	var invalid []string
+	var set []int // indices into r.Runtime of the rows the file sets
+	for i := range r.Runtime {
+		s := &r.Runtime[i]
+		if s.Customization != sm.id || s.Scope == ScopeUnset || s.Scope == ScopeDefault {
+			continue
+		}
+		set = append(set, i)
+		if n, err := catalog.ParseDWORD(s.Value); err == nil {
+			values[strings.ToLower(s.Name)] = n
+		} else {
+			invalid = append(invalid, fmt.Sprintf("%s=%q is not a DWORD (decimal, or hexadecimal with 0x): what the runtime does with it is unknown", s.Name, s.Value))
+		}
+	}
+	if len(invalid) > 0 {
+		r.Effects = append(r.Effects, RuntimeEffect{Customization: sm.id, Effects: invalid})
+		return
+	}
+	get := func(name string) (uint32, bool) {
+		n, ok := values[strings.ToLower(name)]
+		return n, ok
+	}
+	if sm.rt.Effect != nil {
+		r.Effects = append(r.Effects, RuntimeEffect{Customization: sm.id, Effects: sm.rt.Effect(get)})
+	}
+	if sm.rt.Forced == nil {
+		return
+	}
+	for _, f := range sm.rt.Forced(get) {
+		for _, i := range set {
+			s := &r.Runtime[i]
+			if !strings.EqualFold(s.Name, f.Setting) {
 				continue
 			}
-			if n, err := catalog.ParseDWORD(s.Value); err == nil {
-				values[strings.ToLower(s.Name)] = n
-			} else {
-				invalid = append(invalid, fmt.Sprintf("%s=%q is not a DWORD (decimal, or hexadecimal with 0x): what the runtime does with it is unknown", s.Name, s.Value))
+			if n, ok := get(s.Name); !ok || n != f.Value {
+				s.Forced = strconv.FormatUint(uint64(f.Value), 10)
+				s.Note = strings.TrimPrefix(s.Note+"; "+f.Why, "; ")
 			}
 		}
-		if len(invalid) > 0 {
-			r.Effects = append(r.Effects, RuntimeEffect{Customization: id, Effects: invalid})
-			continue
-		}
-		get := func(name string) (uint32, bool) {
-			n, ok := values[strings.ToLower(name)]
-			return n, ok
-		}
-		r.Effects = append(r.Effects, RuntimeEffect{Customization: id, Effects: rt.Effect(get)})
 	}
+}
+
+// undocumentedNote says which values the documentation defines for s.
+func undocumentedNote(s *catalog.Setting) string {
+	return "unknown to the documentation, which defines " + s.Describe()
 }
 
 // pairKey is a group's path without its scope prefix, so that the per-IMSI

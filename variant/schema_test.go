@@ -53,11 +53,11 @@ func TestResultMatchesSchema(t *testing.T) {
 	var bad map[string]any
 	b, _ := json.Marshal(results[0])
 	json.Unmarshal(b, &bad)
-	bad["effective"].(map[string]any)["imsRetry"].(map[string]any)["retryEnabled"].(map[string]any)["scope"] = "per-sim"
+	bad["runtime"].([]any)[0].(map[string]any)["scope"] = "per-phone"
 	delete(bad, "conflicts")
 	errs, err := schema.Validate("resolve-output", bad)
 	if err != nil || len(errs) == 0 {
-		t.Errorf("a result with a per-sim RetryEnabled and no conflicts validated (%v)", err)
+		t.Errorf("a result with a per-phone scope and no conflicts validated (%v)", err)
 	}
 }
 

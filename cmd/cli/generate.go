@@ -8,6 +8,7 @@ import (
 	"github.com/mcsf-dev/mcsf/internal/english"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -551,7 +552,7 @@ func runDemo(o *demoOptions, args []string, io *streams) error {
 	for _, sim := range demoSIMs(spec) {
 		res := compiled.Resolve(variant.NewProfile(sim.pairs...))
 		fmt.Fprintf(w, "%s a SIM of %s (%s):\n", step, sim.who, describePairs(sim.pairs))
-		fmt.Fprintf(w, "     %s\n", describeEffective(res.Effective))
+		fmt.Fprintf(w, "     %s\n", describeRetryValues(&res))
 		fmt.Fprintf(w, "     mcsf resolve %s%s\n", shellQuote(xmlName), resolveFlags(sim.pairs))
 		step = "   and for"
 	}
@@ -649,17 +650,23 @@ func describePairs(pairs []variant.Pair) string {
 	return strings.Join(parts, " ")
 }
 
-func describeEffective(e variant.Effective) string {
-	v := func(name string, r variant.RuntimeValue) string {
-		if r.Value == nil {
-			return fmt.Sprintf("%s %s", name, r.Scope)
+// describeRetryValues writes the retry values a SIM reads, as resolve
+// shows them: "AttemptThresholdForIMS=2 (per-device), ...".
+func describeRetryValues(r *variant.Result) string {
+	v := func(id, name string) string {
+		rs, ok := r.RuntimeValue(id, name)
+		switch {
+		case !ok || rs.Scope == variant.ScopeUnset:
+			return path.Base(name) + " unset"
+		case rs.Forced != "":
+			return fmt.Sprintf("%s=%s (%s, forced to %s by the runtime)", path.Base(name), rs.Value, rs.Scope, rs.Forced)
 		}
-		return fmt.Sprintf("%s=%d (%s)", name, *r.Value, r.Scope)
+		return fmt.Sprintf("%s=%s (%s)", path.Base(name), rs.Value, rs.Scope)
 	}
 	return strings.Join([]string{
-		v("AttemptThresholdForIMS", e.IMSRetry.AttemptThresholdForIMS),
-		v("RetryEnabled", e.IMSRetry.RetryEnabled),
-		v("AutoRetryDownload", e.MMSAutoRetry.AutoRetryDownload),
+		v("IMSRetry", variant.NameAttemptThreshold),
+		v("IMSRetry", variant.NameRetryEnabled),
+		v("AutoRetryDownloadForMMS", variant.NameAutoRetry),
 	}, ", ")
 }
 

@@ -2,20 +2,16 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"github.com/mcsf-dev/mcsf/internal/english"
 	"io"
-	"runtime"
 	"strings"
-	"sync"
 	"text/tabwriter"
-	"unicode/utf8"
 
+	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
-	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/variant"
 	"github.com/spf13/cobra"
 )
@@ -26,6 +22,7 @@ type resolveOptions struct {
 	conditions []string // --condition NAME=VALUE
 	sims       []string // --sim, once per slot
 	simsFile   string   // --sims
+	simLimits  variant.ProfileLimits
 	explain    bool
 	quiet      bool // --quiet: no lint summary on stderr
 	format     string
@@ -140,6 +137,8 @@ func newResolveCmd(io *streams) *cobra.Command {
 	f.StringArrayVar(&o.conditions, "condition", nil, "set any condition, NAME=VALUE (repeatable)")
 	f.StringArrayVar(&o.sims, "sim", nil, "a SIM as 'name=value,...'; give twice for the two slots of a dual-SIM device")
 	f.StringVar(&o.simsFile, "sims", "", "resolve every SIM of a CSV or JSON `FILE` (- for standard input)")
+	f.IntVar(&o.simLimits.MaxRows, "max-sims", variant.DefaultMaxSIMs, "refuse a --sims batch of more than `N` SIMs")
+	f.Int64Var(&o.simLimits.MaxBytes, "max-sim-bytes", variant.DefaultMaxSIMBytes, "refuse a --sims row (CSV line, JSON object) longer than `N` bytes")
 	f.BoolVar(&o.explain, "explain", false, "also list every Target and why it did or did not match")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "do not print the lint summary line on standard error")
 	formatFlag(cmd, &o.format, "", "text", "json")
@@ -147,9 +146,6 @@ func newResolveCmd(io *streams) *cobra.Command {
 	addImportFlags(cmd, &o.importOptions, true)
 	return cmd
 }
-
-// progressThreshold is the batch size from which a terminal gets a progress bar.
-const progressThreshold = 5000
 
 // runResolve resolves args[0]; changed reports whether a flag was given
 // (an empty --spn "" is a value, an absent --spn is not).
@@ -169,13 +165,22 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 	if args[0] == "-" && o.simsFile == "-" {
 		return usageError("standard input cannot be both the answer file and --sims")
 	}
+	if o.simLimits.MaxRows < 1 || o.simLimits.MaxBytes < 1 {
+		return usageError("--max-sims and --max-sim-bytes must be at least 1")
+	}
 
 	base, err := o.baseProfile(changed)
 	if err != nil {
 		return err
 	}
-	profiles, err := o.profiles(base, io.in, io.err)
-	if err != nil {
+	var sims *simSource // --sims: read one row at a time while resolving
+	var profiles []variant.Profile
+	if o.simsFile != "" {
+		if sims, err = o.openSims(base, io.in, io.err); err != nil {
+			return err
+		}
+		defer sims.close()
+	} else if profiles, err = o.profiles(base, io.err); err != nil {
 		return err
 	}
 
@@ -199,28 +204,27 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 	if err != nil {
 		return err
 	}
-	doc := g.Root().Doc
-	// Lint only counts findings here: run it while the SIMs are resolved
-	// (Resolve no longer reads doc) and report at the end.
+	// Lint only counts findings here: it runs on the other core while the
+	// SIMs are resolved (Resolve does not read the tree), with the schema
+	// cache lint uses (repeated elements are validated once), and not at
+	// all with --quiet. The tree is garbage once it is done.
 	lintCount := make(chan int, 1)
-	go func() {
-		if merged != nil {
-			lintCount <- len(lint.Graph(g, merged, lint.Config{}))
-		} else {
-			lintCount <- len(lint.Lint(doc, lint.Config{}))
-		}
-	}()
-	defer func() {
-		if n := <-lintCount; n > 0 && !o.quiet {
-			fmt.Fprintf(io.err, "%s: run mcsf lint for %s\n", in.display, english.Count(n, "finding"))
-		}
-	}()
+	if !o.quiet {
+		go func(g *answerfile.Graph, merged *answerfile.Merged) {
+			cfg := lint.Config{Cache: lint.NewSchemaCache()}
+			if merged != nil {
+				lintCount <- len(lint.Graph(g, merged, cfg))
+			} else {
+				lintCount <- len(lint.Lint(g.Root().Doc, cfg))
+			}
+		}(g, merged)
+	}
+	g, merged, data = nil, nil, nil
 
 	w := bufio.NewWriterSize(io.out, 64<<10)
-	defer w.Flush()
 	switch {
-	case o.simsFile != "":
-		err = o.writeBatch(w, compiled, profiles, io.err)
+	case sims != nil:
+		err = o.writeBatch(w, compiled, sims, io.err)
 	case o.format == "json" && len(o.sims) == 0:
 		err = writeJSONLine(w, o.resolveOne(compiled, profiles[0]))
 	case o.format == "json":
@@ -242,10 +246,22 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 			writeResolveText(w, o.resolveOne(compiled, p), o.explain)
 		}
 	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return err // a bad --sims row: what is still buffered is not written
+	}
 	if err != nil {
 		return internal(err)
 	}
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		return internal(err)
+	}
+	if !o.quiet {
+		if n := <-lintCount; n > 0 {
+			fmt.Fprintf(io.err, "%s: run mcsf lint for %s\n", in.display, english.Count(n, "finding"))
+		}
+	}
+	return nil
 }
 
 func (o *resolveOptions) resolveOne(c *variant.Compiled, p variant.Profile) variant.Result {
@@ -277,76 +293,40 @@ func (o *resolveOptions) baseProfile(changed func(string) bool) (variant.Profile
 	return p, nil
 }
 
-// profiles lists the SIMs to resolve: the base alone, each --sim over the
-// base (with its slot), or each --sims row over the base. Every profile is
-// validated (variant.ValidateProfile): a bad one is a usage error naming
-// its row and column; warnings go to errOut.
-func (o *resolveOptions) profiles(base variant.Profile, stdin io.Reader, errOut io.Writer) ([]variant.Profile, error) {
-	warn := func(ws []string) {
-		for _, w := range ws {
-			fmt.Fprintf(errOut, "mcsf: warning: %s\n", w)
-		}
-	}
+// profiles lists the SIMs to resolve: the base alone, or each --sim over
+// the base (with its slot). Every profile is validated
+// (variant.ValidateProfile): a bad one is a usage error naming it; warnings
+// go to errOut.
+func (o *resolveOptions) profiles(base variant.Profile, errOut io.Writer) ([]variant.Profile, error) {
 	ws, err := variant.ValidateProfile("SIM flags", base)
 	if err != nil {
 		return nil, usageError("%v", err)
 	}
-	warn(ws)
-	switch {
-	case len(o.sims) > 0:
-		var out []variant.Profile
-		for slot, s := range o.sims {
-			p, err := variant.ParseProfile(s)
-			if err != nil {
-				return nil, usageError("--sim: %v", err)
-			}
-			p = base.Merge(p).WithDefault("UICCSLOT", fmt.Sprint(slot))
-			ws, err := variant.ValidateProfile(fmt.Sprintf("--sim %q", s), p)
-			if err != nil {
-				return nil, usageError("%v", err)
-			}
-			warn(ws)
-			out = append(out, p)
-		}
-		return out, nil
-	case o.simsFile != "":
-		r := fileio.LimitReader(stdin, "standard input", o.maxFileSize)
-		if o.simsFile != "-" {
-			f, err := fileio.Open(o.simsFile, o.maxFileSize)
-			if err != nil {
-				return nil, usageError("--sims: %v", readError(input{path: o.simsFile, display: o.simsFile}, err))
-			}
-			defer f.Close()
-			r = f
-		}
-		pr, err := variant.NewProfileReader(o.simsFile, r)
-		if err != nil {
-			return nil, usageError("--sims %v", err)
-		}
-		var rows []variant.Profile
-		for {
-			p, ws, err := pr.Next()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return nil, usageError("--sims %v", err)
-			}
-			warn(ws)
-			if base.Len() > 0 {
-				p = base.Merge(p)
-				if msg := variant.CheckProfile(p); msg != "" {
-					return nil, usageError("--sims %s: row %d with the flags: %s", o.simsFile, len(rows)+1, msg)
-				}
-			}
-			rows = append(rows, p)
-		}
-		if len(rows) == 0 {
-			return nil, usageError("--sims %s: no SIMs in the file", o.simsFile)
-		}
-		return rows, nil
+	warn(errOut, ws)
+	if len(o.sims) == 0 {
+		return []variant.Profile{base}, nil
 	}
-	return []variant.Profile{base}, nil
+	var out []variant.Profile
+	for slot, s := range o.sims {
+		p, err := variant.ParseProfile(s)
+		if err != nil {
+			return nil, usageError("--sim: %v", err)
+		}
+		p = base.Merge(p).WithDefault("UICCSLOT", fmt.Sprint(slot))
+		ws, err := variant.ValidateProfile(fmt.Sprintf("--sim %q", s), p)
+		if err != nil {
+			return nil, usageError("%v", err)
+		}
+		warn(errOut, ws)
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func warn(errOut io.Writer, ws []string) {
+	for _, w := range ws {
+		fmt.Fprintf(errOut, "mcsf: warning: %s\n", w)
+	}
 }
 
 func writeJSONLine(w io.Writer, v any) error {
@@ -356,173 +336,6 @@ func writeJSONLine(w io.Writer, v any) error {
 	}
 	_, err = w.Write(append(b, '\n'))
 	return err
-}
-
-// writeBatch resolves every profile, on every core, and writes the results
-// in input order: a JSON array, or a text matrix.
-func (o *resolveOptions) writeBatch(w io.Writer, c *variant.Compiled, profiles []variant.Profile, errOut io.Writer) error {
-	progress := newProgress(errOut, len(profiles), isTerminal(errOut) && len(profiles) >= progressThreshold)
-	defer progress.done()
-	if o.format == "json" {
-		if _, err := io.WriteString(w, "[\n"); err != nil {
-			return err
-		}
-		err := resolveChunks(c, profiles, o.explain, progress, func(b []byte, i int, r *variant.Result) ([]byte, error) {
-			b = r.AppendJSON(append(b, "  "...))
-			if i < len(profiles)-1 {
-				b = append(b, ',')
-			}
-			return append(b, '\n'), nil
-		}, w)
-		if err != nil {
-			return err
-		}
-		_, err = io.WriteString(w, "]\n")
-		return err
-	}
-	var table bytes.Buffer
-	table.WriteString("#\tSIM\tAttemptThresholdForIMS\tRetryEnabled\tAutoRetryDownload\tVariants\tIssues\n")
-	err := resolveChunks(c, profiles, false, progress, func(b []byte, i int, r *variant.Result) ([]byte, error) {
-		var variants []string
-		for _, m := range r.Matched {
-			variants = append(variants, m.Variant)
-		}
-		e := r.Effective
-		return fmt.Appendf(b, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", i+1, r.SIM, shortValue(e.IMSRetry.AttemptThresholdForIMS),
-			shortValue(e.IMSRetry.RetryEnabled), shortValue(e.MMSAutoRetry.AutoRetryDownload),
-			orDash(strings.Join(variants, ", ")), orDash(issues(r))), nil
-	}, &table)
-	if err != nil {
-		return err
-	}
-	return writeAligned(w, table.Bytes())
-}
-
-// writeAligned writes tab-separated rows with every column padded to its
-// widest cell and two spaces between columns. (text/tabwriter does the same
-// but takes seconds on a batch of 100,000 rows.)
-func writeAligned(w io.Writer, table []byte) error {
-	var widths []int
-	for line := range bytes.Lines(table) {
-		for i, cell := range bytes.Split(bytes.TrimSuffix(line, []byte("\n")), []byte("\t")) {
-			if i == len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], utf8.RuneCount(cell))
-		}
-	}
-	out := make([]byte, 0, 64<<10)
-	for line := range bytes.Lines(table) {
-		cells := bytes.Split(bytes.TrimSuffix(line, []byte("\n")), []byte("\t"))
-		for i, cell := range cells {
-			out = append(out, cell...)
-			if i < len(cells)-1 {
-				out = append(out, bytes.Repeat([]byte(" "), widths[i]-utf8.RuneCount(cell)+2)...)
-			}
-		}
-		out = append(out, '\n')
-		if len(out) > 60<<10 {
-			if _, err := w.Write(out); err != nil {
-				return err
-			}
-			out = out[:0]
-		}
-	}
-	_, err := w.Write(out)
-	return err
-}
-
-// resolveChunks resolves profiles in chunks on every core, renders each
-// result with render (which appends to the chunk's buffer), and writes the
-// rendered chunks to w in input order.
-func resolveChunks(c *variant.Compiled, profiles []variant.Profile, explain bool, progress *progress,
-	render func(buf []byte, i int, r *variant.Result) ([]byte, error), w io.Writer) error {
-	const chunk = 512
-	type job struct {
-		start int
-		out   chan []byte
-		err   error
-	}
-	workers := max(runtime.GOMAXPROCS(0), 1)
-	jobs := make(chan *job)
-	order := make(chan *job, workers*2)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				buf := make([]byte, 0, 2048*chunk)
-				for i := j.start; i < min(j.start+chunk, len(profiles)) && j.err == nil; i++ {
-					var r variant.Result
-					if explain {
-						r = c.Explain(profiles[i])
-					} else {
-						r = c.Resolve(profiles[i])
-					}
-					buf, j.err = render(buf, i, &r)
-				}
-				j.out <- buf
-			}
-		}()
-	}
-	go func() {
-		for start := 0; start < len(profiles); start += chunk {
-			j := &job{start: start, out: make(chan []byte, 1)}
-			order <- j
-			jobs <- j
-		}
-		close(jobs)
-		close(order)
-	}()
-	var firstErr error
-	for j := range order {
-		buf := <-j.out
-		if firstErr == nil {
-			firstErr = j.err
-		}
-		if firstErr == nil {
-			if _, err := w.Write(buf); err != nil {
-				firstErr = err
-			}
-		}
-		progress.add(min(chunk, len(profiles)-j.start))
-	}
-	wg.Wait()
-	return firstErr
-}
-
-// progress draws a one-line progress bar on a terminal.
-type progress struct {
-	w           io.Writer
-	total, seen int
-	on          bool
-	lastPercent int
-}
-
-func newProgress(w io.Writer, total int, on bool) *progress {
-	return &progress{w: w, total: total, on: on, lastPercent: -1}
-}
-
-func (p *progress) add(n int) {
-	p.seen += n
-	if !p.on || p.total == 0 {
-		return
-	}
-	pct := p.seen * 100 / p.total
-	if pct == p.lastPercent {
-		return
-	}
-	p.lastPercent = pct
-	const width = 30
-	filled := pct * width / 100
-	fmt.Fprintf(p.w, "\rresolving [%s%s] %3d%% %d/%d SIMs", strings.Repeat("=", filled), strings.Repeat(" ", width-filled), pct, p.seen, p.total)
-}
-
-func (p *progress) done() {
-	if p.on && p.lastPercent >= 0 {
-		fmt.Fprint(p.w, "\r\x1b[K")
-	}
 }
 
 func orDash(s string) string {
@@ -542,38 +355,6 @@ func issues(r *variant.Result) string {
 		parts = append(parts, fmt.Sprintf("%d undecided", n))
 	}
 	return strings.Join(parts, ", ")
-}
-
-// shortValue is a runtime value for the batch matrix: "3 (per-imsi)".
-func shortValue(v variant.RuntimeValue) string {
-	switch {
-	case v.Scope == variant.ScopeUnset:
-		return "unset"
-	case v.Value == nil && v.Forced == nil:
-		return fmt.Sprintf("%q? (%s)", v.Text, v.Scope)
-	}
-	return fmt.Sprintf("%s (%s)", runtimeText(v), v.Scope)
-}
-
-// runtimeText is the value the device uses: "1", "1 forced (file: 0)",
-// "2 unknown to the documentation", or the quoted text when it is not a DWORD.
-func runtimeText(v variant.RuntimeValue) string {
-	var s string
-	switch {
-	case v.Scope == variant.ScopeUnset:
-		return "unset"
-	case v.Value == nil:
-		s = fmt.Sprintf("%q", v.Text)
-	default:
-		s = fmt.Sprint(*v.Value)
-		if v.Undocumented {
-			s += " unknown to the documentation"
-		}
-	}
-	if v.Forced != nil {
-		return fmt.Sprintf("%d forced (file: %s)", *v.Forced, s)
-	}
-	return s
 }
 
 // writeResolveText prints one result for people.
@@ -659,7 +440,14 @@ func writeRuntimeText(w io.Writer, r variant.Result) {
 		if s.Shadowed != nil {
 			from += fmt.Sprintf("; over %s %q (%s)", s.Shadowed.Scope, s.Shadowed.Value, s.Shadowed.Source)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", orDash(s.Customization), runtimeName(s), orDash(s.Value), s.Scope, from)
+		value := orDash(s.Value)
+		if s.Forced != "" {
+			value += " forced " + s.Forced
+		}
+		if s.Note != "" {
+			from += "; " + s.Note
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", orDash(s.Customization), runtimeName(s), value, s.Scope, from)
 	}
 	tw.Flush()
 	for _, e := range r.Effects {

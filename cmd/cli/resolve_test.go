@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/mcsf-dev/mcsf/schema"
@@ -126,35 +127,34 @@ func TestResolveJSONMatchesSchema(t *testing.T) {
 	}
 }
 
-func TestWriteAligned(t *testing.T) {
-	var b bytes.Buffer
-	if err := writeAligned(&b, []byte("a\tbé\tc\nlonger\tx\ty\n")); err != nil {
-		t.Fatal(err)
-	}
-	want := "a       bé  c\nlonger  x   y\n"
-	if got := b.String(); got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-}
-
 func TestProgress(t *testing.T) {
 	var b bytes.Buffer
-	p := newProgress(&b, 4, true)
-	p.add(1)
-	p.add(1)
-	p.add(2)
+	var read atomic.Int64
+	p := &progress{w: &b, on: true, size: 1000, read: &read}
+	read.Store(100)
+	p.add(progressThreshold - 1) // too few SIMs for a progress line
+	p.add(progressThreshold)
+	p.add(progressThreshold + 500) // less than 1,000 SIMs later
+	read.Store(1000)
+	p.add(progressThreshold + 1000)
 	p.done()
-	want := "\rresolving [=======                       ]  25% 1/4 SIMs" +
-		"\rresolving [===============               ]  50% 2/4 SIMs" +
-		"\rresolving [==============================] 100% 4/4 SIMs\r\x1b[K"
+	want := "\rresolving [===                           ]  10% 5000 SIMs" +
+		"\rresolving [==============================] 100% 6000 SIMs\r\x1b[K"
 	if got := b.String(); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	b.Reset()
-	p = newProgress(&b, 4, false)
-	p.add(4)
+	p = &progress{w: &b, on: true, read: &read}
+	p.add(progressThreshold)
+	p.done()
+	if want := "\rresolving: 5000 SIMs\r\x1b[K"; b.String() != want {
+		t.Errorf("standard input: got %q, want %q", b.String(), want)
+	}
+	b.Reset()
+	p = &progress{w: &b, read: &read}
+	p.add(progressThreshold)
 	p.done()
 	if b.Len() != 0 {
-		t.Errorf("a progress bar that is off wrote %q", b.String())
+		t.Errorf("a progress line that is off wrote %q", b.String())
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -622,30 +623,31 @@ func resolveRetryFile(o *retryOptions, io *streams) (*variant.Result, error) {
 	return &r, nil
 }
 
-// settingFromFile is the runtime value v as a retry.Setting: its position
+// settingFromFile is the runtime value of setting name of the catalog
+// customization id for the resolved SIM, as a retry.Setting: its position
 // and scope when the file sets it, otherwise why the default applies.
 //
 // A RetryEnabled or AutoRetryDownload that is not a DWORD is kept as text:
 // the device's reading is unknown, and the timeline says so where it
 // decides (never, for RetryEnabled, while the runtime forces it). A
 // threshold that is not a DWORD decides every attempt: exit 3.
-func settingFromFile(name string, v variant.RuntimeValue, o *retryOptions) (retry.Setting, error) {
-	st := retry.Setting{Name: name}
-	switch {
-	case v.Source != nil && v.Source.Line > 0:
-		if v.Value == nil && name != "AttemptThresholdForIMS" {
-			st.Set, st.Text = true, v.Text
-			st.From = fmt.Sprintf("%s:%d, %s", v.Source.File, v.Source.Line, v.Scope)
-			return st, nil
-		}
-		if v.Value == nil {
-			return st, &exitError{code: ExitInternal, err: fmt.Errorf("%s, %s:%d: %s is %q, %s: the device's behaviour is unknown",
-				v.Scope, v.Source.File, v.Source.Line, name, v.Text, v.Note)}
-		}
-		st.Value, st.Set = *v.Value, true
-		st.From = fmt.Sprintf("%s:%d, %s", v.Source.File, v.Source.Line, v.Scope)
-	default:
+func settingFromFile(res *variant.Result, id, name string, o *retryOptions) (retry.Setting, error) {
+	st := retry.Setting{Name: path.Base(name)}
+	v, ok := res.RuntimeValue(id, name)
+	if !ok || v.Source == nil || v.Source.Line <= 0 {
 		st.Why = "not set in " + o.fileName + " for this SIM"
+		return st, nil
+	}
+	from := fmt.Sprintf("%s:%d, %s", v.Source.File, v.Source.Line, v.Scope)
+	n, isDWORD := variant.ParseDWORD(v.Value)
+	switch {
+	case !isDWORD && name != variant.NameAttemptThreshold:
+		st.Set, st.Text, st.From = true, v.Value, from
+	case !isDWORD:
+		return st, &exitError{code: ExitInternal, err: fmt.Errorf("%s, %s:%d: %s is %q, the value %q is not a DWORD (decimal, or hexadecimal with 0x): the device's behaviour is unknown",
+			v.Scope, v.Source.File, v.Source.Line, st.Name, v.Value, v.Value)}
+	default:
+		st.Value, st.Set, st.From = n, true, from
 	}
 	return st, nil
 }
@@ -660,10 +662,10 @@ func fileContext(o *retryOptions, res *variant.Result) string {
 
 func smsFromFile(p retry.SMS, o *retryOptions, res *variant.Result) (retry.Policy, error) {
 	var err error
-	if p.Threshold, err = settingFromFile("AttemptThresholdForIMS", res.Effective.IMSRetry.AttemptThresholdForIMS, o); err != nil {
+	if p.Threshold, err = settingFromFile(res, "IMSRetry", variant.NameAttemptThreshold, o); err != nil {
 		return nil, err
 	}
-	if p.RetryEnabled, err = settingFromFile("RetryEnabled", res.Effective.IMSRetry.RetryEnabled, o); err != nil {
+	if p.RetryEnabled, err = settingFromFile(res, "IMSRetry", variant.NameRetryEnabled, o); err != nil {
 		return nil, err
 	}
 	p.Context = fileContext(o, res)
@@ -672,7 +674,7 @@ func smsFromFile(p retry.SMS, o *retryOptions, res *variant.Result) (retry.Polic
 
 func mmsFromFile(p retry.MMS, o *retryOptions, res *variant.Result) (retry.Policy, error) {
 	var err error
-	if p.AutoRetry, err = settingFromFile("AutoRetryDownload", res.Effective.MMSAutoRetry.AutoRetryDownload, o); err != nil {
+	if p.AutoRetry, err = settingFromFile(res, "AutoRetryDownloadForMMS", variant.NameAutoRetry, o); err != nil {
 		return nil, err
 	}
 	p.Context = fileContext(o, res)
