@@ -20,7 +20,7 @@ func (r *reader) check(s *Spec) {
 			"the spec sets nothing: add operators, or device values (device: {imsRetry: {...}})")
 	}
 	if s.Device != nil {
-		r.checkSettings(s.Device.Settings, "/device/settings", false)
+		r.checkSettings(s.Device.Settings, "/device/settings", false, len(s.Operators) > 0)
 	}
 	firstName := map[string]int{}
 	broken := map[[2]int]bool{} // match entries with an error: left out of the overlap check
@@ -39,7 +39,7 @@ func (r *reader) check(s *Spec) {
 			r.diag(r.values[opPtr+"/name"], RuleNoSettings, answerfile.Error,
 				"operator %q sets nothing: add imsRetry, mmsAutoRetry or settings", op.Name)
 		}
-		r.checkSettings(op.Settings, opPtr+"/settings", true)
+		r.checkSettings(op.Settings, opPtr+"/settings", true, true)
 		for j := range op.Match {
 			if !r.checkEntry(&op.Match[j], opPtr+"/match/"+strconv.Itoa(j)) {
 				broken[[2]int{i, j}] = true
@@ -300,53 +300,142 @@ func conflicts(a, b *Operator) []string {
 	if x, y := a.MMSAutoRetry, b.MMSAutoRetry; x != nil && y != nil && *x != *y {
 		out = append(out, "mmsAutoRetry")
 	}
+	for _, path := range slices.Sorted(maps.Keys(a.Settings)) {
+		for _, name := range slices.Sorted(maps.Keys(a.Settings[path])) {
+			for bname, bv := range b.Settings[path] { // paths are the catalog's spelling by now
+				if strings.EqualFold(name, bname) && !sameValue(string(a.Settings[path][name]), string(bv)) {
+					out = append(out, path+"/"+name)
+				}
+			}
+		}
+	}
 	return out
+}
+
+// sameValue reports whether two setting values are the same for the
+// device: equal text, or the same DWORD written two ways (1 and 0x1).
+func sameValue(a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, errA := catalog.ParseDWORD(a)
+	y, errB := catalog.ParseDWORD(b)
+	return errA == nil && errB == nil && x == y
 }
 
 // checkSettings checks the settings of the device (Static) or of an
 // operator (its Variant) against the catalog: known path and name, a scope
 // that belongs there, a value of the setting's type.
-func (r *reader) checkSettings(ss Settings, ptr string, inVariant bool) {
+func (r *reader) checkSettings(ss Settings, ptr string, inVariant bool, operators bool) {
 	ix := catalog.Load()
+	canonical := map[string]string{} // canonical path -> the key that spelt it first
 	for _, path := range slices.Sorted(maps.Keys(ss)) {
 		pathPtr := ptr + "/" + escapePointer(path)
-		groups := ix.Groups(path)
-		if len(groups) == 0 {
-			r.diag(r.keys[pathPtr], RuleSpecSetting, answerfile.Error,
-				"settings path %q is not in the catalog (mcsf settings lists every documented path)", path)
+		msg, stop := pathFault(path, inVariant)
+		if msg != "" {
+			r.diag(r.keys[pathPtr], RuleSpecSetting, answerfile.Error, "%s", msg)
+		}
+		if stop {
 			continue
 		}
-		switch scope := groups[0].Group.Scope; {
-		case !inVariant && (scope == catalog.PerIMSI || scope == catalog.PerSIM):
+		if first, dup := canonical[CanonicalPath(path)]; dup {
 			r.diag(r.keys[pathPtr], RuleSpecSetting, answerfile.Error,
-				"%s is a %s path: give it to an operator, whose Variant has a SIM; device settings go in Static", path, scope)
-		case inVariant && scope == catalog.PerDevice:
-			r.diag(r.keys[pathPtr], RuleSpecSetting, answerfile.Error,
-				"%s is a per-device path (the fallback in Static): give it to device, or use the per-IMSI path for this operator", path)
+				"settings path %q is given twice (as %q too; paths compare case-insensitively): merge the two", path, first)
+			continue
 		}
+		canonical[CanonicalPath(path)] = path
+		names := map[string]string{}
 		for _, name := range slices.Sorted(maps.Keys(ss[path])) {
 			namePtr := pathPtr + "/" + escapePointer(name)
-			e, ok := ix.Lookup(path, name)
-			if !ok {
+			if first, dup := names[strings.ToLower(name)]; dup {
 				r.diag(r.keys[namePtr], RuleSpecSetting, answerfile.Error,
-					"setting %q is not in the catalog under %s (mcsf settings %q lists its settings)", name, path, path)
+					"setting %q is given twice under %s (as %q too; names compare case-insensitively): keep one", name, path, first)
 				continue
 			}
-			if e.Customization.ID == "IMSRetry" || e.Customization.ID == "AutoRetryDownloadForMMS" {
+			names[strings.ToLower(name)] = name
+			if operators && !inVariant && generatorWrites(path, name) {
 				r.diag(r.keys[namePtr], RuleSpecSetting, answerfile.Error,
-					"%s has a short form in the spec: write it as imsRetry or mmsAutoRetry", name)
+					"%s/%s is written by generate itself when the spec has operators (Multivariant/Enable=1, AutoDataConfig/Enable=0): leave it out", path, name)
 				continue
 			}
-			if inVariant && e.Constraints()&catalog.ImageTimeOnly != 0 {
-				r.diag(r.keys[namePtr], RuleSpecSetting, answerfile.Error,
-					"%s is ImageTimeOnly (%s): it cannot vary by operator; give it to device", name, e.Customization.ID)
-			}
-			v := string(ss[path][name])
-			if msg := e.Setting.CheckValue(v); msg != "" {
+			e, _ := ix.Lookup(path, name)
+			switch at, msg := settingFault(e, path, name, string(ss[path][name]), inVariant); at {
+			case atName:
+				r.diag(r.keys[namePtr], RuleSpecSetting, answerfile.Error, "%s", msg)
+			case atValue:
 				r.diag(r.values[namePtr], RuleSpecSetting, answerfile.Error, "%s", msg)
-			} else if strings.TrimSpace(v) == "" {
-				r.diag(r.values[namePtr], RuleSpecSetting, answerfile.Error, "%s has an empty value: it takes %s", name, e.Setting.Describe())
 			}
 		}
 	}
+	// Generate writes a path as the catalog spells it: so does the spec read
+	// back, and import-spec gives the same spec again.
+	for _, path := range slices.Sorted(maps.Keys(ss)) {
+		if c := CanonicalPath(path); c != path && ss[c] == nil {
+			ss[c] = ss[path]
+			delete(ss, path)
+		}
+	}
+}
+
+// CanonicalPath is path as the catalog spells it (ImageApp compares paths
+// case-insensitively); a path with an OEM-chosen segment ({GUID}) or one the
+// catalog does not know is returned as it is.
+func CanonicalPath(path string) string {
+	if gs := catalog.Load().Groups(path); len(gs) > 0 && !strings.Contains(gs[0].Group.Path, "{") {
+		return gs[0].Group.Path
+	}
+	return path
+}
+
+// generatorWrites reports whether Generate writes path/name itself for a
+// spec with operators.
+func generatorWrites(path, name string) bool {
+	return (strings.EqualFold(path, PathMultivariant) || strings.EqualFold(path, PathAutoDataConfig)) && strings.EqualFold(name, SettingEnable)
+}
+
+// pathFault says why a spec cannot hold a settings group of path (in a
+// Variant when inVariant); stop is true when its settings cannot be checked
+// either (the catalog does not know the path).
+func pathFault(path string, inVariant bool) (msg string, stop bool) {
+	groups := catalog.Load().Groups(path)
+	if len(groups) == 0 {
+		return fmt.Sprintf("settings path %q is not in the catalog (mcsf settings lists every documented path)", path), true
+	}
+	switch scope := groups[0].Group.Scope; {
+	case !inVariant && (scope == catalog.PerIMSI || scope == catalog.PerSIM):
+		return fmt.Sprintf("%s is a %s path: give it to an operator, whose Variant has a SIM; device settings go in Static", path, scope), false
+	case inVariant && scope == catalog.PerDevice:
+		return fmt.Sprintf("%s is a per-device path (the fallback in Static): give it to device, or use the per-IMSI path for this operator", path), false
+	}
+	return "", false
+}
+
+// faultAt says which part of a setting a fault is in.
+type faultAt int
+
+const (
+	atNone faultAt = iota
+	atName
+	atValue
+)
+
+// settingFault says why a spec cannot hold the setting name=value under
+// path (in a Variant when inVariant); e is its catalog entry, the zero Entry
+// when the catalog does not know it.
+func settingFault(e catalog.Entry, path, name, value string, inVariant bool) (faultAt, string) {
+	switch {
+	case e.Setting == nil:
+		return atName, fmt.Sprintf("setting %q is not in the catalog under %s (mcsf settings %q lists its settings)", name, path, path)
+	case e.Customization.ID == "IMSRetry" || e.Customization.ID == "AutoRetryDownloadForMMS":
+		return atName, fmt.Sprintf("%s has a short form in the spec: write it as imsRetry or mmsAutoRetry", name)
+	case inVariant && e.Constraints()&catalog.ImageTimeOnly != 0:
+		return atName, fmt.Sprintf("%s is ImageTimeOnly (%s): it cannot vary by operator; give it to device", name, e.Customization.ID)
+	}
+	if msg := e.Setting.CheckValue(value); msg != "" {
+		return atValue, msg
+	}
+	if strings.TrimSpace(value) == "" {
+		return atValue, fmt.Sprintf("%s has an empty value: it takes %s", name, e.Setting.Describe())
+	}
+	return atNone, ""
 }

@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/beevik/etree"
-
-	"github.com/mcsf-dev/mcsf/catalog"
 )
 
 // Settings paths and names the generator writes.
@@ -224,12 +222,8 @@ func dword(b bool) string {
 // addSettings writes a spec's other settings, one group per path, sorted
 // by path and name, each under the spelling of the catalog.
 func addSettings(parent *etree.Element, ss Settings) {
-	ix := catalog.Load()
 	for _, path := range slices.Sorted(maps.Keys(ss)) {
-		written := path
-		if gs := ix.Groups(path); len(gs) > 0 && !strings.Contains(gs[0].Group.Path, "{") {
-			written = gs[0].Group.Path
-		}
+		written := CanonicalPath(path)
 		var group *etree.Element // a short form's group of the same path takes them
 		for _, g := range parent.SelectElements("Settings") {
 			if strings.EqualFold(g.SelectAttrValue("Path", ""), written) {

@@ -331,6 +331,36 @@ func (g *specGen) imsRetry() *IMSRetry {
 
 func (g *specGen) pick(vals ...string) string { return vals[g.r.IntN(len(vals))] }
 
+// deviceSettings and operatorSettings are documented settings (path, name,
+// values) the random specs draw from: some share a short form's group.
+var (
+	deviceSettings = [][3]string{
+		{"Phone/PhoneSettings", "HideCallForwarding", "1|0|True"},
+		{"CellCore/PerDevice/SMS", "3GPP2/ErrorHandling/UseReservedAsPermanent", "1|0x0"},
+		{"Phone/CallIDMatchOverrides", "2", "8|12"},
+		{"Photos/LensApps/{0123ABCD-0000-1111-2222-333344445555}", "Title", "Fish & \"Eye\"|<Lens>"},
+	}
+	operatorSettings = [][3]string{
+		{"CellCore/PerIMSI/$(__IMSI)/SMS", "Encodings/UseASCII", "1|0"},
+		{"Messaging/PerSimSettings/$(__ICCID)", "SmscPanelDisabled", "1|0"},
+		{"CellCore/PerIMSI/$(__IMSI)/CellUX/Critical", "SwitchIMS", "0|1"},
+		{"Phone/PerSimSettings/$(__IMSI)/RoamingNumberOverrides", "DialString/*611", "+18005550100|611"},
+	}
+)
+
+// settings draws one to three settings of pool.
+func (g *specGen) settings(pool [][3]string) Settings {
+	out := Settings{}
+	for range 1 + g.r.IntN(3) {
+		e := pool[g.r.IntN(len(pool))]
+		if out[e[0]] == nil {
+			out[e[0]] = map[string]SettingValue{}
+		}
+		out[e[0]][e[1]] = SettingValue(g.pick(strings.Split(e[2], "|")...))
+	}
+	return out
+}
+
 func (g *specGen) match(mcc string) Match {
 	m := Match{MCC: mcc}
 	if g.r.IntN(2) == 0 {
@@ -374,6 +404,12 @@ func (g *specGen) spec(i int) *Spec {
 	if g.r.IntN(3) > 0 {
 		s.Device = &Device{IMSRetry: g.imsRetry()}
 	}
+	if g.r.IntN(3) == 0 {
+		if s.Device == nil {
+			s.Device = &Device{}
+		}
+		s.Device.Settings = g.settings(deviceSettings)
+	}
 	nops := g.r.IntN(6)
 	if s.Device == nil && nops == 0 {
 		nops = 1
@@ -396,6 +432,9 @@ func (g *specGen) spec(i int) *Spec {
 		default:
 			b := g.r.IntN(2) == 0
 			op.IMSRetry, op.MMSAutoRetry = g.imsRetry(), &b
+		}
+		if g.r.IntN(2) == 0 {
+			op.Settings = g.settings(operatorSettings)
 		}
 		s.Operators = append(s.Operators, op)
 	}

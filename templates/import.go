@@ -7,6 +7,7 @@ import (
 
 	"github.com/beevik/etree"
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/catalog"
 	"github.com/mcsf-dev/mcsf/variant"
 )
 
@@ -17,8 +18,11 @@ import (
 // same order. Comments, Target Ids and Variant Names may differ: Generate
 // writes its own comments and derives Ids from operator names (OperatorIDs).
 //
-// Whatever a spec cannot express (other settings, Imports, a Priority, a
-// Variant with several TargetRefs, empty values, ...) is an
+// Settings beyond the two short forms (imsRetry, mmsAutoRetry) become the
+// spec's settings, under the catalog's spelling of their path, checked as
+// ReadSpec checks them. Whatever a spec cannot express (a setting the
+// catalog does not know, Assets, Imports, a Priority, a Variant with several
+// TargetRefs, empty values, ...) is an
 // import-unsupported Error at its place in doc, and the Spec is then nil.
 // What is left out because it changes nothing on a device (unused Targets,
 // comments) is an import-dropped Info.
@@ -124,7 +128,7 @@ func (im *importer) run() *Spec {
 		im.unsupported(rootEl, "the file has Variants but its Static does not set Multivariant/Enable=1 and AutoDataConfig/Enable=0: a spec always writes both with operators")
 	}
 	if s.Device == nil && len(s.Operators) == 0 && len(c.Variants) == 0 {
-		im.unsupported(rootEl, "the file sets neither IMSRetry nor AutoRetryDownloadForMMS: there is nothing a spec can express")
+		im.unsupported(rootEl, "the file sets no setting: there is nothing a spec can express")
 	}
 	if !im.failed() {
 		im.renamed(s)
@@ -205,31 +209,32 @@ func (im *importer) operator(v answerfile.Variant, targets map[string]*answerfil
 		ok = ok && good
 		op.Match = append(op.Match, m)
 	}
+	ss := Settings{}
+	seen := map[string]bool{}
 	for _, g := range v.Groups {
+		if path := strings.ToLower(g.Path.Value); seen[path] {
+			im.unsupported(g.Elem, "a second %s group in this Variant", g.Path.Value)
+			ok = false
+			continue
+		} else {
+			seen[path] = true
+		}
 		switch {
 		case strings.EqualFold(g.Path.Value, PathPerIMSISMS):
-			if op.IMSRetry != nil {
-				im.unsupported(g.Elem, "a second %s group", PathPerIMSISMS)
-				ok = false
-				continue
-			}
-			op.IMSRetry = im.imsRetry(g)
-			ok = ok && op.IMSRetry != nil
+			r, good := im.imsRetry(g, ss, true)
+			op.IMSRetry, ok = r, ok && good
 		case strings.EqualFold(g.Path.Value, PathPerSIMMessage):
-			if op.MMSAutoRetry != nil {
-				im.unsupported(g.Elem, "a second %s group", PathPerSIMMessage)
-				ok = false
-				continue
-			}
-			op.MMSAutoRetry = im.autoRetry(g)
-			ok = ok && op.MMSAutoRetry != nil
+			b, good := im.autoRetry(g, ss)
+			op.MMSAutoRetry, ok = b, ok && good
 		default:
-			im.unsupportedAttr(g.Elem, "Path", "a spec cannot express the settings group %q in a Variant: only %s and %s", g.Path.Value, PathPerIMSISMS, PathPerSIMMessage)
-			ok = false
+			ok = im.group(g, true, ss, nil, nil) && ok
 		}
 	}
+	if len(ss) > 0 {
+		op.Settings = ss
+	}
 	if ok && !op.HasSettings() {
-		im.unsupported(v.Elem, "Variant %q sets nothing: a spec operator sets imsRetry or mmsAutoRetry", op.Name)
+		im.unsupported(v.Elem, "Variant %q sets nothing: a spec operator sets imsRetry, mmsAutoRetry or settings", op.Name)
 		ok = false
 	}
 	return op, ok
@@ -290,10 +295,12 @@ func (im *importer) match(st answerfile.TargetState) (Match, bool) {
 	return m, ok
 }
 
-// static reads the per-device IMSRetry values of Static and checks that
-// the rest is what Generate writes.
+// static reads Static: the per-device IMSRetry values, the generator's
+// Multivariant/AutoDataConfig switches (with Variants) and every other
+// setting, checked as the spec reader checks a spec's settings.
 func (im *importer) static(st answerfile.Static, hasVariants bool) *Device {
-	var dev *Device
+	dev := &Device{}
+	ss := Settings{}
 	seen := map[string]bool{}
 	for _, ch := range st.Elem.ChildElements() {
 		if ch.Tag != "Settings" {
@@ -309,25 +316,22 @@ func (im *importer) static(st answerfile.Static, hasVariants bool) *Device {
 		seen[path] = true
 		switch {
 		case strings.EqualFold(g.Path.Value, PathPerDeviceSMS):
-			if r := im.imsRetry(g); r != nil {
-				dev = &Device{IMSRetry: r}
-			}
-		case strings.EqualFold(g.Path.Value, PathMultivariant), strings.EqualFold(g.Path.Value, PathAutoDataConfig):
-			if !hasVariants {
-				im.unsupportedAttr(g.Elem, "Path", "%s in a file without Variants: a spec writes it only with operators", g.Path.Value)
-				continue
-			}
-			for _, set := range g.Settings {
-				if !strings.EqualFold(set.Name.Value, SettingEnable) {
-					im.unsupportedAttr(set.Elem, "Name", "a spec cannot express %s/%s", g.Path.Value, set.Name.Value)
-				}
-			}
+			dev.IMSRetry, _ = im.imsRetry(g, ss, false)
+		case hasVariants && (strings.EqualFold(g.Path.Value, PathMultivariant) || strings.EqualFold(g.Path.Value, PathAutoDataConfig)):
+			// Enable is the generator's with operators (hasMultivariant checks its value)
+			im.group(g, false, ss, []string{SettingEnable}, func(answerfile.Setting) bool { return true })
 		default:
-			im.unsupportedAttr(g.Elem, "Path", "a spec cannot express the settings group %q in Static: only %s (and Multivariant, AutoDataConfig with operators)", g.Path.Value, PathPerDeviceSMS)
+			im.group(g, false, ss, nil, nil)
 		}
 	}
 	if len(st.Groups) == 0 {
 		im.dropped(st.Elem, "the empty Static is left out")
+	}
+	if len(ss) > 0 {
+		dev.Settings = ss
+	}
+	if dev.IMSRetry == nil && dev.Settings == nil {
+		return nil
 	}
 	return dev
 }
@@ -352,85 +356,119 @@ func (im *importer) hasMultivariant(st answerfile.Static) bool {
 	return found == 2
 }
 
-// imsRetry reads an IMSRetry settings group; nil when it is not expressible.
-func (im *importer) imsRetry(g answerfile.SettingsGroup) *IMSRetry {
+// imsRetry reads an IMSRetry settings group: its two settings in short
+// form (nil when it has neither), the others into ss. ok is false when a
+// spec cannot hold something of it.
+func (im *importer) imsRetry(g answerfile.SettingsGroup, ss Settings, inVariant bool) (*IMSRetry, bool) {
 	r := &IMSRetry{}
-	ok := im.onlySettings(g, SettingAttemptThreshold, SettingRetryEnabled)
-	for _, set := range g.Settings {
-		switch {
-		case strings.EqualFold(set.Name.Value, SettingAttemptThreshold):
-			n, err := parseDWORD(set.Value.Value)
-			switch {
-			case set.Value.Value == "":
-				im.unsupportedAttr(set.Elem, "Value", "%s has no Value: fill it in (1 or more)", SettingAttemptThreshold)
-				ok = false
-			case err != nil:
-				im.unsupportedAttr(set.Elem, "Value", "%s %q is not a DWORD (decimal, or hex with 0x)", SettingAttemptThreshold, set.Value.Value)
-				ok = false
-			case n == 0:
-				im.unsupportedAttr(set.Elem, "Value", "%s=0 never attempts SMS over IMS; a spec takes 1 or more", SettingAttemptThreshold)
-				ok = false
-			default:
-				v := uint32(n)
-				r.AttemptThresholdForIMS = &v
-			}
-		case strings.EqualFold(set.Name.Value, SettingRetryEnabled):
+	ok := im.group(g, inVariant, ss, []string{SettingAttemptThreshold, SettingRetryEnabled}, func(set answerfile.Setting) bool {
+		if strings.EqualFold(set.Name.Value, SettingRetryEnabled) {
 			b, good := im.boolSetting(set, SettingRetryEnabled)
 			if good {
 				r.RetryEnabled = &b
 			}
-			ok = ok && good
+			return good
 		}
-	}
-	if !ok {
-		return nil
-	}
-	if r.AttemptThresholdForIMS == nil && r.RetryEnabled == nil {
-		im.unsupported(g.Elem, "the %s group sets nothing", g.Path.Value)
-		return nil
-	}
-	return r
-}
-
-// autoRetry reads the per-SIM AutoRetryDownload group.
-func (im *importer) autoRetry(g answerfile.SettingsGroup) *bool {
-	ok := im.onlySettings(g, SettingAutoRetryDownload)
-	var out *bool
-	for _, set := range g.Settings {
-		if strings.EqualFold(set.Name.Value, SettingAutoRetryDownload) {
-			b, good := im.boolSetting(set, SettingAutoRetryDownload)
-			ok = ok && good
-			out = &b
-		}
-	}
-	if !ok {
-		return nil
-	}
-	if out == nil {
-		im.unsupported(g.Elem, "the %s group sets nothing", g.Path.Value)
-	}
-	return out
-}
-
-// onlySettings reports settings of g other than names, and names given twice.
-func (im *importer) onlySettings(g answerfile.SettingsGroup, names ...string) bool {
-	ok := true
-	seen := map[string]bool{}
-	for _, set := range g.Settings {
-		known := slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, set.Name.Value) })
+		n, err := parseDWORD(set.Value.Value)
 		switch {
-		case !known:
-			im.unsupportedAttr(set.Elem, "Name", "a spec cannot express the setting %q in %s: only %s", set.Name.Value, g.Path.Value, strings.Join(names, " and "))
-			ok = false
-		case seen[strings.ToLower(set.Name.Value)]:
-			im.unsupported(set.Elem, "%s is set twice in this group", set.Name.Value)
-			ok = false
+		case set.Value.Value == "":
+			im.unsupportedAttr(set.Elem, "Value", "%s has no Value: fill it in (1 or more)", SettingAttemptThreshold)
+		case err != nil:
+			im.unsupportedAttr(set.Elem, "Value", "%s %q is not a DWORD (decimal, or hex with 0x)", SettingAttemptThreshold, set.Value.Value)
+		case n == 0:
+			im.unsupportedAttr(set.Elem, "Value", "%s=0 never attempts SMS over IMS; a spec takes 1 or more", SettingAttemptThreshold)
+		default:
+			v := uint32(n)
+			r.AttemptThresholdForIMS = &v
+			return true
 		}
-		seen[strings.ToLower(set.Name.Value)] = true
+		return false
+	})
+	if r.AttemptThresholdForIMS == nil && r.RetryEnabled == nil {
+		return nil, ok
 	}
+	return r, ok
+}
+
+// autoRetry reads the per-SIM messaging group: AutoRetryDownload in short
+// form (nil when absent), the others into ss.
+func (im *importer) autoRetry(g answerfile.SettingsGroup, ss Settings) (*bool, bool) {
+	var out *bool
+	ok := im.group(g, true, ss, []string{SettingAutoRetryDownload}, func(set answerfile.Setting) bool {
+		b, good := im.boolSetting(set, SettingAutoRetryDownload)
+		out = &b
+		return good
+	})
+	return out, ok
+}
+
+// group reads settings group g (in a Variant when inVariant): a setting
+// named in short goes to read (a short form's), every other one into ss
+// under the catalog's spelling of the path, checked as the spec reader
+// checks a spec's settings (pathFault, settingFault). It reports whether a
+// spec can hold the whole group.
+func (im *importer) group(g answerfile.SettingsGroup, inVariant bool, ss Settings, short []string, read func(answerfile.Setting) bool) bool {
+	ok := true
 	for _, a := range g.Assets {
 		im.unsupported(a.Elem, "a spec cannot express an Asset")
 		ok = false
+	}
+	if len(g.Settings) == 0 && len(g.Assets) == 0 {
+		im.unsupported(g.Elem, "the %s group sets nothing", g.Path.Value)
+		return false
+	}
+	seen := map[string]bool{}
+	var others []answerfile.Setting
+	for _, set := range g.Settings {
+		lower := strings.ToLower(set.Name.Value)
+		switch {
+		case seen[lower]:
+			im.unsupported(set.Elem, "%s is set twice in this group", set.Name.Value)
+			ok = false
+		case slices.ContainsFunc(short, func(n string) bool { return strings.EqualFold(n, set.Name.Value) }):
+			ok = read(set) && ok
+		default:
+			others = append(others, set)
+		}
+		seen[lower] = true
+	}
+	if len(others) == 0 {
+		return ok
+	}
+	if msg, stop := pathFault(g.Path.Value, inVariant); msg != "" {
+		im.unsupportedAttr(g.Elem, "Path", "generate would refuse this group: %s", msg)
+		if stop {
+			return false
+		}
+		ok = false
+	}
+	path := CanonicalPath(g.Path.Value)
+	for _, set := range others {
+		name, value := set.Name.Value, set.Value.Value
+		if strings.TrimSpace(name) == "" {
+			im.unsupportedAttr(set.Elem, "Name", "the Setting has no Name: fill it in")
+			ok = false
+			continue
+		}
+		if strings.ContainsFunc(value, isControl) || strings.ContainsFunc(name, isControl) {
+			im.unsupported(set.Elem, "%s has a control character (tab, line break) that a spec cannot hold", name)
+			ok = false
+			continue
+		}
+		e, _ := catalog.Load().Lookup(path, name)
+		switch at, msg := settingFault(e, path, name, value, inVariant); at {
+		case atName:
+			im.unsupportedAttr(set.Elem, "Name", "generate would refuse this setting: %s", msg)
+			ok = false
+		case atValue:
+			im.unsupportedAttr(set.Elem, "Value", "generate would refuse this value: %s", msg)
+			ok = false
+		default:
+			if ss[path] == nil {
+				ss[path] = map[string]SettingValue{}
+			}
+			ss[path][name] = SettingValue(value)
+		}
 	}
 	return ok
 }

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,9 +26,14 @@ func MarshalSpec(s *Spec, header string) ([]byte, error) {
 	}
 	add(root, "owner", str(s.Owner))
 	add(root, "ownerType", str(s.OwnerType))
-	if s.Device != nil && s.Device.IMSRetry != nil {
+	if s.Device != nil && (s.Device.IMSRetry != nil || len(s.Device.Settings) > 0) {
 		device := mapping(false)
-		add(device, "imsRetry", imsRetryNode(s.Device.IMSRetry))
+		if s.Device.IMSRetry != nil {
+			add(device, "imsRetry", imsRetryNode(s.Device.IMSRetry))
+		}
+		if len(s.Device.Settings) > 0 {
+			add(device, "settings", settingsNode(s.Device.Settings))
+		}
 		add(root, "device", device)
 	}
 	if len(s.Operators) > 0 {
@@ -45,6 +51,9 @@ func MarshalSpec(s *Spec, header string) ([]byte, error) {
 			}
 			if op.MMSAutoRetry != nil {
 				add(o, "mmsAutoRetry", boolean(*op.MMSAutoRetry))
+			}
+			if len(op.Settings) > 0 {
+				add(o, "settings", settingsNode(op.Settings))
 			}
 			ops.Content = append(ops.Content, o)
 		}
@@ -125,4 +134,27 @@ func matchNode(m *Match) *yaml.Node {
 		add(n, "conditions", other)
 	}
 	return n
+}
+
+// settingsNode writes settings one path a line, sorted, each a flow mapping
+// of its settings sorted by name: {HideCallForwarding: 1}. A value is a
+// number where it is a plain decimal DWORD, else a quoted string (so "0x1"
+// and "01" stay as written).
+func settingsNode(ss Settings) *yaml.Node {
+	n := mapping(false)
+	for _, path := range slices.Sorted(maps.Keys(ss)) {
+		group := mapping(true)
+		for _, name := range slices.Sorted(maps.Keys(ss[path])) {
+			add(group, name, settingValueNode(string(ss[path][name])))
+		}
+		add(n, path, group)
+	}
+	return n
+}
+
+func settingValueNode(v string) *yaml.Node {
+	if n, err := strconv.ParseUint(v, 10, 32); err == nil && strconv.FormatUint(n, 10) == v {
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: v}
+	}
+	return quoted(v)
 }

@@ -107,6 +107,10 @@ func TestReadSpecDiagnostics(t *testing.T) {
 		{"retryEnabled false with the device's threshold", head + "device: {imsRetry: {attemptThresholdForIMS: 2, retryEnabled: false}}\noperators:\n" +
 			"  - {name: A, match: [{mcc: \"310\"}], imsRetry: {retryEnabled: false}}\n",
 			nil},
+		{"overlap with conflicting settings", head + "operators:\n" +
+			"  - {name: A, match: [{mcc: \"310\", mnc: \"410\"}], settings: {CellCore/PerIMSI/$(__IMSI)/CellUX/Critical: {SwitchIMS: 1}, Messaging/PerSimSettings/$(__ICCID): {ErrorCodeEnabled: 1}}}\n" +
+			"  - {name: B, match: [{mcc: \"310\", spn: \"X\"}], settings: {cellcore/perimsi/$(__IMSI)/cellux/critical: {switchims: 0}, Messaging/PerSimSettings/$(__ICCID): {ErrorCodeEnabled: \"0x1\"}}}\n",
+			[]string{`s.yaml:5:23: error: operators "A" and "B" can match the same SIM at equal priority (2 SIM conditions each) and set CellCore/PerIMSI/$(__IMSI)/CellUX/Critical/SwitchIMS to different values: the later one in the file would win; make one match more specific or give both the same value [spec-overlap]`}},
 		{"no overlap at different priority", head + "operators:\n" +
 			"  - {name: A, match: [{mcc: \"310\"}], mmsAutoRetry: true}\n" +
 			"  - {name: B, match: [{mcc: \"310\", mnc: \"410\"}], mmsAutoRetry: false}\n",

@@ -43,7 +43,7 @@ type Rule struct {
 const (
 	policySpecFormat = "The spec format is this tool's own: one YAML or JSON document, each key once, condition values as strings, booleans written 1/0 in the answer file."
 	policyMatching   = "Matching at runtime is not documented; mcsf assumes names compare case-insensitively, plain values exactly except SPN and PNN (case-insensitively), patterns anchored, ranges inclusive integers, MNC 26 and 026 different values."
-	policyImport     = "A spec covers IMSRetry and AutoRetryDownloadForMMS, one Target per operator; import-spec refuses the rest rather than drop it, and leaves out only what changes nothing on a device."
+	policyImport     = "A spec covers the catalog's settings (IMSRetry and AutoRetryDownloadForMMS in short form), one Target per operator; import-spec refuses the rest rather than drop it, and leaves out only what changes nothing on a device."
 	policyRE2        = "mcsf evaluates patterns with Go's RE2; .NET-only constructs (look-around, back-references) are left undecided, never guessed."
 )
 
@@ -56,9 +56,9 @@ var Rules = []Rule{
 		Good:      "(remove the unused Target, or reference it from a Variant)"},
 	{ID: RuleImportUnsupported, Severity: answerfile.Error, Basis: "policy", Policy: policyImport,
 		Summary:   "the answer file uses something a spec cannot express",
-		Rationale: "A spec describes IMSRetry and AutoRetryDownloadForMMS only, one Target per Variant; import-spec refuses rather than write a spec that generates a different file.",
-		Bad:       `<Settings Path="Phone/PerSimSettings/$(__IMSI)">...`,
-		Good:      `<Settings Path="Messaging/PerSimSettings/$(__ICCID)"><Setting Name="AutoRetryDownload" Value="1"/></Settings>`},
+		Rationale: "A spec describes documented settings (checked against the catalog as mcsf generate checks a spec) and one Target per Variant; import-spec refuses an Import, an Asset, a Priority, a Variant with several TargetRefs, a setting the catalog does not know or a value generate would refuse, rather than write a spec that generates a different file.",
+		Bad:       `<Settings Path="Phone/PhoneSettings"><Setting Name="HideCallForwarding" Value="Yes"/></Settings>`,
+		Good:      `<Settings Path="Phone/PhoneSettings"><Setting Name="HideCallForwarding" Value="1"/></Settings>`},
 	{ID: RuleDuplicateCondition, Severity: answerfile.Error, Basis: "tool",
 		Summary:   "a match entry names one condition twice",
 		Rationale: "Condition names are case-insensitive: mcc and conditions: {MCC: ...} are the same condition, and only one value can be written.",

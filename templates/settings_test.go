@@ -88,3 +88,40 @@ operators:
 		t.Errorf("generated file has lint findings: %v", ds)
 	}
 }
+
+// TestSpecSettingsOnce: a path or a name given twice in two spellings (ImageApp
+// compares them case-insensitively), and the Multivariant switches generate
+// writes itself with operators, are refused; a path is read back as the
+// catalog spells it.
+func TestSpecSettingsOnce(t *testing.T) {
+	bad := `name: N
+owner: O
+device:
+  settings:
+    Phone/PhoneSettings: {HideCallForwarding: 1, hidecallforwarding: 0}
+    phone/phonesettings: {AdjustCDMACallTime: 1}
+    Multivariant: {Enable: 1}
+operators:
+  - {name: A, match: [{mcc: "310"}], mmsAutoRetry: true}
+`
+	_, diags, err := ReadSpec("s.yaml", []byte(bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`s.yaml:5:50: error: setting "hidecallforwarding" is given twice under Phone/PhoneSettings (as "HideCallForwarding" too; names compare case-insensitively): keep one [spec-setting]`,
+		`s.yaml:6:5: error: settings path "phone/phonesettings" is given twice (as "Phone/PhoneSettings" too; paths compare case-insensitively): merge the two [spec-setting]`,
+		`s.yaml:7:20: error: Multivariant/Enable is written by generate itself when the spec has operators (Multivariant/Enable=1, AutoDataConfig/Enable=0): leave it out [spec-setting]`,
+	}
+	if diff := cmp.Diff(want, diagLines(diags)); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+
+	spec, diags, err := ReadSpec("s.yaml", []byte("name: N\nowner: O\ndevice: {settings: {phone/PHONESETTINGS: {HideCallForwarding: 1}, \"Photos/LensApps/{abc}\": {Title: x}}}\n"))
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("ReadSpec: %v %v", diagLines(diags), err)
+	}
+	if got, want := spec.Device.Settings, (Settings{"Phone/PhoneSettings": {"HideCallForwarding": "1"}, "Photos/LensApps/{abc}": {"Title": "x"}}); !cmp.Equal(got, want) {
+		t.Errorf("settings read as %v, want %v (the catalog's spelling; a {GUID} path as written)", got, want)
+	}
+}

@@ -318,16 +318,20 @@ type importSpecOptions struct {
 
 const importSpecLong = `Write the spec that generates an answer file equivalent to FILE: the same
 root attributes, Targets and Conditions, the same per-device, per-IMSI and
-per-SIM values, the Variants in the same order. Comments are not carried
-over (the generated file writes its own), Targets no Variant uses are left
-out, and Target Ids and Variant Names become the Ids mcsf generate derives
-from operator names; each of these is noted (info) on standard error.
+per-SIM values, the Variants in the same order. IMSRetry and
+AutoRetryDownloadForMMS become the short forms (imsRetry, mmsAutoRetry);
+every other documented setting goes to the spec's settings, its path as the
+catalog spells it. Comments are not carried over (the generated file writes
+its own), Targets no Variant uses are left out, and Target Ids and Variant
+Names become the Ids mcsf generate derives from operator names; each of
+these is noted (info) on standard error.
 
 What a spec cannot express is listed, each at its line and column in FILE,
-and nothing is written (exit 1): other settings, Imports, a Priority,
-Applications or assets, a Variant without exactly one TargetRef of its own,
-empty values (every documentation sample ships them), an empty Owner, a
-condition mcsf generate would refuse.
+and nothing is written (exit 1): a setting the catalog does not know, one in
+the wrong scope or with a value mcsf generate would refuse, Imports, a
+Priority, Applications or assets, a Variant without exactly one TargetRef of
+its own, empty values (most documentation samples ship them), an empty
+Owner, a condition mcsf generate would refuse.
 
 The spec is checked before it is written: it reads back without errors and
 generates a file that imports back to the same spec.
