@@ -17,6 +17,11 @@
 // bounds enumerated; with patterns, a product automaton over every test,
 // ranges spelled as regular expressions); a class is a set of regions, one
 // per name, after which the same TargetStates of both versions can match.
+// A device always reports its facts (Roaming, UICC, UICCSLOT, the P1
+// names), so they have no "not set" region, and Roaming, UICC and UICCSLOT
+// only their documented values: every class is a case a real device can be
+// in, and resolve's ReportMissingFacts stays off here (a class gives every
+// fact it depends on a value; "depends on Roaming" is its split).
 // Both versions are resolved with variant for one SIM of each class, except
 // classes where both apply the same settings in the same order
 // (fingerprint.go). Classes that change alike are merged. A class whose

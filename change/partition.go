@@ -188,6 +188,12 @@ func (p *partition) split(ni int, alive []int, prof variant.Profile) *node {
 			b.regions = append(b.regions, r)
 		}
 		if len(branches) == 1 {
+			// No split; a device fact still has a value on every device,
+			// and any of its regions stands for all of them.
+			if r := branches[0].witness(); r.set && variant.DeviceFact(p.names[ni]) {
+				prof = prof.Clone()
+				prof.Set(p.display[ni], r.value)
+			}
 			continue
 		}
 		n := &node{name: ni, used: ids, branches: branches}
@@ -239,8 +245,10 @@ func (p *partition) regionsFor(ni int, ids []int) []region {
 		}
 		full[i] = region{set: r.set, value: r.value, vec: vec}
 	}
-	// Set values first, "not set" last.
-	full = append(full[1:], full[0])
+	// Set values first, "not set" (if the name can be unset) last.
+	if len(full) > 0 && !full[0].set {
+		full = append(full[1:], full[0])
+	}
 	p.regions[key] = full
 	return full
 }

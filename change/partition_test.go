@@ -14,20 +14,22 @@ import (
 // of each other (26 and 026, +26, case of SPN, range bounds).
 var (
 	condPool = map[string][]string{
-		"MCC":   {"310", "311", "!310", "pattern:31[0-9]", "pattern:3.*", "range:300, 310", "!range:305, 399", "Pattern:310"},
-		"MNC":   {"26", "026", "!26", "pattern:0?26", "range:20, 30", "410", "pattern:4(1|2)0"},
-		"SPN":   {"abc", "ABC", "!abc", "pattern:a.*", "pattern:(?=a)b"},
-		"Lang":  {"en-US", "!en-US", "pattern:en-.*"},
-		"ICCID": {"range:89014103211118510720, 89014103211118510799", "!range:89014103211118510700, 89014103211118510750", "pattern:8901.*5"},
+		"MCC":     {"310", "311", "!310", "pattern:31[0-9]", "pattern:3.*", "range:300, 310", "!range:305, 399", "Pattern:310"},
+		"MNC":     {"26", "026", "!26", "pattern:0?26", "range:20, 30", "410", "pattern:4(1|2)0"},
+		"SPN":     {"abc", "ABC", "!abc", "pattern:a.*", "pattern:(?=a)b"},
+		"Lang":    {"en-US", "!en-US", "pattern:en-.*"},
+		"ICCID":   {"range:89014103211118510720, 89014103211118510799", "!range:89014103211118510700, 89014103211118510750", "pattern:8901.*5"},
+		"Roaming": {"0", "1", "!1", "pattern:[01]", "range:1, 1", "2"},
 	}
 	simPool = map[string][]string{
-		"MCC":   {"310", "311", "312", "305", "0310", "+310", "300", "299", "3", "x", ""},
-		"MNC":   {"26", "026", "+26", "0026", "20", "30", "31", "410", "420", "430", "-0"},
-		"SPN":   {"abc", "ABC", "aBc", "a", "b", "", "xyz"},
-		"Lang":  {"en-US", "en-GB", "EN-us", "de-DE"},
-		"ICCID": {"89014103211118510720", "89014103211118510745", "089014103211118510799", "89014103211118510800", "8901", "89015", "x"},
+		"MCC":     {"310", "311", "312", "305", "0310", "+310", "300", "299", "3", "x", ""},
+		"MNC":     {"26", "026", "+26", "0026", "20", "30", "31", "410", "420", "430", "-0"},
+		"SPN":     {"abc", "ABC", "aBc", "a", "b", "", "xyz"},
+		"Lang":    {"en-US", "en-GB", "EN-us", "de-DE"},
+		"ICCID":   {"89014103211118510720", "89014103211118510745", "089014103211118510799", "89014103211118510800", "8901", "89015", "x"},
+		"Roaming": {"0", "1"}, // a device reports its documented values only
 	}
-	names = []string{"MCC", "MNC", "SPN", "Lang", "ICCID"}
+	names = []string{"MCC", "MNC", "SPN", "Lang", "ICCID", "Roaming"}
 	keys  = []struct{ path, name string }{
 		{"CellCore/PerIMSI/$(__IMSI)/SMS", "3GPP/IMS/AttemptThresholdForIMS"},
 		{"CellCore/PerIMSI/$(__IMSI)/SMS", "3GPP/IMS/RetryEnabled"},
@@ -117,8 +119,15 @@ func randomSIM(rng *rand.Rand) variant.Profile {
 	var p variant.Profile
 	for _, n := range names {
 		switch rng.IntN(6) {
-		case 0: // not set
+		case 0: // not set; a device always has its facts (Lang, Roaming)
+			if variant.DeviceFact(n) {
+				p.Set(n, simPool[n][rng.IntN(len(simPool[n]))])
+			}
 		case 1:
+			if variant.FactValues(n) != nil {
+				p.Set(n, simPool[n][rng.IntN(len(simPool[n]))])
+				break
+			}
 			p.Set(n, strconv.Itoa(rng.IntN(1000)))
 		default:
 			pool := simPool[n]

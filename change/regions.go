@@ -55,13 +55,42 @@ type region struct {
 }
 
 // regionsOf returns every region of the value space of one name that the
-// atoms tell apart: not set, and each combination of outcomes some value
-// has. The list is exact: without patterns it comes from the finitely many
+// atoms tell apart: not set (except for a device fact, which a device always
+// has: Roaming, UICC, UICCSLOT, the P1 names), and each combination of
+// outcomes some value has (for Roaming, UICC and UICCSLOT, of their
+// documented values only). The list is exact: without patterns it comes from the finitely many
 // values and range boundaries the atoms name; with patterns from the
 // product automaton of every atom (values and ranges spelled as regular
 // expressions). err is errTooManyStates when the automaton grows too big;
 // the regions found so far are returned.
 func regionsOf(atoms []*atom) ([]region, error) {
+	rs, err := valueRegions(atoms)
+	if len(atoms) == 0 || !variant.DeviceFact(atoms[0].cond.Name) {
+		return rs, err
+	}
+	// A device always reports its facts: no region where one is not set;
+	// one with few values has exactly those.
+	if vals := variant.FactValues(atoms[0].cond.Name); vals != nil {
+		var out []region
+		seen := map[string]bool{}
+		for _, v := range vals {
+			vec := make([]bool, len(atoms))
+			for i, a := range atoms {
+				vec[i] = a.test(v)
+			}
+			if k := fmt.Sprint(vec); !seen[k] {
+				seen[k] = true
+				out = append(out, region{set: true, value: v, vec: vec})
+			}
+		}
+		return out, nil
+	}
+	return rs[1:], err
+}
+
+// valueRegions is regionsOf for a name a profile may lack: its first region
+// is "not set".
+func valueRegions(atoms []*atom) ([]region, error) {
 	out := []region{{vec: make([]bool, len(atoms))}}
 	seen := map[string]bool{}
 	add := func(v string) {
