@@ -27,7 +27,9 @@ func TestCases(t *testing.T) {
 	}
 	c.ReportMissingFacts()
 	r = c.Resolve(p)
-	x := func(v, variant string) CaseSetting { return CaseSetting{Path: "S", Name: "X", Value: v, Set: true, Variant: variant} }
+	x := func(v, variant string) CaseSetting {
+		return CaseSetting{Path: "S", Name: "X", Value: v, Set: true, Variant: variant}
+	}
 	want := []Case{
 		{Facts: []CaseFact{{"Roaming", "0"}, {"UICCSLOT", "0"}}, Variants: []string{"Home"}, Settings: []CaseSetting{x("2", "Home")}, Undecided: 0},
 		{Facts: []CaseFact{{"Roaming", "0"}, {"UICCSLOT", "1"}}, Variants: []string{"Home"}, Settings: []CaseSetting{x("2", "Home")}, Undecided: 1}, // Region still unknown
