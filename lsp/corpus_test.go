@@ -97,6 +97,10 @@ func TestCorpus(t *testing.T) {
 					if h == nil || !strings.Contains(h.Contents.Value, e.Customization.URL()) {
 						t.Errorf("%s: hover on %s/%s: %v, want its page %s", name, path.value, a.value, h, e.Customization.URL())
 					}
+					// Every setting of the catalog has a description (catalog/descriptions.yaml).
+					if h != nil && (e.Setting.Doc == "" || !strings.Contains(h.Contents.Value, e.Setting.Doc)) {
+						t.Errorf("%s: hover on %s/%s lacks the catalog's description %q:\n%s", name, path.value, a.value, e.Setting.Doc, h.Contents.Value)
+					}
 				}
 			}
 			es := catalog.Load().Groups(path.value)

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/mcsf-dev/mcsf/catalog"
 )
 
 func hoverAt(t *testing.T, c *testClient, uri string, p Position) *hover {
@@ -12,6 +14,16 @@ func hoverAt(t *testing.T, c *testClient, uri string, p Position) *hover {
 	var h *hover
 	c.mustCall("textDocument/hover", at(uri, p), &h)
 	return h
+}
+
+// settingDoc is the catalog's description of a setting, which hover shows.
+func settingDoc(t *testing.T, path, name string) string {
+	t.Helper()
+	e, ok := catalog.Load().Lookup(path, name)
+	if !ok || e.Setting.Doc == "" {
+		t.Fatalf("the catalog has no description of %s/%s", path, name)
+	}
+	return e.Setting.Doc
 }
 
 func TestHover(t *testing.T) {
@@ -28,6 +40,7 @@ func TestHover(t *testing.T) {
 		rng    *Range
 	}{
 		{"setting", `Name="AutoRetryDownload"`, 8, []string{"**AutoRetryDownload** — [", "](https://docs.microsoft.com/en-us/windows-hardware/customize/mobile/mcsf/",
+			"\n\n" + settingDoc(t, "Messaging/PerSimSettings/$(__ICCID)", "AutoRetryDownload") + "\n\n",
 			"- path: `Messaging/PerSimSettings/$(__ICCID)` (per SIM (ICCID): in a Variant)"}, nil},
 		{"path", `Path="CellCore/PerIMSI`, 8, []string{"**`CellCore/PerIMSI/$(__IMSI)/SMS`** — [", "per IMSI: in a Variant", "`3GPP/IMS/AttemptThresholdForIMS`", "(here in a Variant)"}, nil},
 		{"condition name", `Name="MNC"`, 7, []string{"**MNC** — mobile network code of the SIM, SIM condition (P0)", "26 and 026 are different values", "`[!][pattern:|range:]value`"},

@@ -59,7 +59,9 @@ func TestNeovim(t *testing.T) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, nvim, "--headless", "--clean", "-n", "-i", "NONE", "-c", "luafile "+script)
 	refLine := strings.Count(text[:strings.Index(text, "<TargetRef ")], "\n")
+	setting := newText(text).position(strings.Index(text, `Name="AutoRetryDownload"`)+8, encodingUTF16)
 	cmd.Env = append(os.Environ(), "MCSF_FILE="+path, "MCSF_OUT="+out, "MCSF_SERVER="+self, fmt.Sprint("MCSF_REF_LINE=", refLine),
+		fmt.Sprint("MCSF_SETTING_LINE=", setting.Line), fmt.Sprint("MCSF_SETTING_CHAR=", setting.Character),
 		"XDG_STATE_HOME="+t.TempDir(), "XDG_DATA_HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir())
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("nvim: %v\n%s", err, b)
@@ -81,6 +83,7 @@ func TestNeovim(t *testing.T) {
 		"completion Contoso",
 		"action Fix condition-prefix-case",
 		`after action finding gone         <Condition Name="SPN" Value="pattern:Contoso.*"/>`,
+		"setting hover " + settingDoc(t, "Messaging/PerSimSettings/$(__ICCID)", "AutoRetryDownload"),
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("nvim reported (-want +got):\n%s", diff)

@@ -67,6 +67,11 @@ local ok, err = pcall(function()
   vim.lsp.util.apply_workspace_edit(actions[1].edit, 'utf-16')
   local fixed = vim.wait(20000, function() return #vim.diagnostic.get(buf) < before end, 20)
   log('after action', fixed and 'finding gone' or 'finding still there', vim.api.nvim_buf_get_lines(buf, first.lnum, first.lnum + 1, false)[1])
+  -- After that edit (inside a value: the server moves its reading of the
+  -- text instead of reading it again), hover on a Setting: the catalog's
+  -- description is its third line.
+  local hs = request('textDocument/hover', at(tonumber(vim.env.MCSF_SETTING_LINE), tonumber(vim.env.MCSF_SETTING_CHAR)))
+  log('setting hover', hs and vim.split(hs.contents.value, '\n')[3] or 'none')
 end)
 if not ok then
   log('error', err)
