@@ -161,90 +161,75 @@ type Entry struct {
 func (e Entry) Constraints() Constraint { return e.Customization.Constraints | e.Setting.Constraints }
 
 // Index finds entries by settings path and setting name, case-insensitively
-// as ImageApp compares them.
-type Index struct {
-	all      []string             // every path as the catalog spells it, sorted, once each
-	exact    map[string]bool      // the same, as a set
-	allNames []string             // every setting name, sorted, once each
-	paths    map[string][]pathRef // lower-case path -> its groups, first documented first
-	patterns []patternPath        // paths with a {NAME} segment
-	names    map[string][]Entry   // lower-case setting name (last segment patterns aside) -> entries
+// as ImageApp compares them. Its tables (pathIndex, patternIndex, nameIndex,
+// allPaths, allNames) are generated with the catalog, sorted: looking up is a
+// binary search, and nothing is built at start-up (building maps of the 269
+// paths and 748 names took ~0.8 ms of a 9 ms lint of a small file).
+type Index struct{}
+
+// groupKey is a group of table by its lower-case path.
+type groupKey struct {
+	key  string
+	c, g uint16
 }
 
-type pathRef struct {
-	cust  *Customization
-	group *Group
+// patternKey is a group whose path has a {NAME} segment, by its lower-case segments.
+type patternKey struct {
+	segs []string
+	c, g uint16
 }
 
-type patternPath struct {
-	segs []string // lower case
-	ref  pathRef
+// settingKey is a setting of table by its lower-case name.
+type settingKey struct {
+	key     string
+	c, g, s uint16
 }
 
-// Load returns the index of the embedded catalog, built once.
-var Load = sync.OnceValue(func() *Index { return NewIndex(Customizations()) })
-
-// NewIndex indexes cs. The index points into cs.
-func NewIndex(cs []Customization) *Index {
-	ix := &Index{paths: map[string][]pathRef{}, names: map[string][]Entry{}, exact: map[string]bool{}}
-	for i := range cs {
-		c := &cs[i]
-		for j := range c.Groups {
-			g := &c.Groups[j]
-			ref := pathRef{c, g}
-			lower := strings.ToLower(g.Path)
-			ix.paths[lower] = append(ix.paths[lower], ref)
-			if !ix.exact[g.Path] {
-				ix.exact[g.Path] = true
-				ix.all = append(ix.all, g.Path)
-			}
-			if strings.Contains(g.Path, "{") {
-				ix.patterns = append(ix.patterns, patternPath{strings.Split(lower, "/"), ref})
-			}
-			for k := range g.Settings {
-				s := &g.Settings[k]
-				n := strings.ToLower(s.Name)
-				if ix.names[n] == nil {
-					ix.allNames = append(ix.allNames, s.Name)
-				}
-				ix.names[n] = append(ix.names[n], Entry{c, g, s})
-			}
-		}
-	}
-	slices.Sort(ix.all)
-	slices.Sort(ix.allNames)
-	return ix
+func (k groupKey) entry() Entry {
+	c := &table[k.c]
+	return Entry{Customization: c, Group: &c.Groups[k.g]}
 }
+
+func (k settingKey) entry() Entry {
+	c := &table[k.c]
+	g := &c.Groups[k.g]
+	return Entry{c, g, &g.Settings[k.s]}
+}
+
+// Load returns the index of the embedded catalog.
+var Load = sync.OnceValue(func() *Index { return &Index{} })
 
 // Paths lists every settings path of the catalog, sorted.
-func (ix *Index) Paths() []string { return ix.all }
+func (ix *Index) Paths() []string { return allPaths[:] }
 
 // Names lists every setting name of the catalog, sorted.
-func (ix *Index) Names() []string { return ix.allNames }
+func (ix *Index) Names() []string { return allNames[:] }
 
 // Canonical reports whether path is a catalog path spelled exactly as the
 // catalog (and so Microsoft's documentation) spells it.
-func (ix *Index) Canonical(path string) bool { return ix.exact[path] }
+func (ix *Index) Canonical(path string) bool {
+	_, found := slices.BinarySearch(allPaths[:], path)
+	return found
+}
 
 // Groups returns the catalog's groups for a settings path as written in a
 // file (compared case-insensitively; {NAME} segments of the catalog match
 // any segment); nil when the catalog does not know the path.
 func (ix *Index) Groups(path string) []Entry {
-	refs := ix.paths[strings.ToLower(path)]
-	if refs == nil && len(ix.patterns) > 0 {
-		segs := strings.Split(strings.ToLower(path), "/")
-		for _, p := range ix.patterns {
-			if matchSegs(p.segs, segs) {
-				refs = append(refs, p.ref)
-			}
+	lower := strings.ToLower(path)
+	var out []Entry
+	i, _ := slices.BinarySearchFunc(pathIndex[:], lower, func(k groupKey, t string) int { return strings.Compare(k.key, t) })
+	for ; i < len(pathIndex) && pathIndex[i].key == lower; i++ {
+		out = append(out, pathIndex[i].entry())
+	}
+	if out != nil {
+		return out
+	}
+	segs := strings.Split(lower, "/")
+	for _, p := range patternIndex {
+		if matchSegs(p.segs, segs) {
+			out = append(out, groupKey{c: p.c, g: p.g}.entry())
 		}
-	}
-	if refs == nil {
-		return nil
-	}
-	out := make([]Entry, len(refs))
-	for i, r := range refs {
-		out[i] = Entry{Customization: r.cust, Group: r.group}
 	}
 	return out
 }
@@ -308,7 +293,15 @@ func matchSegs(pattern, segs []string) bool {
 }
 
 // ByName returns every entry whose setting is spelled name (case-insensitive).
-func (ix *Index) ByName(name string) []Entry { return ix.names[strings.ToLower(name)] }
+func (ix *Index) ByName(name string) []Entry {
+	lower := strings.ToLower(name)
+	var out []Entry
+	i, _ := slices.BinarySearchFunc(nameIndex[:], lower, func(k settingKey, t string) int { return strings.Compare(k.key, t) })
+	for ; i < len(nameIndex) && nameIndex[i].key == lower; i++ {
+		out = append(out, nameIndex[i].entry())
+	}
+	return out
+}
 
 // Find returns the customization whose ID or page is id (case-insensitive).
 func Find(id string) (*Customization, bool) {

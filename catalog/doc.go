@@ -13,7 +13,9 @@
 // descriptions are one line per setting in mcsf's words, the pages' facts but
 // not their sentences: TestDescriptionsInOwnWords fails when a line repeats a
 // run of 8 words of its page. The table is Go data: the binary loads nothing
-// at run time, and Load builds the lookup index once.
+// at run time, and its lookup tables (by lower-case path and name) are
+// generated sorted, so that a lookup is a binary search and start-up builds
+// nothing.
 //
 // What the runtime does beyond storing a value (IMSRetry's threshold
 // forcing RetryEnabled, the MMS retry schedule) is registered per

@@ -677,6 +677,7 @@ func render(cs []catalog.Customization) ([]byte, error) {
 		b.WriteString("}},\n")
 	}
 	b.WriteString("}\n")
+	renderIndex(&b, cs)
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("format generated catalog: %w", err)
