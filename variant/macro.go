@@ -31,6 +31,9 @@ type expander struct {
 	haveIMSI, haveICCID bool
 	missIMSI, missICCID int // macros left as written
 	lastIn, lastOut     string
+	// the last expand, for the settings of one group
+	expIn, expOut   string
+	expMiss, expMic int
 }
 
 func newExpander(p Profile) *expander {
@@ -47,10 +50,13 @@ func (e *expander) expand(s string) string {
 	if !hasMacro(s) {
 		return s
 	}
-	out, mi, mc := expandMacros(s, e.imsi, e.iccid, e.haveIMSI, e.haveICCID)
-	e.missIMSI += mi
-	e.missICCID += mc
-	return out
+	if s != e.expIn {
+		e.expIn = s
+		e.expOut, e.expMiss, e.expMic = expandMacros(s, e.imsi, e.iccid, e.haveIMSI, e.haveICCID)
+	}
+	e.missIMSI += e.expMiss
+	e.missICCID += e.expMic
+	return e.expOut
 }
 
 // expandKey expands a settingKey (lower case); consecutive settings of one

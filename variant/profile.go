@@ -290,6 +290,8 @@ type ProfileReader struct {
 	source string
 	csv    *csv.Reader
 	names  []string // CSV header, as written
+	keys   []string // and each name in lower case
+	canon  []string // and in its documented spelling (Profile.Set)
 	dec    *json.Decoder
 	row    int
 	limits ProfileLimits
@@ -365,6 +367,11 @@ func NewProfileReaderLimits(source string, r io.Reader, limits ProfileLimits) (*
 		_ = col
 		seen[strings.ToLower(name)] = i
 		pr.names = append(pr.names, name)
+		var canon Profile
+		canon.Set(name, "")
+		for k, e := range canon.m {
+			pr.keys, pr.canon = append(pr.keys, k), append(pr.canon, e.name)
+		}
 	}
 	pr.lim.next(pr.csv.InputOffset())
 	return pr, nil
@@ -454,15 +461,16 @@ func (pr *ProfileReader) Next() (Profile, []string, error) {
 		if v == "" {
 			continue
 		}
-		line, _ := pr.csv.FieldPos(i)
-		problem, warning := CheckProfileValue(pr.names[i], v)
+		problem, warning := checkValue(pr.keys[i], pr.names[i], v)
 		if problem != "" {
+			line, _ := pr.csv.FieldPos(i)
 			return Profile{}, nil, pr.errf(line, i+1, pr.names[i], "%s", problem)
 		}
 		if warning != "" {
+			line, _ := pr.csv.FieldPos(i)
 			warnings = append(warnings, (&InputError{Source: pr.source, Row: pr.row, Line: line, Column: i + 1, Name: pr.names[i], Msg: warning}).Error())
 		}
-		p.Set(pr.names[i], v)
+		p.m[pr.keys[i]] = profileEntry{pr.canon[i], v} // as Set does, with the names worked out once
 	}
 	if msg := CheckProfile(p); msg != "" {
 		line, _ := pr.csv.FieldPos(0)

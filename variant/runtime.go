@@ -1,6 +1,7 @@
 package variant
 
 import (
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strconv"
@@ -107,6 +108,7 @@ type rtColumn struct {
 	show      bool
 	path, def string
 	sortKey   string
+	undoc     map[string]bool // whether each value the file sets is undocumented
 }
 
 // rtRef is what one setting of the file fills: its column, the row's path
@@ -120,8 +122,9 @@ type rtRef struct {
 }
 
 type rtSemantics struct {
-	id string
-	rt catalog.Runtime
+	id   string
+	rt   catalog.Runtime
+	memo *effectMemo
 }
 
 // planOnce guards the runtime plan of a Compiled.
@@ -227,7 +230,7 @@ func (c *Compiled) buildPlan() *runtimePlan {
 			}
 		}
 		if semantic {
-			pl.sem = append(pl.sem, rtSemantics{id: cu.ID, rt: rt})
+			pl.sem = append(pl.sem, rtSemantics{id: cu.ID, rt: rt, memo: &effectMemo{}})
 		}
 	}
 	pl.sortColumns()
@@ -286,8 +289,12 @@ func (pl *runtimePlan) describeColumns(c *Compiled) {
 			rf := &pl.refs[ri]
 			col := &pl.cols[rf.col]
 			v := RuntimeColumnValue{Value: longestExpansion(settings[i].def.Value), Scope: rf.scope}
-			if col.setting != nil && col.setting.Numeric() && col.setting.CheckValue(settings[i].def.Value) != "" {
-				v.Undocumented = true
+			if col.setting != nil && col.setting.Numeric() {
+				if col.undoc == nil {
+					col.undoc = map[string]bool{}
+				}
+				u := col.setting.CheckValue(settings[i].def.Value) != ""
+				col.undoc[settings[i].def.Value], v.Undocumented = u, u
 			}
 			add(rf.col, v)
 		}
@@ -365,12 +372,19 @@ func runtimeSortKey(cust, path, name string) string {
 func (c *Compiled) runtimeView(r *Result, entries []applied) {
 	pl := c.runtimePlan()
 	type cell struct{ win, shadow int32 } // entry index + 1; 0: none
-	cells := make([]cell, len(pl.cols))
+	var cellBuf [32]cell
+	cells := cellBuf[:0]
+	if len(pl.cols) > len(cellBuf) {
+		cells = make([]cell, len(pl.cols))
+	}
+	cells = cells[:len(pl.cols)]
+	n := 0
 	for i := range entries {
 		rf := &pl.refs[entries[i].ref]
 		cl := &cells[rf.col]
 		if cl.win == 0 {
 			cl.win = int32(i + 1)
+			n++
 			continue
 		}
 		old := &pl.refs[entries[cl.win-1].ref]
@@ -380,12 +394,19 @@ func (c *Compiled) runtimeView(r *Result, entries []applied) {
 			cl.shadow, cl.win = cl.win, int32(i+1)
 		}
 	}
-	type row struct {
-		RuntimeSetting
-		sortKey string
-		col     int32
+	for ci := range pl.cols {
+		if cells[ci].win == 0 && pl.cols[ci].show {
+			n++
+		}
 	}
-	rows := make([]row, 0, len(pl.cols))
+	r.Runtime = make([]RuntimeSetting, 0, n)
+	r.runtimeCols = make([]int32, 0, n)
+	var keyBuf [32]string
+	keys := keyBuf[:0] // each row's sort key
+	if n > len(keyBuf) {
+		keys = make([]string, 0, n)
+	}
+	sources := make([]SettingSource, 0, n) // one allocation for every row's source
 	for ci := range pl.cols {
 		col := &pl.cols[ci]
 		cl := cells[ci]
@@ -395,14 +416,14 @@ func (c *Compiled) runtimeView(r *Result, entries []applied) {
 				if col.def == "" {
 					rs.Scope = ScopeUnset
 				}
-				rows = append(rows, row{rs, col.sortKey, int32(ci)})
+				r.Runtime, r.runtimeCols, keys = append(r.Runtime, rs), append(r.runtimeCols, int32(ci)), append(keys, col.sortKey)
 			}
 			continue
 		}
 		e := &entries[cl.win-1]
-		rf := &pl.refs[entries[cl.win-1].ref]
-		src := r.source(*e)
-		rs := RuntimeSetting{Customization: col.cust, Path: rf.path, Name: rf.name, Value: e.value, Scope: rf.scope, Source: &src}
+		rf := &pl.refs[e.ref]
+		sources = append(sources, r.source(*e))
+		rs := RuntimeSetting{Customization: col.cust, Path: rf.path, Name: rf.name, Value: e.value, Scope: rf.scope, Source: &sources[len(sources)-1]}
 		key := rf.sortKey
 		if rf.path == "" { // a setting the catalog does not know, under a macro: as expanded
 			rs.Path = e.path
@@ -413,39 +434,109 @@ func (c *Compiled) runtimeView(r *Result, entries []applied) {
 		}
 		if cl.shadow != 0 {
 			o := &entries[cl.shadow-1]
-			rs.Shadowed = &ShadowedValue{Scope: pl.refs[entries[cl.shadow-1].ref].scope, Value: o.value, Source: r.source(*o)}
+			rs.Shadowed = &ShadowedValue{Scope: pl.refs[o.ref].scope, Value: o.value, Source: r.source(*o)}
 		}
-		if col.setting != nil && col.setting.Numeric() {
-			if msg := col.setting.CheckValue(e.value); msg != "" {
-				rs.Undocumented, rs.Note = true, undocumentedNote(col.setting)
-			}
+		if col.undocumented(e.value) {
+			rs.Undocumented, rs.Note = true, undocumentedNote(col.setting)
 		}
-		rows = append(rows, row{rs, key, int32(ci)})
+		r.Runtime, r.runtimeCols, keys = append(r.Runtime, rs), append(r.runtimeCols, int32(ci)), append(keys, key)
 	}
-	slices.SortStableFunc(rows, func(a, b row) int { return strings.Compare(a.sortKey, b.sortKey) })
-	r.Runtime = make([]RuntimeSetting, len(rows))
-	r.runtimeCols = make([]int32, len(rows))
-	for i := range rows {
-		r.Runtime[i], r.runtimeCols[i] = rows[i].RuntimeSetting, rows[i].col
+	// Columns are in the order of their default rows; a row read from
+	// another scope's path may sort elsewhere (insertion sort: a few rows).
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+			r.Runtime[j], r.Runtime[j-1] = r.Runtime[j-1], r.Runtime[j]
+			r.runtimeCols[j], r.runtimeCols[j-1] = r.runtimeCols[j-1], r.runtimeCols[j]
+		}
 	}
-	r.Effects = []RuntimeEffect{}
-	for _, sm := range pl.sem {
-		c.effects(r, sm)
+	r.Effects = make([]RuntimeEffect, 0, len(pl.sem))
+	for i := range pl.sem {
+		pl.sem[i].apply(r)
 	}
 }
 
-// effects adds what the runtime does with one customization's values for
-// this SIM, and marks the values it replaces.
-func (c *Compiled) effects(r *Result, sm rtSemantics) {
+// undocumented reports whether v is a value the documentation does not
+// define for the column's setting (worked out once per value the file sets).
+func (col *rtColumn) undocumented(v string) bool {
+	if col.setting == nil || !col.setting.Numeric() {
+		return false
+	}
+	if u, ok := col.undoc[v]; ok {
+		return u
+	}
+	return col.setting.CheckValue(v) != ""
+}
+
+// effectMemo remembers what a customization's runtime semantics say for
+// one combination of values: a batch meets few combinations, and the
+// semantics format text.
+type effectMemo struct {
+	mu sync.RWMutex
+	m  map[string]*effectResult
+}
+
+type effectResult struct {
+	effects []string
+	forced  []catalog.Forced
+}
+
+// maxEffectMemo bounds a memo: past it, combinations are worked out each time.
+const maxEffectMemo = 4096
+
+// apply adds what the runtime does with the customization's values for
+// this SIM, and marks the values it replaces. The effect lines are shared
+// between Results: do not change them.
+func (sm *rtSemantics) apply(r *Result) {
+	var kb [128]byte
+	key := kb[:0]
+	for i := range r.Runtime {
+		s := &r.Runtime[i]
+		if s.Customization == sm.id && s.Scope != ScopeUnset && s.Scope != ScopeDefault {
+			key = binary.AppendUvarint(key, uint64(r.runtimeCols[i]))
+			key = append(append(key, s.Value...), 0)
+		}
+	}
+	sm.memo.mu.RLock()
+	res, ok := sm.memo.m[string(key)]
+	sm.memo.mu.RUnlock()
+	if !ok {
+		res = sm.evaluate(r)
+		sm.memo.mu.Lock()
+		if sm.memo.m == nil {
+			sm.memo.m = map[string]*effectResult{}
+		}
+		if len(sm.memo.m) < maxEffectMemo {
+			sm.memo.m[string(key)] = res
+		}
+		sm.memo.mu.Unlock()
+	}
+	if res.effects != nil {
+		r.Effects = append(r.Effects, RuntimeEffect{Customization: sm.id, Effects: res.effects})
+	}
+	for _, f := range res.forced {
+		for i := range r.Runtime {
+			s := &r.Runtime[i]
+			if s.Customization != sm.id || s.Scope == ScopeUnset || s.Scope == ScopeDefault || !strings.EqualFold(s.Name, f.Setting) {
+				continue
+			}
+			if n, err := catalog.ParseDWORD(s.Value); err != nil || n != f.Value {
+				s.Forced = strconv.FormatUint(uint64(f.Value), 10)
+				s.Note = strings.TrimPrefix(s.Note+"; "+f.Why, "; ")
+			}
+		}
+	}
+}
+
+// evaluate runs the semantics on the values r's rows set.
+func (sm *rtSemantics) evaluate(r *Result) *effectResult {
 	values := map[string]uint32{}
 	var invalid []string
-	var set []int // indices into r.Runtime of the rows the file sets
 	for i := range r.Runtime {
 		s := &r.Runtime[i]
 		if s.Customization != sm.id || s.Scope == ScopeUnset || s.Scope == ScopeDefault {
 			continue
 		}
-		set = append(set, i)
 		if n, err := catalog.ParseDWORD(s.Value); err == nil {
 			values[strings.ToLower(s.Name)] = n
 		} else {
@@ -453,31 +544,20 @@ func (c *Compiled) effects(r *Result, sm rtSemantics) {
 		}
 	}
 	if len(invalid) > 0 {
-		r.Effects = append(r.Effects, RuntimeEffect{Customization: sm.id, Effects: invalid})
-		return
+		return &effectResult{effects: invalid}
 	}
 	get := func(name string) (uint32, bool) {
 		n, ok := values[strings.ToLower(name)]
 		return n, ok
 	}
+	res := &effectResult{}
 	if sm.rt.Effect != nil {
-		r.Effects = append(r.Effects, RuntimeEffect{Customization: sm.id, Effects: sm.rt.Effect(get)})
+		res.effects = sm.rt.Effect(get)
 	}
-	if sm.rt.Forced == nil {
-		return
+	if sm.rt.Forced != nil {
+		res.forced = sm.rt.Forced(get)
 	}
-	for _, f := range sm.rt.Forced(get) {
-		for _, i := range set {
-			s := &r.Runtime[i]
-			if !strings.EqualFold(s.Name, f.Setting) {
-				continue
-			}
-			if n, ok := get(s.Name); !ok || n != f.Value {
-				s.Forced = strconv.FormatUint(uint64(f.Value), 10)
-				s.Note = strings.TrimPrefix(s.Note+"; "+f.Why, "; ")
-			}
-		}
-	}
+	return res
 }
 
 // undocumentedNote says which values the documentation defines for s.

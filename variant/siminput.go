@@ -95,13 +95,17 @@ func SuggestName(name string) string { return english.Nearest(name, profileNames
 // report for name ("" when it is), and a warning that does not stop it
 // (an ICCID whose Luhn check digit is wrong).
 func CheckProfileValue(name, value string) (problem, warning string) {
+	return checkValue(strings.ToLower(name), name, value)
+}
+
+// checkValue is CheckProfileValue with the name also in lower case (key).
+func checkValue(key, name, value string) (problem, warning string) {
 	if strings.IndexByte(value, 0) >= 0 {
 		return "the value contains a NUL byte", ""
 	}
 	if value != strings.TrimSpace(value) {
 		return fmt.Sprintf("%s has spaces around it: MCSF compares values as exact strings", english.Quote(value)), ""
 	}
-	key := strings.ToLower(name)
 	switch key {
 	case "mcc":
 		if len(value) != 3 || !allDigits(value) {

@@ -353,30 +353,49 @@ func maxLabel(labels []string) int {
 // pad appends s and spaces up to width, and two spaces between columns.
 func pad(b []byte, s string, width int) []byte {
 	b = append(b, s...)
-	for n := utf8.RuneCountInString(s); n < width+2; n++ {
-		b = append(b, ' ')
+	n := len(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			n = utf8.RuneCountInString(s)
+			break
+		}
+	}
+	if n < width+2 {
+		b = append(b, spaces[:min(width+2-n, len(spaces))]...)
 	}
 	return b
 }
+
+const spaces = "                                                                                                    "
 
 // appendRow renders one SIM's row; it runs on the resolving goroutines.
 func (m *matrix) appendRow(b []byte, it *variant.BatchItem) ([]byte, error) {
 	r := &it.Result
 	b = pad(b, strconv.Itoa(it.Row), rowWidth)
-	var other []string
-	for _, pr := range r.SIM.Pairs() {
-		if !containsFold(m.sims, pr.Name) {
-			other = append(other, pr.Name+"="+pr.Value)
-		}
-	}
+	shown := 0
 	for i, n := range m.sims {
 		v, ok := r.SIM.Get(n)
-		if !ok {
+		if ok {
+			shown++
+		} else {
 			v = "-"
 		}
 		b = pad(b, v, m.simW[i])
 	}
-	at := make([]int32, len(m.cols)) // the Runtime row of each column, + 1
+	var other []string // names of a JSON row that the first row did not have
+	if shown < r.SIM.Len() {
+		for _, pr := range r.SIM.Pairs() {
+			if !containsFold(m.sims, pr.Name) {
+				other = append(other, pr.Name+"="+pr.Value)
+			}
+		}
+	}
+	var atBuf [32]int32
+	at := atBuf[:0]
+	if len(m.cols) > len(atBuf) {
+		at = make([]int32, len(m.cols))
+	}
+	at = at[:len(m.cols)] // the Runtime row of each column, + 1
 	for j := range r.Runtime {
 		if ci := r.RuntimeColumn(j); ci >= 0 && ci < len(at) {
 			at[ci] = int32(j + 1)
