@@ -1,6 +1,9 @@
 package templates
 
-import "github.com/mcsf-dev/mcsf/answerfile"
+import (
+	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/variant"
+)
 
 // Rule IDs of the spec reader (ReadSpec) and of ImportSpec.
 const (
@@ -42,7 +45,7 @@ type Rule struct {
 // Policies the spec rules rest on, stated in mcsf explain.
 const (
 	policySpecFormat = "The spec format is this tool's own: one YAML or JSON document, each key once, condition values as strings, booleans written 1/0 in the answer file."
-	policyMatching   = "Matching at runtime is not documented; mcsf assumes names compare case-insensitively, plain values exactly except SPN and PNN (case-insensitively), patterns anchored, ranges inclusive integers, MNC 26 and 026 different values."
+	policyMatching   = variant.MatchingPolicy
 	policyImport     = "A spec covers the catalog's settings (IMSRetry and AutoRetryDownloadForMMS in short form), one Target per operator; import-spec refuses the rest rather than drop it, and leaves out only what changes nothing on a device."
 	policyRE2        = "mcsf evaluates patterns with Go's RE2; .NET-only constructs (look-around, back-references) are left undecided, never guessed."
 )

@@ -120,13 +120,9 @@ func foldsCase(lowerName string) bool { return lowerName == "spn" || lowerName =
 
 // Condition is one parsed <Condition Name=".." Value="..">.
 //
-// Matching policy ([policy], not documented by Microsoft): names compare
-// case-insensitively; plain values compare as exact strings, except SPN and
-// PNN which compare case-insensitively (patterns on them too); a pattern
-// must match the whole value; a range is inclusive and matches only values
-// that are decimal integers; `!` negates the whole test. A condition whose
-// name the profile does not set never matches, with or without `!`: there is
-// no value to test, and a negation does not invent one.
+// It matches as MatchingPolicy states. A condition whose name the profile
+// does not set never matches, with or without `!`: there is no value to
+// test, and a negation does not invent one.
 type Condition struct {
 	Name   string // as written
 	Negate bool   // the value started with "!"

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/variant"
 )
 
 // Rule describes one lint rule. The table below is the single source for
@@ -82,11 +83,8 @@ const (
 
 // Policies shared by several rules, from the project's domain reference.
 const (
-	policyMatching = "How conditions match at runtime is not documented. mcsf decides: condition names compare " +
-		"case-insensitively; plain values compare as exact strings, except SPN and PNN, which compare case-insensitively " +
-		"(as Android does for SPN); MNC 26 and 026 are different values (as Android treats them); patterns must match " +
-		"the whole value (anchored); range:min, max is inclusive and matches decimal integers only; ! negates the whole test."
-	policyPattern = "On the device a pattern is a .NET regular expression; mcsf evaluates patterns with Go's RE2. " +
+	policyMatching = variant.MatchingPolicy
+	policyPattern  = "On the device a pattern is a .NET regular expression; mcsf evaluates patterns with Go's RE2. " +
 		"A pattern .NET rejects is an error (ImageApp fails the build). A pattern RE2 cannot compile (look-around, " +
 		"back-references, balancing groups, inline comments) or that the two read differently (POSIX classes, class " +
 		"subtraction) is reported, and resolve then reports that condition as undecided instead of guessing; so is a " +

@@ -80,9 +80,8 @@ Policies of this tool (not documented by Microsoft):
   - pattern: and range: are written in lower case even where the spec
     writes Pattern: or Range: (the documentation's spelling): ImageApp's
     validator only knows the lower-case prefixes;
-  - the overlap check matches as mcsf resolve does: names case-insensitive,
-    plain values exact except SPN and PNN (case-insensitive), patterns
-    anchored, MNC 26 and 026 different values.
+  - MATCHING-POLICY
+    The overlap check matches so, as mcsf resolve does.
 
 --check FILE compares FILE with what the spec generates and exits 1 with a
 unified diff when they differ: run it in CI to catch hand edits of the
@@ -100,7 +99,7 @@ func newGenerateCmd(io *streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "generate SPEC",
 		Short: "Write an answer file from a short YAML or JSON spec",
-		Long:  generateLong,
+		Long:  withMatchingPolicy(generateLong),
 		Args:  exactArgs("SPEC", nil),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGenerate(o, args[0], io)

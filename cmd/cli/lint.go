@@ -16,6 +16,7 @@ import (
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
 	"github.com/mcsf-dev/mcsf/report"
 	"github.com/mcsf-dev/mcsf/templates"
+	"github.com/mcsf-dev/mcsf/variant"
 	"github.com/spf13/cobra"
 )
 
@@ -76,10 +77,7 @@ Policies (choices of this project where Microsoft documents nothing; see
 'mcsf explain' of each rule):
   - Pattern: and Range: are accepted, but warned about: Microsoft's validator
     knows only pattern: and range: (condition-prefix-case).
-  - Conditions match as follows: names case-insensitively; plain values as
-    exact strings, but SPN and PNN case-insensitively; MNC 26 and 026 are
-    different values; patterns anchored; ranges inclusive (overlapping-variants,
-    mnc-form).
+  - MATCHING-POLICY
   - Patterns are evaluated with Go's RE2; a .NET-only pattern is reported and
     never guessed (pattern-unsupported).
 
@@ -115,7 +113,7 @@ func newLintCmd(io *streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "lint [FILE|DIR|GLOB|- ...]",
 		Short: "Check answer files for errors ImageApp rejects and mistakes it accepts",
-		Long:  lintLong + report.Help() + lintLongEnd,
+		Long:  withMatchingPolicy(lintLong) + report.Help() + lintLongEnd,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.strictSet = cmd.Flags().Changed("strict")
 			o.pathPrefixSet = cmd.Flags().Changed("path-prefix")
@@ -440,6 +438,17 @@ func writeExplain(w io.Writer, r lint.Rule) {
 	fmt.Fprintf(w, "\nBad:\n  %s\n\nGood:\n  %s\n\n", r.Bad, r.Good)
 	fmt.Fprintf(w, "Turn it off: --disable %s, or in .mcsf.yaml \"disable: [%s]\".\n", r.ID, r.ID)
 	fmt.Fprintf(w, "Silence one place: <!-- mcsf:ignore %s reason --> on the line before the element.\n", r.ID)
+}
+
+// matchingPolicyLine marks where a long help states the matching policy of
+// conditions (variant.MatchingPolicy, the one text of it).
+const matchingPolicyLine = "  - MATCHING-POLICY\n"
+
+// withMatchingPolicy puts the matching policy, as a list item, in place of
+// matchingPolicyLine in long.
+func withMatchingPolicy(long string) string {
+	item := "  - " + strings.TrimPrefix(wrap(variant.MatchingPolicy, 78, "    "), "    ") + "\n"
+	return strings.Replace(long, matchingPolicyLine, item, 1)
 }
 
 func capitalize(s string) string {

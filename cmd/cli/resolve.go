@@ -84,13 +84,8 @@ How resolve decides (Microsoft documents the first part):
     AutoRetryDownload: the per-SIM value (Messaging/PerSimSettings/$(__ICCID)),
     else 0. DWORDs are decimal or 0x-hexadecimal.
 Matching policy [policy] (not documented by Microsoft; this tool's choice):
-  - names compare case-insensitively; plain values compare as exact strings
-    (MNC 26 and 026 differ), except SPN and PNN, which ignore case (plain
-    values and patterns);
-  - pattern: must match the whole value; range:MIN, MAX is inclusive and
-    matches decimal integers of any length (ICCIDs); ! negates the whole test;
-  - a condition whose name the SIM does not set does not match, with or
-    without !;
+  - MATCHING-POLICY
+  - range: bounds are decimal integers of any length (ICCIDs);
   - a pattern .NET and Go's RE2 do not read alike (look-around,
     back-references, POSIX classes, class subtraction; \d, \w, '.' on a value
     that is not ASCII), a malformed range or a condition name ImageApp does
@@ -125,7 +120,7 @@ func newResolveCmd(io *streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "resolve FILE|- [--mcc MCC --mnc MNC ...]",
 		Short: "Show the effective settings a device gets for a given SIM",
-		Long:  resolveLong,
+		Long:  withMatchingPolicy(resolveLong),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runResolve(o, args, cmd.Flags().Changed, io)
 		},
