@@ -141,6 +141,9 @@ func checkRoundTrip(t testing.TB, doc *Document) {
 	if err != nil {
 		t.Fatalf("Format: %v", err)
 	}
+	if want := formatByCopy(doc); string(formatted) != string(want) {
+		t.Fatalf("Format differs from the etree re-indent:\n%s\nwant:\n%s", formatted, want)
+	}
 	fdoc, ds, err := Parse(doc.Name, formatted)
 	if err != nil || len(ds) > 0 {
 		t.Fatalf("formatted output does not parse: %v %v\n%s", ds, err, formatted)
