@@ -585,7 +585,7 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // diff-output.schema.json#/$defs/runtimeValue/properties/source
-		ref: 281,
+		ref: 306,
 	},
 	{ // diff-output.schema.json#/$defs/runtimeValue/properties/value
 		types: []string{"string"},
@@ -631,7 +631,7 @@ var nodes = [...]node{
 		types:        []string{"object"},
 	},
 	{ // diff-output.schema.json#/$defs/sideValue/properties/source
-		ref: 281,
+		ref: 306,
 	},
 	{ // diff-output.schema.json#/$defs/sideValue/properties/value
 		types: []string{"string"},
@@ -812,11 +812,98 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // resolve-output.schema.json#
-		oneOf: []int32{335, 336},
+		oneOf: []int32{360, 361},
+	},
+	{ // resolve-output.schema.json#/$defs/case
+		noAdditional: true,
+		properties:   []property{{name: "facts", escaped: "facts", node: 215}, {name: "runtime", escaped: "runtime", node: 219}, {name: "settings", escaped: "settings", node: 227}, {name: "undecided", escaped: "undecided", node: 234}, {name: "variants", escaped: "variants", node: 235}},
+		required:     []string{"facts", "variants", "settings", "runtime", "undecided"},
+		types:        []string{"object"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/facts
+		items: 216,
+		types: []string{"array"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/facts/items
+		noAdditional: true,
+		properties:   []property{{name: "name", escaped: "name", node: 217}, {name: "value", escaped: "value", node: 218}},
+		required:     []string{"name", "value"},
+		types:        []string{"object"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/facts/items/properties/name
+		enum:        []any{"Roaming", "UICC", "UICCSLOT"},
+		enumMessage: "value must be one of \"Roaming\", \"UICC\", \"UICCSLOT\"",
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/facts/items/properties/value
+		types: []string{"string"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/runtime
+		items: 220,
+		types: []string{"array"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/runtime/items
+		noAdditional: true,
+		properties:   []property{{name: "customization", escaped: "customization", node: 221}, {name: "forced", escaped: "forced", node: 222}, {name: "name", escaped: "name", node: 223}, {name: "path", escaped: "path", node: 224}, {name: "scope", escaped: "scope", node: 225}, {name: "value", escaped: "value", node: 226}},
+		required:     []string{"customization", "path", "name", "value", "scope"},
+		types:        []string{"object"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/runtime/items/properties/customization
+		types: []string{"string"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/runtime/items/properties/forced
+		types: []string{"boolean"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/runtime/items/properties/name
+		types: []string{"string"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/runtime/items/properties/path
+		types: []string{"string"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/runtime/items/properties/scope
+		types: []string{"string"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/runtime/items/properties/value
+		types: []string{"string"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/settings
+		items: 228,
+		types: []string{"array"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/settings/items
+		noAdditional: true,
+		properties:   []property{{name: "name", escaped: "name", node: 229}, {name: "path", escaped: "path", node: 230}, {name: "set", escaped: "set", node: 231}, {name: "value", escaped: "value", node: 232}, {name: "variant", escaped: "variant", node: 233}},
+		required:     []string{"path", "name", "value", "set"},
+		types:        []string{"object"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/settings/items/properties/name
+		types: []string{"string"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/settings/items/properties/path
+		types: []string{"string"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/settings/items/properties/set
+		types: []string{"boolean"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/settings/items/properties/value
+		types: []string{"string"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/settings/items/properties/variant
+		types: []string{"string"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/undecided
+		minimum: "0",
+		types:   []string{"integer"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/variants
+		items: 236,
+		types: []string{"array"},
+	},
+	{ // resolve-output.schema.json#/$defs/case/properties/variants/items
+		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/conflict
 		noAdditional: true,
-		properties:   []property{{name: "name", escaped: "name", node: 215}, {name: "other", escaped: "other", node: 216}, {name: "path", escaped: "path", node: 217}, {name: "priority", escaped: "priority", node: 218}, {name: "winner", escaped: "winner", node: 219}},
+		properties:   []property{{name: "name", escaped: "name", node: 238}, {name: "other", escaped: "other", node: 239}, {name: "path", escaped: "path", node: 240}, {name: "priority", escaped: "priority", node: 241}, {name: "winner", escaped: "winner", node: 242}},
 		required:     []string{"path", "name", "priority", "winner", "other"},
 		types:        []string{"object"},
 	},
@@ -824,25 +911,25 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/conflict/properties/other
-		ref: 220,
+		ref: 243,
 	},
 	{ // resolve-output.schema.json#/$defs/conflict/properties/path
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/conflict/properties/priority
-		ref: 231,
+		ref: 254,
 	},
 	{ // resolve-output.schema.json#/$defs/conflict/properties/winner
-		ref: 220,
+		ref: 243,
 	},
 	{ // resolve-output.schema.json#/$defs/conflictSide
 		noAdditional: true,
-		properties:   []property{{name: "source", escaped: "source", node: 221}, {name: "value", escaped: "value", node: 222}},
+		properties:   []property{{name: "source", escaped: "source", node: 244}, {name: "value", escaped: "value", node: 245}},
 		required:     []string{"value", "source"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/conflictSide/properties/source
-		ref: 281,
+		ref: 306,
 	},
 	{ // resolve-output.schema.json#/$defs/conflictSide/properties/value
 		types: []string{"string"},
@@ -853,21 +940,21 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/match
 		noAdditional: true,
-		properties:   []property{{name: "priority", escaped: "priority", node: 225}, {name: "source", escaped: "source", node: 226}, {name: "target", escaped: "target", node: 227}, {name: "targetState", escaped: "targetState", node: 228}, {name: "variant", escaped: "variant", node: 229}},
+		properties:   []property{{name: "priority", escaped: "priority", node: 248}, {name: "source", escaped: "source", node: 249}, {name: "target", escaped: "target", node: 250}, {name: "targetState", escaped: "targetState", node: 251}, {name: "variant", escaped: "variant", node: 252}},
 		required:     []string{"variant", "target", "targetState", "priority", "source"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/priority
-		ref: 231,
+		ref: 254,
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/source
-		ref: 291,
+		ref: 316,
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/target
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/targetState
-		ref: 317,
+		ref: 342,
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/variant
 		types: []string{"string"},
@@ -877,7 +964,7 @@ var nodes = [...]node{
 		enumMessage: "value must be one of \"matched\", \"not-matched\", \"undecided\"",
 	},
 	{ // resolve-output.schema.json#/$defs/priority
-		items:    232,
+		items:    255,
 		maxItems: 3,
 		minItems: 3,
 		types:    []string{"array"},
@@ -888,24 +975,31 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/result
 		noAdditional: true,
-		properties:   []property{{name: "conflicts", escaped: "conflicts", node: 234}, {name: "effects", escaped: "effects", node: 236}, {name: "matched", escaped: "matched", node: 241}, {name: "notes", escaped: "notes", node: 243}, {name: "runtime", escaped: "runtime", node: 245}, {name: "settings", escaped: "settings", node: 247}, {name: "sim", escaped: "sim", node: 249}, {name: "targets", escaped: "targets", node: 251}, {name: "undecided", escaped: "undecided", node: 253}, {name: "variants", escaped: "variants", node: 255}},
+		properties:   []property{{name: "cases", escaped: "cases", node: 257}, {name: "conflicts", escaped: "conflicts", node: 259}, {name: "effects", escaped: "effects", node: 261}, {name: "matched", escaped: "matched", node: 266}, {name: "notes", escaped: "notes", node: 268}, {name: "runtime", escaped: "runtime", node: 270}, {name: "settings", escaped: "settings", node: 272}, {name: "sim", escaped: "sim", node: 274}, {name: "targets", escaped: "targets", node: 276}, {name: "undecided", escaped: "undecided", node: 278}, {name: "variants", escaped: "variants", node: 280}},
 		required:     []string{"sim", "matched", "settings", "runtime", "effects", "conflicts", "undecided", "notes"},
 		types:        []string{"object"},
 	},
+	{ // resolve-output.schema.json#/$defs/result/properties/cases
+		items: 258,
+		types: []string{"array"},
+	},
+	{ // resolve-output.schema.json#/$defs/result/properties/cases/items
+		ref: 214,
+	},
 	{ // resolve-output.schema.json#/$defs/result/properties/conflicts
-		items: 235,
+		items: 260,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/conflicts/items
-		ref: 214,
+		ref: 237,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/effects
-		items: 237,
+		items: 262,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/effects/items
 		noAdditional: true,
-		properties:   []property{{name: "customization", escaped: "customization", node: 238}, {name: "effects", escaped: "effects", node: 239}},
+		properties:   []property{{name: "customization", escaped: "customization", node: 263}, {name: "effects", escaped: "effects", node: 264}},
 		required:     []string{"customization", "effects"},
 		types:        []string{"object"},
 	},
@@ -913,82 +1007,82 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/effects/items/properties/effects
-		items: 240,
+		items: 265,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/effects/items/properties/effects/items
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/matched
-		items: 242,
+		items: 267,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/matched/items
-		ref: 224,
+		ref: 247,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/notes
-		items: 244,
+		items: 269,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/notes/items
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/runtime
-		items: 246,
+		items: 271,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/runtime/items
-		ref: 257,
+		ref: 282,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/settings
-		items: 248,
+		items: 273,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/settings/items
-		ref: 276,
+		ref: 301,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/sim
-		additional: 250,
+		additional: 275,
 		types:      []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/sim/additionalProperties
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/targets
-		items: 252,
+		items: 277,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/targets/items
-		ref: 294,
+		ref: 319,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/undecided
-		items: 254,
+		items: 279,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/undecided/items
-		ref: 318,
+		ref: 343,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/variants
-		items: 256,
+		items: 281,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/variants/items
-		ref: 329,
+		ref: 354,
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting
 		noAdditional: true,
-		elseNode:     258,
-		ifNode:       259,
-		properties:   []property{{name: "customization", escaped: "customization", node: 261}, {name: "forced", escaped: "forced", node: 262}, {name: "name", escaped: "name", node: 263}, {name: "note", escaped: "note", node: 264}, {name: "path", escaped: "path", node: 265}, {name: "scope", escaped: "scope", node: 266}, {name: "shadowed", escaped: "shadowed", node: 267}, {name: "source", escaped: "source", node: 271}, {name: "undocumented", escaped: "undocumented", node: 272}, {name: "value", escaped: "value", node: 273}},
+		elseNode:     283,
+		ifNode:       284,
+		properties:   []property{{name: "customization", escaped: "customization", node: 286}, {name: "forced", escaped: "forced", node: 287}, {name: "name", escaped: "name", node: 288}, {name: "note", escaped: "note", node: 289}, {name: "path", escaped: "path", node: 290}, {name: "scope", escaped: "scope", node: 291}, {name: "shadowed", escaped: "shadowed", node: 292}, {name: "source", escaped: "source", node: 296}, {name: "undocumented", escaped: "undocumented", node: 297}, {name: "value", escaped: "value", node: 298}},
 		required:     []string{"customization", "path", "name", "value", "scope"},
-		thenNode:     274,
+		thenNode:     299,
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/else
 		required: []string{"source"},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/if
-		properties: []property{{name: "scope", escaped: "scope", node: 260}},
+		properties: []property{{name: "scope", escaped: "scope", node: 285}},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/if/properties/scope
 		enum:        []any{"default", "unset"},
@@ -1015,7 +1109,7 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/shadowed
 		noAdditional: true,
-		properties:   []property{{name: "scope", escaped: "scope", node: 268}, {name: "source", escaped: "source", node: 269}, {name: "value", escaped: "value", node: 270}},
+		properties:   []property{{name: "scope", escaped: "scope", node: 293}, {name: "source", escaped: "source", node: 294}, {name: "value", escaped: "value", node: 295}},
 		required:     []string{"scope", "value", "source"},
 		types:        []string{"object"},
 	},
@@ -1024,13 +1118,13 @@ var nodes = [...]node{
 		enumMessage: "value must be one of \"per-imsi\", \"per-sim\", \"per-device\", \"device\"",
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/shadowed/properties/source
-		ref: 281,
+		ref: 306,
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/shadowed/properties/value
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/source
-		ref: 281,
+		ref: 306,
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/undocumented
 		constant:     []any{true},
@@ -1040,14 +1134,14 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/then
-		not: 275,
+		not: 300,
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/then/not
 		required: []string{"source"},
 	},
 	{ // resolve-output.schema.json#/$defs/setting
 		noAdditional: true,
-		properties:   []property{{name: "name", escaped: "name", node: 277}, {name: "path", escaped: "path", node: 278}, {name: "source", escaped: "source", node: 279}, {name: "value", escaped: "value", node: 280}},
+		properties:   []property{{name: "name", escaped: "name", node: 302}, {name: "path", escaped: "path", node: 303}, {name: "source", escaped: "source", node: 304}, {name: "value", escaped: "value", node: 305}},
 		required:     []string{"path", "name", "value", "source"},
 		types:        []string{"object"},
 	},
@@ -1058,21 +1152,21 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/setting/properties/source
-		ref: 281,
+		ref: 306,
 	},
 	{ // resolve-output.schema.json#/$defs/setting/properties/value
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource
 		noAdditional: true,
-		ifNode:       282,
-		properties:   []property{{name: "file", escaped: "file", node: 284}, {name: "kind", escaped: "kind", node: 285}, {name: "line", escaped: "line", node: 286}, {name: "target", escaped: "target", node: 287}, {name: "targetState", escaped: "targetState", node: 288}, {name: "variant", escaped: "variant", node: 289}},
+		ifNode:       307,
+		properties:   []property{{name: "file", escaped: "file", node: 309}, {name: "kind", escaped: "kind", node: 310}, {name: "line", escaped: "line", node: 311}, {name: "target", escaped: "target", node: 312}, {name: "targetState", escaped: "targetState", node: 313}, {name: "variant", escaped: "variant", node: 314}},
 		required:     []string{"kind", "file", "line"},
-		thenNode:     290,
+		thenNode:     315,
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/if
-		properties: []property{{name: "kind", escaped: "kind", node: 283}},
+		properties: []property{{name: "kind", escaped: "kind", node: 308}},
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/if/properties/kind
 		constant:     []any{"variant"},
@@ -1086,13 +1180,13 @@ var nodes = [...]node{
 		enumMessage: "value must be one of \"static\", \"variant\"",
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/properties/line
-		ref: 223,
+		ref: 246,
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/properties/target
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/properties/targetState
-		ref: 317,
+		ref: 342,
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/properties/variant
 		types: []string{"string"},
@@ -1102,7 +1196,7 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/source
 		noAdditional: true,
-		properties:   []property{{name: "file", escaped: "file", node: 292}, {name: "line", escaped: "line", node: 293}},
+		properties:   []property{{name: "file", escaped: "file", node: 317}, {name: "line", escaped: "line", node: 318}},
 		required:     []string{"file", "line"},
 		types:        []string{"object"},
 	},
@@ -1110,40 +1204,40 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/source/properties/line
-		ref: 223,
+		ref: 246,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport
 		noAdditional: true,
-		properties:   []property{{name: "outcome", escaped: "outcome", node: 295}, {name: "priority", escaped: "priority", node: 296}, {name: "source", escaped: "source", node: 297}, {name: "states", escaped: "states", node: 298}, {name: "target", escaped: "target", node: 313}, {name: "targetState", escaped: "targetState", node: 314}, {name: "variants", escaped: "variants", node: 315}},
+		properties:   []property{{name: "outcome", escaped: "outcome", node: 320}, {name: "priority", escaped: "priority", node: 321}, {name: "source", escaped: "source", node: 322}, {name: "states", escaped: "states", node: 323}, {name: "target", escaped: "target", node: 338}, {name: "targetState", escaped: "targetState", node: 339}, {name: "variants", escaped: "variants", node: 340}},
 		required:     []string{"target", "variants", "outcome", "priority", "states", "source"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/outcome
-		ref: 230,
+		ref: 253,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/priority
-		ref: 231,
+		ref: 254,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/source
-		ref: 291,
+		ref: 316,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states
-		items: 299,
+		items: 324,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items
 		noAdditional: true,
-		properties:   []property{{name: "conditions", escaped: "conditions", node: 300}, {name: "outcome", escaped: "outcome", node: 308}, {name: "priority", escaped: "priority", node: 309}, {name: "reason", escaped: "reason", node: 310}, {name: "source", escaped: "source", node: 311}, {name: "targetState", escaped: "targetState", node: 312}},
+		properties:   []property{{name: "conditions", escaped: "conditions", node: 325}, {name: "outcome", escaped: "outcome", node: 333}, {name: "priority", escaped: "priority", node: 334}, {name: "reason", escaped: "reason", node: 335}, {name: "source", escaped: "source", node: 336}, {name: "targetState", escaped: "targetState", node: 337}},
 		required:     []string{"targetState", "outcome", "priority", "reason", "conditions", "source"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions
-		items: 301,
+		items: 326,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items
 		noAdditional: true,
-		properties:   []property{{name: "class", escaped: "class", node: 302}, {name: "name", escaped: "name", node: 303}, {name: "outcome", escaped: "outcome", node: 304}, {name: "reason", escaped: "reason", node: 305}, {name: "source", escaped: "source", node: 306}, {name: "value", escaped: "value", node: 307}},
+		properties:   []property{{name: "class", escaped: "class", node: 327}, {name: "name", escaped: "name", node: 328}, {name: "outcome", escaped: "outcome", node: 329}, {name: "reason", escaped: "reason", node: 330}, {name: "source", escaped: "source", node: 331}, {name: "value", escaped: "value", node: 332}},
 		required:     []string{"name", "value", "class", "outcome", "reason", "source"},
 		types:        []string{"object"},
 	},
@@ -1155,40 +1249,40 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items/properties/outcome
-		ref: 230,
+		ref: 253,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items/properties/reason
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items/properties/source
-		ref: 291,
+		ref: 316,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items/properties/value
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/outcome
-		ref: 230,
+		ref: 253,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/priority
-		ref: 231,
+		ref: 254,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/reason
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/source
-		ref: 291,
+		ref: 316,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/targetState
-		ref: 317,
+		ref: 342,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/target
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/targetState
-		ref: 317,
+		ref: 342,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/variants
-		items: 316,
+		items: 341,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/variants/items
@@ -1200,7 +1294,7 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/undecided
 		noAdditional: true,
-		properties:   []property{{name: "condition", escaped: "condition", node: 319}, {name: "file", escaped: "file", node: 320}, {name: "line", escaped: "line", node: 321}, {name: "reason", escaped: "reason", node: 322}, {name: "target", escaped: "target", node: 323}, {name: "targetMatched", escaped: "targetMatched", node: 324}, {name: "targetState", escaped: "targetState", node: 325}, {name: "value", escaped: "value", node: 326}, {name: "variants", escaped: "variants", node: 327}},
+		properties:   []property{{name: "condition", escaped: "condition", node: 344}, {name: "file", escaped: "file", node: 345}, {name: "line", escaped: "line", node: 346}, {name: "reason", escaped: "reason", node: 347}, {name: "target", escaped: "target", node: 348}, {name: "targetMatched", escaped: "targetMatched", node: 349}, {name: "targetState", escaped: "targetState", node: 350}, {name: "value", escaped: "value", node: 351}, {name: "variants", escaped: "variants", node: 352}},
 		required:     []string{"target", "targetState", "variants", "condition", "value", "reason", "file", "line", "targetMatched"},
 		types:        []string{"object"},
 	},
@@ -1211,7 +1305,7 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/line
-		ref: 223,
+		ref: 246,
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/reason
 		types: []string{"string"},
@@ -1223,13 +1317,13 @@ var nodes = [...]node{
 		types: []string{"boolean"},
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/targetState
-		ref: 317,
+		ref: 342,
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/value
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/variants
-		items: 328,
+		items: 353,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/variants/items
@@ -1237,7 +1331,7 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/variantReport
 		noAdditional: true,
-		properties:   []property{{name: "outcome", escaped: "outcome", node: 330}, {name: "reason", escaped: "reason", node: 331}, {name: "source", escaped: "source", node: 332}, {name: "target", escaped: "target", node: 333}, {name: "variant", escaped: "variant", node: 334}},
+		properties:   []property{{name: "outcome", escaped: "outcome", node: 355}, {name: "reason", escaped: "reason", node: 356}, {name: "source", escaped: "source", node: 357}, {name: "target", escaped: "target", node: 358}, {name: "variant", escaped: "variant", node: 359}},
 		required:     []string{"variant", "target", "outcome", "reason", "source"},
 		types:        []string{"object"},
 	},
@@ -1249,7 +1343,7 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/variantReport/properties/source
-		ref: 291,
+		ref: 316,
 	},
 	{ // resolve-output.schema.json#/$defs/variantReport/properties/target
 		types: []string{"string"},
@@ -1258,24 +1352,24 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/oneOf/0
-		ref: 233,
+		ref: 256,
 	},
 	{ // resolve-output.schema.json#/oneOf/1
-		items: 337,
+		items: 362,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/oneOf/1/items
-		ref: 233,
+		ref: 256,
 	},
 	{ // retry-output.schema.json#
 		noAdditional: true,
-		properties:   []property{{name: "chain", escaped: "chain", node: 454}, {name: "direction", escaped: "direction", node: 456}, {name: "events", escaped: "events", node: 457}, {name: "final", escaped: "final", node: 459}, {name: "stages", escaped: "stages", node: 469}},
+		properties:   []property{{name: "chain", escaped: "chain", node: 479}, {name: "direction", escaped: "direction", node: 481}, {name: "events", escaped: "events", node: 482}, {name: "final", escaped: "final", node: 484}, {name: "stages", escaped: "stages", node: 494}},
 		required:     []string{"chain", "direction", "final", "stages", "events"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/aggregator
 		noAdditional: true,
-		properties:   []property{{name: "direction", escaped: "direction", node: 340}, {name: "factor", escaped: "factor", node: 341}, {name: "first_delay_seconds", escaped: "first_delay_seconds", node: 342}, {name: "max_attempts", escaped: "max_attempts", node: 343}, {name: "permanent", escaped: "permanent", node: 344}, {name: "validity_seconds", escaped: "validity_seconds", node: 345}},
+		properties:   []property{{name: "direction", escaped: "direction", node: 365}, {name: "factor", escaped: "factor", node: 366}, {name: "first_delay_seconds", escaped: "first_delay_seconds", node: 367}, {name: "max_attempts", escaped: "max_attempts", node: 368}, {name: "permanent", escaped: "permanent", node: 369}, {name: "validity_seconds", escaped: "validity_seconds", node: 370}},
 		required:     []string{"first_delay_seconds", "factor", "max_attempts", "validity_seconds", "permanent", "direction"},
 		types:        []string{"object"},
 	},
@@ -1288,7 +1382,7 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/aggregator/properties/first_delay_seconds
-		ref: 399,
+		ref: 424,
 	},
 	{ // retry-output.schema.json#/$defs/aggregator/properties/max_attempts
 		minimum: "1",
@@ -1303,12 +1397,12 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/billing
 		noAdditional: true,
-		properties:   []property{{name: "delays_seconds", escaped: "delays_seconds", node: 347}, {name: "general", escaped: "general", node: 349}, {name: "single_shot", escaped: "single_shot", node: 353}, {name: "validity_seconds", escaped: "validity_seconds", node: 354}},
+		properties:   []property{{name: "delays_seconds", escaped: "delays_seconds", node: 372}, {name: "general", escaped: "general", node: 374}, {name: "single_shot", escaped: "single_shot", node: 378}, {name: "validity_seconds", escaped: "validity_seconds", node: 379}},
 		required:     []string{"delays_seconds", "validity_seconds", "single_shot", "general"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/billing/properties/delays_seconds
-		items:    348,
+		items:    373,
 		minItems: 2,
 		types:    []string{"array"},
 	},
@@ -1318,7 +1412,7 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/billing/properties/general
 		noAdditional: true,
-		properties:   []property{{name: "factor", escaped: "factor", node: 350}, {name: "first_delay_seconds", escaped: "first_delay_seconds", node: 351}, {name: "max_attempts", escaped: "max_attempts", node: 352}},
+		properties:   []property{{name: "factor", escaped: "factor", node: 375}, {name: "first_delay_seconds", escaped: "first_delay_seconds", node: 376}, {name: "max_attempts", escaped: "max_attempts", node: 377}},
 		required:     []string{"first_delay_seconds", "factor", "max_attempts"},
 		types:        []string{"object"},
 	},
@@ -1327,7 +1421,7 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/billing/properties/general/properties/first_delay_seconds
-		ref: 399,
+		ref: 424,
 	},
 	{ // retry-output.schema.json#/$defs/billing/properties/general/properties/max_attempts
 		minimum: "1",
@@ -1350,31 +1444,31 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/event
 		noAdditional: true,
-		elseNode:     358,
-		ifNode:       360,
-		properties:   []property{{name: "at", escaped: "at", node: 362}, {name: "at_seconds", escaped: "at_seconds", node: 363}, {name: "attempt", escaped: "attempt", node: 364}, {name: "channel", escaped: "channel", node: 365}, {name: "code", escaped: "code", node: 366}, {name: "delivery_report", escaped: "delivery_report", node: 367}, {name: "detail", escaped: "detail", node: 368}, {name: "duration_seconds", escaped: "duration_seconds", node: 369}, {name: "error", escaped: "error", node: 370}, {name: "kind", escaped: "kind", node: 371}, {name: "permanent", escaped: "permanent", node: 372}, {name: "stage", escaped: "stage", node: 373}},
+		elseNode:     383,
+		ifNode:       385,
+		properties:   []property{{name: "at", escaped: "at", node: 387}, {name: "at_seconds", escaped: "at_seconds", node: 388}, {name: "attempt", escaped: "attempt", node: 389}, {name: "channel", escaped: "channel", node: 390}, {name: "code", escaped: "code", node: 391}, {name: "delivery_report", escaped: "delivery_report", node: 392}, {name: "detail", escaped: "detail", node: 393}, {name: "duration_seconds", escaped: "duration_seconds", node: 394}, {name: "error", escaped: "error", node: 395}, {name: "kind", escaped: "kind", node: 396}, {name: "permanent", escaped: "permanent", node: 397}, {name: "stage", escaped: "stage", node: 398}},
 		required:     []string{"at_seconds", "at", "stage", "kind", "detail"},
-		thenNode:     374,
+		thenNode:     399,
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/event/else
-		not: 359,
+		not: 384,
 	},
 	{ // retry-output.schema.json#/$defs/event/else/not
 		required: []string{"duration_seconds"},
 	},
 	{ // retry-output.schema.json#/$defs/event/if
-		properties: []property{{name: "kind", escaped: "kind", node: 361}},
+		properties: []property{{name: "kind", escaped: "kind", node: 386}},
 	},
 	{ // retry-output.schema.json#/$defs/event/if/properties/kind
 		enum:        []any{"attempt", "wait", "user-wait", "link-down"},
 		enumMessage: "value must be one of \"attempt\", \"wait\", \"user-wait\", \"link-down\"",
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/at
-		ref: 356,
+		ref: 381,
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/at_seconds
-		ref: 399,
+		ref: 424,
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/attempt
 		minimum: "1",
@@ -1389,14 +1483,14 @@ var nodes = [...]node{
 		types:     []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/delivery_report
-		ref: 355,
+		ref: 380,
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/detail
 		minLength: 2,
 		types:     []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/duration_seconds
-		ref: 399,
+		ref: 424,
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/error
 		enum:        []any{"temp", "imstemp", "perm", "drop", "down", "nocredit", "code"},
@@ -1411,36 +1505,36 @@ var nodes = [...]node{
 		constMessage: "value must be true",
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/stage
-		ref: 391,
+		ref: 416,
 	},
 	{ // retry-output.schema.json#/$defs/event/then
 		required: []string{"duration_seconds"},
 	},
 	{ // retry-output.schema.json#/$defs/mms
 		noAdditional: true,
-		properties:   []property{{name: "auto_retry_download", escaped: "auto_retry_download", node: 376}, {name: "context", escaped: "context", node: 377}, {name: "user_delay_seconds", escaped: "user_delay_seconds", node: 378}, {name: "waits_seconds", escaped: "waits_seconds", node: 379}},
+		properties:   []property{{name: "auto_retry_download", escaped: "auto_retry_download", node: 401}, {name: "context", escaped: "context", node: 402}, {name: "user_delay_seconds", escaped: "user_delay_seconds", node: 403}, {name: "waits_seconds", escaped: "waits_seconds", node: 404}},
 		required:     []string{"auto_retry_download", "waits_seconds", "user_delay_seconds"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/auto_retry_download
-		ref: 400,
+		ref: 425,
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/context
 		types: []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/user_delay_seconds
-		ref: 399,
+		ref: 424,
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/waits_seconds
-		items: 380,
+		items: 405,
 		types: []string{"array"},
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/waits_seconds/items
-		ref: 399,
+		ref: 424,
 	},
 	{ // retry-output.schema.json#/$defs/nowsms
 		noAdditional: true,
-		properties:   []property{{name: "after_attempts", escaped: "after_attempts", node: 382}, {name: "max_attempts", escaped: "max_attempts", node: 383}, {name: "max_delay_seconds", escaped: "max_delay_seconds", node: 384}, {name: "multiplier", escaped: "multiplier", node: 385}, {name: "reject_codes", escaped: "reject_codes", node: 386}, {name: "retry_delay_seconds", escaped: "retry_delay_seconds", node: 390}},
+		properties:   []property{{name: "after_attempts", escaped: "after_attempts", node: 407}, {name: "max_attempts", escaped: "max_attempts", node: 408}, {name: "max_delay_seconds", escaped: "max_delay_seconds", node: 409}, {name: "multiplier", escaped: "multiplier", node: 410}, {name: "reject_codes", escaped: "reject_codes", node: 411}, {name: "retry_delay_seconds", escaped: "retry_delay_seconds", node: 415}},
 		required:     []string{"retry_delay_seconds", "multiplier", "after_attempts", "max_delay_seconds", "max_attempts", "reject_codes"},
 		types:        []string{"object"},
 	},
@@ -1453,21 +1547,21 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/max_delay_seconds
-		ref: 399,
+		ref: 424,
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/multiplier
 		minimum: "0",
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/reject_codes
-		oneOf: []int32{387, 388},
+		oneOf: []int32{412, 413},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/reject_codes/oneOf/0
 		constant:     []any{"All"},
 		constMessage: "value must be \"All\"",
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/reject_codes/oneOf/1
-		items: 389,
+		items: 414,
 		types: []string{"array"},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/reject_codes/oneOf/1/items
@@ -1475,7 +1569,7 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/retry_delay_seconds
-		ref: 399,
+		ref: 424,
 	},
 	{ // retry-output.schema.json#/$defs/policy
 		enum:        []any{"sms", "mms", "nowsms", "aggregator", "billing", "provider"},
@@ -1483,12 +1577,12 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/provider
 		noAdditional: true,
-		properties:   []property{{name: "drop_down", escaped: "drop_down", node: 393}, {name: "incoming", escaped: "incoming", node: 395}, {name: "max_resubmissions", escaped: "max_resubmissions", node: 396}, {name: "no_credit_delay_seconds", escaped: "no_credit_delay_seconds", node: 397}, {name: "retry_delay_seconds", escaped: "retry_delay_seconds", node: 398}},
+		properties:   []property{{name: "drop_down", escaped: "drop_down", node: 418}, {name: "incoming", escaped: "incoming", node: 420}, {name: "max_resubmissions", escaped: "max_resubmissions", node: 421}, {name: "no_credit_delay_seconds", escaped: "no_credit_delay_seconds", node: 422}, {name: "retry_delay_seconds", escaped: "retry_delay_seconds", node: 423}},
 		required:     []string{"no_credit_delay_seconds", "retry_delay_seconds", "max_resubmissions", "drop_down"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/provider/properties/drop_down
-		items: 394,
+		items: 419,
 		types: []string{"array"},
 	},
 	{ // retry-output.schema.json#/$defs/provider/properties/drop_down/items
@@ -1496,7 +1590,7 @@ var nodes = [...]node{
 		types:   []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/provider/properties/incoming
-		ref: 355,
+		ref: 380,
 	},
 	{ // retry-output.schema.json#/$defs/provider/properties/max_resubmissions
 		minimum: "0",
@@ -1516,7 +1610,7 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/setting
 		noAdditional: true,
-		properties:   []property{{name: "assumed", escaped: "assumed", node: 401}, {name: "configured", escaped: "configured", node: 402}, {name: "documented", escaped: "documented", node: 403}, {name: "effective", escaped: "effective", node: 404}, {name: "from", escaped: "from", node: 405}, {name: "limits_ims", escaped: "limits_ims", node: 406}, {name: "name", escaped: "name", node: 407}, {name: "note", escaped: "note", node: 408}, {name: "text", escaped: "text", node: 409}, {name: "value", escaped: "value", node: 410}},
+		properties:   []property{{name: "assumed", escaped: "assumed", node: 426}, {name: "configured", escaped: "configured", node: 427}, {name: "documented", escaped: "documented", node: 428}, {name: "effective", escaped: "effective", node: 429}, {name: "from", escaped: "from", node: 430}, {name: "limits_ims", escaped: "limits_ims", node: 431}, {name: "name", escaped: "name", node: 432}, {name: "note", escaped: "note", node: 433}, {name: "text", escaped: "text", node: 434}, {name: "value", escaped: "value", node: 435}},
 		required:     []string{"name", "value", "configured", "assumed", "documented"},
 		types:        []string{"object"},
 	},
@@ -1558,137 +1652,137 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/sms
 		noAdditional: true,
-		properties:   []property{{name: "attempt_threshold_for_ims", escaped: "attempt_threshold_for_ims", node: 412}, {name: "context", escaped: "context", node: 413}, {name: "retry_enabled", escaped: "retry_enabled", node: 414}, {name: "user_delay_seconds", escaped: "user_delay_seconds", node: 415}},
+		properties:   []property{{name: "attempt_threshold_for_ims", escaped: "attempt_threshold_for_ims", node: 437}, {name: "context", escaped: "context", node: 438}, {name: "retry_enabled", escaped: "retry_enabled", node: 439}, {name: "user_delay_seconds", escaped: "user_delay_seconds", node: 440}},
 		required:     []string{"attempt_threshold_for_ims", "retry_enabled", "user_delay_seconds"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/sms/properties/attempt_threshold_for_ims
-		ref: 400,
+		ref: 425,
 	},
 	{ // retry-output.schema.json#/$defs/sms/properties/context
 		types: []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/sms/properties/retry_enabled
-		ref: 400,
+		ref: 425,
 	},
 	{ // retry-output.schema.json#/$defs/sms/properties/user_delay_seconds
-		ref: 399,
+		ref: 424,
 	},
 	{ // retry-output.schema.json#/$defs/stage
 		noAdditional: true,
-		allOf:        []int32{417, 422, 427, 432, 437, 442},
-		properties:   []property{{name: "attempts", escaped: "attempts", node: 447}, {name: "end_seconds", escaped: "end_seconds", node: 448}, {name: "owner", escaped: "owner", node: 449}, {name: "parameters", escaped: "parameters", node: 450}, {name: "policy", escaped: "policy", node: 451}, {name: "start_seconds", escaped: "start_seconds", node: 452}, {name: "summary", escaped: "summary", node: 453}},
+		allOf:        []int32{442, 447, 452, 457, 462, 467},
+		properties:   []property{{name: "attempts", escaped: "attempts", node: 472}, {name: "end_seconds", escaped: "end_seconds", node: 473}, {name: "owner", escaped: "owner", node: 474}, {name: "parameters", escaped: "parameters", node: 475}, {name: "policy", escaped: "policy", node: 476}, {name: "start_seconds", escaped: "start_seconds", node: 477}, {name: "summary", escaped: "summary", node: 478}},
 		required:     []string{"policy", "owner", "summary", "parameters", "start_seconds", "end_seconds", "attempts"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0
-		ifNode:   418,
-		thenNode: 420,
+		ifNode:   443,
+		thenNode: 445,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0/if
-		properties: []property{{name: "policy", escaped: "policy", node: 419}},
+		properties: []property{{name: "policy", escaped: "policy", node: 444}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0/if/properties/policy
 		constant:     []any{"sms"},
 		constMessage: "value must be \"sms\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 421}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 446}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0/then/properties/parameters
-		ref: 411,
+		ref: 436,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1
-		ifNode:   423,
-		thenNode: 425,
+		ifNode:   448,
+		thenNode: 450,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1/if
-		properties: []property{{name: "policy", escaped: "policy", node: 424}},
+		properties: []property{{name: "policy", escaped: "policy", node: 449}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1/if/properties/policy
 		constant:     []any{"mms"},
 		constMessage: "value must be \"mms\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 426}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 451}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1/then/properties/parameters
-		ref: 375,
+		ref: 400,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2
-		ifNode:   428,
-		thenNode: 430,
+		ifNode:   453,
+		thenNode: 455,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2/if
-		properties: []property{{name: "policy", escaped: "policy", node: 429}},
+		properties: []property{{name: "policy", escaped: "policy", node: 454}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2/if/properties/policy
 		constant:     []any{"nowsms"},
 		constMessage: "value must be \"nowsms\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 431}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 456}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2/then/properties/parameters
-		ref: 381,
+		ref: 406,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3
-		ifNode:   433,
-		thenNode: 435,
+		ifNode:   458,
+		thenNode: 460,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3/if
-		properties: []property{{name: "policy", escaped: "policy", node: 434}},
+		properties: []property{{name: "policy", escaped: "policy", node: 459}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3/if/properties/policy
 		constant:     []any{"aggregator"},
 		constMessage: "value must be \"aggregator\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 436}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 461}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3/then/properties/parameters
-		ref: 339,
+		ref: 364,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4
-		ifNode:   438,
-		thenNode: 440,
+		ifNode:   463,
+		thenNode: 465,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4/if
-		properties: []property{{name: "policy", escaped: "policy", node: 439}},
+		properties: []property{{name: "policy", escaped: "policy", node: 464}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4/if/properties/policy
 		constant:     []any{"billing"},
 		constMessage: "value must be \"billing\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 441}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 466}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4/then/properties/parameters
-		ref: 346,
+		ref: 371,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5
-		ifNode:   443,
-		thenNode: 445,
+		ifNode:   468,
+		thenNode: 470,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5/if
-		properties: []property{{name: "policy", escaped: "policy", node: 444}},
+		properties: []property{{name: "policy", escaped: "policy", node: 469}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5/if/properties/policy
 		constant:     []any{"provider"},
 		constMessage: "value must be \"provider\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 446}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 471}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5/then/properties/parameters
-		ref: 392,
+		ref: 417,
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/attempts
 		minimum: "0",
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/end_seconds
-		ref: 399,
+		ref: 424,
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/owner
 		enum:        []any{"handset", "gateway", "aggregator", "content provider"},
@@ -1698,45 +1792,45 @@ var nodes = [...]node{
 		types: []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/policy
-		ref: 391,
+		ref: 416,
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/start_seconds
-		ref: 399,
+		ref: 424,
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/summary
 		types: []string{"string"},
 	},
 	{ // retry-output.schema.json#/properties/chain
-		items:    455,
+		items:    480,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // retry-output.schema.json#/properties/chain/items
-		ref: 391,
+		ref: 416,
 	},
 	{ // retry-output.schema.json#/properties/direction
 		enum:        []any{"MO", "MT", "DLR"},
 		enumMessage: "value must be one of \"MO\", \"MT\", \"DLR\"",
 	},
 	{ // retry-output.schema.json#/properties/events
-		items:    458,
+		items:    483,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // retry-output.schema.json#/properties/events/items
-		ref: 357,
+		ref: 382,
 	},
 	{ // retry-output.schema.json#/properties/final
 		noAdditional: true,
-		properties:   []property{{name: "at", escaped: "at", node: 460}, {name: "at_seconds", escaped: "at_seconds", node: 461}, {name: "attempts", escaped: "attempts", node: 462}, {name: "delivery_report", escaped: "delivery_report", node: 463}, {name: "state", escaped: "state", node: 468}},
+		properties:   []property{{name: "at", escaped: "at", node: 485}, {name: "at_seconds", escaped: "at_seconds", node: 486}, {name: "attempts", escaped: "attempts", node: 487}, {name: "delivery_report", escaped: "delivery_report", node: 488}, {name: "state", escaped: "state", node: 493}},
 		required:     []string{"state", "at_seconds", "at", "attempts"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/properties/final/properties/at
-		ref: 356,
+		ref: 381,
 	},
 	{ // retry-output.schema.json#/properties/final/properties/at_seconds
-		ref: 399,
+		ref: 424,
 	},
 	{ // retry-output.schema.json#/properties/final/properties/attempts
 		minimum: "0",
@@ -1744,7 +1838,7 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/properties/final/properties/delivery_report
 		noAdditional: true,
-		properties:   []property{{name: "advice", escaped: "advice", node: 464}, {name: "reason", escaped: "reason", node: 465}, {name: "retry", escaped: "retry", node: 466}, {name: "status", escaped: "status", node: 467}},
+		properties:   []property{{name: "advice", escaped: "advice", node: 489}, {name: "reason", escaped: "reason", node: 490}, {name: "retry", escaped: "retry", node: 491}, {name: "status", escaped: "status", node: 492}},
 		required:     []string{"status", "retry", "advice", "reason"},
 		types:        []string{"object"},
 	},
@@ -1761,30 +1855,30 @@ var nodes = [...]node{
 		enumMessage: "value must be one of \"no\", \"yes\", \"later\", \"wait\"",
 	},
 	{ // retry-output.schema.json#/properties/final/properties/delivery_report/properties/status
-		ref: 355,
+		ref: 380,
 	},
 	{ // retry-output.schema.json#/properties/final/properties/state
 		enum:        []any{"sent", "delivered", "failed", "rejected", "expired", "undecided", "pending", "manual-link"},
 		enumMessage: "value must be one of \"sent\", \"delivered\", \"failed\", \"rejected\", \"expired\", \"undecided\", \"pending\", \"manual-link\"",
 	},
 	{ // retry-output.schema.json#/properties/stages
-		items:    470,
+		items:    495,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // retry-output.schema.json#/properties/stages/items
-		ref: 416,
+		ref: 441,
 	},
 	{ // spec.schema.json#
 		noAdditional: true,
-		properties:   []property{{name: "description", escaped: "description", node: 503}, {name: "device", escaped: "device", node: 504}, {name: "name", escaped: "name", node: 507}, {name: "operators", escaped: "operators", node: 508}, {name: "owner", escaped: "owner", node: 510}, {name: "ownerType", escaped: "ownerType", node: 511}},
+		properties:   []property{{name: "description", escaped: "description", node: 528}, {name: "device", escaped: "device", node: 529}, {name: "name", escaped: "name", node: 532}, {name: "operators", escaped: "operators", node: 533}, {name: "owner", escaped: "owner", node: 535}, {name: "ownerType", escaped: "ownerType", node: 536}},
 		required:     []string{"name", "owner"},
 		types:        []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/imsRetry
 		noAdditional:  true,
 		minProperties: 2,
-		properties:    []property{{name: "attemptThresholdForIMS", escaped: "attemptThresholdForIMS", node: 473}, {name: "retryEnabled", escaped: "retryEnabled", node: 474}},
+		properties:    []property{{name: "attemptThresholdForIMS", escaped: "attemptThresholdForIMS", node: 498}, {name: "retryEnabled", escaped: "retryEnabled", node: 499}},
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/imsRetry/properties/attemptThresholdForIMS
@@ -1798,90 +1892,90 @@ var nodes = [...]node{
 	{ // spec.schema.json#/$defs/match
 		noAdditional:  true,
 		minProperties: 2,
-		properties:    []property{{name: "conditions", escaped: "conditions", node: 476}, {name: "gid1", escaped: "gid1", node: 479}, {name: "iccid", escaped: "iccid", node: 480}, {name: "imsi", escaped: "imsi", node: 481}, {name: "mcc", escaped: "mcc", node: 482}, {name: "mnc", escaped: "mnc", node: 483}, {name: "pnn", escaped: "pnn", node: 484}, {name: "roaming", escaped: "roaming", node: 485}, {name: "spn", escaped: "spn", node: 486}, {name: "uicc", escaped: "uicc", node: 487}, {name: "uiccslot", escaped: "uiccslot", node: 488}},
+		properties:    []property{{name: "conditions", escaped: "conditions", node: 501}, {name: "gid1", escaped: "gid1", node: 504}, {name: "iccid", escaped: "iccid", node: 505}, {name: "imsi", escaped: "imsi", node: 506}, {name: "mcc", escaped: "mcc", node: 507}, {name: "mnc", escaped: "mnc", node: 508}, {name: "pnn", escaped: "pnn", node: 509}, {name: "roaming", escaped: "roaming", node: 510}, {name: "spn", escaped: "spn", node: 511}, {name: "uicc", escaped: "uicc", node: 512}, {name: "uiccslot", escaped: "uiccslot", node: 513}},
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/match/properties/conditions
-		additional:    477,
+		additional:    502,
 		minProperties: 2,
-		propertyNames: 478,
+		propertyNames: 503,
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/match/properties/conditions/additionalProperties
-		ref: 502,
+		ref: 527,
 	},
 	{ // spec.schema.json#/$defs/match/properties/conditions/propertyNames
 		minLength: 2,
 		pattern:   7,
 	},
 	{ // spec.schema.json#/$defs/match/properties/gid1
-		ref: 502,
+		ref: 527,
 	},
 	{ // spec.schema.json#/$defs/match/properties/iccid
-		ref: 502,
+		ref: 527,
 	},
 	{ // spec.schema.json#/$defs/match/properties/imsi
-		ref: 502,
+		ref: 527,
 	},
 	{ // spec.schema.json#/$defs/match/properties/mcc
-		ref: 502,
+		ref: 527,
 	},
 	{ // spec.schema.json#/$defs/match/properties/mnc
-		ref: 502,
+		ref: 527,
 	},
 	{ // spec.schema.json#/$defs/match/properties/pnn
-		ref: 502,
+		ref: 527,
 	},
 	{ // spec.schema.json#/$defs/match/properties/roaming
-		ref: 502,
+		ref: 527,
 	},
 	{ // spec.schema.json#/$defs/match/properties/spn
-		ref: 502,
+		ref: 527,
 	},
 	{ // spec.schema.json#/$defs/match/properties/uicc
-		ref: 502,
+		ref: 527,
 	},
 	{ // spec.schema.json#/$defs/match/properties/uiccslot
-		ref: 502,
+		ref: 527,
 	},
 	{ // spec.schema.json#/$defs/operator
 		noAdditional: true,
-		properties:   []property{{name: "imsRetry", escaped: "imsRetry", node: 490}, {name: "match", escaped: "match", node: 491}, {name: "mmsAutoRetry", escaped: "mmsAutoRetry", node: 493}, {name: "name", escaped: "name", node: 494}, {name: "settings", escaped: "settings", node: 495}},
+		properties:   []property{{name: "imsRetry", escaped: "imsRetry", node: 515}, {name: "match", escaped: "match", node: 516}, {name: "mmsAutoRetry", escaped: "mmsAutoRetry", node: 518}, {name: "name", escaped: "name", node: 519}, {name: "settings", escaped: "settings", node: 520}},
 		required:     []string{"name", "match"},
 		types:        []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/operator/properties/imsRetry
-		ref: 472,
+		ref: 497,
 	},
 	{ // spec.schema.json#/$defs/operator/properties/match
-		items:    492,
+		items:    517,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // spec.schema.json#/$defs/operator/properties/match/items
-		ref: 475,
+		ref: 500,
 	},
 	{ // spec.schema.json#/$defs/operator/properties/mmsAutoRetry
 		types: []string{"boolean"},
 	},
 	{ // spec.schema.json#/$defs/operator/properties/name
-		ref: 501,
+		ref: 526,
 	},
 	{ // spec.schema.json#/$defs/operator/properties/settings
-		ref: 496,
+		ref: 521,
 	},
 	{ // spec.schema.json#/$defs/settings
-		additional:    497,
+		additional:    522,
 		minProperties: 2,
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/settings/additionalProperties
-		additional:    498,
+		additional:    523,
 		minProperties: 2,
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/settings/additionalProperties/additionalProperties
-		anyOf: []int32{499, 500},
+		anyOf: []int32{524, 525},
 	},
 	{ // spec.schema.json#/$defs/settings/additionalProperties/additionalProperties/anyOf/0
 		pattern: 7,
@@ -1909,27 +2003,27 @@ var nodes = [...]node{
 	{ // spec.schema.json#/properties/device
 		noAdditional:  true,
 		minProperties: 2,
-		properties:    []property{{name: "imsRetry", escaped: "imsRetry", node: 505}, {name: "settings", escaped: "settings", node: 506}},
+		properties:    []property{{name: "imsRetry", escaped: "imsRetry", node: 530}, {name: "settings", escaped: "settings", node: 531}},
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/properties/device/properties/imsRetry
-		ref: 472,
+		ref: 497,
 	},
 	{ // spec.schema.json#/properties/device/properties/settings
-		ref: 496,
+		ref: 521,
 	},
 	{ // spec.schema.json#/properties/name
-		ref: 501,
+		ref: 526,
 	},
 	{ // spec.schema.json#/properties/operators
-		items: 509,
+		items: 534,
 		types: []string{"array"},
 	},
 	{ // spec.schema.json#/properties/operators/items
-		ref: 489,
+		ref: 514,
 	},
 	{ // spec.schema.json#/properties/owner
-		ref: 501,
+		ref: 526,
 	},
 	{ // spec.schema.json#/properties/ownerType
 		enum:        []any{"OEM", "Microsoft", "SiliconVendor", "MobileOperator"},
@@ -1980,42 +2074,43 @@ var parts = [...]part{
 	{"lint-output", "/$defs/position", 197},
 	{"lint-output", "/$defs/related", 198},
 	{"resolve-output", "", 212},
-	{"resolve-output", "/$defs/conflict", 213},
-	{"resolve-output", "/$defs/conflictSide", 219},
-	{"resolve-output", "/$defs/line", 222},
-	{"resolve-output", "/$defs/match", 223},
-	{"resolve-output", "/$defs/outcome", 229},
-	{"resolve-output", "/$defs/priority", 230},
-	{"resolve-output", "/$defs/result", 232},
-	{"resolve-output", "/$defs/runtimeSetting", 256},
-	{"resolve-output", "/$defs/setting", 275},
-	{"resolve-output", "/$defs/settingSource", 280},
-	{"resolve-output", "/$defs/source", 290},
-	{"resolve-output", "/$defs/targetReport", 293},
-	{"resolve-output", "/$defs/targetState", 316},
-	{"resolve-output", "/$defs/undecided", 317},
-	{"resolve-output", "/$defs/variantReport", 328},
-	{"retry-output", "", 337},
-	{"retry-output", "/$defs/aggregator", 338},
-	{"retry-output", "/$defs/billing", 345},
-	{"retry-output", "/$defs/dlr", 354},
-	{"retry-output", "/$defs/elapsed", 355},
-	{"retry-output", "/$defs/event", 356},
-	{"retry-output", "/$defs/mms", 374},
-	{"retry-output", "/$defs/nowsms", 380},
-	{"retry-output", "/$defs/policy", 390},
-	{"retry-output", "/$defs/provider", 391},
-	{"retry-output", "/$defs/seconds", 398},
-	{"retry-output", "/$defs/setting", 399},
-	{"retry-output", "/$defs/sms", 410},
-	{"retry-output", "/$defs/stage", 415},
-	{"spec", "", 470},
-	{"spec", "/$defs/imsRetry", 471},
-	{"spec", "/$defs/match", 474},
-	{"spec", "/$defs/operator", 488},
-	{"spec", "/$defs/settings", 495},
-	{"spec", "/$defs/text", 500},
-	{"spec", "/$defs/value", 501},
+	{"resolve-output", "/$defs/case", 213},
+	{"resolve-output", "/$defs/conflict", 236},
+	{"resolve-output", "/$defs/conflictSide", 242},
+	{"resolve-output", "/$defs/line", 245},
+	{"resolve-output", "/$defs/match", 246},
+	{"resolve-output", "/$defs/outcome", 252},
+	{"resolve-output", "/$defs/priority", 253},
+	{"resolve-output", "/$defs/result", 255},
+	{"resolve-output", "/$defs/runtimeSetting", 281},
+	{"resolve-output", "/$defs/setting", 300},
+	{"resolve-output", "/$defs/settingSource", 305},
+	{"resolve-output", "/$defs/source", 315},
+	{"resolve-output", "/$defs/targetReport", 318},
+	{"resolve-output", "/$defs/targetState", 341},
+	{"resolve-output", "/$defs/undecided", 342},
+	{"resolve-output", "/$defs/variantReport", 353},
+	{"retry-output", "", 362},
+	{"retry-output", "/$defs/aggregator", 363},
+	{"retry-output", "/$defs/billing", 370},
+	{"retry-output", "/$defs/dlr", 379},
+	{"retry-output", "/$defs/elapsed", 380},
+	{"retry-output", "/$defs/event", 381},
+	{"retry-output", "/$defs/mms", 399},
+	{"retry-output", "/$defs/nowsms", 405},
+	{"retry-output", "/$defs/policy", 415},
+	{"retry-output", "/$defs/provider", 416},
+	{"retry-output", "/$defs/seconds", 423},
+	{"retry-output", "/$defs/setting", 424},
+	{"retry-output", "/$defs/sms", 435},
+	{"retry-output", "/$defs/stage", 440},
+	{"spec", "", 495},
+	{"spec", "/$defs/imsRetry", 496},
+	{"spec", "/$defs/match", 499},
+	{"spec", "/$defs/operator", 513},
+	{"spec", "/$defs/settings", 520},
+	{"spec", "/$defs/text", 525},
+	{"spec", "/$defs/value", 526},
 }
 
 // patterns compiles the regular expression numbered i (1-based) once.

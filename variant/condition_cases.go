@@ -16,8 +16,21 @@ type Case struct {
 	Variants []string   `json:"variants"` // the Variants applied, in application order
 	// Settings are the settings whose value is not the same in every case,
 	// sorted by path and name.
-	Settings  []CaseSetting `json:"settings"`
+	Settings []CaseSetting `json:"settings"`
+	// Runtime are the runtime values (as the device reads them) that are
+	// not the same in every case, in Result.Runtime's order.
+	Runtime   []CaseRuntime `json:"runtime"`
 	Undecided int           `json:"undecided"` // TargetStates still undecided, for another reason
+}
+
+// CaseRuntime is a runtime value in one Case.
+type CaseRuntime struct {
+	Customization string `json:"customization"`
+	Path          string `json:"path"`
+	Name          string `json:"name"`
+	Value         string `json:"value"` // the value the device uses (Forced when forced); "" when unset with no default
+	Scope         string `json:"scope"` // as RuntimeSetting.Scope
+	Forced        bool   `json:"forced,omitempty"`
 }
 
 // CaseFact is one fact's value assumed by a Case.
@@ -90,7 +103,7 @@ func (c *Compiled) Cases(p Profile, r *Result) []Case {
 			q.Set(f.Name, f.Value)
 		}
 		results[i] = c.resolve(q, false)
-		cases[i] = Case{Facts: facts, Variants: []string{}, Settings: []CaseSetting{}, Undecided: len(results[i].Undecided)}
+		cases[i] = Case{Facts: facts, Variants: []string{}, Settings: []CaseSetting{}, Runtime: []CaseRuntime{}, Undecided: len(results[i].Undecided)}
 		for _, m := range results[i].Matched {
 			cases[i].Variants = append(cases[i].Variants, m.Variant)
 		}
@@ -128,7 +141,44 @@ func (c *Compiled) Cases(p Profile, r *Result) []Case {
 			cases[i].Settings = append(cases[i].Settings, v)
 		}
 	}
+	caseRuntime(cases, results)
 	return cases
+}
+
+// caseRuntime fills each case's Runtime with the runtime rows that differ.
+func caseRuntime(cases []Case, results []Result) {
+	type key struct{ cust, path, name string }
+	var order []key
+	rows := map[key][]CaseRuntime{}
+	for i, res := range results {
+		for _, rs := range res.Runtime {
+			if rs.Customization == "" {
+				continue // a setting the catalog does not know: in Settings already
+			}
+			k := key{rs.Customization, strings.ToLower(rs.Path), strings.ToLower(rs.Name)}
+			if rows[k] == nil {
+				order = append(order, k)
+				rows[k] = make([]CaseRuntime, len(results))
+			}
+			cr := CaseRuntime{Customization: rs.Customization, Path: rs.Path, Name: rs.Name, Value: rs.Value, Scope: rs.Scope}
+			if rs.Forced != "" {
+				cr.Value, cr.Forced = rs.Forced, true
+			}
+			rows[k][i] = cr
+		}
+	}
+	for _, k := range order {
+		vs := rows[k]
+		if !slices.ContainsFunc(vs[1:], func(v CaseRuntime) bool { return v != vs[0] }) {
+			continue
+		}
+		for i, v := range vs {
+			if v.Scope == "" { // no row in this case
+				v = CaseRuntime{Customization: vs[0].Customization, Path: vs[0].Path, Name: vs[0].Name, Scope: "unset"}
+			}
+			cases[i].Runtime = append(cases[i].Runtime, v)
+		}
+	}
 }
 
 // statesOf returns the TargetState an UndecidedState names.

@@ -163,7 +163,11 @@ func (r *Result) AppendJSON(b []byte) []byte {
 	b = closeArray(b, open)
 	b = append(b, `,"notes":`...)
 	b = appendStrings(b, r.Notes)
-	// Explain reports are rare in batches: encoding/json writes them.
+	// Cases and explain reports are rare in batches: encoding/json writes them.
+	if len(r.Cases) > 0 {
+		cs, _ := json.Marshal(r.Cases)
+		b = append(append(b, `,"cases":`...), cs...)
+	}
 	if len(r.Targets) > 0 {
 		t, _ := json.Marshal(r.Targets)
 		b = append(append(b, `,"targets":`...), t...)

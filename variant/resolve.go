@@ -26,6 +26,11 @@ type Result struct {
 	Conflicts []Conflict       `json:"conflicts"`
 	Undecided []UndecidedState `json:"undecided"`
 	Notes     []string         `json:"notes"`
+	// Cases says how the answer depends on facts the profile does not give
+	// (Roaming, UICC, UICCSLOT), one entry per combination of their values;
+	// empty unless ReportMissingFacts is on and such a fact decides a
+	// TargetState (see Compiled.Cases).
+	Cases []Case `json:"cases,omitempty"`
 	// Targets and Variants are filled by Explain only.
 	Targets  []TargetReport  `json:"targets,omitempty"`
 	Variants []VariantReport `json:"variants,omitempty"`
@@ -109,11 +114,19 @@ type UndecidedState struct {
 
 // Resolve computes the effective settings for profile p: Static first,
 // then the matched Variants from lowest to highest priority.
-func (c *Compiled) Resolve(p Profile) Result { return c.resolve(p, false) }
+func (c *Compiled) Resolve(p Profile) Result {
+	r := c.resolve(p, false)
+	r.Cases = c.Cases(p, &r)
+	return r
+}
 
 // Explain is Resolve plus a report on every Target and Variant, matched or
 // not, with the condition that decided each TargetState.
-func (c *Compiled) Explain(p Profile) Result { return c.resolve(p, true) }
+func (c *Compiled) Explain(p Profile) Result {
+	r := c.resolve(p, true)
+	r.Cases = c.Cases(p, &r)
+	return r
+}
 
 // ReportMissingFacts makes c leave a TargetState undecided ("depends on
 // Roaming") when it tests a device fact the profile does not give, instead of

@@ -61,7 +61,9 @@ runtime semantics (IMSRetry, AutoRetryDownloadForMMS), every effective setting w
 the Static block or Variant it comes from (file:line), the variants that
 matched and in what order they apply, settings that two variants of equal
 priority set differently (conflicts), and conditions mcsf cannot evaluate
-(undecided). --explain adds every Target and the condition that decided it.
+(undecided). A device fact the SIM does not give (Roaming, UICC, UICCSLOT)
+is answered for each of its values ("Depends on Roaming": 0 → ..., 1 → ...).
+--explain adds every Target and the condition that decided it.
 
 The SIM is given with flags (--mcc, --mnc, ... and --condition NAME=VALUE for
 any other condition, e.g. device conditions such as Lang), with --sim
@@ -426,6 +428,7 @@ func writeResolveText(w io.Writer, r variant.Result, explain bool) {
 			}
 		}
 	}
+	writeCasesText(w, r.Cases)
 	if len(r.Notes) > 0 {
 		fmt.Fprintln(w, "Notes")
 		for _, n := range r.Notes {
