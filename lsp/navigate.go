@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
@@ -119,8 +121,13 @@ func (s *server) definition(ctx context.Context, params *json.RawMessage) (any, 
 			out = append(out, Location{URI: sn.uri, Range: valueRange(sn.text, tg.attr("Id"), enc)})
 		}
 		if len(out) == 0 {
-			// Target Ids are global: the Target may live in an imported file.
-			out = append(out, s.importedTargets(sn, a.value)...)
+			// Target Ids are global: the Target may live in another file of the import graph.
+			for _, f := range s.idFamily(sn)[1:] {
+				targets, _ := targetsWithID(f.tree, a.value)
+				for _, tg := range targets {
+					out = append(out, Location{URI: f.uri, Range: valueRange(f.text, tg.attr("Id"), enc)})
+				}
+			}
 		}
 		return out, nil
 	case n != nil && a != nil && n.local() == "Import" && a.name == "Source":
@@ -136,28 +143,70 @@ func (s *server) definition(ctx context.Context, params *json.RawMessage) (any, 
 // graph loads the import graph of the snapshot (the root alone when it
 // imports nothing or imports are off).
 func (s *server) graph(sn *snapshot) *answerfile.Graph {
-	opts := s.opts.Imports
-	opts.ReadFile = s.readFile
-	g, err := answerfile.LoadGraph(sn.name, sn.bytes(), opts)
+	g, err := answerfile.LoadGraph(sn.name, sn.bytes(), s.importOptions(sn.name))
 	if err != nil {
 		return &answerfile.Graph{Files: []*answerfile.File{{Path: sn.name}}}
 	}
 	return g
 }
 
-// importedTargets lists the Targets with Id id in the files sn imports.
-func (s *server) importedTargets(sn *snapshot, id string) []Location {
-	var out []Location
-	enc := s.encoding()
+// idFile is a file whose Target Ids are one namespace with an open
+// document's, with its text as the editor has it or would open it.
+type idFile struct {
+	uri  string
+	text *text
+	tree *tree
+}
+
+// idFamily lists the files whose Target Ids are one namespace with sn's
+// (Target Ids are global to an import graph): sn first, then the other
+// files of its import graph, and the files of the import graph of every
+// open document that holds sn. A file open in the editor is read from
+// there, the others as lint reads them. A file that imports sn but is not
+// open is not known: nothing names it.
+func (s *server) idFamily(sn *snapshot) []idFile {
+	out := []idFile{{uri: sn.uri, text: sn.text, tree: sn.tree()}}
+	seen := map[string]bool{filepath.Clean(sn.name): true}
+	add := func(path string) {
+		if seen[filepath.Clean(path)] {
+			return
+		}
+		seen[filepath.Clean(path)] = true
+		s.mu.Lock()
+		d := s.docs[pathToURI(path)]
+		s.mu.Unlock()
+		if d != nil {
+			osn := d.snapshot()
+			out = append(out, idFile{uri: osn.uri, text: osn.text, tree: osn.tree()})
+			return
+		}
+		data, err := s.readFile(path)
+		if err != nil {
+			return
+		}
+		decoded, _, ok := answerfile.DecodeText(data)
+		if !ok {
+			return
+		}
+		tx := newText(string(decoded))
+		out = append(out, idFile{uri: pathToURI(path), text: tx, tree: readTree(tx.src)})
+	}
 	for _, f := range s.graph(sn).Files[1:] {
-		if f.Doc == nil {
+		add(f.Path)
+	}
+	for _, u := range s.openURIs() {
+		d, err := s.doc(u)
+		if err != nil || u == sn.uri {
 			continue
 		}
-		tx := newText(string(f.Doc.Text()))
-		for _, n := range readTree(tx.src).named("Target") {
-			if a := n.attr("Id"); a != nil && a.valOff >= 0 && a.value == id {
-				out = append(out, Location{URI: pathToURI(f.Path), Range: valueRange(tx, a, enc)})
-			}
+		osn := d.snapshot()
+		files := s.graph(osn).Files[1:]
+		if !slices.ContainsFunc(files, func(f *answerfile.File) bool { return filepath.Clean(f.Path) == filepath.Clean(sn.name) }) {
+			continue
+		}
+		add(osn.name)
+		for _, f := range files {
+			add(f.Path)
 		}
 	}
 	return out
@@ -178,14 +227,14 @@ func (s *server) references(ctx context.Context, params *json.RawMessage) (any, 
 	if !ok {
 		return out, nil
 	}
-	targets, refs := targetsWithID(sn.tree(), id)
-	if p.Context.IncludeDeclaration {
-		for _, n := range targets {
-			out = append(out, Location{URI: sn.uri, Range: valueRange(sn.text, n.attr("Id"), enc)})
+	for _, f := range s.idFamily(sn) {
+		targets, refs := targetsWithID(f.tree, id)
+		if !p.Context.IncludeDeclaration {
+			targets = nil
 		}
-	}
-	for _, n := range refs {
-		out = append(out, Location{URI: sn.uri, Range: valueRange(sn.text, n.attr("Id"), enc)})
+		for _, n := range append(targets, refs...) {
+			out = append(out, Location{URI: f.uri, Range: valueRange(f.text, n.attr("Id"), enc)})
+		}
 	}
 	return out, nil
 }
@@ -202,9 +251,10 @@ func (s *server) prepareRename(ctx context.Context, params *json.RawMessage) (an
 	return prepareRenameResult{Range: valueRange(sn.text, a, s.encoding()), Placeholder: id}, nil
 }
 
-// rename renames a Target Id in its Target and every TargetRef of the
-// document. Files that import this one, or that it imports, are not
-// changed: the server knows only the import graph below an open document.
+// rename renames a Target Id in its Targets and TargetRefs, in every file
+// of the document's import graph and of the import graphs of the open
+// documents that hold it (idFamily): Target Ids are global to a graph, and
+// a rename that left a TargetRef behind would break it.
 func (s *server) rename(ctx context.Context, params *json.RawMessage) (any, error) {
 	var p renameParams
 	if err := decode(params, &p); err != nil {
@@ -223,12 +273,14 @@ func (s *server) rename(ctx context.Context, params *json.RawMessage) (any, erro
 		return nil, fmt.Errorf("%q is not a usable Target Id: write it without surrounding spaces, quotes, <, > or &", name)
 	}
 	enc := s.encoding()
-	targets, refs := targetsWithID(sn.tree(), id)
-	edits := []textEdit{}
-	for _, n := range append(targets, refs...) {
-		edits = append(edits, textEdit{Range: valueRange(sn.text, n.attr("Id"), enc), NewText: name})
+	changes := map[string][]textEdit{sn.uri: {}}
+	for _, f := range s.idFamily(sn) {
+		targets, refs := targetsWithID(f.tree, id)
+		for _, n := range append(targets, refs...) {
+			changes[f.uri] = append(changes[f.uri], textEdit{Range: valueRange(f.text, n.attr("Id"), enc), NewText: name})
+		}
 	}
-	return workspaceEdit{Changes: map[string][]textEdit{sn.uri: edits}}, nil
+	return workspaceEdit{Changes: changes}, nil
 }
 
 func (s *server) documentSymbols(ctx context.Context, params *json.RawMessage) (any, error) {

@@ -120,6 +120,45 @@ func TestDefinitionOfImport(t *testing.T) {
 	if diff := cmp.Diff([]Location{{URI: impURI, Range: rg(3, 16, 3, 23)}}, got); diff != "" {
 		t.Errorf("definition of a Target in an imported file (-want +got):\n%s", diff)
 	}
+
+	// References and rename cover the import graph: Target Ids are global to it.
+	idRange := func(text string, n int) Range {
+		off := indexN(text, `Id="Contoso"`, n) + len(`Id="`)
+		return newText(text).rangeOf(off, off+len("Contoso"), encodingUTF16)
+	}
+	rootRef, impTarget, impRef := idRange(root, 0), idRange(text, 0), idRange(text, 1)
+	var p referenceParams
+	p.positionParams = at(uri, posOf(t, root, `Id="Contoso"`, 0, 5))
+	p.Context.IncludeDeclaration = true
+	c.mustCall("textDocument/references", p, &got)
+	want := []Location{{URI: uri, Range: rootRef}, {URI: impURI, Range: impTarget}, {URI: impURI, Range: impRef}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("references across the import graph (-want +got):\n%s", diff)
+	}
+	var edit workspaceEdit
+	c.mustCall("textDocument/rename", renameParams{positionParams: at(uri, posOf(t, root, `Id="Contoso"`, 0, 5)), NewName: "Fabrikam"}, &edit)
+	wantEdit := map[string][]textEdit{
+		uri:    {{Range: rootRef, NewText: "Fabrikam"}},
+		impURI: {{Range: impTarget, NewText: "Fabrikam"}, {Range: impRef, NewText: "Fabrikam"}},
+	}
+	if diff := cmp.Diff(wantEdit, edit.Changes); diff != "" {
+		t.Errorf("rename from the importing file (-want +got):\n%s", diff)
+	}
+	// From the imported file, open too: the open file that imports it is renamed as well.
+	c.open(impURI, text)
+	c.mustCall("textDocument/rename", renameParams{positionParams: at(impURI, posOf(t, text, `Id="Contoso"`, 0, 5)), NewName: "Fabrikam"}, &edit)
+	if diff := cmp.Diff(wantEdit, edit.Changes); diff != "" {
+		t.Errorf("rename from the imported file (-want +got):\n%s", diff)
+	}
+}
+
+// indexN is the offset of the n-th (0-based) occurrence of sub in s.
+func indexN(s, sub string, n int) int {
+	off := 0
+	for ; n > 0; n-- {
+		off += strings.Index(s[off:], sub) + len(sub)
+	}
+	return off + strings.Index(s[off:], sub)
 }
 
 func TestDocumentSymbols(t *testing.T) {
