@@ -114,9 +114,7 @@ func (s *server) diagnose(sn *snapshot, current func() bool) ([]answerfile.Diagn
 		doc.Release()
 	default:
 		doc.Release()
-		opts := s.opts.Imports
-		opts.ReadFile = s.readFile
-		g, err := answerfile.LoadGraph(sn.name, data, opts)
+		g, err := answerfile.LoadGraph(sn.name, data, s.importOptions(sn.name))
 		if err != nil {
 			return nil, err
 		}

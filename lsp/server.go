@@ -38,7 +38,9 @@ type Options struct {
 	// reads an imported file from the editor when it is open there;
 	// ReadFile is otherwise used (nil: fileio.ReadFile, with
 	// Limits.MaxBytes as its limit, as lint reads). NoFollow lints each
-	// file alone.
+	// file alone. Roots are directories imports may read from besides the
+	// default root of each document (answerfile.DefaultImportRoot), as
+	// lint.LinterOptions takes them.
 	Imports answerfile.ImportOptions
 	// Debounce is how long after the last change a document is linted; 0
 	// means DefaultDebounce.
@@ -441,6 +443,18 @@ func (s *server) openURIs() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// importOptions are the import options of the root file name, as lint
+// takes them: Options.Imports.Roots are roots besides the file's default
+// one, and imported files are read from the editor when open there.
+func (s *server) importOptions(name string) answerfile.ImportOptions {
+	opts := s.opts.Imports
+	if len(opts.Roots) > 0 {
+		opts.Roots = append([]string{answerfile.DefaultImportRoot(name)}, opts.Roots...)
+	}
+	opts.ReadFile = s.readFile
+	return opts
 }
 
 // readFile reads path from the editor when it is open there, else from disk.

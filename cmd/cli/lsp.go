@@ -77,13 +77,11 @@ func runLsp(cmd *cobra.Command, o *lspOptions, io *streams) error {
 			return lintError(err)
 		}
 	}
-	imports := answerfile.ImportOptions{NoFollow: o.lint.noImports, Limits: answerfile.DefaultLimits}
-	for _, s := range o.lint.pathMaps {
-		pm, err := answerfile.ParsePathMap(s)
-		if err != nil {
-			return usageError("--path-map: %v", err)
-		}
-		imports.PathMaps = append(imports.PathMaps, pm)
+	// The import flags as lint takes them: --import-root, --import-env and
+	// the import limits, not only --path-map and --no-imports.
+	imports, err := o.lint.linterImports()
+	if err != nil {
+		return err
 	}
 	err = lsp.Serve(cmd.Context(), stdio{io.in, io.out}, lsp.Options{
 		Config:   func(path string) (lint.Config, error) { return o.config(path, flags) },

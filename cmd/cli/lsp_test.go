@@ -39,7 +39,19 @@ func TestLspSession(t *testing.T) {
   </Static>
 </ImageCustomizations>
 `
-	uri := "file://" + filepath.ToSlash(path)
+	got := lspSession(t, []string{"lsp", "--debounce", "1ms"}, "file://"+filepath.ToSlash(path), text, "publishDiagnostics")
+	for _, want := range []string{`"positionEncoding":"utf-16"`, `"name":"mcsf"`, `"code":"empty-value"`, `"severity":2`,
+		`"range":{"start":{"line":4,"character":54},"end":{"line":4,"character":62}}`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %s:\n%s", want, got)
+		}
+	}
+}
+
+// lspSession opens text as uri in `mcsf ARGS`, waits until the output
+// holds each of waitFor, ends the session and returns the output.
+func lspSession(t *testing.T, args []string, uri, text string, waitFor ...string) string {
+	t.Helper()
 	in := frame(
 		map[string]any{"id": 1, "method": "initialize", "params": map[string]any{"capabilities": map[string]any{}}},
 		map[string]any{"method": "initialized", "params": map[string]any{}},
@@ -47,23 +59,61 @@ func TestLspSession(t *testing.T) {
 	)
 	// The diagnostics come from the background: shutdown waits for them
 	// only as long as the lint takes, so the session pauses on a reader
-	// that hands out the rest after the first publish.
+	// that hands out the rest after the publications.
 	rest := frame(
 		map[string]any{"id": 2, "method": "shutdown"},
 		map[string]any{"method": "exit"},
 	)
 	var out, errOut syncBuffer
-	r := &gatedReader{first: in, rest: rest, gate: func() bool { return strings.Contains(out.String(), "publishDiagnostics") }}
-	code := Main([]string{"lsp", "--debounce", "1ms"}, r, &out, &errOut)
-	if code != ExitOK {
+	r := &gatedReader{first: in, rest: rest, gate: func() bool {
+		for _, w := range waitFor {
+			if !strings.Contains(out.String(), w) {
+				return false
+			}
+		}
+		return true
+	}}
+	if code := Main(args, r, &out, &errOut); code != ExitOK {
 		t.Fatalf("exit %d, want 0\nstderr:\n%s", code, errOut.String())
 	}
-	got := out.String()
-	for _, want := range []string{`"positionEncoding":"utf-16"`, `"name":"mcsf"`, `"code":"empty-value"`, `"severity":2`,
-		`"range":{"start":{"line":4,"character":54},"end":{"line":4,"character":62}}`} {
-		if !strings.Contains(got, want) {
-			t.Errorf("output lacks %s:\n%s", want, got)
-		}
+	return out.String()
+}
+
+// The import flags reach the server as lint takes them: --import-env lets
+// $(NAME) expand in an Import Source (before, the server took --path-map
+// and --no-imports only, and ignored the others it accepted).
+func TestLspImportFlags(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("MCSF_TEST_OPS", dir)
+	operator := `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="Ops" Description="d" Owner="Contoso" OwnerType="OEM">
+  <Static>
+    <Settings Path="CellCore/PerDevice/SMS">
+      <Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value=""/>
+    </Settings>
+  </Static>
+</ImageCustomizations>
+`
+	if err := os.WriteFile(filepath.Join(dir, "operator.xml"), []byte(operator), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="Root" Description="d" Owner="Contoso" OwnerType="OEM">
+  <Imports>
+    <Import Source="$(MCSF_TEST_OPS)\operator.xml"/>
+  </Imports>
+</ImageCustomizations>
+`
+	uri := "file://" + filepath.ToSlash(filepath.Join(dir, "root.xml"))
+	// The imported file's findings name it by its Source as written (an
+	// expanded variable is never shown), as lint's do.
+	got := lspSession(t, []string{"lsp", "--debounce", "1ms", "--import-env", "MCSF_TEST_OPS"}, uri, root, `"uri":"`+uri, `"code":"empty-value"`)
+	if strings.Contains(got, "import-env-not-allowed") {
+		t.Errorf("with --import-env: want the imported file's empty-value and no import-env-not-allowed:\n%s", got)
+	}
+	got = lspSession(t, []string{"lsp", "--debounce", "1ms"}, uri, root, "publishDiagnostics")
+	if !strings.Contains(got, `"code":"import-env-not-allowed"`) {
+		t.Errorf("without --import-env: want import-env-not-allowed:\n%s", got)
 	}
 }
 
