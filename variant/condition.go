@@ -223,6 +223,9 @@ func (c *Condition) parseValue() (Problem, bool) {
 		if n := utf8.RuneCountInString(c.Text); n > MaxPatternLength {
 			return Problem{ProblemInvalidValue, fmt.Sprintf("pattern is %d characters long, over the limit of %d: match with a shorter pattern or several TargetStates", n, MaxPatternLength)}, true
 		}
+		if p, ok := patternSizeProblem(c.Text); ok {
+			return p, true
+		}
 		if p, ok := patternDialectProblem(c.Text); ok {
 			return p, true
 		}
