@@ -218,9 +218,8 @@ func (ix *Index) Canonical(path string) bool {
 func (ix *Index) Groups(path string) []Entry {
 	lower := strings.ToLower(path)
 	var out []Entry
-	i, _ := slices.BinarySearchFunc(pathIndex[:], lower, func(k groupKey, t string) int { return strings.Compare(k.key, t) })
-	for ; i < len(pathIndex) && pathIndex[i].key == lower; i++ {
-		out = append(out, pathIndex[i].entry())
+	for _, k := range equalRange(pathIndex[:], lower, func(k groupKey) string { return k.key }) {
+		out = append(out, k.entry())
 	}
 	if out != nil {
 		return out
@@ -294,13 +293,21 @@ func matchSegs(pattern, segs []string) bool {
 
 // ByName returns every entry whose setting is spelled name (case-insensitive).
 func (ix *Index) ByName(name string) []Entry {
-	lower := strings.ToLower(name)
 	var out []Entry
-	i, _ := slices.BinarySearchFunc(nameIndex[:], lower, func(k settingKey, t string) int { return strings.Compare(k.key, t) })
-	for ; i < len(nameIndex) && nameIndex[i].key == lower; i++ {
-		out = append(out, nameIndex[i].entry())
+	for _, k := range equalRange(nameIndex[:], strings.ToLower(name), func(k settingKey) string { return k.key }) {
+		out = append(out, k.entry())
 	}
 	return out
+}
+
+// equalRange returns the run of keys (sorted by key) whose key is lower.
+func equalRange[K any](keys []K, lower string, key func(K) string) []K {
+	i, _ := slices.BinarySearchFunc(keys, lower, func(k K, t string) int { return strings.Compare(key(k), t) })
+	j := i
+	for j < len(keys) && key(keys[j]) == lower {
+		j++
+	}
+	return keys[i:j]
 }
 
 // Find returns the customization whose ID or page is id (case-insensitive).

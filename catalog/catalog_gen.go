@@ -334,7 +334,7 @@ var table = [...]Customization{
 			{Name: "ShowManualAvoidance", Doc: "show the button that lets the user avoid a network manually in Cellular & SIM"},
 		}},
 		{Path: "CellCore/PerDevice/CGDual", Scope: PerDevice, Settings: []Setting{
-			{Name: "RestrictToGlobalMode", Doc: "how the Mode selection in Cellular & SIM is limited on a C+G phone"},
+			{Name: "RestrictToGlobalMode", Doc: "limit Mode selection to global mode: never, while registered at home, or always (needed on China Telecom)"},
 		}},
 		{Path: "CellCore/PerDevice/UIX", Scope: PerDevice, Settings: []Setting{
 			{Name: "SIM1ToUIM1", Doc: "call the first SIM UIM1 instead of SIM1 in the UI"},
@@ -343,8 +343,8 @@ var table = [...]Customization{
 			{Name: "CardLock", Doc: "which SIM lists the first slot enforces: the allow list alone, or the allow and block lists"},
 			{Name: "CardAllowList", Doc: "comma-separated MCC:MNC pairs (with * wildcards) of SIM cards the first slot accepts"},
 			{Name: "CardBlockList", Doc: "comma-separated MCC:MNC pairs (with * wildcards) of SIM cards the first slot refuses"},
-			{Name: "DefaultSlotAffinity", Doc: "which slot the data connection prefers out of the box"},
-			{Name: "Slot2DisableAppsList", Doc: "comma-separated list of apps turned off for the SIM in slot 2"},
+			{Name: "DefaultSlotAffinity", Doc: "which slot carries data: chosen automatically, or fixed to slot 0 or slot 1"},
+			{Name: "Slot2DisableAppsList", Doc: "comma-separated numbers of the apps turned off for the SIM in slot 2 (e.g. 4,6)"},
 			{Name: "SuggestGlobalModeARD", Doc: "suggest global mode, in a dialog, when the phone cannot register in its current mode"},
 			{Name: "SuggestGlobalModeTimeout", Type: DWORD, Min: 1, HasMin: true, Max: 600, HasMax: true, Doc: "seconds to wait for network registration before global mode is suggested (1 to 600)"},
 			{Name: "SuppressDePersoUI", Doc: "hide the SIM personalization (perso) unlock screen"},
@@ -903,7 +903,7 @@ var table = [...]Customization{
 	}},
 	{ID: "UserPreferenceWidth", Page: "enhanced-apps-experience-for-medium-and-large-screens", Title: "Enhanced apps experience for medium and large screens", Stated: true, Groups: []Group{
 		{Path: "ScreenSize", Scope: Device, Settings: []Setting{
-			{Name: "UserPreferenceWidth", Doc: "physical screen width apps lay out for, in place of the computed HORZSIZE"},
+			{Name: "UserPreferenceWidth", Doc: "physical screen width in millimetres that apps lay out for, in place of the computed HORZSIZE"},
 		}},
 	}},
 	{ID: "SMSExpirationTime", Page: "expiration-time-for-sms-messages", Title: "Expiration time for SMS messages", Stated: true, Scopes: []Scope{PerIMSI, PerDevice}, Groups: []Group{
@@ -980,10 +980,10 @@ var table = [...]Customization{
 	}},
 	{ID: "NITZFiltering", Page: "ignore-nitz-information-from-lte-networks", Title: "Ignore NITZ information from LTE networks", Stated: true, Scopes: []Scope{PerIMSI, PerDevice}, Groups: []Group{
 		{Path: "CellCore/PerIMSI/$(__IMSI)/General", Scope: PerIMSI, Settings: []Setting{
-			{Name: "NitzFiltering", Type: DWORD, Doc: "ignore the network time that LTE networks send (NITZ), keeping the other sources"},
+			{Name: "NitzFiltering", Type: DWORD, Doc: "system type whose network time (NITZ) is ignored: 0x10, RIL_SYSTEMTYPE_LTE"},
 		}},
 		{Path: "CellCore/PerDevice/General", Scope: PerDevice, Settings: []Setting{
-			{Name: "NitzFiltering", Type: DWORD, Doc: "ignore the network time that LTE networks send (NITZ), keeping the other sources"},
+			{Name: "NitzFiltering", Type: DWORD, Doc: "system type whose network time (NITZ) is ignored: 0x10, RIL_SYSTEMTYPE_LTE"},
 		}},
 	}},
 	{ID: "HWCameraShutterButtonNotPresent", Page: "improved-user-experience-for-phones-without-a-hw-camera-button", Title: "Improved user experience for phones without a HW camera button", Constraints: ImageTimeOnly, Stated: true, Groups: []Group{
@@ -1341,7 +1341,7 @@ var table = [...]Customization{
 	}},
 	{ID: "ServerMMSAcknowledgement", Page: "server-for-mms-acknowledgement-messages", Title: "Server for MMS acknowledgement messages", Stated: true, Scopes: []Scope{PerSIM}, Groups: []Group{
 		{Path: "Messaging/PerSimSettings/$(__ICCID)", Scope: PerSIM, Settings: []Setting{
-			{Name: "UseDefaultAddress", Type: Enum, Values: []Value{{Value: 1}, {Value: 0}}, Doc: "send MMS acknowledgements to the provisioned MMSC rather than another server"},
+			{Name: "UseDefaultAddress", Type: Enum, Values: []Value{{Value: 1}, {Value: 0}}, Doc: "1 for networks whose MMS names the server to acknowledge to; else acks go to the provisioned MMSC and duplicates may follow"},
 		}},
 	}},
 	{ID: "SettingTheUiccSlotForBrandingConfiguration", Page: "setting-the-uicc-slot-for-branding-configuration", Title: "Setting the UICC slot for branding configuration", Constraints: ImageTimeOnly, Stated: true, Groups: []Group{
@@ -1443,7 +1443,7 @@ var table = [...]Customization{
 	}},
 	{ID: "AutoRepeat", Page: "specifying-the-repeat-rate-for-touch-samples-during-touch-and-hold-presses", Title: "Specifying the repeat rate for touch samples during touch-and-hold presses", Stated: true, Groups: []Group{
 		{Path: "Input/Touch/AutoRepeat", Scope: Device, Settings: []Setting{
-			{Name: "RepeatInterval", Doc: "how often the touch driver repeats samples while a touch is held"},
+			{Name: "RepeatInterval", Doc: "0 when the touch driver repeats held-touch samples itself; 1 or more, the interval of the duplicates TchHID.sys sends (50 ms without it)"},
 		}},
 	}},
 	{ID: "DefaultBackgroundColor", Page: "start-theme-settings-enabling-dark-mode", Title: "Start + theme settings Enabling dark mode", Constraints: FirstVariationOnly, Stated: true, Groups: []Group{
@@ -1459,8 +1459,8 @@ var table = [...]Customization{
 	}},
 	{ID: "SupplementaryServicesExclusions", Page: "supplementary-services-exclusions", Title: "Supplementary services exclusions", Stated: true, Scopes: []Scope{PerIMSI}, Groups: []Group{
 		{Path: "Phone/PerSimSettings/$(__IMSI)", Scope: PerIMSI, Settings: []Setting{
-			{Name: "IgnoreUssdExclusions", Type: Enum, Values: []Value{{Value: 0, Name: "False"}, {Value: 1, Name: "True"}}, Doc: "ignore the built-in list of codes never sent as USSD"},
-			{Name: "UssdExclusionList", Doc: "semicolon-separated codes that replace the built-in USSD exclusions (e.g. 2;4)"},
+			{Name: "IgnoreUssdExclusions", Type: Enum, Values: []Value{{Value: 0, Name: "False"}, {Value: 1, Name: "True"}}, Doc: "ignore UssdExclusionList: predefined USSD codes are sent as USSD again"},
+			{Name: "UssdExclusionList", Doc: "semicolon-separated predefined USSD codes to send as DTMF tones instead (e.g. 2;4)"},
 		}},
 	}},
 	{ID: "SetCacheControlNoTransform", Page: "support-http-cache-control-no-transform-for-mms", Title: "Support HTTP cache-control no-transform for MMS", Stated: true, Scopes: []Scope{PerSIM}, Groups: []Group{
@@ -1561,7 +1561,7 @@ var table = [...]Customization{
 	}},
 	{ID: "TargetVideoFormat", Page: "video-attachments-in-mms", Title: "Video attachments in MMS", Stated: true, Scopes: []Scope{PerSIM}, Groups: []Group{
 		{Path: "Messaging/PerSimSettings/$(__ICCID)", Scope: PerSIM, Settings: []Setting{
-			{Name: "TargetVideoFormat", Type: Enum, Values: []Value{{Value: 0}, {Value: 1}, {Value: 2}, {Value: 3}}, Default: "0", Doc: "format videos are transcoded to before they go in an MMS"},
+			{Name: "TargetVideoFormat", Type: Enum, Values: []Value{{Value: 0}, {Value: 1}, {Value: 2}, {Value: 3}}, Default: "0", Doc: "transcoding of MMS video attachments: 0 H.264+AAC+MP4 (default), 1 H.264+AAC+3GP, 2 H.263+AMR-NB+3GP, 3 MPEG-4+AMR-NB+3GP"},
 		}},
 	}},
 	{ID: "VideoOverLTESettings", Page: "video-over-lte", Title: "Video over LTE", Scopes: []Scope{PerIMSI}, Groups: []Group{
