@@ -180,6 +180,23 @@ func sims(w *bufio.Writer, rng *rand.Rand, n int) {
 	w.WriteString("mcc,mnc,spn,iccid,imsi\n")
 	for i := range n {
 		mcc, mnc := mccmnc(rng)
-		fmt.Fprintf(w, "%s,%s,Operator %d,8901%015d,%s%s%010d\n", mcc, mnc, rng.IntN(1000), i, mcc, mnc, i)
+		iccid := fmt.Sprintf("8901%014d", i)
+		fmt.Fprintf(w, "%s,%s,Operator %d,%s%d,%s%s%010d\n", mcc, mnc, rng.IntN(1000), iccid, luhnDigit(iccid), mcc, mnc, i)
 	}
+}
+
+// luhnDigit is the check digit that makes digits+digit pass the Luhn check,
+// as a real ICCID does (mcsf resolve warns about one that does not).
+func luhnDigit(digits string) int {
+	sum := 0
+	for i := range len(digits) {
+		d := int(digits[len(digits)-1-i] - '0')
+		if i%2 == 0 { // doubled: every second digit from the right, the check digit being the first
+			if d *= 2; d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+	}
+	return (10 - sum%10) % 10
 }
