@@ -2,7 +2,9 @@ package variant
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -125,5 +127,57 @@ func TestRangeExpr(t *testing.T) {
 func TestPatternValidAsWritten(t *testing.T) {
 	if _, err := ParseCondition("SPN", "pattern:a)|(b"); err == nil {
 		t.Errorf("ParseCondition(SPN, pattern:a)|(b) = nil error, want the pattern reported invalid")
+	}
+}
+
+// TestSolverAgainstEnumeration: on MNC, whose values a SIM can report are
+// few (2 or 3 digits), the Solver's verdict and witness agree with testing
+// every value with Eval, for random pairs of states.
+func TestSolverAgainstEnumeration(t *testing.T) {
+	pool := []string{"26", "026", "!26", "!026", "pattern:0?26", "pattern:[0-4]6", "!pattern:0?26", "pattern:2.", "pattern:.6",
+		"range:20, 30", "range:0, 99", "!range:1, 500", "range:026, 26", "pattern:\\d{3}", "!pattern:\\d\\d", "pattern:(41|26)0?",
+		"410", "pattern:4[0-9]0", "!pattern:4.*", "range:410, 419", "pattern:0+", "!range:0, 0"}
+	var domain []string
+	for n := range 1000 {
+		domain = append(domain, fmt.Sprintf("%03d", n))
+		if n < 100 {
+			domain = append(domain, fmt.Sprintf("%02d", n))
+		}
+	}
+	rng := rand.New(rand.NewPCG(13, 2026))
+	s := NewSolver()
+	for range 400 {
+		var a, b []Pair
+		for range 1 + rng.IntN(2) {
+			a = append(a, Pair{"MNC", pool[rng.IntN(len(pool))]})
+		}
+		for range 1 + rng.IntN(2) {
+			b = append(b, Pair{"MNC", pool[rng.IntN(len(pool))]})
+		}
+		conds := make([]Condition, 0, 4)
+		for _, p := range append(slices.Clone(a), b...) {
+			conds = append(conds, MustParseCondition(p.Name, p.Value))
+		}
+		holds := func(v string) bool {
+			for i := range conds {
+				if conds[i].Eval(v, true) != Matched {
+					return false
+				}
+			}
+			return true
+		}
+		exists := slices.ContainsFunc(domain, holds)
+		plain := slices.ContainsFunc(conds, func(c Condition) bool { return c.Kind == Exact && !c.Negate })
+		d := s.Decide(s.Prepare(a), s.Prepare(b))
+		switch {
+		case d.Verdict == MayOverlap:
+			t.Errorf("%v and %v: may overlap (%s), want a decision", a, b, d.Why)
+		case d.Verdict == Overlap && !holds(d.Witness[0].Value):
+			t.Errorf("%v and %v: witness %q does not satisfy them", a, b, d.Witness[0].Value)
+		case d.Verdict == Disjoint && exists:
+			t.Errorf("%v and %v: disjoint, but %q satisfies both", a, b, domain[slices.IndexFunc(domain, holds)])
+		case d.Verdict == Overlap && !exists && !plain: // a plain value is taken as written
+			t.Errorf("%v and %v: overlap on %q, which is no MNC", a, b, d.Witness[0].Value)
+		}
 	}
 }

@@ -51,3 +51,48 @@ func TestOverlapCandidates(t *testing.T) {
 		t.Errorf("few variants (-want +got):\n%s", diff)
 	}
 }
+
+// TestOverlapMessages: overlapping-variants reports only pairs one SIM can
+// match, names that SIM, and says "may" with the reason when it cannot
+// tell (issue 13: "must not cry wolf ... with a SIM that proves it").
+func TestOverlapMessages(t *testing.T) {
+	file := func(a, b string) []byte {
+		return []byte(`<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="N" Owner="O" OwnerType="OEM">
+  <Targets>
+    <Target Id="A"><TargetState><Condition Name="MCC" Value="310"/><Condition Name="SPN" Value="` + a + `"/></TargetState></Target>
+    <Target Id="B"><TargetState><Condition Name="MCC" Value="310"/><Condition Name="SPN" Value="` + b + `"/></TargetState></Target>
+  </Targets>
+  <Static>
+    <Settings Path="Multivariant"><Setting Name="Enable" Value="1"/></Settings>
+    <Settings Path="AutoDataConfig"><Setting Name="Enable" Value="0"/></Settings>
+  </Static>
+  <Variant Name="A"><TargetRefs><TargetRef Id="A"/></TargetRefs><Settings Path="CellCore/PerIMSI/$(__IMSI)/SMS"><Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="1"/></Settings></Variant>
+  <Variant Name="B"><TargetRefs><TargetRef Id="B"/></TargetRefs><Settings Path="CellCore/PerIMSI/$(__IMSI)/SMS"><Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="2"/></Settings></Variant>
+</ImageCustomizations>
+`)
+	}
+	tests := []struct{ a, b, want string }{
+		{"pattern:Contoso.*", "pattern:Fabrikam.*", ""},
+		{"pattern:Contoso", "Fabrikam", ""},
+		{"pattern:Cont[a-z]+", "!pattern:Cont.*", ""},
+		{"pattern:Cont[a-z]+", "pattern:.*so", `Variant "B" and Variant "A" can both match one SIM at equal priority (e.g. MCC=310 SPN=CONTSO) and set 3GPP/IMS/AttemptThresholdForIMS to "2" and "1": the later one wins only by file order`},
+		{"pattern:Contoso Mobile", "pattern:Contoso.*", `Variant "B" and Variant "A" can both match one SIM at equal priority (e.g. MCC=310 SPN="CONTOSO MOBILE") and set 3GPP/IMS/AttemptThresholdForIMS to "2" and "1": the later one wins only by file order`},
+		{"pattern:(?=C)Contoso", "pattern:C.*", `Variant "B" and Variant "A" may both match one SIM at equal priority and set 3GPP/IMS/AttemptThresholdForIMS to "2" and "1", and then the later one wins only by file order; mcsf cannot tell: SPN: pattern "(?=C)Contoso" uses a look-ahead (?=...), which .NET accepts on the device but Go's RE2 cannot evaluate: mcsf resolve reports its target state as undecided; rewrite the pattern without it to have it checked`},
+	}
+	for _, tt := range tests {
+		diags, err := File("o.xml", file(tt.a, tt.b), Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range diags {
+			if d.Rule == RuleOverlappingVariants {
+				got = append(got, d.Message)
+			}
+		}
+		if strings.Join(got, "\n") != tt.want {
+			t.Errorf("SPN %s and %s:\n got %q\nwant %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
