@@ -50,6 +50,22 @@ func TestNeovim(t *testing.T) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	root := filepath.Join(filepath.Dir(path), "root.xml")
+	rootText := `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="Root" Description="d" Owner="Contoso" OwnerType="OEM">
+  <Imports>
+    <Import Source="$(CurrentFileDir)\contoso.xml"/>
+  </Imports>
+  <Variant Name="Again">
+    <TargetRefs>
+      <TargetRef Id="Contoso"/>
+    </TargetRefs>
+  </Variant>
+</ImageCustomizations>
+`
+	if err := os.WriteFile(root, []byte(rootText), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	script, err := filepath.Abs(filepath.Join("testdata", "nvim.lua"))
 	if err != nil {
 		t.Fatal(err)
@@ -62,6 +78,7 @@ func TestNeovim(t *testing.T) {
 	setting := newText(text).position(strings.Index(text, `Name="AutoRetryDownload"`)+8, encodingUTF16)
 	cmd.Env = append(os.Environ(), "MCSF_FILE="+path, "MCSF_OUT="+out, "MCSF_SERVER="+self, fmt.Sprint("MCSF_REF_LINE=", refLine),
 		fmt.Sprint("MCSF_SETTING_LINE=", setting.Line), fmt.Sprint("MCSF_SETTING_CHAR=", setting.Character),
+		"MCSF_ROOT="+root, fmt.Sprint("MCSF_ROOT_REF_LINE=", strings.Count(rootText[:strings.Index(rootText, "<TargetRef ")], "\n")),
 		"XDG_STATE_HOME="+t.TempDir(), "XDG_DATA_HOME="+t.TempDir(), "XDG_CONFIG_HOME="+t.TempDir())
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("nvim: %v\n%s", err, b)
@@ -84,6 +101,9 @@ func TestNeovim(t *testing.T) {
 		"action Fix condition-prefix-case",
 		`after action finding gone         <Condition Name="SPN" Value="pattern:Contoso.*"/>`,
 		"setting hover " + settingDoc(t, "Messaging/PerSimSettings/$(__ICCID)", "AutoRetryDownload"),
+		`renamed root <TargetRef Id="Fabrikam"/>`,
+		`renamed imported <Target Id="Fabrikam">`,
+		`renamed imported <TargetRef Id="Fabrikam"/>`,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("nvim reported (-want +got):\n%s", diff)

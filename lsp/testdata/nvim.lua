@@ -1,7 +1,7 @@
 -- The Neovim end-to-end test of the language server (run by nvim_test.go):
 -- open a file, wait for the server's diagnostics, ask for hover, definition
--- and completion, apply a code action, and write what came back, one fact a
--- line, to $MCSF_OUT. Neovim 0.7's API: start_client and buf_attach_client.
+-- and completion, apply a code action, rename a Target from a file that
+-- imports it, and write what came back, one fact a line, to $MCSF_OUT. Neovim 0.7's API: start_client and buf_attach_client.
 local out = {}
 local function log(...)
   local parts = {}
@@ -72,6 +72,27 @@ local ok, err = pcall(function()
   -- description is its third line.
   local hs = request('textDocument/hover', at(tonumber(vim.env.MCSF_SETTING_LINE), tonumber(vim.env.MCSF_SETTING_CHAR)))
   log('setting hover', hs and vim.split(hs.contents.value, '\n')[3] or 'none')
+  -- A file that imports this one: renaming the Target from its TargetRef
+  -- renames it in both files, this one as the editor holds it (unsaved).
+  vim.cmd('edit ' .. vim.fn.fnameescape(vim.env.MCSF_ROOT))
+  local root = vim.api.nvim_get_current_buf()
+  vim.lsp.buf_attach_client(root, id)
+  local root_ref = tonumber(vim.env.MCSF_ROOT_REF_LINE)
+  local edit = vim.lsp.buf_request_sync(root, 'textDocument/rename', {
+    textDocument = { uri = vim.uri_from_bufnr(root) }, position = { line = root_ref, character = 22 }, newName = 'Fabrikam',
+  }, 10000)
+  edit = edit and edit[id] and edit[id].result
+  if not edit then
+    log('rename none')
+    return
+  end
+  vim.lsp.util.apply_workspace_edit(edit, 'utf-16')
+  log('renamed root', vim.trim(vim.api.nvim_buf_get_lines(root, root_ref, root_ref + 1, false)[1]))
+  for _, l in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    if l:find('Fabrikam', 1, true) then
+      log('renamed imported', vim.trim(l))
+    end
+  end
 end)
 if not ok then
   log('error', err)
