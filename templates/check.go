@@ -9,6 +9,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/catalog"
+	"github.com/mcsf-dev/mcsf/schema"
 	"github.com/mcsf-dev/mcsf/variant"
 )
 
@@ -16,7 +17,7 @@ import (
 // cannot say.
 func (r *reader) check(s *Spec) {
 	if s.Device == nil && len(s.Operators) == 0 {
-		r.diag(r.values[""], RuleNoSettings, answerfile.Error,
+		r.diag(r.y.Node(""), RuleNoSettings, answerfile.Error,
 			"the spec sets nothing: add operators, or device values (device: {imsRetry: {...}})")
 	}
 	if s.Device != nil {
@@ -29,14 +30,14 @@ func (r *reader) check(s *Spec) {
 		opPtr := "/operators/" + strconv.Itoa(i)
 		key := strings.ToLower(strings.TrimSpace(op.Name))
 		if j, dup := firstName[key]; dup {
-			d := r.diag(r.values[opPtr+"/name"], RuleDuplicateOperator, answerfile.Error,
+			d := r.diag(r.y.Node(opPtr+"/name"), RuleDuplicateOperator, answerfile.Error,
 				"operator %q is named twice (names compare case-insensitively): merge the two into one operator with several match entries", op.Name)
-			r.related(d, r.values["/operators/"+strconv.Itoa(j)+"/name"], "first named here")
+			r.related(d, r.y.Node("/operators/"+strconv.Itoa(j)+"/name"), "first named here")
 		} else {
 			firstName[key] = i
 		}
 		if !op.HasSettings() {
-			r.diag(r.values[opPtr+"/name"], RuleNoSettings, answerfile.Error,
+			r.diag(r.y.Node(opPtr+"/name"), RuleNoSettings, answerfile.Error,
 				"operator %q sets nothing: add imsRetry, mmsAutoRetry or settings", op.Name)
 		}
 		r.checkSettings(op.Settings, opPtr+"/settings", true, true)
@@ -67,12 +68,12 @@ func (r *reader) checkRetryForced(s *Spec) {
 		return // every SIM has a threshold: every retryEnabled is honoured
 	}
 	if off(device) {
-		r.diag(r.values["/device/imsRetry/retryEnabled"], RuleRetryForced, answerfile.Warning,
+		r.diag(r.y.Node("/device/imsRetry/retryEnabled"), RuleRetryForced, answerfile.Warning,
 			"retryEnabled: false is not what the device does for a SIM whose operator configures no attemptThresholdForIMS: the device configures none either, so the runtime forces RetryEnabled to 1; set device.imsRetry.attemptThresholdForIMS (1 or more)")
 	}
 	for i := range s.Operators {
 		if op := &s.Operators[i]; off(op.IMSRetry) && !configured(op.IMSRetry) {
-			r.diag(r.values["/operators/"+strconv.Itoa(i)+"/imsRetry/retryEnabled"], RuleRetryForced, answerfile.Warning,
+			r.diag(r.y.Node("/operators/"+strconv.Itoa(i)+"/imsRetry/retryEnabled"), RuleRetryForced, answerfile.Warning,
 				"retryEnabled: false is not what operator %q's SIMs get: neither it nor device configures attemptThresholdForIMS, so the runtime forces RetryEnabled to 1; set attemptThresholdForIMS (1 or more) here or in device", op.Name)
 		}
 	}
@@ -87,9 +88,9 @@ func (r *reader) checkEntry(m *Match, ptr string) bool {
 		cptr := ptr + "/" + conditionPointer(c.Key)
 		lower := strings.ToLower(c.Name)
 		if prev, dup := seen[lower]; dup {
-			d := r.diag(r.keys[cptr], RuleDuplicateCondition, answerfile.Error,
+			d := r.diag(r.y.Key(cptr), RuleDuplicateCondition, answerfile.Error,
 				"condition %s is set twice in this match entry (names compare case-insensitively): keep one", c.Name)
-			r.related(d, r.keys[ptr+"/"+conditionPointer(prev.Key)], "first set here")
+			r.related(d, r.y.Key(ptr+"/"+conditionPointer(prev.Key)), "first set here")
 			ok = false
 			continue
 		}
@@ -101,11 +102,11 @@ func (r *reader) checkEntry(m *Match, ptr string) bool {
 				if c.Key == "imsi" {
 					msg = "IMSI is not a documented condition name: ImageApp warns on it and lint reports unknown-condition-name; an IMSI starts with the MCC and MNC, match those (or iccid) instead"
 				}
-				r.diag(r.keys[cptr], RuleUnknownCondition, answerfile.Warning, "%s", msg)
+				r.diag(r.y.Key(cptr), RuleUnknownCondition, answerfile.Warning, "%s", msg)
 			case variant.ProblemPatternUnsupported, variant.ProblemPatternDiffers:
-				r.diag(r.values[cptr], RulePatternUnsupported, answerfile.Warning, "%s", p.Message)
+				r.diag(r.y.Node(cptr), RulePatternUnsupported, answerfile.Warning, "%s", p.Message)
 			case variant.ProblemReservedName, variant.ProblemEmptyName:
-				r.diag(r.keys[cptr], RuleInvalidCondition, answerfile.Error, "%s", p.Message)
+				r.diag(r.y.Key(cptr), RuleInvalidCondition, answerfile.Error, "%s", p.Message)
 				ok = false
 			case variant.ProblemPrefixCase:
 				// normalizePrefixes wrote the prefix in lower case already.
@@ -114,13 +115,13 @@ func (r *reader) checkEntry(m *Match, ptr string) bool {
 				if !variant.Satisfiable([]variant.Pair{{Name: c.Name, Value: c.Value}}) {
 					rule = RuleUnsatisfiable
 				}
-				r.diag(r.values[cptr], rule, answerfile.Error, "%s", p.Message)
+				r.diag(r.y.Node(cptr), rule, answerfile.Error, "%s", p.Message)
 				ok = false
 			}
 		}
 	}
 	if ok && !variant.Satisfiable(m.Pairs()) {
-		r.diag(r.values[ptr], RuleUnsatisfiable, answerfile.Error,
+		r.diag(r.y.Node(ptr), RuleUnsatisfiable, answerfile.Error,
 			"no SIM can meet all the conditions of %s at once: this match entry never applies", displayPath(ptr))
 		ok = false
 	}
@@ -130,7 +131,7 @@ func (r *reader) checkEntry(m *Match, ptr string) bool {
 // conditionPointer is the JSON pointer suffix of a Condition.Key.
 func conditionPointer(key string) string {
 	if name, ok := strings.CutPrefix(key, "conditions/"); ok {
-		return "conditions/" + escapePointer(name)
+		return "conditions/" + schema.EscapeToken(name)
 	}
 	return key
 }
@@ -144,16 +145,16 @@ func (r *reader) checkOverlaps(s *Spec, broken map[[2]int]bool) {
 		bPtr := fmt.Sprintf("/operators/%d/match/%d", p.b, p.y)
 		prio := a.Match[p.x].priority()
 		if diff := conflicts(a, b); len(diff) > 0 {
-			d := r.diag(r.values[bPtr], RuleOverlap, answerfile.Error,
+			d := r.diag(r.y.Node(bPtr), RuleOverlap, answerfile.Error,
 				"operators %q and %q can match the same SIM at equal priority (%s) and set %s to different values: the later one in the file would win; make one match more specific or give both the same value",
 				a.Name, b.Name, describePriority(prio), strings.Join(diff, " and "))
-			r.related(d, r.values[aPtr], fmt.Sprintf("%s of operator %q", displayPath(aPtr), a.Name))
+			r.related(d, r.y.Node(aPtr), fmt.Sprintf("%s of operator %q", displayPath(aPtr), a.Name))
 			continue
 		}
-		d := r.diag(r.values[bPtr], RuleOverlapMerged, answerfile.Warning,
+		d := r.diag(r.y.Node(bPtr), RuleOverlapMerged, answerfile.Warning,
 			"operators %q and %q can match the same SIM at equal priority (%s): such a SIM gets the settings of both",
 			a.Name, b.Name, describePriority(prio))
-		r.related(d, r.values[aPtr], fmt.Sprintf("%s of operator %q", displayPath(aPtr), a.Name))
+		r.related(d, r.y.Node(aPtr), fmt.Sprintf("%s of operator %q", displayPath(aPtr), a.Name))
 	}
 }
 
@@ -330,40 +331,40 @@ func (r *reader) checkSettings(ss Settings, ptr string, inVariant bool, operator
 	ix := catalog.Load()
 	canonical := map[string]string{} // canonical path -> the key that spelt it first
 	for _, path := range slices.Sorted(maps.Keys(ss)) {
-		pathPtr := ptr + "/" + escapePointer(path)
+		pathPtr := ptr + "/" + schema.EscapeToken(path)
 		msg, stop := pathFault(path, inVariant)
 		if msg != "" {
-			r.diag(r.keys[pathPtr], RuleSpecSetting, answerfile.Error, "%s", msg)
+			r.diag(r.y.Key(pathPtr), RuleSpecSetting, answerfile.Error, "%s", msg)
 		}
 		if stop {
 			continue
 		}
 		if first, dup := canonical[CanonicalPath(path)]; dup {
-			r.diag(r.keys[pathPtr], RuleSpecSetting, answerfile.Error,
+			r.diag(r.y.Key(pathPtr), RuleSpecSetting, answerfile.Error,
 				"settings path %q is given twice (as %q too; paths compare case-insensitively): merge the two", path, first)
 			continue
 		}
 		canonical[CanonicalPath(path)] = path
 		names := map[string]string{}
 		for _, name := range slices.Sorted(maps.Keys(ss[path])) {
-			namePtr := pathPtr + "/" + escapePointer(name)
+			namePtr := pathPtr + "/" + schema.EscapeToken(name)
 			if first, dup := names[strings.ToLower(name)]; dup {
-				r.diag(r.keys[namePtr], RuleSpecSetting, answerfile.Error,
+				r.diag(r.y.Key(namePtr), RuleSpecSetting, answerfile.Error,
 					"setting %q is given twice under %s (as %q too; names compare case-insensitively): keep one", name, path, first)
 				continue
 			}
 			names[strings.ToLower(name)] = name
 			if operators && !inVariant && generatorWrites(path, name) {
-				r.diag(r.keys[namePtr], RuleSpecSetting, answerfile.Error,
+				r.diag(r.y.Key(namePtr), RuleSpecSetting, answerfile.Error,
 					"%s/%s is written by generate itself when the spec has operators (Multivariant/Enable=1, AutoDataConfig/Enable=0): leave it out", path, name)
 				continue
 			}
 			e, _ := ix.Lookup(path, name)
 			switch at, msg := settingFault(e, path, name, string(ss[path][name]), inVariant); at {
 			case atName:
-				r.diag(r.keys[namePtr], RuleSpecSetting, answerfile.Error, "%s", msg)
+				r.diag(r.y.Key(namePtr), RuleSpecSetting, answerfile.Error, "%s", msg)
 			case atValue:
-				r.diag(r.values[namePtr], RuleSpecSetting, answerfile.Error, "%s", msg)
+				r.diag(r.y.Node(namePtr), RuleSpecSetting, answerfile.Error, "%s", msg)
 			}
 		}
 	}

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/big"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -31,12 +29,12 @@ const SchemaName = "spec"
 // that Generate can use. The error is only for what keeps the reader from
 // working (the embedded schema does not compile).
 func ReadSpec(name string, data []byte) (*Spec, []answerfile.Diagnostic, error) {
-	r := &reader{file: name, values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+	r := &reader{file: name}
 	root := r.parse(bytes.TrimPrefix(data, []byte("\ufeff")))
 	if root == nil || r.failed() {
 		return nil, r.result(), nil
 	}
-	v := r.convert(root, "")
+	v := r.convert(root)
 	if r.failed() {
 		return nil, r.result(), nil
 	}
@@ -121,8 +119,7 @@ func normalizePrefixes(m *Match) {
 type reader struct {
 	file   string
 	diags  []answerfile.Diagnostic
-	values map[string]*yaml.Node // JSON pointer → value node
-	keys   map[string]*yaml.Node // JSON pointer → the key node naming it
+	y      *schema.YAML // the spec's value, and where each value and key stands
 }
 
 func (r *reader) failed() bool {
@@ -175,19 +172,11 @@ func nodeWidth(n *yaml.Node) int {
 	return max(w, 1)
 }
 
-// yamlLine finds the line number in a go-yaml error message.
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
-
 // parse reads the single YAML document of data.
 func (r *reader) parse(data []byte) *yaml.Node {
 	syntax := func(err error) {
-		msg := err.Error()
-		line := 1
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = msg[len(m[0]):]
-		}
-		msg = strings.TrimPrefix(msg, "yaml: ")
+		line, msg := schema.YAMLSyntax(err)
+		line = max(line, 1)
 		r.diags = append(r.diags, answerfile.Diagnostic{File: r.file, Line: line, Column: 1, EndLine: line, EndColumn: 2,
 			Rule: RuleSyntax, Severity: answerfile.Error, Message: "the spec is not valid YAML or JSON: " + msg})
 	}
@@ -216,74 +205,24 @@ func (r *reader) parse(data []byte) *yaml.Node {
 	return doc.Content[0]
 }
 
-// convert turns node n, at JSON pointer ptr, into the plain value
-// schema.Validate takes, recording where each value and key stands.
-func (r *reader) convert(n *yaml.Node, ptr string) any {
-	r.values[ptr] = n
-	switch n.Kind {
-	case yaml.AliasNode:
-		r.diag(n, RuleSyntax, answerfile.Error, "YAML aliases (*%s) are not supported in a spec: write the value out", n.Value)
-		return nil
-	case yaml.MappingNode:
-		out := make(map[string]any, len(n.Content)/2)
-		first := map[string]*yaml.Node{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			if k.Kind != yaml.ScalarNode {
-				r.diag(k, RuleSyntax, answerfile.Error, "a key must be a plain name, not a %s", kindName(k))
-				continue
-			}
-			if prev, dup := first[k.Value]; dup {
-				d := r.diag(k, RuleDuplicateKey, answerfile.Error, "key %q is given twice in this mapping: keep one", k.Value)
-				r.related(d, prev, "first given here")
-				continue
-			}
-			first[k.Value] = k
-			child := ptr + "/" + escapePointer(k.Value)
-			r.keys[child] = k
-			out[k.Value] = r.convert(v, child)
-		}
-		return out
-	case yaml.SequenceNode:
-		out := make([]any, len(n.Content))
-		for i, c := range n.Content {
-			out[i] = r.convert(c, ptr+"/"+strconv.Itoa(i))
-		}
-		return out
-	case yaml.ScalarNode:
-		return scalarValue(n)
-	}
-	r.diag(n, RuleSyntax, answerfile.Error, "unexpected YAML node")
-	return nil
-}
-
-// scalarValue converts a scalar by its resolved YAML tag. Numbers keep their
-// exact value as a json.Number; unknown tags (timestamps, binary, custom)
-// are read as the string written.
-func scalarValue(n *yaml.Node) any {
-	switch n.ShortTag() {
-	case "!!null":
-		return nil
-	case "!!bool":
-		var b bool
-		if n.Decode(&b) == nil {
-			return b
-		}
-	case "!!int":
-		i, ok := new(big.Int).SetString(strings.TrimPrefix(n.Value, "+"), 0)
-		if ok {
-			return json.Number(i.String())
-		}
-	case "!!float":
-		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-		if err == nil && !isInfOrNaN(f) {
-			return f
+// convert turns node n into the plain value schema.Validate takes
+// (schema.FromYAML), reporting what it cannot take.
+func (r *reader) convert(n *yaml.Node) any {
+	y, problems := schema.FromYAML(n, 0)
+	r.y = y
+	for _, p := range problems {
+		switch p.Kind {
+		case schema.Alias:
+			r.diag(p.Node, RuleSyntax, answerfile.Error, "YAML aliases (*%s) are not supported in a spec: write the value out", p.Node.Value)
+		case schema.KeyNotScalar:
+			r.diag(p.Node, RuleSyntax, answerfile.Error, "a key must be a plain name, not a %s", kindName(p.Node))
+		case schema.DuplicateKey:
+			d := r.diag(p.Node, RuleDuplicateKey, answerfile.Error, "key %q is given twice in this mapping: keep one", p.Node.Value)
+			r.related(d, p.First, "first given here")
 		}
 	}
-	return n.Value
+	return y.Value
 }
-
-func isInfOrNaN(f float64) bool { return f != f || f > 1e308 || f < -1e308 }
 
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
@@ -297,38 +236,10 @@ func kindName(n *yaml.Node) string {
 	return "value"
 }
 
-// escapePointer escapes one JSON pointer token the way jsonschema/v5 writes
-// instance locations (RFC 6901, then URL path escaping).
-func escapePointer(s string) string {
-	s = strings.ReplaceAll(s, "~", "~0")
-	s = strings.ReplaceAll(s, "/", "~1")
-	return url.PathEscape(s)
-}
-
-func unescapePointer(s string) string {
-	if u, err := url.PathUnescape(s); err == nil {
-		s = u
-	}
-	s = strings.ReplaceAll(s, "~1", "/")
-	return strings.ReplaceAll(s, "~0", "~")
-}
-
-// splitPointer splits a JSON pointer into its unescaped tokens.
-func splitPointer(ptr string) []string {
-	if ptr == "" {
-		return nil
-	}
-	parts := strings.Split(strings.TrimPrefix(ptr, "/"), "/")
-	for i, p := range parts {
-		parts[i] = unescapePointer(p)
-	}
-	return parts
-}
-
 // displayPath writes a JSON pointer as the reader would name the place:
 // operators[0].match[1].mcc; "the spec" for the root.
 func displayPath(ptr string) string {
-	parts := splitPointer(ptr)
+	parts := schema.SplitPointer(ptr)
 	if len(parts) == 0 {
 		return "the spec"
 	}

@@ -34,7 +34,7 @@ var specSchema = sync.OnceValue(func() map[string]any {
 func schemaAt(keywordLocation string) (obj map[string]any, def string) {
 	root := specSchema()
 	cur := root
-	parts := splitPointer(keywordLocation)
+	parts := schema.SplitPointer(keywordLocation)
 	for _, p := range parts[:max(len(parts)-1, 0)] {
 		if p == "$ref" {
 			ref, _ := cur["$ref"].(string)
@@ -79,7 +79,7 @@ var quotedNames = regexp.MustCompile(`'([^']*)'`)
 // schemaDiags explains one schema validation error at the node it is about
 // (one diagnostic per unknown key).
 func (r *reader) schemaDiags(e schema.Error) []answerfile.Diagnostic {
-	parts := splitPointer(e.KeywordLocation)
+	parts := schema.SplitPointer(e.KeywordLocation)
 	keyword := ""
 	if len(parts) > 0 {
 		keyword = parts[len(parts)-1]
@@ -88,7 +88,7 @@ func (r *reader) schemaDiags(e schema.Error) []answerfile.Diagnostic {
 		keyword = "propertyNames"
 	}
 	where := displayPath(e.InstanceLocation)
-	node := r.values[e.InstanceLocation]
+	node := r.y.Node(e.InstanceLocation)
 	obj, def := schemaAt(e.KeywordLocation)
 	report := func(n *yaml.Node, format string, args ...any) []answerfile.Diagnostic {
 		return []answerfile.Diagnostic{r.at(n, RuleSchema, answerfile.Error, format, args...)}
@@ -133,7 +133,7 @@ func (r *reader) schemaDiags(e schema.Error) []answerfile.Diagnostic {
 		return report(node, "%s must be at most %v (a DWORD), not %s", where, jsonNumber(obj["maximum"]), scalarText(node))
 	case "minLength":
 		if slices.Contains(parts, "propertyNames") {
-			return report(r.keys[e.InstanceLocation], "a condition name must not be empty")
+			return report(r.y.Key(e.InstanceLocation), "a condition name must not be empty")
 		}
 		return report(node, "%s must not be empty", where)
 	case "minItems":
@@ -150,7 +150,7 @@ func (r *reader) schemaDiags(e schema.Error) []answerfile.Diagnostic {
 		n := node
 		what := where
 		if slices.Contains(parts, "propertyNames") {
-			n, what = r.keys[e.InstanceLocation], "the condition name "+where
+			n, what = r.y.Key(e.InstanceLocation), "the condition name "+where
 		}
 		return report(n, "%s contains a control character (tab, line break, ...): write it on one line with printable characters", what)
 	}
@@ -244,7 +244,7 @@ func nodeValue(n *yaml.Node) string {
 }
 
 func lastToken(ptr string) string {
-	parts := splitPointer(ptr)
+	parts := schema.SplitPointer(ptr)
 	if len(parts) == 0 {
 		return ""
 	}

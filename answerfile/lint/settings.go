@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -118,10 +117,7 @@ func ReadSettings(path string) (*Settings, error) {
 	return ParseSettings(path, data)
 }
 
-var (
-	yamlLine    = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	ruleIDShape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-)
+var ruleIDShape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // ParseSettings reads a configuration file named name (for messages) from
 // data. Its error is a *ConfigError listing every problem, or an internal
@@ -137,9 +133,8 @@ func ParseSettings(name string, data []byte) (*Settings, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
-			cerr.Lines = append(cerr.Lines, fmt.Sprintf("%s:%s: %s", name, m[1], m[2]))
+		if line, msg := schema.YAMLSyntax(err); line > 0 {
+			cerr.Lines = append(cerr.Lines, fmt.Sprintf("%s:%d: %s", name, line, msg))
 		} else {
 			cerr.Lines = append(cerr.Lines, fmt.Sprintf("%s: %s", name, msg))
 		}
@@ -149,19 +144,30 @@ func ParseSettings(name string, data []byte) (*Settings, error) {
 	if len(doc.Content) == 0 {
 		return s, nil // an empty file configures nothing
 	}
-	nodes := map[string]*yaml.Node{} // JSON pointer -> value node
-	keys := map[string]*yaml.Node{}  // JSON pointer -> key node
-	v := yamlToValue(doc.Content[0], "", nodes, keys, fail)
+	y, problems := schema.FromYAML(doc.Content[0], maxConfigDepth)
+	for _, p := range problems {
+		switch p.Kind {
+		case schema.Alias:
+			fail(p.Node, "YAML aliases (*%s) are not supported in a configuration: write the value out", p.Node.Value)
+		case schema.TooDeep:
+			fail(p.Node, "values nested deeper than %d levels", maxConfigDepth)
+		case schema.DuplicateKey:
+			fail(p.Node, "duplicate key %q (first at line %d)", p.Node.Value, p.First.Line)
+		case schema.KeyNotScalar:
+			fail(p.Node, "a key must be a plain name, not a YAML %s", keyKind(p.Node))
+		}
+	}
 	if len(cerr.Lines) > 0 {
 		return nil, cerr
 	}
+	v := y.Value
 	errs, err := schema.Validate("config", v)
 	if err != nil {
 		return nil, err
 	}
 	root, _ := v.(map[string]any)
 	for _, e := range errs {
-		at := nodes[e.InstanceLocation]
+		at := y.Node(e.InstanceLocation)
 		what := pointerName(e.InstanceLocation)
 		switch {
 		case strings.HasSuffix(e.KeywordLocation, "/additionalProperties") && e.InstanceLocation == "":
@@ -172,16 +178,20 @@ func ParseSettings(name string, data []byte) (*Settings, error) {
 					if s := english.Nearest(k, known); s != "" {
 						msg += fmt.Sprintf(" (did you mean %q?)", s)
 					}
-					fail(keys["/"+k], "%s; known keys: %s", msg, strings.Join(known, ", "))
+					fail(y.Key("/"+schema.EscapeToken(k)), "%s; known keys: %s", msg, strings.Join(known, ", "))
 				}
 			}
 		case strings.HasSuffix(e.KeywordLocation, "/$ref/enum"):
 			// Only rule IDs are a $ref to an enum in the config schema.
-			id := lastToken(e.InstanceLocation, nodes)
+			tokens := schema.SplitPointer(e.InstanceLocation)
+			id := tokens[len(tokens)-1]
+			if n := y.Node(e.InstanceLocation); n != nil && n.Kind == yaml.ScalarNode {
+				id = n.Value
+			}
 			if strings.Contains(e.KeywordLocation, "propertyNames") {
 				// A key of severity: the error is about the key, not its value.
-				at = keys[e.InstanceLocation]
-				id = strings.NewReplacer("~1", "/", "~0", "~").Replace(e.InstanceLocation[strings.LastIndex(e.InstanceLocation, "/")+1:])
+				at = y.Key(e.InstanceLocation)
+				id = tokens[len(tokens)-1]
 				what = pointerName(e.InstanceLocation[:strings.LastIndex(e.InstanceLocation, "/")])
 			}
 			if ruleIDShape.MatchString(id) {
@@ -216,7 +226,7 @@ func ParseSettings(name string, data []byte) (*Settings, error) {
 	list, _ := root["disable"].([]any)
 	for i, item := range list {
 		id, _ := item.(string)
-		if checkRule(id, nodes[fmt.Sprintf("/disable/%d", i)]) {
+		if checkRule(id, y.Node(fmt.Sprintf("/disable/%d", i))) {
 			s.Disable = append(s.Disable, id)
 		}
 	}
@@ -227,7 +237,7 @@ func ParseSettings(name string, data []byte) (*Settings, error) {
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		if !checkRule(id, keys["/severity/"+escapePointerToken(id)]) {
+		if !checkRule(id, y.Key("/severity/"+schema.EscapeToken(id))) {
 			continue
 		}
 		level, _ := sevs[id].(string)
@@ -251,74 +261,19 @@ func ParseSettings(name string, data []byte) (*Settings, error) {
 	return s, nil
 }
 
-// yamlToValue converts a YAML node to the JSON-like value the schema
-// validator takes, recording the node of every value and mapping key by
-// JSON pointer. Duplicate keys are reported through fail.
-func yamlToValue(n *yaml.Node, ptr string, nodes, keys map[string]*yaml.Node, fail func(*yaml.Node, string, ...any)) any {
-	if n.Kind == yaml.AliasNode {
-		// Aliases are refused, not followed: a few hundred bytes of nested
-		// aliases expand to billions of values.
-		fail(n, "YAML aliases (*%s) are not supported in a configuration: write the value out", n.Value)
-		return nil
+// keyKind names the kind of a YAML node used as a key.
+func keyKind(n *yaml.Node) string {
+	if n.Kind == yaml.SequenceNode {
+		return "list"
 	}
-	if strings.Count(ptr, "/") > maxConfigDepth {
-		fail(n, "values nested deeper than %d levels", maxConfigDepth)
-		return nil
-	}
-	nodes[ptr] = n
-	switch n.Kind {
-	case yaml.MappingNode:
-		m := map[string]any{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, val := n.Content[i], n.Content[i+1]
-			p := ptr + "/" + escapePointerToken(k.Value)
-			if prev, dup := keys[p]; dup {
-				fail(k, "duplicate key %q (first at line %d)", k.Value, prev.Line)
-				continue
-			}
-			keys[p] = k
-			m[k.Value] = yamlToValue(val, p, nodes, keys, fail)
-		}
-		return m
-	case yaml.SequenceNode:
-		out := make([]any, len(n.Content))
-		for i, c := range n.Content {
-			out[i] = yamlToValue(c, fmt.Sprintf("%s/%d", ptr, i), nodes, keys, fail)
-		}
-		return out
-	case yaml.ScalarNode:
-		switch n.ShortTag() {
-		case "!!bool":
-			var b bool
-			if n.Decode(&b) == nil {
-				return b
-			}
-		case "!!int", "!!float":
-			var f float64
-			if n.Decode(&f) == nil {
-				return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
-			}
-		case "!!null":
-			return nil
-		}
-		return n.Value
-	}
-	return nil
-}
-
-func escapePointerToken(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+	return "mapping"
 }
 
 // pointerName writes a JSON pointer the way a YAML reader thinks of it:
 // /severity/path-case as severity.path-case, /disable/0 as disable[0].
 func pointerName(ptr string) string {
 	var sb strings.Builder
-	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
-		if tok == "" {
-			continue
-		}
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+	for _, tok := range schema.SplitPointer(ptr) {
 		if _, err := strconv.Atoi(tok); err == nil {
 			fmt.Fprintf(&sb, "[%s]", tok)
 			continue
@@ -329,15 +284,6 @@ func pointerName(ptr string) string {
 		sb.WriteString(tok)
 	}
 	return sb.String()
-}
-
-// lastToken is the value at ptr when it is a scalar, else the pointer's last key.
-func lastToken(ptr string, nodes map[string]*yaml.Node) string {
-	if n := nodes[ptr]; n != nil && n.Kind == yaml.ScalarNode {
-		return n.Value
-	}
-	tok := ptr[strings.LastIndex(ptr, "/")+1:]
-	return strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
 }
 
 // positionOf is the line and column of a configuration error line

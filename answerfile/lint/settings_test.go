@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -58,5 +60,30 @@ func TestPointerName(t *testing.T) {
 		if got := pointerName(in); got != want {
 			t.Errorf("pointerName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestParseSettingsYAML pins the problems of the YAML itself, each at its
+// line and column (schema.FromYAML finds them), and a key that JSON
+// pointers escape (% and /) found at its place.
+func TestParseSettingsYAML(t *testing.T) {
+	for _, tc := range []struct{ name, yaml, want string }{
+		{"alias", "disable: &a [path-case]\nseverity: *a\n",
+			"c.yaml:2:11: YAML aliases (*a) are not supported in a configuration: write the value out"},
+		{"duplicate key", "strict: true\nstrict: false\n", `c.yaml:2:1: duplicate key "strict" (first at line 1)`},
+		{"key not scalar", "? [a]\n: 1\n", "c.yaml:1:3: a key must be a plain name, not a YAML list"},
+		{"too deep", "severity:" + strings.Repeat(" [", 17) + strings.Repeat("]", 17) + "\n",
+			"c.yaml:1:43: values nested deeper than 16 levels"},
+		{"escaped key", "severity:\n  a%2Fb/c: warning\n",
+			`c.yaml:2:3: severity: "a%2Fb/c" is not a rule ID: rule IDs are lower case with dashes, as mcsf rules lists them`},
+		{"syntax", "strict: [\n", "c.yaml:1: did not find expected node content"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseSettings("c.yaml", []byte(tc.yaml))
+			var ce *ConfigError
+			if !errors.As(err, &ce) || len(ce.Lines) != 1 || ce.Lines[0] != tc.want {
+				t.Errorf("ParseSettings(%q): got %v, want the one problem %q", tc.yaml, err, tc.want)
+			}
+		})
 	}
 }
