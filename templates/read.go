@@ -117,9 +117,9 @@ func normalizePrefixes(m *Match) {
 
 // reader holds the state of one ReadSpec call.
 type reader struct {
-	file   string
-	diags  []answerfile.Diagnostic
-	y      *schema.YAML // the spec's value, and where each value and key stands
+	file  string
+	diags []answerfile.Diagnostic
+	y     *schema.YAML // the spec's value, and where each value and key stands
 }
 
 func (r *reader) failed() bool {
