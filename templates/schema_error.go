@@ -3,13 +3,13 @@ package templates
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/mcsf-dev/mcsf/internal/english"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"github.com/mcsf-dev/mcsf/schema"
 	"go.yaml.in/yaml/v3"
 )
@@ -173,6 +173,9 @@ func typeMessage(where, libMsg string, n *yaml.Node, key string) string {
 	switch want {
 	case "string":
 		if n.Kind == yaml.ScalarNode {
+			if len(n.Value) > english.MaxQuoted {
+				return fmt.Sprintf("%s must be a string, not %s: values are strings, quote it", where, got)
+			}
 			return fmt.Sprintf("%s must be a string, not %s: values are strings, quote it (%s: %q)", where, got, key, n.Value)
 		}
 	case "integer":
@@ -214,9 +217,9 @@ func describe(n *yaml.Node) string {
 	}
 	switch n.ShortTag() {
 	case "!!int", "!!float":
-		return "the number " + n.Value
+		return "the number " + english.Clip(n.Value)
 	case "!!bool":
-		return "the boolean " + n.Value
+		return "the boolean " + english.Clip(n.Value)
 	}
 	return "the string " + scalarText(n)
 }
@@ -230,9 +233,9 @@ func scalarText(n *yaml.Node) string {
 		return describe(n)
 	}
 	if n.ShortTag() == "!!str" {
-		return fmt.Sprintf("%q", n.Value)
+		return english.Quote(n.Value)
 	}
-	return n.Value
+	return english.Clip(n.Value)
 }
 
 // nodeValue is a scalar's value, "" for anything else.

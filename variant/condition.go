@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/mcsf-dev/mcsf/internal/english"
 )
 
 // Kind is the form of a condition value.
@@ -199,9 +201,9 @@ func nameProblem(name string) (Problem, bool) {
 	case key == "":
 		return Problem{ProblemEmptyName, "condition has no name: set Name to a SIM or device condition such as MCC"}, true
 	case reservedNames[key]:
-		return Problem{ProblemReservedName, fmt.Sprintf("%q is a reserved name and cannot be a condition: use a SIM or device condition such as MCC", name)}, true
+		return Problem{ProblemReservedName, fmt.Sprintf("%s is a reserved name and cannot be a condition: use a SIM or device condition such as MCC", english.Quote(name))}, true
 	case ClassOf(name) == ClassOther:
-		return Problem{ProblemUnknownName, fmt.Sprintf("unknown condition name %q: ImageApp's validator warns on it and what the device does with it is not documented, so mcsf resolve leaves its TargetState undecided; the documented names are %s", name, documentedNames)}, true
+		return Problem{ProblemUnknownName, fmt.Sprintf("unknown condition name %s: ImageApp's validator warns on it and what the device does with it is not documented, so mcsf resolve leaves its TargetState undecided; the documented names are %s", english.Quote(name), documentedNames)}, true
 	}
 	return Problem{}, false
 }
@@ -216,7 +218,7 @@ func (c *Condition) parseValue() (Problem, bool) {
 	case Range:
 		lo, hi, ok := parseRange(c.Text)
 		if !ok {
-			return Problem{ProblemInvalidValue, fmt.Sprintf("range %q is not two integers: write range:MIN, MAX, e.g. range:1, 5", c.Text)}, true
+			return Problem{ProblemInvalidValue, fmt.Sprintf("range %s is not two integers: write range:MIN, MAX, e.g. range:1, 5", english.Quote(c.Text))}, true
 		}
 		c.Min, c.Max = lo, hi
 	case Pattern:
@@ -419,7 +421,7 @@ func CheckCondition(name, value string) []Problem {
 	switch c.Kind {
 	case Range:
 		if compareInt(c.Min, c.Max) > 0 {
-			ps = append(ps, Problem{ProblemInvalidValue, fmt.Sprintf("range %q is empty: the minimum %s is above the maximum %s, swap them", c.Text, c.Min, c.Max)})
+			ps = append(ps, Problem{ProblemInvalidValue, fmt.Sprintf("range %s is empty: the minimum %s is above the maximum %s, swap them", english.Quote(c.Text), english.Clip(c.Min), english.Clip(c.Max))})
 		}
 	case Pattern:
 		if c.Text == "" {
@@ -444,30 +446,30 @@ func checkPlainValue(key, v string) string {
 	switch key {
 	case "mcc":
 		if len(v) != 3 || !allDigits(v) {
-			return fmt.Sprintf("MCC %q must be exactly 3 digits, e.g. 310", v)
+			return fmt.Sprintf("MCC %s must be exactly 3 digits, e.g. 310", english.Quote(v))
 		}
 	case "mnc":
 		if len(v) < 2 || len(v) > 3 || !allDigits(v) {
-			return fmt.Sprintf("MNC %q must be 2 or 3 digits, e.g. 410; note that 26 and 026 are different values, write the form the SIM reports", v)
+			return fmt.Sprintf("MNC %s must be 2 or 3 digits, e.g. 410; note that 26 and 026 are different values, write the form the SIM reports", english.Quote(v))
 		}
 	case "spn":
 		if n := utf16Len(v); n > MaxSPNLength {
-			return fmt.Sprintf("SPN %q is %d UTF-16 code units (as ImageApp counts), a SIM's service provider name has at most %d", v, n, MaxSPNLength)
+			return fmt.Sprintf("SPN %s is %d UTF-16 code units (as ImageApp counts), a SIM's service provider name has at most %d", english.Quote(v), n, MaxSPNLength)
 		}
 	case "gid1":
 		if !allHex(v) {
-			return fmt.Sprintf("GID1 %q must be hexadecimal digits, e.g. 0A1B", v)
+			return fmt.Sprintf("GID1 %s must be hexadecimal digits, e.g. 0A1B", english.Quote(v))
 		}
 		if n := len(strings.TrimLeft(v, "0")); n > 16 {
-			return fmt.Sprintf("GID1 %q has %d significant hex digits: ImageApp reads GID1 as an unsigned 64-bit number, at most 16", v, n)
+			return fmt.Sprintf("GID1 %s has %d significant hex digits: ImageApp reads GID1 as an unsigned 64-bit number, at most 16", english.Quote(v), n)
 		}
 	case "roaming", "uiccslot":
 		if v != "0" && v != "1" {
-			return fmt.Sprintf("%s %q never matches: the value is 0 or 1", CanonicalName(key), v)
+			return fmt.Sprintf("%s %s never matches: the value is 0 or 1", CanonicalName(key), english.Quote(v))
 		}
 	case "uicc":
 		if v != "0" && v != "1" && v != "2" {
-			return fmt.Sprintf("UICC %q never matches: the value is 0 (empty), 1 (ready) or 2 (locked)", v)
+			return fmt.Sprintf("UICC %s never matches: the value is 0 (empty), 1 (ready) or 2 (locked)", english.Quote(v))
 		}
 	}
 	return ""

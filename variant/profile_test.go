@@ -160,9 +160,9 @@ func TestProfileLimits(t *testing.T) {
 		{"json name given twice", `[{"mcc":"310","MCC":"311"}]`, ProfileLimits{}, 0, `row 1: MCC is given twice ("mcc" and "MCC"; names ignore case): keep one`},
 		{"json same name twice", `[{"spn":"a","spn":"b"}]`, ProfileLimits{}, 0, `row 1: spn is given twice ("spn" and "spn"; names ignore case): keep one`},
 		{"hostile header name", "mcc,\x1b[2J" + strings.Repeat("x", 100) + "\n310,1\n", ProfileLimits{}, 0,
-			`:1: column 2 ("\x1b[2Jxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"… (104 bytes)): CSV header: "\x1b[2Jxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"… (104 bytes) is not a SIM or device condition name; the names are MCC, MNC, SPN, PNN, GID1, ICCID, IMSI, Roaming, UICC, UICCSLOT, ProcessorType, ProcessorName, AoAc, PowerPlatformRole, Architecture, Server, Region, Lang`},
+			`:1: column 2 ("\x1b[2J` + strings.Repeat("x", 60) + `"… (104 bytes)): CSV header: "\x1b[2J` + strings.Repeat("x", 60) + `"… (104 bytes) is not a SIM or device condition name; the names are MCC, MNC, SPN, PNN, GID1, ICCID, IMSI, Roaming, UICC, UICCSLOT, ProcessorType, ProcessorName, AoAc, PowerPlatformRole, Architecture, Server, Region, Lang`},
 		{"long value cut", "mnc\n" + strings.Repeat("4", 5000) + "\n", ProfileLimits{}, 0,
-			`:2: row 1, column 1 (mnc): MNC "4444444444444444444444444444444444444444"… (5000 bytes) must be 2 or 3 digits, e.g. 410 (26 and 026 are different values: give the form the SIM reports)`},
+			`:2: row 1, column 1 (mnc): MNC "` + strings.Repeat("4", 64) + `"… (5000 bytes) must be 2 or 3 digits, e.g. 410 (26 and 026 are different values: give the form the SIM reports)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

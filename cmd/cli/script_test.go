@@ -133,6 +133,9 @@ func hostileCmd(ts *testscript.TestScript, neg bool, args []string) {
 	case "sims-long-value":
 		// one MNC of 20,000 digits: messages quote only its start
 		data = []byte("mcc,mnc\n310," + strings.Repeat("4", 20_000) + "\n")
+	case "spec-long-number":
+		// a spec whose name is an unquoted number of 5,000,000 digits
+		data = []byte("name: " + strings.Repeat("9", 5_000_000) + "\nowner: O\n")
 	case "ansi-name":
 		// a file whose name carries an ANSI escape sequence: hostile ansi-name DIR
 		ts.Check(os.WriteFile(ts.MkAbs(args[1]+"/a\x1b[31mred.xml"), []byte(answerHead+`  <Static><Settings Path="CellCore/PerDevice/SMS"><Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="x"/></Settings></Static>`+"\n</ImageCustomizations>\n"), 0o644))

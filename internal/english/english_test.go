@@ -1,6 +1,9 @@
 package english
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCount(t *testing.T) {
 	for _, tc := range []struct {
@@ -25,17 +28,31 @@ func TestOr(t *testing.T) {
 }
 
 func TestQuote(t *testing.T) {
-	long := "31234567890123456789012345678901234567890123"
+	long := strings.Repeat("0123456789", 7) // 70
 	for _, tc := range []struct{ in, want string }{
 		{"310", `"310"`},
 		{"a\x1b[31mb\r", `"a\x1b[31mb\r"`},
 		{"\xff", `"\xff"`},
-		{long[:MaxQuoted], `"3123456789012345678901234567890123456789"`},
-		{long, `"3123456789012345678901234567890123456789"… (44 bytes)`},
-		{"é" + long, `"é312345678901234567890123456789012345678"… (46 bytes)`},
+		{long[:MaxQuoted], `"` + long[:64] + `"`},
+		{long, `"` + long[:64] + `"… (70 bytes)`},
+		{"é" + long, `"é` + long[:63] + `"… (72 bytes)`},
 	} {
 		if got := Quote(tc.in); got != tc.want {
 			t.Errorf("Quote(%q): got %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestClip(t *testing.T) {
+	long := strings.Repeat("9", 300)
+	for _, tc := range []struct{ in, want string }{
+		{"310", "310"},
+		{long, strings.Repeat("9", MaxQuoted) + "… (300 bytes)"},
+		{"a\x1b[2Jb", `"a\x1b[2Jb"`},
+		{"\u009b31m", `"\u009b31m"`},
+	} {
+		if got := Clip(tc.in); got != tc.want {
+			t.Errorf("Clip(%q): got %s, want %s", tc.in, got, tc.want)
 		}
 	}
 }
