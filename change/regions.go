@@ -3,7 +3,6 @@ package change
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -187,65 +186,11 @@ func integerSpelling(n string, taken func(string) bool) string {
 	}
 }
 
-// atomRegexp spells an atom as the regular expression variant evaluates:
-// anchored, case-insensitive where the name folds case.
+// atomRegexp spells an atom as the regular expression variant evaluates
+// (variant.Condition.Expr); atoms are decidable conditions.
 func atomRegexp(a *atom) string {
-	flags := ""
-	if foldsCase(a.cond) {
-		flags = "(?i)"
-	}
-	switch a.cond.Kind {
-	case variant.Pattern:
-		return flags + `^(?:` + a.cond.Text + `)$`
-	case variant.Range:
-		return `^(?:` + rangeRegexp(a.cond.Min, a.cond.Max) + `)$`
-	}
-	return flags + `^` + regexp.QuoteMeta(a.cond.Text) + `$`
-}
-
-// rangeRegexp matches the strings variant reads as an integer in [lo, hi]
-// (canonical decimal integers of any length): an optional sign, leading
-// zeros, and -0 for zero.
-func rangeRegexp(lo, hi string) string {
-	if compareInt(lo, hi) > 0 {
-		return `[^\x00-\x{10FFFF}]`
-	}
-	var alts []string
-	if !strings.HasPrefix(hi, "-") {
-		a := lo
-		if strings.HasPrefix(lo, "-") {
-			a = "0"
-		}
-		alts = append(alts, `\+?0*(?:`+digitsRegexp(a, hi)+`)`)
-		if a == "0" {
-			alts = append(alts, `-0+`)
-		}
-	}
-	if strings.HasPrefix(lo, "-") {
-		top := "1" // the smallest absolute value of the negative part
-		if strings.HasPrefix(hi, "-") {
-			top = hi[1:]
-		}
-		alts = append(alts, `-0*(?:`+digitsRegexp(top, lo[1:])+`)`)
-	}
-	return strings.Join(alts, "|")
-}
-
-// digitsRegexp matches the decimal numbers a..b (non-negative, canonical)
-// written without leading zeros.
-func digitsRegexp(a, b string) string {
-	var alts []string
-	for l := len(a); l <= len(b); l++ {
-		lo, hi := a, b
-		if l > len(a) {
-			lo = "1" + strings.Repeat("0", l-1)
-		}
-		if l < len(b) {
-			hi = strings.Repeat("9", l)
-		}
-		alts = append(alts, sameLength(lo, hi))
-	}
-	return strings.Join(alts, "|")
+	expr, _ := a.cond.Expr()
+	return expr
 }
 
 // compareInt compares two canonical decimal integers (no plus sign, no
@@ -303,27 +248,4 @@ func addInt(n string, d int) string {
 		return out
 	}
 	return "0"
-}
-
-// sameLength matches the numbers lo..hi, both of the same length.
-func sameLength(lo, hi string) string {
-	if lo == hi {
-		return lo
-	}
-	if len(lo) == 1 {
-		return "[" + lo + "-" + hi + "]"
-	}
-	if lo[0] == hi[0] {
-		return lo[:1] + "(?:" + sameLength(lo[1:], hi[1:]) + ")"
-	}
-	n := len(lo) - 1
-	if strings.Trim(lo[1:], "0") == "" && strings.Trim(hi[1:], "9") == "" {
-		return fmt.Sprintf("[%c-%c][0-9]{%d}", lo[0], hi[0], n)
-	}
-	alts := []string{lo[:1] + "(?:" + sameLength(lo[1:], strings.Repeat("9", n)) + ")"}
-	if hi[0]-lo[0] > 1 {
-		alts = append(alts, fmt.Sprintf("[%c-%c][0-9]{%d}", lo[0]+1, hi[0]-1, n))
-	}
-	alts = append(alts, hi[:1]+"(?:"+sameLength(strings.Repeat("0", n), hi[1:])+")")
-	return strings.Join(alts, "|")
 }

@@ -267,6 +267,18 @@ func domainExpr(key string) string {
 	return `^[^\x00]*$`
 }
 
+// Expr returns the anchored RE2 expression of the condition's test, without
+// its negation, as this package evaluates it: a pattern as compiled
+// (case-insensitive on SPN and PNN), a plain value quoted, a range spelled
+// out over every way of writing its integers (sign, leading zeros). ok is
+// false for a condition that cannot be evaluated.
+func (c Condition) Expr() (expr string, ok bool) {
+	if c.bad {
+		return "", false
+	}
+	return exprOf(&c, false)
+}
+
 // exprOf is the anchored expression of a decidable condition's test,
 // without its negation; netRead spells \d, \w and \s as .NET reads them.
 func exprOf(c *Condition, netRead bool) (string, bool) {
