@@ -24,7 +24,8 @@ type Compiled struct {
 
 	// slots numbers the condition names (lower case) that conditions use:
 	// a profile is turned into a slice of values once per Resolve.
-	slots map[string]int
+	slots    map[string]int
+	slotKeys []string // the names by slot
 
 	// States of referenced targets, indexed by what a state requires: the
 	// exact MCC and MNC, the exact MCC, another exact value, or a pattern's
@@ -161,6 +162,7 @@ func (c *Compiled) compileState(id string, n int, sd StateDef) cState {
 		if !ok {
 			slot = len(c.slots)
 			c.slots[key] = slot
+			c.slotKeys = append(c.slotKeys, key)
 		}
 		s.slots = append(s.slots, slot)
 		cond, err := ParseCondition(cd.Name, cd.Value)

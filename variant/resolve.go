@@ -225,11 +225,20 @@ type slotValue struct {
 	set   bool
 }
 
-// values looks the profile up once for every condition name in use.
+// values looks the profile up once for every condition name in use, from
+// whichever of the two is shorter.
 func (c *Compiled) values(p Profile) []slotValue {
-	vals := make([]slotValue, len(c.slots))
-	for key, e := range p.m {
-		if i, ok := c.slots[key]; ok {
+	vals := make([]slotValue, len(c.slotKeys))
+	if len(p.m) < len(c.slotKeys) {
+		for key, e := range p.m {
+			if i, ok := c.slots[key]; ok {
+				vals[i] = slotValue{e.value, true}
+			}
+		}
+		return vals
+	}
+	for i, key := range c.slotKeys {
+		if e, ok := p.m[key]; ok {
 			vals[i] = slotValue{e.value, true}
 		}
 	}
@@ -313,6 +322,8 @@ type applied struct {
 	s                 *cSetting
 	match             int   // index into Result.Matched; -1 for Static
 	ref               int32 // its rtRef in the runtime plan
+	undoc             bool  // its value is one the documentation does not define
+	expanded          bool  // its value held a macro (undoc does not tell then)
 	path, name, value string
 	key               string
 }
@@ -349,9 +360,10 @@ func (c *Compiled) apply(r *Result, p Profile) {
 	var conflicts []pending
 	noIMSI, noICCID := 0, 0 // settings that keep a macro the profile cannot fill
 
-	set := func(s *cSetting, match int, ref int32) {
-		e := applied{s: s, match: match, ref: ref, path: s.def.Path, name: s.def.Name, value: s.def.Value, key: s.key}
+	set := func(s *cSetting, match int, rs rtSet) {
+		e := applied{s: s, match: match, ref: rs.ref, undoc: rs.undoc, path: s.def.Path, name: s.def.Name, value: s.def.Value, key: s.key}
 		if s.macros || hasMacro(s.def.Value) {
+			e.expanded = hasMacro(s.def.Value)
 			mi, mc := ex.missIMSI, ex.missICCID
 			e.path, e.name, e.value = ex.expand(s.def.Path), ex.expand(s.def.Name), ex.expand(s.def.Value)
 			if ex.missIMSI > mi {

@@ -89,11 +89,18 @@ func (r *Result) RuntimeValue(id, name string) (RuntimeSetting, bool) {
 // runtimePlan is the file's part of the runtime view, worked out once.
 type runtimePlan struct {
 	cols     []rtColumn
-	static   []int32   // the ref of each c.static[i]
-	variants [][]int32 // the ref of each c.variants[v].settings[i]
+	static   []rtSet   // of each c.static[i]
+	variants [][]rtSet // of each c.variants[v].settings[i]
 	refs     []rtRef
 	sem      []rtSemantics // customizations with runtime semantics, by id
 	public   []RuntimeColumn
+}
+
+// rtSet is what the plan knows of one setting of the file: its rtRef, and
+// whether its value is one the documentation does not define.
+type rtSet struct {
+	ref   int32
+	undoc bool
 }
 
 // rtColumn is one row a SIM's view may hold: one setting of one
@@ -108,7 +115,6 @@ type rtColumn struct {
 	show      bool
 	path, def string
 	sortKey   string
-	undoc     map[string]bool // whether each value the file sets is undocumented
 }
 
 // rtRef is what one setting of the file fills: its column, the row's path
@@ -185,15 +191,15 @@ func (c *Compiled) buildPlan() *runtimePlan {
 		pl.refs = append(pl.refs, r)
 		return int32(len(pl.refs) - 1)
 	}
-	pl.static = make([]int32, len(c.static))
+	pl.static = make([]rtSet, len(c.static))
 	for i := range c.static {
-		pl.static[i] = ref(&c.static[i])
+		pl.static[i].ref = ref(&c.static[i])
 	}
-	pl.variants = make([][]int32, len(c.variants))
+	pl.variants = make([][]rtSet, len(c.variants))
 	for v := range c.variants {
-		pl.variants[v] = make([]int32, len(c.variants[v].settings))
+		pl.variants[v] = make([]rtSet, len(c.variants[v].settings))
 		for i := range c.variants[v].settings {
-			pl.variants[v][i] = ref(&c.variants[v].settings[i])
+			pl.variants[v][i].ref = ref(&c.variants[v].settings[i])
 		}
 	}
 	// Every documented setting of a touched customization: its default
@@ -284,17 +290,14 @@ func (pl *runtimePlan) describeColumns(c *Compiled) {
 			add(int32(ci), RuntimeColumnValue{Value: col.def, Scope: scope})
 		}
 	}
-	fill := func(refs []int32, settings []cSetting) {
-		for i, ri := range refs {
-			rf := &pl.refs[ri]
+	fill := func(sets []rtSet, settings []cSetting) {
+		for i := range sets {
+			rf := &pl.refs[sets[i].ref]
 			col := &pl.cols[rf.col]
 			v := RuntimeColumnValue{Value: longestExpansion(settings[i].def.Value), Scope: rf.scope}
 			if col.setting != nil && col.setting.Numeric() {
-				if col.undoc == nil {
-					col.undoc = map[string]bool{}
-				}
-				u := col.setting.CheckValue(settings[i].def.Value) != ""
-				col.undoc[settings[i].def.Value], v.Undocumented = u, u
+				v.Undocumented = col.setting.CheckValue(settings[i].def.Value) != ""
+				sets[i].undoc = v.Undocumented
 			}
 			add(rf.col, v)
 		}
@@ -436,7 +439,7 @@ func (c *Compiled) runtimeView(r *Result, entries []applied) {
 			o := &entries[cl.shadow-1]
 			rs.Shadowed = &ShadowedValue{Scope: pl.refs[o.ref].scope, Value: o.value, Source: r.source(*o)}
 		}
-		if col.undocumented(e.value) {
+		if !e.expanded && e.undoc || e.expanded && col.setting != nil && col.setting.Numeric() && col.setting.CheckValue(e.value) != "" {
 			rs.Undocumented, rs.Note = true, undocumentedNote(col.setting)
 		}
 		r.Runtime, r.runtimeCols, keys = append(r.Runtime, rs), append(r.runtimeCols, int32(ci)), append(keys, key)
@@ -454,18 +457,6 @@ func (c *Compiled) runtimeView(r *Result, entries []applied) {
 	for i := range pl.sem {
 		pl.sem[i].apply(r)
 	}
-}
-
-// undocumented reports whether v is a value the documentation does not
-// define for the column's setting (worked out once per value the file sets).
-func (col *rtColumn) undocumented(v string) bool {
-	if col.setting == nil || !col.setting.Numeric() {
-		return false
-	}
-	if u, ok := col.undoc[v]; ok {
-		return u
-	}
-	return col.setting.CheckValue(v) != ""
 }
 
 // effectMemo remembers what a customization's runtime semantics say for

@@ -215,6 +215,7 @@ func (o *resolveOptions) writeBatch(w io.Writer, c *variant.Compiled, src *simSo
 // field and per runtime setting, every width known before the first row.
 type matrix struct {
 	sims    []string // SIM field names
+	simKeys []string // in lower case
 	simW    []int
 	cols    []variant.RuntimeColumn
 	labels  []string
@@ -249,6 +250,7 @@ const rowWidth = 8
 func newMatrix(c *variant.Compiled, sims []string) *matrix {
 	m := &matrix{sims: slices.Clone(sims), cols: c.RuntimeColumns()}
 	for i, n := range sims {
+		m.simKeys = append(m.simKeys, strings.ToLower(n))
 		m.sims[i] = variant.CanonicalName(n)
 		if strings.EqualFold(n, "imsi") {
 			m.sims[i] = "IMSI"
@@ -303,17 +305,28 @@ func columnLabels(cols []variant.RuntimeColumn) []string {
 // (default)", "unset", "2? (per-imsi)" for a value the documentation does
 // not define, "0 forced 1 (per-device)" when the runtime uses 1 instead.
 func cellText(value, scope string, undocumented bool, forced string) string {
+	return string(appendCell(nil, value, scope, undocumented, forced))
+}
+
+func appendCell(b []byte, value, scope string, undocumented bool, forced string) []byte {
 	if scope == variant.ScopeUnset {
-		return "unset"
+		return append(b, "unset"...)
 	}
-	s := value
+	b = append(b, value...)
 	if undocumented {
-		s += "?"
+		b = append(b, '?')
 	}
 	if forced != "" {
-		s += " forced " + forced
+		b = append(append(b, " forced "...), forced...)
 	}
-	return s + " (" + scope + ")"
+	return append(append(append(b, " ("...), scope...), ')')
+}
+
+// padCell appends a cell (appendCell) padded as pad does.
+func padCell(b []byte, value, scope string, undocumented bool, forced string, width int) []byte {
+	start := len(b)
+	b = appendCell(b, value, scope, undocumented, forced)
+	return padTo(b, b[start:], width)
 }
 
 func (m *matrix) writeHeader(w io.Writer) error {
@@ -352,11 +365,18 @@ func maxLabel(labels []string) int {
 
 // pad appends s and spaces up to width, and two spaces between columns.
 func pad(b []byte, s string, width int) []byte {
+	start := len(b)
 	b = append(b, s...)
-	n := len(s)
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			n = utf8.RuneCountInString(s)
+	return padTo(b, b[start:], width)
+}
+
+// padTo appends the spaces that take cell, just appended to b, to width
+// and two more.
+func padTo(b, cell []byte, width int) []byte {
+	n := len(cell)
+	for _, c := range cell {
+		if c >= utf8.RuneSelf {
+			n = utf8.RuneCount(cell)
 			break
 		}
 	}
@@ -371,10 +391,12 @@ const spaces = "                                                                
 // appendRow renders one SIM's row; it runs on the resolving goroutines.
 func (m *matrix) appendRow(b []byte, it *variant.BatchItem) ([]byte, error) {
 	r := &it.Result
-	b = pad(b, strconv.Itoa(it.Row), rowWidth)
+	start := len(b)
+	b = strconv.AppendInt(b, int64(it.Row), 10)
+	b = padTo(b, b[start:], rowWidth)
 	shown := 0
-	for i, n := range m.sims {
-		v, ok := r.SIM.Get(n)
+	for i, n := range m.simKeys {
+		v, ok := r.SIM.Get(n) // n is lower case: Get need not convert it
 		if ok {
 			shown++
 		} else {
@@ -402,12 +424,12 @@ func (m *matrix) appendRow(b []byte, it *variant.BatchItem) ([]byte, error) {
 		}
 	}
 	for ci := range m.cols {
-		text := "-"
 		if j := at[ci]; j > 0 {
 			s := &r.Runtime[j-1]
-			text = cellText(s.Value, s.Scope, s.Undocumented, s.Forced)
+			b = padCell(b, s.Value, s.Scope, s.Undocumented, s.Forced, m.colW[ci])
+		} else {
+			b = pad(b, "-", m.colW[ci])
 		}
-		b = pad(b, text, m.colW[ci])
 	}
 	iss := issues(r)
 	if len(other) > 0 {
