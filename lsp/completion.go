@@ -51,16 +51,17 @@ func (c *completer) items() []completionItem {
 	if n == nil {
 		return c.elementItems(c.t.elementAt(c.off), c.off, c.off, true)
 	}
-	if c.off <= n.nameEnd {
-		return c.elementItems(n.parent, n.off+1, n.nameEnd, false)
+	t := c.t
+	if c.off <= t.nameEnd(n) {
+		return c.elementItems(n.parent, t.off(n)+1, t.nameEnd(n), false)
 	}
 	for i := range n.attrs {
 		a := &n.attrs[i]
-		if a.valOff >= 0 && c.off >= a.valOff && c.off <= a.valEnd {
+		if a.valOff >= 0 && c.off >= t.valOff(a) && c.off <= t.valEnd(a) {
 			return c.valueItems(n, a)
 		}
-		if c.off >= a.nameOff && c.off <= a.nameOff+len(a.name) {
-			return c.attrItems(n, a.nameOff, a.nameOff+len(a.name))
+		if c.off >= t.nameOff(a) && c.off <= t.nameOff(a)+len(a.name) {
+			return c.attrItems(n, t.nameOff(a), t.nameOff(a)+len(a.name))
 		}
 	}
 	if c.off > 0 && isSpace(c.sn.text.src[c.off-1]) {
@@ -100,7 +101,7 @@ func (c *completer) attrItems(n *node, from, to int) []completionItem {
 		return out
 	}
 	for _, a := range rule.Attrs {
-		if have := n.attr(a.Name); have != nil && have.nameOff != from {
+		if have := n.attr(a.Name); have != nil && c.t.nameOff(have) != from {
 			continue
 		}
 		detail := "attribute"
@@ -116,7 +117,7 @@ func (c *completer) attrItems(n *node, from, to int) []completionItem {
 func (c *completer) valueItems(n *node, a *attr) []completionItem {
 	out := []completionItem{}
 	add := func(label string, kind int, detail, doc string) {
-		out = append(out, c.edit(label, kind, detail, doc, a.valOff, a.valEnd, label))
+		out = append(out, c.edit(label, kind, detail, doc, c.t.valOff(a), c.t.valEnd(a), label))
 	}
 	switch n.local() + "@" + a.name {
 	case "Settings@Path":
@@ -135,7 +136,7 @@ func (c *completer) valueItems(n *node, a *attr) []completionItem {
 		if n.parent == nil || n.parent.local() != "Settings" {
 			return out
 		}
-		for _, e := range catalog.Load().Groups(n.parent.value("Path")) {
+		for _, e := range catalog.Load().Groups(c.t.value(n.parent, "Path")) {
 			for i := range e.Group.Settings {
 				st := &e.Group.Settings[i]
 				if (n.local() == "Asset") != (st.Type == catalog.AssetFile) {
@@ -148,7 +149,7 @@ func (c *completer) valueItems(n *node, a *attr) []completionItem {
 		if n.parent == nil || n.parent.local() != "Settings" {
 			return out
 		}
-		if e, ok := catalog.Load().Lookup(n.parent.value("Path"), n.value("Name")); ok && (e.Setting.Type == catalog.Enum) {
+		if e, ok := catalog.Load().Lookup(c.t.value(n.parent, "Path"), c.t.value(n, "Name")); ok && (e.Setting.Type == catalog.Enum) {
 			for _, v := range e.Setting.Values {
 				doc := v.Doc
 				add(fmt.Sprint(v.Value), kindEnumMem, v.Name, doc)
@@ -166,7 +167,7 @@ func (c *completer) valueItems(n *node, a *attr) []completionItem {
 			add(cd.Name, kindKeyword, class, cd.Meaning)
 		}
 	case "Condition@Value":
-		if cd, ok := conditionDocOf(n.value("Name")); ok {
+		if cd, ok := conditionDocOf(c.t.value(n, "Name")); ok {
 			for _, v := range cd.Values {
 				add(v, kindValue, cd.Name, cd.Value)
 			}
@@ -180,12 +181,12 @@ func (c *completer) valueItems(n *node, a *attr) []completionItem {
 	case "TargetRef@Id":
 		seen := map[string]bool{}
 		for _, tg := range c.t.named("Target") {
-			id := tg.value("Id")
+			id := c.t.value(tg, "Id")
 			if id == "" || seen[id] {
 				continue
 			}
 			seen[id] = true
-			add(id, kindRef, targetSummary(tg), "")
+			add(id, kindRef, targetSummary(c.t, tg), "")
 		}
 	case "Import@Source":
 		if dir := filepath.Dir(c.sn.name); c.sn.name != c.sn.uri {

@@ -31,26 +31,26 @@ func (s *server) hover(ctx context.Context, params *json.RawMessage) (any, error
 	if n == nil {
 		return nil, nil
 	}
-	a := n.attrAt(off)
+	a := t.attrAt(n, off)
 	var md string
 	switch n.local() {
 	case "Setting", "Asset":
-		md = settingHover(n)
+		md = settingHover(t, n)
 	case "Settings":
-		md = pathHover(n.value("Path"), inVariant(n))
+		md = pathHover(t.value(n, "Path"), inVariant(n))
 	case "Condition":
-		md = conditionHover(n.value("Name"), n.value("Value"), a != nil && a.name == "Value")
+		md = conditionHover(t.value(n, "Name"), t.value(n, "Value"), a != nil && a.name == "Value")
 	case "TargetRef":
-		md = s.targetRefHover(sn, n.value("Id"))
+		md = s.targetRefHover(sn, t.value(n, "Id"))
 	case "Target":
-		md = fmt.Sprintf("**Target %s**\n\n%s", n.value("Id"), statesMarkdown(n))
+		md = fmt.Sprintf("**Target %s**\n\n%s", t.value(n, "Id"), statesMarkdown(t, n))
 	}
 	if md == "" {
 		return nil, nil
 	}
-	r := sn.text.rangeOf(n.off+1, n.nameEnd, enc)
+	r := sn.text.rangeOf(t.off(n)+1, t.nameEnd(n), enc)
 	if a != nil {
-		r = sn.text.rangeOf(a.nameOff, max(a.valEnd, a.nameOff+len(a.name)), enc)
+		r = sn.text.rangeOf(t.nameOff(a), max(t.valEnd(a), t.nameOff(a)+len(a.name)), enc)
 	}
 	return hover{Contents: markupContent{Kind: "markdown", Value: md}, Range: &r}, nil
 }
@@ -59,12 +59,12 @@ func (s *server) hover(ctx context.Context, params *json.RawMessage) (any, error
 func inVariant(n *node) bool { return n.local() == "Variant" || n.within("Variant") }
 
 // settingHover describes the setting of a Setting element from the catalog.
-func settingHover(n *node) string {
+func settingHover(t *tree, n *node) string {
 	group := n.parent
 	if group == nil || group.local() != "Settings" {
 		return ""
 	}
-	path, name := group.value("Path"), n.value("Name")
+	path, name := t.value(group, "Path"), t.value(n, "Name")
 	e, ok := catalog.Load().Lookup(path, name)
 	if !ok {
 		if gs := catalog.Load().Groups(path); len(gs) > 0 {
@@ -236,7 +236,7 @@ func conditionNames() string {
 }
 
 // statesMarkdown lists a Target's TargetStates and their conditions.
-func statesMarkdown(tg *node) string {
+func statesMarkdown(t *tree, tg *node) string {
 	var b strings.Builder
 	n := 0
 	for _, st := range tg.children {
@@ -247,7 +247,7 @@ func statesMarkdown(tg *node) string {
 		var conds []string
 		for _, c := range st.children {
 			if c.local() == "Condition" {
-				conds = append(conds, fmt.Sprintf("`%s = %s`", c.value("Name"), c.value("Value")))
+				conds = append(conds, fmt.Sprintf("`%s = %s`", t.value(c, "Name"), t.value(c, "Value")))
 			}
 		}
 		if len(conds) == 0 {
@@ -264,17 +264,18 @@ func statesMarkdown(tg *node) string {
 // targetRefHover shows the Target a TargetRef names: from the document,
 // else from the files it imports.
 func (s *server) targetRefHover(sn *snapshot, id string) string {
-	targets, _ := targetsWithID(sn.tree(), id)
+	t := sn.tree()
+	targets, _ := targetsWithID(t, id)
 	if len(targets) > 0 {
-		return fmt.Sprintf("**Target %s**\n\n%s", id, statesMarkdown(targets[0]))
+		return fmt.Sprintf("**Target %s**\n\n%s", id, statesMarkdown(t, targets[0]))
 	}
 	for _, f := range s.graph(sn).Files[1:] {
 		if f.Doc == nil {
 			continue
 		}
 		for _, n := range readTree(string(f.Doc.Text())).named("Target") {
-			if n.value("Id") == id {
-				return fmt.Sprintf("**Target %s** (in %s)\n\n%s", id, f.Path, statesMarkdown(n))
+			if t.value(n, "Id") == id {
+				return fmt.Sprintf("**Target %s** (in %s)\n\n%s", id, f.Path, statesMarkdown(t, n))
 			}
 		}
 	}

@@ -57,7 +57,7 @@ func valueAt(t *tree, off int) (*node, *attr) {
 	}
 	for i := range n.attrs {
 		a := &n.attrs[i]
-		if a.valOff >= 0 && off >= a.valOff-1 && off <= a.valEnd {
+		if a.valOff >= 0 && off >= t.valOff(a)-1 && off <= t.valEnd(a) {
 			return n, a
 		}
 	}
@@ -71,28 +71,29 @@ func targetIDAt(t *tree, off int) (id string, a *attr, ok bool) {
 	if n == nil || a == nil || a.name != "Id" || (n.local() != "Target" && n.local() != "TargetRef") {
 		return "", nil, false
 	}
-	return a.value, a, true
+	return t.val(a), a, true
 }
 
-// valueRange is the LSP range of an attribute's value, without the quotes.
-func valueRange(tx *text, a *attr, enc string) Range {
-	return tx.rangeOf(a.valOff, a.valEnd, enc)
+// valueRange is the LSP range of an attribute's value, without the quotes;
+// t is tx's reading.
+func valueRange(tx *text, t *tree, a *attr, enc string) Range {
+	return tx.rangeOf(t.valOff(a), t.valEnd(a), enc)
 }
 
-// elementRange is the LSP range of a whole element.
-func elementRange(tx *text, n *node, enc string) Range {
-	end := n.end
+// elementRange is the LSP range of a whole element; t is tx's reading.
+func elementRange(tx *text, t *tree, n *node, enc string) Range {
+	end := t.end(n)
 	if n.empty || end < 0 {
-		end = n.tagEnd
+		end = t.tagEnd(n)
 	}
-	return tx.rangeOf(n.off, end, enc)
+	return tx.rangeOf(t.off(n), end, enc)
 }
 
 // targetsWithID lists the Target elements with Id id, and the TargetRefs.
 func targetsWithID(t *tree, id string) (targets, refs []*node) {
 	for _, n := range t.all {
 		a := n.attr("Id")
-		if a == nil || a.valOff < 0 || a.value != id {
+		if a == nil || a.valOff < 0 || t.val(a) != id {
 			continue
 		}
 		switch n.local() {
@@ -115,24 +116,24 @@ func (s *server) definition(ctx context.Context, params *json.RawMessage) (any, 
 	n, a := valueAt(t, off)
 	switch {
 	case n != nil && a != nil && n.local() == "TargetRef" && a.name == "Id":
-		targets, _ := targetsWithID(t, a.value)
+		targets, _ := targetsWithID(t, t.val(a))
 		out := []Location{}
 		for _, tg := range targets {
-			out = append(out, Location{URI: sn.uri, Range: valueRange(sn.text, tg.attr("Id"), enc)})
+			out = append(out, Location{URI: sn.uri, Range: valueRange(sn.text, t, tg.attr("Id"), enc)})
 		}
 		if len(out) == 0 {
 			// Target Ids are global: the Target may live in another file of the import graph.
 			for _, f := range s.idFamily(sn)[1:] {
-				targets, _ := targetsWithID(f.tree, a.value)
+				targets, _ := targetsWithID(f.tree, t.val(a))
 				for _, tg := range targets {
-					out = append(out, Location{URI: f.uri, Range: valueRange(f.text, tg.attr("Id"), enc)})
+					out = append(out, Location{URI: f.uri, Range: valueRange(f.text, f.tree, tg.attr("Id"), enc)})
 				}
 			}
 		}
 		return out, nil
 	case n != nil && a != nil && n.local() == "Import" && a.name == "Source":
 		for _, f := range s.graph(sn).Files[1:] {
-			if f.From.IsRoot() && f.Import != nil && f.Import.Source.Value == a.value {
+			if f.From.IsRoot() && f.Import != nil && f.Import.Source.Value == t.val(a) {
 				return []Location{{URI: pathToURI(f.Path), Range: Range{}}}, nil
 			}
 		}
@@ -233,7 +234,7 @@ func (s *server) references(ctx context.Context, params *json.RawMessage) (any, 
 			targets = nil
 		}
 		for _, n := range append(targets, refs...) {
-			out = append(out, Location{URI: f.uri, Range: valueRange(f.text, n.attr("Id"), enc)})
+			out = append(out, Location{URI: f.uri, Range: valueRange(f.text, f.tree, n.attr("Id"), enc)})
 		}
 	}
 	return out, nil
@@ -248,7 +249,7 @@ func (s *server) prepareRename(ctx context.Context, params *json.RawMessage) (an
 	if !ok {
 		return nil, fmt.Errorf("only a Target Id (in a Target or a TargetRef) can be renamed")
 	}
-	return prepareRenameResult{Range: valueRange(sn.text, a, s.encoding()), Placeholder: id}, nil
+	return prepareRenameResult{Range: valueRange(sn.text, sn.tree(), a, s.encoding()), Placeholder: id}, nil
 }
 
 // rename renames a Target Id in its Targets and TargetRefs, in every file
@@ -277,7 +278,7 @@ func (s *server) rename(ctx context.Context, params *json.RawMessage) (any, erro
 	for _, f := range s.idFamily(sn) {
 		targets, refs := targetsWithID(f.tree, id)
 		for _, n := range append(targets, refs...) {
-			changes[f.uri] = append(changes[f.uri], textEdit{Range: valueRange(f.text, n.attr("Id"), enc), NewText: name})
+			changes[f.uri] = append(changes[f.uri], textEdit{Range: valueRange(f.text, f.tree, n.attr("Id"), enc), NewText: name})
 		}
 	}
 	return workspaceEdit{Changes: changes}, nil
@@ -289,13 +290,13 @@ func (s *server) documentSymbols(ctx context.Context, params *json.RawMessage) (
 		return nil, err
 	}
 	enc := s.encoding()
-	tx := sn.text
+	tx, t := sn.text, sn.tree()
 	out := []documentSymbol{}
 	sym := func(n *node, name, detail string, kind int, sel *attr) documentSymbol {
-		r := elementRange(tx, n, enc)
-		selection := tx.rangeOf(n.off+1, n.nameEnd, enc)
+		r := elementRange(tx, t, n, enc)
+		selection := tx.rangeOf(t.off(n)+1, t.nameEnd(n), enc)
 		if sel != nil && sel.valOff >= 0 {
-			selection = valueRange(tx, sel, enc)
+			selection = valueRange(tx, t, sel, enc)
 		}
 		if name == "" {
 			name = "(unnamed)"
@@ -308,23 +309,23 @@ func (s *server) documentSymbols(ctx context.Context, params *json.RawMessage) (
 			if g.local() != "Settings" {
 				continue
 			}
-			gsym := sym(g, g.value("Path"), "Settings", symbolObject, g.attr("Path"))
+			gsym := sym(g, t.value(g, "Path"), "Settings", symbolObject, g.attr("Path"))
 			for _, st := range g.children {
 				if st.local() == "Setting" {
-					gsym.Children = append(gsym.Children, sym(st, st.value("Name"), st.value("Value"), symbolField, st.attr("Name")))
+					gsym.Children = append(gsym.Children, sym(st, t.value(st, "Name"), t.value(st, "Value"), symbolField, st.attr("Name")))
 				}
 			}
 			gs = append(gs, gsym)
 		}
 		return gs
 	}
-	for _, top := range sn.tree().root.children {
+	for _, top := range t.root.children {
 		for _, n := range top.children {
 			switch n.local() {
 			case "Targets":
 				for _, tg := range n.children {
 					if tg.local() == "Target" {
-						out = append(out, sym(tg, tg.value("Id"), "Target "+targetSummary(tg), symbolClass, tg.attr("Id")))
+						out = append(out, sym(tg, t.value(tg, "Id"), "Target "+targetSummary(t, tg), symbolClass, tg.attr("Id")))
 					}
 				}
 			case "Static":
@@ -336,11 +337,11 @@ func (s *server) documentSymbols(ctx context.Context, params *json.RawMessage) (
 				for _, refs := range n.children {
 					for _, r := range refs.children {
 						if r.local() == "TargetRef" {
-							ids = append(ids, r.value("Id"))
+							ids = append(ids, t.value(r, "Id"))
 						}
 					}
 				}
-				v := sym(n, n.value("Name"), "Variant for "+strings.Join(ids, ", "), symbolNamespace, n.attr("Name"))
+				v := sym(n, t.value(n, "Name"), "Variant for "+strings.Join(ids, ", "), symbolNamespace, n.attr("Name"))
 				v.Children = groups(n)
 				out = append(out, v)
 			}
@@ -350,7 +351,7 @@ func (s *server) documentSymbols(ctx context.Context, params *json.RawMessage) (
 }
 
 // targetSummary writes a Target's conditions, e.g. "MCC=310 and MNC=410 | MCC=311".
-func targetSummary(tg *node) string {
+func targetSummary(t *tree, tg *node) string {
 	var states []string
 	for _, st := range tg.children {
 		if st.local() != "TargetState" {
@@ -359,7 +360,7 @@ func targetSummary(tg *node) string {
 		var conds []string
 		for _, c := range st.children {
 			if c.local() == "Condition" {
-				conds = append(conds, c.value("Name")+"="+c.value("Value"))
+				conds = append(conds, t.value(c, "Name")+"="+t.value(c, "Value"))
 			}
 		}
 		states = append(states, strings.Join(conds, " and "))

@@ -10,8 +10,8 @@ import (
 	"unicode/utf8"
 )
 
-// describeTree prints everything the features read of a tree, one node a
-// line, so that two trees compare as text.
+// describeTree prints everything the features read of a tree, through its
+// accessors, one node a line, so that two trees compare as text.
 func describeTree(t *tree) string {
 	var b strings.Builder
 	idx := func(n *node) int {
@@ -23,13 +23,14 @@ func describeTree(t *tree) string {
 	fmt.Fprintf(&b, "root children %d\n", len(t.root.children))
 	for i, n := range t.all {
 		fmt.Fprintf(&b, "%d %q off=%d nameEnd=%d tagEnd=%d end=%d closed=%v empty=%v parent=%d kids=[",
-			i, n.name, n.off, n.nameEnd, n.tagEnd, n.end, n.closed, n.empty, idx(n.parent))
+			i, n.name, t.off(n), t.nameEnd(n), t.tagEnd(n), t.end(n), n.closed, n.empty, idx(n.parent))
 		for _, c := range n.children {
 			fmt.Fprintf(&b, "%d ", idx(c))
 		}
 		b.WriteString("]")
-		for _, a := range n.attrs {
-			fmt.Fprintf(&b, " %q@%d=[%d,%d)%q open=%v", a.name, a.nameOff, a.valOff, a.valEnd, a.value, a.open)
+		for j := range n.attrs {
+			a := &n.attrs[j]
+			fmt.Fprintf(&b, " %q@%d=[%d,%d)%q open=%v", a.name, t.nameOff(a), t.valOff(a), t.valEnd(a), t.val(a), a.open)
 		}
 		b.WriteString("\n")
 	}
@@ -104,4 +105,56 @@ func TestRereadIsReading(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRereadChain types into a sample keystroke by keystroke, each tree
+// derived from the one before when it can be (so from trees that are
+// derived themselves, their edits and changed values carried along), and
+// checks every one against the reading of its text.
+func TestRereadChain(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "contoso.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(7, 7))
+	tx := newText(string(data))
+	cur := readTree(tx.src)
+	chained := 0
+	for step := 0; step < 2000; step++ {
+		from := r.IntN(len(tx.src) + 1)
+		for from < len(tx.src) && !utf8.RuneStart(tx.src[from]) {
+			from++
+		}
+		to, ins := from, string(rune('a'+r.IntN(26)))
+		switch r.IntN(10) {
+		case 0: // a backspace
+			if from > 0 {
+				from--
+				for from > 0 && !utf8.RuneStart(tx.src[from]) {
+					from--
+				}
+			}
+			ins = ""
+		case 1: // markup now and then
+			ins = []string{"<", ">", "\"", " x=\"1\"", "</a>"}[r.IntN(5)]
+		}
+		e := byteEdit{from: from, to: to, n: len(ins), kind: classify(tx.src, from, to, ins)}
+		tx = tx.edited(from, to, ins)
+		got, ok := cur.edited(tx.src, []byteEdit{e})
+		if !ok {
+			cur = readTree(tx.src)
+			continue
+		}
+		if len(got.moved) > 1 {
+			chained++
+		}
+		if g, w := describeTree(got), describeTree(readTree(tx.src)); g != w {
+			t.Fatalf("step %d, edit %+v: derived tree:\n%s\nread tree:\n%s", step, e, g, w)
+		}
+		cur = got
+	}
+	if chained < 200 {
+		t.Errorf("%d of 2000 keystrokes derived from a derived tree: the chain is hardly used", chained)
+	}
+	t.Logf("%d of 2000 keystrokes derived from a derived tree", chained)
 }

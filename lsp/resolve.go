@@ -113,13 +113,14 @@ func (s *server) codeLenses(ctx context.Context, params *json.RawMessage) (any, 
 	}
 	enc := s.encoding()
 	out := []codeLens{}
-	for _, tg := range sn.tree().named("Target") {
-		sim := simOf(tg)
+	t := sn.tree()
+	for _, tg := range t.named("Target") {
+		sim := simOf(t, tg)
 		if sim == "" {
 			continue
 		}
 		out = append(out, codeLens{
-			Range:   sn.text.rangeOf(tg.off, tg.nameEnd, enc),
+			Range:   sn.text.rangeOf(t.off(tg), t.nameEnd(tg), enc),
 			Command: &command{Title: "resolve for " + sim, Command: CommandResolve, Arguments: []any{sn.uri, sim}},
 		})
 	}
@@ -128,14 +129,14 @@ func (s *server) codeLenses(ctx context.Context, params *json.RawMessage) (any, 
 
 // simOf is the SIM a Target's first TargetState describes, from its plain
 // conditions ("mcc=310,mnc=410"); "" when it has none.
-func simOf(tg *node) string {
+func simOf(t *tree, tg *node) string {
 	for _, st := range tg.children {
 		if st.local() != "TargetState" {
 			continue
 		}
 		var parts []string
 		for _, c := range st.children {
-			name, value := c.value("Name"), c.value("Value")
+			name, value := t.value(c, "Name"), t.value(c, "Value")
 			cond, err := variant.ParseCondition(name, value)
 			if c.local() != "Condition" || err != nil || cond.Kind != variant.Exact || cond.Negate || strings.ContainsAny(value, ",") || name == "" {
 				continue

@@ -2,7 +2,6 @@ package lsp
 
 import (
 	"html"
-	"sort"
 	"strings"
 )
 
@@ -58,24 +57,24 @@ func (n *node) attr(key string) *attr {
 	return nil
 }
 
-// value returns the value of attribute key, "" when absent.
-func (n *node) value(key string) string {
+// value returns the value of attribute key of n, "" when absent.
+func (t *tree) value(n *node, key string) string {
 	if a := n.attr(key); a != nil {
-		return a.value
+		return t.val(a)
 	}
 	return ""
 }
 
 // contentEnd is where the element's content ends: at its end tag, or at
 // the end of the text when it is never closed.
-func (n *node) contentEnd(textLen int) int {
+func (t *tree) contentEnd(n *node) int {
 	if n.empty {
-		return n.tagEnd
+		return t.tagEnd(n)
 	}
 	if n.end < 0 {
-		return textLen
+		return len(t.src)
 	}
-	return n.end
+	return t.end(n)
 }
 
 // within reports whether n is inside an element named name (its parent, or further up).
@@ -88,7 +87,11 @@ func (n *node) within(name string) bool {
 	return false
 }
 
-// tree is the tolerant reading of one text.
+// tree is the tolerant reading of one text. Its nodes may be those of the
+// reading of an older version (reread.go): their offsets are then that
+// text's, and the tree's accessors (off, tagEnd, valOff, val, ...) give
+// them for this one. Code outside scan.go and reread.go reads offsets and
+// values through those only.
 type tree struct {
 	src  string
 	root *node // a synthetic node holding the top-level elements
@@ -96,6 +99,12 @@ type tree struct {
 
 	slab     []node // where the nodes live
 	attrSlab []attr // where the attributes live
+
+	// moved are the edits from the text the nodes were read from to src,
+	// in order; none for a tree read from src.
+	moved []byteEdit
+	// values are the values of the attributes those edits changed.
+	values map[*attr]string
 }
 
 // nameBytes marks the bytes of XML names (any byte of a multi-byte character counts).
@@ -284,28 +293,60 @@ func attrValue(src string, from, to int) string {
 // tagAt returns the node whose start tag holds off, or nil. A start tag
 // holds no other, so it can only be the last one starting before off.
 func (t *tree) tagAt(off int) *node {
-	i := sort.Search(len(t.all), func(i int) bool { return t.all[i].off >= off }) - 1
-	if i < 0 {
-		return nil
-	}
-	if n := t.all[i]; off < n.tagEnd || (off == n.tagEnd && !n.closed) {
-		return n
+	if i := t.tagIndexAt(off); i >= 0 {
+		return t.all[i]
 	}
 	return nil
 }
 
 // attrAt returns the attribute of n whose name or value holds off, or nil.
-func (n *node) attrAt(off int) *attr {
+func (t *tree) attrAt(n *node, off int) *attr {
 	for i := range n.attrs {
 		a := &n.attrs[i]
-		if off >= a.nameOff && off <= a.nameOff+len(a.name) {
+		if off >= t.nameOff(a) && off <= t.nameOff(a)+len(a.name) {
 			return a
 		}
-		if a.valOff >= 0 && off >= a.valOff && off <= a.valEnd {
+		if a.valOff >= 0 && off >= t.valOff(a) && off <= t.valEnd(a) {
 			return a
 		}
 	}
 	return nil
+}
+
+// at is the offset in src of offset o of the text the nodes were read
+// from. An offset at an edit's start moves when it marks the start of
+// something the inserted bytes come before (a '<', an attribute name, a
+// value's closing quote) and stays when it marks the end of something
+// they come after (a '>', an end tag) or the start of the value they are
+// typed in. A negative offset (none) stays.
+func (t *tree) at(o int, start bool) int {
+	return moveOffset(o, t.moved, start)
+}
+
+func moveOffset(o int, edits []byteEdit, start bool) int {
+	for _, e := range edits {
+		if o >= 0 && (o > e.from || (start && o == e.from)) {
+			o += e.n - (e.to - e.from)
+		}
+	}
+	return o
+}
+
+// The offsets of n and a in src.
+func (t *tree) off(n *node) int     { return t.at(n.off, true) }
+func (t *tree) nameEnd(n *node) int { return t.at(n.nameEnd, false) }
+func (t *tree) tagEnd(n *node) int  { return t.at(n.tagEnd, false) }
+func (t *tree) end(n *node) int     { return t.at(n.end, false) } // -1: never closed
+func (t *tree) nameOff(a *attr) int { return t.at(a.nameOff, true) }
+func (t *tree) valOff(a *attr) int  { return t.at(a.valOff, false) } // -1: no value
+func (t *tree) valEnd(a *attr) int  { return t.at(a.valEnd, true) }
+
+// val is the value of a in src.
+func (t *tree) val(a *attr) string {
+	if v, ok := t.values[a]; ok {
+		return v
+	}
+	return a.value
 }
 
 // elementAt returns the innermost element whose content holds off (the
@@ -315,10 +356,10 @@ func (t *tree) elementAt(off int) *node {
 	for {
 		var next *node
 		for _, c := range n.children {
-			if c.off >= off {
+			if t.off(c) >= off {
 				break
 			}
-			if c.closed && !c.empty && c.tagEnd <= off && off < c.contentEnd(len(t.src))+boolInt(c.end < 0) {
+			if c.closed && !c.empty && t.tagEnd(c) <= off && off < t.contentEnd(c)+boolInt(c.end < 0) {
 				next = c
 			}
 		}
