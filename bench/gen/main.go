@@ -4,14 +4,21 @@
 //	gen large FILE TARGETS one answer file with TARGETS targets and variants (~1 KB each)
 //	gen large-changed FILE TARGETS  the same file with 50 targets changed (every
 //	                       TARGETS/50th: its first MNC and its AttemptThresholdForIMS), for mcsf diff
-//	gen sims FILE N        N SIM profiles as CSV
+//	gen pattern FILE N     N targets whose conditions are patterns (MCC, MNC, every
+//	                       4th an ICCID pattern), a variant each, for the overlap check
+//	gen sims FILE N        N SIM profiles as CSV (ICCIDs with a valid Luhn digit)
+//	gen stats FILE.json    per command of a hyperfine --export-json file: median
+//	                       wall seconds and mean CPU (user+system) seconds
+//	gen fit X Y X Y ...    the exponent k of Y = c·X^k, least squares in log-log
 //
 // The output depends only on the arguments.
 package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -27,8 +34,14 @@ func main() {
 }
 
 func run(args []string) error {
+	if len(args) > 0 && args[0] == "fit" {
+		return fit(args[1:])
+	}
+	if len(args) == 2 && args[0] == "stats" {
+		return stats(args[1])
+	}
 	if len(args) != 3 {
-		return fmt.Errorf("usage: gen small DIR N | large FILE TARGETS | large-changed FILE TARGETS | sims FILE N")
+		return fmt.Errorf("usage: gen small DIR N | large FILE TARGETS | large-changed FILE TARGETS | pattern FILE TARGETS | sims FILE N | stats FILE.json | fit X Y ...")
 	}
 	n, err := strconv.Atoi(args[2])
 	if err != nil || n <= 0 {
@@ -51,6 +64,8 @@ func run(args []string) error {
 		return writeFile(args[1], func(w *bufio.Writer) { largeFile(w, rng, n, 0) })
 	case "large-changed":
 		return writeFile(args[1], func(w *bufio.Writer) { largeFile(w, rng, n, 50) })
+	case "pattern":
+		return writeFile(args[1], func(w *bufio.Writer) { patternFile(w, n) })
 	case "sims":
 		return writeFile(args[1], func(w *bufio.Writer) { sims(w, rng, n) })
 	}
@@ -199,4 +214,84 @@ func luhnDigit(digits string) int {
 		sum += d
 	}
 	return (10 - sum%10) % 10
+}
+
+// patternFile is the shape of the overlap check's own benchmark
+// (answerfile/lint BenchmarkOverlapPatterns): target i matches MCC
+// pattern:<200+i%500>, MNC pattern:0?<i/500 as two digits>, every 4th also
+// ICCID pattern:89<mcc>\d{14,16}; each variant sets one setting to a value
+// of its own.
+func patternFile(w *bufio.Writer, n int) {
+	fmt.Fprintf(w, head, "BenchPatterns")
+	w.WriteString("  <Targets>\n")
+	for i := range n {
+		mcc := 200 + i%500
+		fmt.Fprintf(w, "    <Target Id=\"P%05d\">\n      <TargetState>\n", i)
+		fmt.Fprintf(w, "        <Condition Name=\"MCC\" Value=\"pattern:%d\"/>\n", mcc)
+		fmt.Fprintf(w, "        <Condition Name=\"MNC\" Value=\"pattern:0?%02d\"/>\n", i/500%100)
+		if i%4 == 0 {
+			fmt.Fprintf(w, "        <Condition Name=\"ICCID\" Value=\"pattern:89%d\\d{14,16}\"/>\n", mcc)
+		}
+		w.WriteString("      </TargetState>\n    </Target>\n")
+	}
+	w.WriteString("  </Targets>\n")
+	w.WriteString(static)
+	for i := range n {
+		fmt.Fprintf(w, "  <Variant Name=\"PV%05d\">\n    <TargetRefs>\n      <TargetRef Id=\"P%05d\"/>\n    </TargetRefs>\n", i, i)
+		fmt.Fprintf(w, "    <Settings Path=\"CellCore/PerIMSI/$(__IMSI)/SMS\">\n      <Setting Name=\"3GPP/IMS/AttemptThresholdForIMS\" Value=\"%d\"/>\n    </Settings>\n  </Variant>\n", 1+i%1000)
+	}
+	w.WriteString("</ImageCustomizations>\n")
+}
+
+// stats prints, for each command of a hyperfine JSON export, its median
+// wall time and its mean CPU time (user + system, children included), in
+// seconds, one command per line.
+func stats(name string) error {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	var h struct {
+		Results []struct {
+			Median float64 `json:"median"`
+			User   float64 `json:"user"`
+			System float64 `json:"system"`
+		} `json:"results"`
+	}
+	if err := json.Unmarshal(b, &h); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	for _, r := range h.Results {
+		fmt.Printf("%.6f %.6f\n", r.Median, r.User+r.System)
+	}
+	return nil
+}
+
+// fit prints the exponent k of the least-squares line through the points
+// (log x, log y): cost grows as size^k (1 = linear).
+func fit(args []string) error {
+	if len(args) < 4 || len(args)%2 != 0 {
+		return fmt.Errorf("fit wants at least two X Y pairs")
+	}
+	var xs, ys []float64
+	for i := 0; i < len(args); i += 2 {
+		x, err1 := strconv.ParseFloat(args[i], 64)
+		y, err2 := strconv.ParseFloat(args[i+1], 64)
+		if err1 != nil || err2 != nil || x <= 0 || y <= 0 {
+			return fmt.Errorf("bad point %s %s", args[i], args[i+1])
+		}
+		xs, ys = append(xs, math.Log(x)), append(ys, math.Log(y))
+	}
+	var mx, my float64
+	for i := range xs {
+		mx += xs[i] / float64(len(xs))
+		my += ys[i] / float64(len(ys))
+	}
+	var num, den float64
+	for i := range xs {
+		num += (xs[i] - mx) * (ys[i] - my)
+		den += (xs[i] - mx) * (xs[i] - mx)
+	}
+	fmt.Printf("%.2f\n", num/den)
+	return nil
 }
