@@ -41,7 +41,7 @@ func run(args []string) error {
 		return stats(args[1])
 	}
 	if len(args) != 3 {
-		return fmt.Errorf("usage: gen small DIR N | large FILE TARGETS | large-changed FILE TARGETS | pattern FILE TARGETS | sims FILE N | stats FILE.json | fit X Y ...")
+		return fmt.Errorf("usage: gen small DIR N | large FILE TARGETS | large-changed FILE TARGETS | pattern FILE TARGETS | sims FILE N | stats FILE.json | fit X1 Y1 X2 Y2 (more pairs allowed)")
 	}
 	n, err := strconv.Atoi(args[2])
 	if err != nil || n <= 0 {
