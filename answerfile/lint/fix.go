@@ -41,27 +41,34 @@ func Fix(name string, data []byte, cfg Config) (FixResult, error) {
 		if !ok {
 			return res, nil
 		}
-		var edits []answerfile.TextEdit
-		n := 0
-		for _, d := range ds {
-			if len(d.Edits) == 0 || overlaps(edits, d.Edits) {
-				continue
-			}
-			edits = append(edits, d.Edits...)
-			n++
-		}
-		if n == 0 {
+		edits, n := pickEdits(ds, func(string) bool { return true })
+		if n[name] == 0 {
 			return res, nil
 		}
-		fixed, err := ApplyEdits(text, edits)
+		fixed, err := ApplyEdits(text, edits[name])
 		if err != nil {
 			return res, fmt.Errorf("fix %s: %w", name, err)
 		}
-		res.Data, res.Fixed = enc.EncodeText(fixed), res.Fixed+n
+		res.Data, res.Fixed = enc.EncodeText(fixed), res.Fixed+n[name]
 	}
 	ds, err := File(name, res.Data, cfg)
 	res.Diagnostics = ds
 	return res, err
+}
+
+// pickEdits gathers, file by file, the edits of the findings in ds of the
+// files fixable accepts, leaving out a finding whose edits overlap those
+// already taken (it waits for the next pass); n counts the findings taken.
+func pickEdits(ds []answerfile.Diagnostic, fixable func(file string) bool) (edits map[string][]answerfile.TextEdit, n map[string]int) {
+	edits, n = map[string][]answerfile.TextEdit{}, map[string]int{}
+	for _, d := range ds {
+		if len(d.Edits) == 0 || !fixable(d.File) || overlaps(edits[d.File], d.Edits) {
+			continue
+		}
+		edits[d.File] = append(edits[d.File], d.Edits...)
+		n[d.File]++
+	}
+	return edits, n
 }
 
 // overlaps reports whether an edit of b overlaps one of a. Two inserts at

@@ -110,8 +110,15 @@ type Result struct {
 	// Failed is true when a finding is at or above the fail-on severity
 	// of its file's configuration.
 	Failed bool
-	// Fixed are the inputs whose fixes changed them (Fix), in input order.
+	// Fixed are the inputs whose fixes changed them (Fix), sorted by name.
+	// A file is fixed in the context its findings are reported in: a file
+	// of an import graph with the graph's findings (a Multivariant group
+	// another file of the graph sets is not added to it).
 	Fixed []FixedFile
+	// NotFixed names the files with fixable findings that Fix leaves: files
+	// reached only through an Import, not given as inputs (named, or found
+	// in a directory or by a glob), which a run does not change. Sorted.
+	NotFixed []string
 }
 
 // FixedFile is an input that fixes changed.
@@ -197,7 +204,13 @@ type job struct {
 	// input imports it, so it is linted in that input's graph).
 	deferred, covered bool
 	targets           []string
-	fixed             *FixedFile
+	// With Fix: the inputs the fixes changed, and the files (of j's
+	// import graph) with fixable findings that are not inputs.
+	fixed    []FixedFile
+	notFixed []string
+	// readFile, when set, reads the imported files of j's graph (their
+	// fixed texts).
+	readFile func(string) ([]byte, error)
 }
 
 func (l *Linter) run(inputs []input, args []string, stdin io.Reader) (*Result, error) {
@@ -236,13 +249,23 @@ func (l *Linter) run(inputs []input, args []string, stdin io.Reader) (*Result, e
 	if l.opts.OnStart != nil {
 		l.opts.OnStart(workerCount(len(jobs)))
 	}
+	var isInput func(string) bool // by canonical path; only Fix needs it
+	if l.opts.Fix {
+		set := make(map[string]bool, len(jobs))
+		for _, j := range jobs {
+			if j.in.path != "-" {
+				set[canonicalPath(j.in.path)] = true
+			}
+		}
+		isInput = func(p string) bool { return set[canonicalPath(p)] }
+	}
 	work := func(j *job) {
 		if l.opts.OnRead != nil {
 			l.opts.OnRead(len(j.data))
 		}
 		l.lint(j)
 		if l.opts.Fix {
-			l.fix(j)
+			l.fix(j, isInput)
 		}
 		if len(j.diags) > 0 && j.data != nil && l.opts.KeepSources {
 			j.addSource(j.in.name, j.data)
@@ -301,9 +324,6 @@ func (l *Linter) result(jobs []*job, args []string) (*Result, error) {
 		if j.err != nil {
 			return nil, j.err
 		}
-		if j.fixed != nil {
-			r.Fixed = append(r.Fixed, *j.fixed)
-		}
 		if j.skipped {
 			r.Skipped++
 			continue
@@ -312,8 +332,10 @@ func (l *Linter) result(jobs []*job, args []string) (*Result, error) {
 			continue
 		}
 		if len(imported) > 0 && len(j.imported) == 0 && j.in.path != "-" && imported[canonicalPath(j.in.path)] {
-			continue
+			continue // and so are its fixes
 		}
+		r.Fixed = append(r.Fixed, j.fixed...)
+		r.NotFixed = append(r.NotFixed, j.notFixed...)
 		addName(j.in.name)
 		for _, name := range j.imported {
 			addName(name)
@@ -336,6 +358,9 @@ func (l *Linter) result(jobs []*job, args []string) (*Result, error) {
 		return nil, &InputError{msg}
 	}
 	slices.Sort(r.Files)
+	slices.SortFunc(r.Fixed, func(a, b FixedFile) int { return strings.Compare(a.Name, b.Name) })
+	slices.Sort(r.NotFixed)
+	r.NotFixed = slices.Compact(r.NotFixed)
 	r.Diagnostics = answerfile.SortDiagnostics(r.Diagnostics)
 	return r, nil
 }
@@ -503,7 +528,9 @@ func (l *Linter) lint(j *job) {
 		return
 	}
 	doc.Release()
-	g, err := answerfile.LoadGraph(j.in.name, j.data, l.imports(j.in.name))
+	opts := l.imports(j.in.name)
+	opts.ReadFile = j.readFile
+	g, err := answerfile.LoadGraph(j.in.name, j.data, opts)
 	if err != nil {
 		j.err = err
 		return
@@ -517,10 +544,15 @@ func (l *Linter) lint(j *job) {
 	}
 }
 
-// fix applies the fixes of j's findings to its text and lints the result;
-// nothing when no finding has edits.
-func (l *Linter) fix(j *job) {
-	if j.err != nil || j.skipped || j.data == nil || !slices.ContainsFunc(j.diags, func(d answerfile.Diagnostic) bool { return len(d.Edits) > 0 }) {
+// fix applies the fixes of j's findings and lints the result; nothing when
+// no finding has edits. A file linted alone is fixed alone (Fix); the root
+// of an import graph is fixed with its graph (fixGraph).
+func (l *Linter) fix(j *job, isInput func(string) bool) {
+	if j.err != nil || j.skipped || j.data == nil || !slices.ContainsFunc(j.diags, hasEdits) {
+		return
+	}
+	if len(j.imported) > 0 {
+		l.fixGraph(j, isInput)
 		return
 	}
 	res, err := Fix(j.in.name, j.data, j.cfg)
@@ -531,9 +563,85 @@ func (l *Linter) fix(j *job) {
 	if bytes.Equal(res.Data, j.data) {
 		return
 	}
-	j.fixed = &FixedFile{Path: j.in.path, Name: j.in.name, Original: j.data, Data: res.Data, Findings: res.Fixed}
+	j.fixed = []FixedFile{{Path: j.in.path, Name: j.in.name, Original: j.data, Data: res.Data, Findings: res.Fixed}}
 	j.data, j.imported, j.sources = res.Data, nil, nil
 	l.lint(j)
+}
+
+func hasEdits(d answerfile.Diagnostic) bool { return len(d.Edits) > 0 }
+
+// fixGraph fixes the root of j and the inputs of its import graph with the
+// findings of the graph, pass after pass as Fix does, and lints the graph
+// of the fixed texts. A file of the graph that is not an input keeps its
+// fixable findings (j.notFixed).
+func (l *Linter) fixGraph(j *job, isInput func(string) bool) {
+	root := j.in.name
+	key := func(file string) string {
+		if file == root {
+			return "" // the root, which may be standard input
+		}
+		return canonicalPath(file)
+	}
+	current := map[string][]byte{"": j.data} // by key: the text now
+	original := map[string][]byte{"": j.data}
+	name := map[string]string{"": root}
+	fixed := map[string]int{}
+	readFile := func(p string) ([]byte, error) {
+		k := key(p)
+		if data, ok := current[k]; ok {
+			return data, nil
+		}
+		data, err := fileio.ReadFile(p, int64(l.limits.MaxBytes))
+		if err == nil {
+			current[k], original[k] = data, data
+		}
+		return data, err
+	}
+	fixable := func(file string) bool { return file == root || isInput(file) }
+	opts := l.imports(root)
+	opts.ReadFile = readFile
+	for range maxFixPasses {
+		g, err := answerfile.LoadGraph(root, current[""], opts)
+		if err != nil {
+			j.err = err
+			return
+		}
+		edits, n := pickEdits(Graph(g, answerfile.Merge(g), j.cfg), fixable)
+		applied := false
+		for file, es := range edits {
+			k := key(file)
+			text, enc, ok := answerfile.DecodeText(current[k])
+			if !ok {
+				continue
+			}
+			out, err := ApplyEdits(text, es)
+			if err != nil {
+				j.err = fmt.Errorf("fix %s: %w", file, err)
+				return
+			}
+			current[k], name[k], fixed[k], applied = enc.EncodeText(out), file, fixed[k]+n[file], true
+		}
+		if !applied {
+			break
+		}
+	}
+	for k, data := range current {
+		if bytes.Equal(data, original[k]) {
+			continue
+		}
+		path := name[k]
+		if k == "" {
+			path = j.in.path
+		}
+		j.fixed = append(j.fixed, FixedFile{Path: path, Name: name[k], Original: original[k], Data: data, Findings: fixed[k]})
+	}
+	j.data, j.imported, j.sources, j.readFile = current[""], nil, nil, readFile
+	l.lint(j)
+	for _, d := range j.diags {
+		if hasEdits(d) && !fixable(d.File) {
+			j.notFixed = append(j.notFixed, d.File)
+		}
+	}
 }
 
 // utf16Answer reports whether UTF-16 data (with a byte-order mark) mentions

@@ -260,3 +260,88 @@ func TestLinterErrors(t *testing.T) {
 		t.Errorf("NewLinter with an unknown rule: got %v", err)
 	}
 }
+
+// TestLinterFixGraph: the files of an import graph are fixed with the
+// graph's findings (a Multivariant group that an imported file sets is not
+// added to the root, as fixing the root alone would), inputs only: a file
+// reached only through an Import keeps its fixable finding and is named in
+// NotFixed.
+func TestLinterFixGraph(t *testing.T) {
+	const root = `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="R" Description="d" Owner="Contoso" OwnerType="OEM">
+  <Imports>
+    <Import Source="$(CurrentFileDir)\base.xml"/>
+    <Import Source="$(CurrentFileDir)\lib\lib.xml"/>
+  </Imports>
+  <Targets>
+    <Target Id="Fabrikam">
+      <TargetState>
+        <Condition Name="MCC" Value="310"/>
+        <Condition Name="MNC" Value="410"/>
+      </TargetState>
+    </Target>
+  </Targets>
+  <Variant Name="Fabrikam">
+    <TargetRefs>
+      <TargetRef Id="Fabrikam"/>
+    </TargetRefs>
+    <Settings Path="Cellcore/PerIMSI/$(__IMSI)/SMS">
+      <Setting Name="3GPP/IMS/RetryEnabled" Value="0"/>
+    </Settings>
+  </Variant>
+</ImageCustomizations>
+`
+	const base = `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="B" Description="d" Owner="Contoso" OwnerType="OEM">
+  <Static>
+    <Settings Path="Multivariant">
+      <Setting Name="Enable" Value="1"/>
+    </Settings>
+    <Settings Path="AutoDataConfig">
+      <Setting Name="Enable" Value="0"/>
+    </Settings>
+    <Settings Path="Cellcore/PerDevice/SMS">
+      <Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="1"/>
+    </Settings>
+  </Static>
+</ImageCustomizations>
+`
+	lib := strings.Replace(answerFile("CellCore/PerDevice/SMS"), `3GPP/IMS/AttemptThresholdForIMS`, `3gpp/ims/retryenabled`, 1)
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"g/root.xml": root, "g/base.xml": base, "g/lib/lib.xml": lib})
+	t.Chdir(dir)
+	before, err := lint.NewLinter(lint.LinterOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := before.LintFiles([]string{"g/root.xml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []finding{{"g/base.xml", 10, 15, answerfile.Info, lint.RulePathCase}, {"g/lib/lib.xml", 5, 16, answerfile.Info, lint.RulePathCase},
+		{"g/root.xml", 19, 15, answerfile.Info, lint.RulePathCase}}
+	if diff := cmp.Diff(want, findings(res.Diagnostics)); diff != "" {
+		t.Fatalf("before the fix (-want +got):\n%s", diff)
+	}
+	l, err := lint.NewLinter(lint.LinterOptions{Fix: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err = l.LintFiles([]string{"g/root.xml", "g/base.xml"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want[1:2], findings(res.Diagnostics)); diff != "" {
+		t.Errorf("after the fix (-want +got):\n%s", diff)
+	}
+	wantFixed := []lint.FixedFile{
+		{Path: "g/base.xml", Name: "g/base.xml", Original: []byte(base), Data: []byte(strings.Replace(base, "Cellcore", "CellCore", 1)), Findings: 1},
+		{Path: "g/root.xml", Name: "g/root.xml", Original: []byte(root), Data: []byte(strings.Replace(root, "Cellcore", "CellCore", 1)), Findings: 1},
+	}
+	if diff := cmp.Diff(wantFixed, res.Fixed); diff != "" {
+		t.Errorf("Fixed (-want +got):\n%s", diff)
+	}
+	if want := []string{"g/lib/lib.xml"}; !cmp.Equal(res.NotFixed, want) {
+		t.Errorf("NotFixed = %q, want %q", res.NotFixed, want)
+	}
+}

@@ -94,6 +94,10 @@ documentation samples' nested comment), lints again, and writes each file
 as fmt -w does: atomically, keeping its mode, refusing a file changed since
 it was read. The report then shows what is left. --diff shows the changes
 as a unified diff instead of writing them (exit 1 when there are some).
+The files of an import graph are fixed with the graph's findings (a group
+another file of the graph sets is not added); only the files given, named
+or in a folder, are written: a file reached only through an Import is
+named on standard error and left as it is.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 2 usage error (bad flag, unknown rule, invalid .mcsf.yaml, no answer file
@@ -241,7 +245,7 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 		return lintError(err)
 	}
 	if o.fix || o.diff {
-		if done, err := o.applyFixes(res.Fixed, io); done || err != nil {
+		if done, err := o.applyFixes(res.Fixed, res.NotFixed, io); done || err != nil {
 			return err
 		}
 	}
@@ -287,7 +291,10 @@ func lintError(err error) error {
 // applyFixes writes the fixed files (--fix) or prints their diffs (--diff),
 // in the order of the inputs. done is true when nothing more is to be
 // printed (--diff).
-func (o *lintOptions) applyFixes(fixed []lint.FixedFile, io *streams) (done bool, err error) {
+func (o *lintOptions) applyFixes(fixed []lint.FixedFile, notFixed []string, io *streams) (done bool, err error) {
+	for _, name := range notFixed {
+		fmt.Fprintf(io.err, "mcsf: %s is not fixed: it is only imported; name it, or its folder, to fix it\n", name)
+	}
 	findings := 0
 	for _, f := range fixed {
 		findings += f.Findings
