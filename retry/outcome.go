@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // ErrorKind says how an attempt failed.
@@ -176,7 +177,7 @@ func parseKind(f string) (ErrorKind, string, error) {
 	lower := strings.ToLower(f)
 	if strings.HasPrefix(lower, "code=") {
 		code := strings.TrimSpace(f[len("code="):])
-		if code == "" || strings.ContainsAny(code, " \t*") {
+		if code == "" || strings.ContainsAny(code, " \t*") || strings.ContainsFunc(code, unicode.IsControl) {
 			return "", "", fmt.Errorf("bad error code %q: want code=CODE, e.g. code=24", f)
 		}
 		return ErrCode, code, nil
