@@ -351,7 +351,7 @@ func (c *Condition) Eval(value string, set bool) Outcome {
 	if !set {
 		return NotMatched
 	}
-	if c.wide && !isASCII(value) {
+	if c.wide && !readAlike(value) {
 		return Undecided
 	}
 	if c.test(value) != c.Negate {
@@ -506,6 +506,11 @@ func utf16Len(s string) int {
 	}
 	return n
 }
+
+// readAlike reports whether .NET and RE2 read the constructs that make a
+// pattern wide (unicodeSensitive) alike on s: ASCII without a vertical tab
+// (.NET's \s matches \v, RE2's does not).
+func readAlike(s string) bool { return isASCII(s) && strings.IndexByte(s, '\v') < 0 }
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

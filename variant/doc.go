@@ -45,7 +45,7 @@
 //	(?:…) (?<name>…) (?i) (?m) (?s)  same                          same                       evaluated
 //	[abc] [a-z] \p{Lu} \x41         same                          same                       evaluated
 //	\d \w \s \b (and \D …), '.',     Unicode classes, UTF-16 units ASCII classes, code points  evaluated on ASCII values,
-//	[^…], a non-ASCII literal, (?i)                                                            undecided on others
+//	[^…], a non-ASCII literal, (?i)  (\s also matches \v)          (\s without \v)            undecided on others and \v
 //	[[:alpha:]]                      literal '[' ':' 'a' … ']'     POSIX class                differs: undecided
 //	[a-z-[aeiou]]                    class subtraction             '-' '[' members, ']' lit.  differs: undecided
 //	(?=…) (?!…) (?<=…) (?<!…)        look-around                   rejected                   undecided

@@ -3,6 +3,7 @@ package variant
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -52,8 +53,8 @@ const DefaultBudget = 4096
 // of their automata for a value. Each pattern is compiled once per Solver,
 // however many pairs use it. A Solver is not safe for concurrent use.
 //
-// Where RE2 and .NET read a pattern alike only on ASCII values ([Condition]),
-// a value that is not ASCII is searched with .NET's Unicode classes and any
+// Where RE2 and .NET read a pattern alike only on ASCII values without a
+// vertical tab ([Condition]), any other value is searched with .NET's Unicode classes and any
 // value found there gives MayOverlap; a condition that cannot be evaluated
 // and a search over Budget give MayOverlap too.
 type Solver struct {
@@ -394,7 +395,7 @@ func (s *Solver) decideName(key string, conds []Condition) (v Verdict, value, wh
 	case searchExceeded:
 		return MayOverlap, "", budgetWhy(key)
 	case searchFound:
-		return MayOverlap, w, CanonicalName(key) + " " + quote(w) + " is not ASCII, where .NET (on the device) and RE2 (here) read the patterns differently"
+		return MayOverlap, w, differsWhy(key, w)
 	}
 	return Disjoint, "", ""
 }
@@ -411,8 +412,8 @@ func budgetWhy(key string) string {
 	return "the conditions on " + CanonicalName(key) + " are too complex to decide within the work budget"
 }
 
-func nonASCIIWhy(c *Condition) string {
-	return CanonicalName(c.key) + " " + quote(c.Text) + " is not ASCII, where .NET (on the device) and RE2 (here) read the patterns differently"
-}
+func nonASCIIWhy(c *Condition) string { return differsWhy(c.key, c.Text) }
 
-func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+func differsWhy(key, value string) string {
+	return CanonicalName(key) + " " + strconv.Quote(value) + " holds a character outside ASCII (or a vertical tab), where .NET (on the device) and RE2 (here) read the patterns differently"
+}

@@ -196,7 +196,7 @@ func alphabet(ds []*dfa, keep *dfa, asciiOnly bool) []rune {
 // intervals returns the rune intervals [lo, hi] that every automaton of ds
 // treats alike (surrogates left out), as alphabet filters them.
 func intervals(ds []*dfa, keep *dfa, asciiOnly bool) [][2]rune {
-	bounds := []rune{0, '\n', '\n' + 1, '0', '9' + 1, 'A', 'Z' + 1, '_', '_' + 1, 'a', 'z' + 1, 0x80, 0xD800, 0xE000, unicode.MaxRune + 1}
+	bounds := []rune{0, '\n', '\n' + 1, '\v', '\v' + 1, '0', '9' + 1, 'A', 'Z' + 1, '_', '_' + 1, 'a', 'z' + 1, 0x80, 0xD800, 0xE000, unicode.MaxRune + 1}
 	for _, d := range ds {
 		bounds = append(bounds, d.bounds...)
 	}
@@ -205,7 +205,7 @@ func intervals(ds []*dfa, keep *dfa, asciiOnly bool) [][2]rune {
 	var out [][2]rune
 	for i := 0; i+1 < len(bounds); i++ {
 		lo, hi := bounds[i], bounds[i+1]-1
-		if lo >= 0xD800 && lo < 0xE000 || asciiOnly && lo >= 0x80 {
+		if lo >= 0xD800 && lo < 0xE000 || asciiOnly && !readAlikeRune(lo) {
 			continue // surrogates are not runes of a string
 		}
 		if keep.step(startState, lo) != deadState {
@@ -214,6 +214,9 @@ func intervals(ds []*dfa, keep *dfa, asciiOnly bool) [][2]rune {
 	}
 	return out
 }
+
+// readAlikeRune reports whether r can be part of a value readAlike accepts.
+func readAlikeRune(r rune) bool { return r < 0x80 && r != '\v' }
 
 // test is one automaton of a search and whether it must reject.
 type test struct {
@@ -296,7 +299,7 @@ func search(tests []test, sigma []rune, budget int, nonASCII bool) (string, sear
 					continue expand // no continuation can pass this test
 				}
 			}
-			if !add(int32(at), r, nodes[at].wide || r >= 0x80, next) {
+			if !add(int32(at), r, nodes[at].wide || !readAlikeRune(r), next) {
 				return "", searchExceeded
 			}
 			cur = states[at*n : at*n+n] // states may have moved

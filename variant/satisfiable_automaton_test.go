@@ -42,7 +42,9 @@ func TestSolverDecide(t *testing.T) {
 		{"undecidable pattern", []Pair{{"SPN", "pattern:(?=a)a"}}, []Pair{{"SPN", "pattern:a"}}, MayOverlap, []Pair{{"SPN", "A"}},
 			"SPN: pattern \"(?=a)a\" uses a look-ahead (?=...), which .NET accepts on the device but Go's RE2 cannot evaluate: mcsf resolve reports its target state as undecided; rewrite the pattern without it to have it checked"},
 		{"Unicode class, value not ASCII", []Pair{{"SPN", `pattern:\w+`}}, []Pair{{"SPN", "pattern:é+"}}, MayOverlap, []Pair{{"SPN", "É"}},
-			`SPN "É" is not ASCII, where .NET (on the device) and RE2 (here) read the patterns differently`},
+			`SPN "É" holds a character outside ASCII (or a vertical tab), where .NET (on the device) and RE2 (here) read the patterns differently`},
+		{"vertical tab: .NET's \\s matches it", []Pair{{"SPN", `pattern:a\sb`}}, []Pair{{"SPN", "pattern:a[\v]b"}}, MayOverlap, []Pair{{"SPN", "A\vB"}},
+			`SPN "A\vB" holds a character outside ASCII (or a vertical tab), where .NET (on the device) and RE2 (here) read the patterns differently`},
 		{"Unicode digits are not letters", []Pair{{"SPN", `pattern:\d+`}}, []Pair{{"SPN", "pattern:[a-zé]+"}}, Disjoint, nil, ""},
 	}
 	for _, tt := range tests {
@@ -178,6 +180,18 @@ func TestSolverAgainstEnumeration(t *testing.T) {
 			t.Errorf("%v and %v: disjoint, but %q satisfies both", a, b, domain[slices.IndexFunc(domain, holds)])
 		case d.Verdict == Overlap && !exists && !plain: // a plain value is taken as written
 			t.Errorf("%v and %v: overlap on %q, which is no MNC", a, b, d.Witness[0].Value)
+		}
+	}
+}
+
+// TestVerticalTab: .NET's \s matches a vertical tab, RE2's does not, so a
+// value holding one is undecided for a pattern with \s, as a value outside
+// ASCII is (issue 13: "a pattern .NET reads differently ... undecided").
+func TestVerticalTab(t *testing.T) {
+	c := MustParseCondition("SPN", `pattern:a\sb`)
+	for v, want := range map[string]Outcome{"a b": Matched, "a\vb": Undecided, "ab": NotMatched} {
+		if got := c.Eval(v, true); got != want {
+			t.Errorf("pattern a\\sb on %q: %v, want %v", v, got, want)
 		}
 	}
 }
