@@ -333,6 +333,7 @@ func (m *matrix) writeHeader(w io.Writer) error {
 	var b []byte
 	if len(m.cols) > 0 {
 		b = append(b, "Columns: the value each setting has for the SIM (the scope it is read from); ? a value the documentation does not define; forced N: the runtime uses N instead; - not set\n"...)
+		b = append(b, "Variants: those applied, in order; FACT=VALUE: variants for each value of a fact the SIM does not give (Roaming, UICC, UICCSLOT)\n"...)
 		custW := 0
 		for _, c := range m.cols {
 			custW = max(custW, len(orDash(c.Customization)))
@@ -436,6 +437,9 @@ func (m *matrix) appendRow(b []byte, it *variant.BatchItem) ([]byte, error) {
 		iss = strings.TrimPrefix(iss+", also "+strings.Join(other, " "), ", ")
 	}
 	b = pad(b, orDash(iss), m.issuesW)
+	if len(r.Cases) > 0 {
+		return append(appendCases(b, r.Cases), '\n'), nil
+	}
 	for i, mt := range r.Matched {
 		if i > 0 {
 			b = append(b, ", "...)
@@ -446,6 +450,36 @@ func (m *matrix) appendRow(b []byte, it *variant.BatchItem) ([]byte, error) {
 		b = append(b, '-')
 	}
 	return append(b, '\n'), nil
+}
+
+// appendCases writes the variants of each case of an answer that depends
+// on facts the SIM does not give: "Roaming=0: Home; Roaming=1: -".
+func appendCases(b []byte, cases []variant.Case) []byte {
+	for i, c := range cases {
+		if i > 0 {
+			b = append(b, "; "...)
+		}
+		for j, f := range c.Facts {
+			if j > 0 {
+				b = append(b, ' ')
+			}
+			b = append(append(append(b, f.Name...), '='), f.Value...)
+		}
+		b = append(b, ": "...)
+		if len(c.Variants) == 0 {
+			b = append(b, '-')
+		}
+		for j, v := range c.Variants {
+			if j > 0 {
+				b = append(b, ", "...)
+			}
+			b = append(b, v...)
+		}
+		if c.Undecided > 0 {
+			b = fmt.Appendf(b, " (%d still undecided)", c.Undecided)
+		}
+	}
+	return b
 }
 
 // progress draws a progress line on a terminal while a batch runs: the
