@@ -186,3 +186,24 @@ func testFile(t *testing.T, name string) (path, uri, text string) {
 func (c *testClient) server(uri string) (*document, error) {
 	return c.srv.doc(uri)
 }
+
+// importingRoot is an answer file that imports $(CurrentFileDir)\file and,
+// withRef, has a Variant for the Target Contoso (defined elsewhere).
+func importingRoot(file string, withRef bool) string {
+	variant := ""
+	if withRef {
+		variant = `  <Variant Name="Again">
+    <TargetRefs>
+      <TargetRef Id="Contoso"/>
+    </TargetRefs>
+  </Variant>
+`
+	}
+	return `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="Root" Description="d" Owner="Contoso" OwnerType="OEM">
+  <Imports>
+    <Import Source="$(CurrentFileDir)\` + file + `"/>
+  </Imports>
+` + variant + `</ImageCustomizations>
+`
+}

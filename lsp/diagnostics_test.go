@@ -132,13 +132,7 @@ func TestDiagnosticsImports(t *testing.T) {
 	if err := os.WriteFile(impPath, []byte(strings.Replace(imported, `<Variant Name="Contoso">`, `<Variant Name="Other">`, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	root := `<?xml version="1.0" encoding="utf-8"?>
-<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="Root" Description="d" Owner="Contoso" OwnerType="OEM">
-  <Imports>
-    <Import Source="$(CurrentFileDir)\operator.xml"/>
-  </Imports>
-</ImageCustomizations>
-`
+	root := importingRoot("operator.xml", false)
 	rootURI := pathToURI(filepath.Join(dir, "root.xml"))
 	c := startServer(t, Options{})
 	c.initialize()

@@ -143,13 +143,7 @@ func TestImportReadThroughFileio(t *testing.T) {
 	if err := os.Mkdir(filepath.Join(dir, "operator.xml"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	root := `<?xml version="1.0" encoding="utf-8"?>
-<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="Root" Description="d" Owner="Contoso" OwnerType="OEM">
-  <Imports>
-    <Import Source="$(CurrentFileDir)\operator.xml"/>
-  </Imports>
-</ImageCustomizations>
-`
+	root := importingRoot("operator.xml", false)
 	rootPath := filepath.Join(dir, "root.xml")
 	g, err := answerfile.LoadGraph(rootPath, []byte(root), answerfile.ImportOptions{})
 	if err != nil {

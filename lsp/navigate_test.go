@@ -94,18 +94,7 @@ func TestDefinitionOfImport(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "targets.xml"), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	root := `<?xml version="1.0" encoding="utf-8"?>
-<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="Root" Description="d" Owner="Contoso" OwnerType="OEM">
-  <Imports>
-    <Import Source="$(CurrentFileDir)\targets.xml"/>
-  </Imports>
-  <Variant Name="Again">
-    <TargetRefs>
-      <TargetRef Id="Contoso"/>
-    </TargetRefs>
-  </Variant>
-</ImageCustomizations>
-`
+	root := importingRoot("targets.xml", true)
 	uri := pathToURI(filepath.Join(dir, "root.xml"))
 	c := startServer(t, Options{})
 	c.initialize()

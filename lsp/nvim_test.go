@@ -51,18 +51,7 @@ func TestNeovim(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := filepath.Join(filepath.Dir(path), "root.xml")
-	rootText := `<?xml version="1.0" encoding="utf-8"?>
-<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="Root" Description="d" Owner="Contoso" OwnerType="OEM">
-  <Imports>
-    <Import Source="$(CurrentFileDir)\contoso.xml"/>
-  </Imports>
-  <Variant Name="Again">
-    <TargetRefs>
-      <TargetRef Id="Contoso"/>
-    </TargetRefs>
-  </Variant>
-</ImageCustomizations>
-`
+	rootText := importingRoot("contoso.xml", true)
 	if err := os.WriteFile(root, []byte(rootText), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -24,13 +24,8 @@ func frame(msgs ...map[string]any) []byte {
 	return b.Bytes()
 }
 
-// TestLspSession runs a whole session through Main: the .mcsf.yaml next to
-// the file is read, and the server exits 0 after shutdown and exit.
-func TestLspSession(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "a.xml")
-	os.WriteFile(filepath.Join(dir, ".mcsf.yaml"), []byte("severity:\n  empty-value: warning\n"), 0o644)
-	text := `<?xml version="1.0" encoding="utf-8"?>
+// emptyThreshold is an answer file with one finding, an empty-value on line 5.
+const emptyThreshold = `<?xml version="1.0" encoding="utf-8"?>
 <ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="A" Description="d" Owner="Contoso" OwnerType="OEM">
   <Static>
     <Settings Path="CellCore/PerDevice/SMS">
@@ -39,6 +34,14 @@ func TestLspSession(t *testing.T) {
   </Static>
 </ImageCustomizations>
 `
+
+// TestLspSession runs a whole session through Main: the .mcsf.yaml next to
+// the file is read, and the server exits 0 after shutdown and exit.
+func TestLspSession(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.xml")
+	os.WriteFile(filepath.Join(dir, ".mcsf.yaml"), []byte("severity:\n  empty-value: warning\n"), 0o644)
+	text := emptyThreshold
 	got := lspSession(t, []string{"lsp", "--debounce", "1ms"}, "file://"+filepath.ToSlash(path), text, "publishDiagnostics")
 	for _, want := range []string{`"positionEncoding":"utf-16"`, `"name":"mcsf"`, `"code":"empty-value"`, `"severity":2`,
 		`"range":{"start":{"line":4,"character":54},"end":{"line":4,"character":62}}`} {
@@ -85,15 +88,7 @@ func lspSession(t *testing.T, args []string, uri, text string, waitFor ...string
 func TestLspImportFlags(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("MCSF_TEST_OPS", dir)
-	operator := `<?xml version="1.0" encoding="utf-8"?>
-<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="Ops" Description="d" Owner="Contoso" OwnerType="OEM">
-  <Static>
-    <Settings Path="CellCore/PerDevice/SMS">
-      <Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value=""/>
-    </Settings>
-  </Static>
-</ImageCustomizations>
-`
+	operator := emptyThreshold
 	if err := os.WriteFile(filepath.Join(dir, "operator.xml"), []byte(operator), 0o644); err != nil {
 		t.Fatal(err)
 	}
