@@ -1,4 +1,4 @@
-package lint_test
+package lint
 
 import (
 	"errors"
@@ -10,7 +10,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/mcsf-dev/mcsf/answerfile"
-	"github.com/mcsf-dev/mcsf/answerfile/lint"
 	"github.com/mcsf-dev/mcsf/fileio"
 )
 
@@ -89,11 +88,11 @@ func TestLinter(t *testing.T) {
 	})
 	t.Chdir(dir) // the Linter names files as given
 	caseFinding := func(file string, sev answerfile.Severity) finding {
-		return finding{file, 4, 15, sev, lint.RulePathCase}
+		return finding{file, 4, 15, sev, RulePathCase}
 	}
 	for _, tc := range []struct {
 		name     string
-		opts     lint.LinterOptions
+		opts     LinterOptions
 		args     []string
 		files    []string
 		skipped  int
@@ -106,20 +105,20 @@ func TestLinter(t *testing.T) {
 			want: []finding{caseFinding("plain/case.xml", answerfile.Info)}},
 		{name: "a file named is linted whatever its root",
 			args: []string{"explicit/other.xml"}, files: []string{"explicit/other.xml"},
-			want: []finding{{"explicit/other.xml", 1, 1, answerfile.Error, lint.RuleRootElement}}, failed: true},
+			want: []finding{{"explicit/other.xml", 1, 1, answerfile.Error, RuleRootElement}}, failed: true},
 		{name: ".mcsf.yaml of the directory: severity and fail-on",
 			args: []string{"strict", "plain/case.xml"}, files: []string{"plain/case.xml", "strict/case.xml"},
 			want: []finding{caseFinding("plain/case.xml", answerfile.Info), caseFinding("strict/case.xml", answerfile.Warning)}, failed: true},
 		{name: "the command line wins over .mcsf.yaml",
-			opts: lint.LinterOptions{Settings: lint.Settings{Severity: map[string]answerfile.Severity{lint.RulePathCase: answerfile.Info}, FailOn: ptr(answerfile.Error)}},
+			opts: LinterOptions{Settings: Settings{Severity: map[string]answerfile.Severity{RulePathCase: answerfile.Info}, FailOn: ptr(answerfile.Error)}},
 			args: []string{"strict"}, files: []string{"strict/case.xml"},
 			want: []finding{caseFinding("strict/case.xml", answerfile.Info)}},
 		{name: "--config replaces .mcsf.yaml everywhere",
-			opts: lint.LinterOptions{ConfigFile: "strict/.mcsf.yaml"},
+			opts: LinterOptions{ConfigFile: "strict/.mcsf.yaml"},
 			args: []string{"plain/case.xml"}, files: []string{"plain/case.xml"},
 			want: []finding{caseFinding("plain/case.xml", answerfile.Warning)}, failed: true},
 		{name: "a disabled rule",
-			opts: lint.LinterOptions{Settings: lint.Settings{Disable: []string{lint.RulePathCase}}},
+			opts: LinterOptions{Settings: Settings{Disable: []string{RulePathCase}}},
 			args: []string{"plain"}, files: []string{"plain/case.xml", "plain/good.xml"}, skipped: 1},
 		{name: "an imported file given too is linted once, in its root's graph",
 			args: []string{"graph"}, files: []string{"graph/base.xml", "graph/root.xml"},
@@ -128,7 +127,7 @@ func TestLinter(t *testing.T) {
 			args: []string{"graph/root.xml"}, files: []string{"graph/base.xml", "graph/root.xml"},
 			want: []finding{caseFinding("graph/base.xml", answerfile.Info)}},
 		{name: "imports not followed: each file alone",
-			opts: lint.LinterOptions{Imports: answerfile.ImportOptions{NoFollow: true}},
+			opts: LinterOptions{Imports: answerfile.ImportOptions{NoFollow: true}},
 			args: []string{"graph"}, files: []string{"graph/base.xml", "graph/root.xml"},
 			want: []finding{caseFinding("graph/base.xml", answerfile.Info)}},
 		{name: "a glob with **",
@@ -136,15 +135,15 @@ func TestLinter(t *testing.T) {
 			want: []finding{caseFinding("plain/case.xml", answerfile.Info), caseFinding("strict/case.xml", answerfile.Warning)}, failed: true},
 		{name: "a file cut short: its syntax error",
 			args: []string{"broken"}, files: []string{"broken/broken.xml"},
-			want: []finding{{"broken/broken.xml", 4, 6, answerfile.Error, lint.RuleXMLSyntax}}, failed: true},
+			want: []finding{{"broken/broken.xml", 4, 6, answerfile.Error, RuleXMLSyntax}}, failed: true},
 		{name: "sources kept for the files with findings",
-			opts: lint.LinterOptions{KeepSources: true},
+			opts: LinterOptions{KeepSources: true},
 			args: []string{"plain", "graph"}, files: []string{"graph/base.xml", "graph/root.xml", "plain/case.xml", "plain/good.xml"}, skipped: 1,
 			want:     []finding{caseFinding("graph/base.xml", answerfile.Info), caseFinding("plain/case.xml", answerfile.Info)},
 			nSources: 3}, // plain/case.xml, and both files of the graph
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			l, err := lint.NewLinter(tc.opts)
+			l, err := NewLinter(tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -173,7 +172,7 @@ func TestLinterStdin(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{".mcsf.yaml": "severity:\n  path-case: error\n"})
 	t.Chdir(dir) // the Linter names files as given
-	l, err := lint.NewLinter(lint.LinterOptions{})
+	l, err := NewLinter(LinterOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,7 +181,7 @@ func TestLinterStdin(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Standard input takes the working directory's configuration.
-	want := []finding{{"in.xml", 4, 15, answerfile.Error, lint.RulePathCase}}
+	want := []finding{{"in.xml", 4, 15, answerfile.Error, RulePathCase}}
 	if diff := cmp.Diff(want, findings(res.Diagnostics)); diff != "" || !res.Failed {
 		t.Errorf("LintStdin: failed %v, findings (-want +got):\n%s", res.Failed, diff)
 	}
@@ -192,7 +191,7 @@ func TestLinterFix(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"case.xml": answerFile("Cellcore/PerDevice/SMS"), "good.xml": answerFile("CellCore/PerDevice/SMS")})
 	t.Chdir(dir) // the Linter names files as given
-	l, err := lint.NewLinter(lint.LinterOptions{Fix: true})
+	l, err := NewLinter(LinterOptions{Fix: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +202,7 @@ func TestLinterFix(t *testing.T) {
 	if len(res.Diagnostics) != 0 {
 		t.Errorf("after the fix: %v, want no finding", findings(res.Diagnostics))
 	}
-	want := []lint.FixedFile{{Path: "case.xml", Name: "case.xml", Original: []byte(answerFile("Cellcore/PerDevice/SMS")),
+	want := []FixedFile{{Path: "case.xml", Name: "case.xml", Original: []byte(answerFile("Cellcore/PerDevice/SMS")),
 		Data: []byte(answerFile("CellCore/PerDevice/SMS")), Findings: 1}}
 	if diff := cmp.Diff(want, res.Fixed); diff != "" {
 		t.Errorf("Fixed (-want +got):\n%s", diff)
@@ -228,8 +227,8 @@ func TestLinterErrors(t *testing.T) {
 		"empty/README.md": "",
 	})
 	t.Chdir(dir) // the Linter names files as given
-	var ce *lint.ConfigError
-	var ie *lint.InputError
+	var ce *ConfigError
+	var ie *InputError
 	var ae *fileio.ArgError
 	for _, tc := range []struct {
 		args   []string
@@ -244,7 +243,7 @@ func TestLinterErrors(t *testing.T) {
 		{[]string{"*.nothing"}, &ae, "*.nothing: no file matches"},
 		{nil, &ie, "no input: name files or directories, or - for standard input"},
 	} {
-		l, err := lint.NewLinter(lint.LinterOptions{})
+		l, err := NewLinter(LinterOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -253,10 +252,10 @@ func TestLinterErrors(t *testing.T) {
 			t.Errorf("LintFiles(%q): got error %v (%T), want %q (%T)", tc.args, err, err, tc.want, tc.target)
 		}
 	}
-	if _, err := lint.NewLinter(lint.LinterOptions{ConfigFile: "nowhere.yaml"}); err == nil || err.Error() != "nowhere.yaml: no such file or directory" || !errors.As(err, &ce) {
+	if _, err := NewLinter(LinterOptions{ConfigFile: "nowhere.yaml"}); err == nil || err.Error() != "nowhere.yaml: no such file or directory" || !errors.As(err, &ce) {
 		t.Errorf("NewLinter with a missing ConfigFile: got %v, want a *ConfigError", err)
 	}
-	if _, err := lint.NewLinter(lint.LinterOptions{Settings: lint.Settings{Disable: []string{"nope"}}}); err == nil || !strings.Contains(err.Error(), `unknown rule "nope"`) {
+	if _, err := NewLinter(LinterOptions{Settings: Settings{Disable: []string{"nope"}}}); err == nil || !strings.Contains(err.Error(), `unknown rule "nope"`) {
 		t.Errorf("NewLinter with an unknown rule: got %v", err)
 	}
 }
@@ -267,50 +266,24 @@ func TestLinterErrors(t *testing.T) {
 // reached only through an Import keeps its fixable finding and is named in
 // NotFixed.
 func TestLinterFixGraph(t *testing.T) {
-	const root = `<?xml version="1.0" encoding="utf-8"?>
-<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="R" Description="d" Owner="Contoso" OwnerType="OEM">
-  <Imports>
+	const head = `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="N" Description="d" Owner="Contoso" OwnerType="OEM">
+`
+	const imports = `  <Imports>
     <Import Source="$(CurrentFileDir)\base.xml"/>
     <Import Source="$(CurrentFileDir)\lib\lib.xml"/>
   </Imports>
-  <Targets>
-    <Target Id="Fabrikam">
-      <TargetState>
-        <Condition Name="MCC" Value="310"/>
-        <Condition Name="MNC" Value="410"/>
-      </TargetState>
-    </Target>
-  </Targets>
-  <Variant Name="Fabrikam">
-    <TargetRefs>
-      <TargetRef Id="Fabrikam"/>
-    </TargetRefs>
-    <Settings Path="Cellcore/PerIMSI/$(__IMSI)/SMS">
-      <Setting Name="3GPP/IMS/RetryEnabled" Value="0"/>
-    </Settings>
-  </Variant>
-</ImageCustomizations>
 `
-	const base = `<?xml version="1.0" encoding="utf-8"?>
-<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="B" Description="d" Owner="Contoso" OwnerType="OEM">
-  <Static>
-    <Settings Path="Multivariant">
-      <Setting Name="Enable" Value="1"/>
-    </Settings>
-    <Settings Path="AutoDataConfig">
-      <Setting Name="Enable" Value="0"/>
-    </Settings>
-    <Settings Path="Cellcore/PerDevice/SMS">
+	root := head + imports + fixTargets + strings.Replace(fixVariant, "CellCore", "Cellcore", 1) + "</ImageCustomizations>\n"
+	base := head + strings.Replace(fixStatic, "  </Static>", `    <Settings Path="Cellcore/PerDevice/SMS">
       <Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="1"/>
     </Settings>
-  </Static>
-</ImageCustomizations>
-`
+  </Static>`, 1) + "</ImageCustomizations>\n"
 	lib := strings.Replace(answerFile("CellCore/PerDevice/SMS"), `3GPP/IMS/AttemptThresholdForIMS`, `3gpp/ims/retryenabled`, 1)
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"g/root.xml": root, "g/base.xml": base, "g/lib/lib.xml": lib})
 	t.Chdir(dir)
-	before, err := lint.NewLinter(lint.LinterOptions{})
+	before, err := NewLinter(LinterOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,12 +291,12 @@ func TestLinterFixGraph(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []finding{{"g/base.xml", 10, 15, answerfile.Info, lint.RulePathCase}, {"g/lib/lib.xml", 5, 16, answerfile.Info, lint.RulePathCase},
-		{"g/root.xml", 19, 15, answerfile.Info, lint.RulePathCase}}
+	want := []finding{{"g/base.xml", 10, 15, answerfile.Info, RulePathCase}, {"g/lib/lib.xml", 5, 16, answerfile.Info, RulePathCase},
+		{"g/root.xml", 19, 15, answerfile.Info, RulePathCase}}
 	if diff := cmp.Diff(want, findings(res.Diagnostics)); diff != "" {
 		t.Fatalf("before the fix (-want +got):\n%s", diff)
 	}
-	l, err := lint.NewLinter(lint.LinterOptions{Fix: true})
+	l, err := NewLinter(LinterOptions{Fix: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -334,7 +307,7 @@ func TestLinterFixGraph(t *testing.T) {
 	if diff := cmp.Diff(want[1:2], findings(res.Diagnostics)); diff != "" {
 		t.Errorf("after the fix (-want +got):\n%s", diff)
 	}
-	wantFixed := []lint.FixedFile{
+	wantFixed := []FixedFile{
 		{Path: "g/base.xml", Name: "g/base.xml", Original: []byte(base), Data: []byte(strings.Replace(base, "Cellcore", "CellCore", 1)), Findings: 1},
 		{Path: "g/root.xml", Name: "g/root.xml", Original: []byte(root), Data: []byte(strings.Replace(root, "Cellcore", "CellCore", 1)), Findings: 1},
 	}
