@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -98,6 +99,9 @@ func runeOffset(s string, n int) int {
 // sequence in a name must not reach the terminal, a newline must not forge
 // a line of the report) as \xNN.
 func cleanName(s string) string {
+	if !hasControl(s, false) {
+		return s
+	}
 	return replaceEach(s, func(r rune) string {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
 			return fmt.Sprintf("\\x%02x", r)
@@ -180,7 +184,7 @@ func Write(w io.Writer, format string, r *Report) error {
 	}
 	// A bufio.Writer keeps the first write error, so the formats write
 	// freely and the error is checked once, at Flush.
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, 64<<10) // 4 KB writes were 3,750 write calls for the small files' text report
 	Formats[i].write(bw, r)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write report: %w", err)
@@ -275,13 +279,36 @@ func extraLines(d answerfile.Diagnostic, name func(string) string) []string {
 // locationString is file:line:col, leaving out what is unknown (0).
 func locationString(file string, line, col int) string {
 	file = cleanName(file)
-	switch {
-	case line <= 0:
+	if line <= 0 {
 		return file
-	case col <= 0:
-		return fmt.Sprintf("%s:%d", file, line)
 	}
-	return fmt.Sprintf("%s:%d:%d", file, line, col)
+	b := strconv.AppendInt(append(append(make([]byte, 0, len(file)+12), file...), ':'), int64(line), 10)
+	if col > 0 {
+		b = strconv.AppendInt(append(b, ':'), int64(col), 10)
+	}
+	return string(b)
+}
+
+// hasControl reports whether s holds a control character (C0, DEL or C1;
+// tabs and line feeds count only unless keepLayout) or is not valid UTF-8
+// (each bad byte becomes U+FFFD when cleaned).
+func hasControl(s string, keepLayout bool) bool {
+	high := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\t' || c == '\n':
+			if !keepLayout {
+				return true
+			}
+		case c < 0x20 || c == 0x7f:
+			return true
+		case c == 0xc2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] < 0xa0: // U+0080–U+009F
+			return true
+		case c >= 0x80:
+			high = true
+		}
+	}
+	return high && !utf8.ValidString(s)
 }
 
 // replaceEach escapes s character by character: esc returns the
@@ -304,6 +331,9 @@ func replaceEach(s string, esc func(rune) string) string {
 // "\n", and other control characters (which could drive a terminal or break
 // a log parser) become U+FFFD. Tabs stay.
 func cleanText(s string) string {
+	if !hasControl(s, true) {
+		return s // most messages and lines: no copy, no per-rune call
+	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.Map(func(r rune) rune {
 		switch {

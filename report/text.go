@@ -32,15 +32,23 @@ func WriteDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, colo
 	writeDiagnostics(w, ds, src, color, DefaultExcerptWidth)
 }
 
-// writeDiagnostics is WriteDiagnostics with excerpts of at most width characters.
+// writeDiagnostics is WriteDiagnostics with excerpts of at most width
+// characters. Each diagnostic is built in one buffer and written at once:
+// with fmt.Fprintf per line the text report cost a third more CPU than
+// the JSON one on the 10,000 small files.
 func writeDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, color bool, width int) {
-	paint := func(code, s string) string {
-		if !color {
-			return s
+	var b []byte
+	paint := func(code, s string) {
+		if color {
+			b = append(b, code...)
 		}
-		return code + s + ansiReset
+		b = append(b, s...)
+		if color {
+			b = append(b, ansiReset...)
+		}
 	}
 	for _, d := range ds {
+		b = b[:0]
 		sevColor := ansiCyan
 		switch d.Severity {
 		case answerfile.Error:
@@ -48,8 +56,20 @@ func writeDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, colo
 		case answerfile.Warning:
 			sevColor = ansiYel
 		}
-		loc := locationString(d.File, d.Line, d.Column)
-		fmt.Fprintf(w, "%s: %s: %s %s\n", paint(ansiBold, loc), paint(sevColor, d.Severity.String()), cleanText(d.Message), paint(ansiBold, "["+d.Rule+"]"))
+		paint(ansiBold, locationString(d.File, d.Line, d.Column))
+		b = append(b, ": "...)
+		paint(sevColor, d.Severity.String())
+		b = append(b, ": "...)
+		b = append(b, cleanText(d.Message)...)
+		b = append(b, ' ')
+		if color {
+			b = append(b, ansiBold...)
+		}
+		b = append(append(append(b, '['), d.Rule...), ']')
+		if color {
+			b = append(b, ansiReset...)
+		}
+		b = append(b, '\n')
 		if s := src[d.File]; s != nil && d.Line > 0 {
 			raw, col := window(s.Line(d.Line), d.Column, width)
 			if d.Column > 0 {
@@ -59,19 +79,27 @@ func writeDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, colo
 				d.Column = col
 			}
 			if line := cleanText(raw); line != "" || d.Column > 0 {
-				fmt.Fprintf(w, "  %s\n", expandTabs(line))
+				b = append(append(append(b, "  "...), expandTabs(line)...), '\n')
 				if d.Column > 0 {
 					c := caret(line, d)
 					i := strings.IndexByte(c, '^')
-					fmt.Fprintf(w, "  %s%s\n", c[:i], paint(sevColor, c[i:]))
+					b = append(append(b, "  "...), c[:i]...)
+					paint(sevColor, c[i:])
+					b = append(b, '\n')
 				}
 			}
 		}
 		if d.Fix != "" {
-			fmt.Fprintf(w, "  %s %s\n", paint(ansiGreen, "fix:"), cleanText(d.Fix))
+			b = append(b, "  "...)
+			paint(ansiGreen, "fix:")
+			b = append(append(append(b, ' '), cleanText(d.Fix)...), '\n')
 		}
 		for _, r := range d.Related {
-			fmt.Fprintf(w, "  %s: %s\n", locationString(r.File, r.Line, r.Column), cleanText(r.Message))
+			b = append(append(b, "  "...), locationString(r.File, r.Line, r.Column)...)
+			b = append(append(append(b, ": "...), cleanText(r.Message)...), '\n')
+		}
+		if _, err := w.Write(b); err != nil {
+			return // the caller's bufio.Writer keeps the error
 		}
 	}
 }
@@ -103,7 +131,12 @@ func caret(line string, d answerfile.Diagnostic) string {
 	return pad + "^" + strings.Repeat("~", max(width-1, 0))
 }
 
-func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
+func expandTabs(s string) string {
+	if strings.IndexByte(s, '\t') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(s, "\t", "    ")
+}
 
 // summaryLine is the closing line of a text report.
 func summaryLine(files, errors, warnings, infos int) string {
