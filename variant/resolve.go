@@ -314,6 +314,9 @@ func (s *cState) undecidedReason(i int, p Profile) string {
 		return fmt.Sprintf("depends on %s, which the SIM and device profile does not give: give it (--%s, or --condition %s=VALUE) to decide",
 			CanonicalName(s.conds[i].Name), strings.ToLower(CanonicalName(s.conds[i].Name)), CanonicalName(s.conds[i].Name))
 	}
+	if isASCII(v) {
+		return fmt.Sprintf("the value %q holds a vertical tab, which .NET's \\s matches and Go's RE2's does not", v)
+	}
 	return fmt.Sprintf("the value %q is not ASCII, and the pattern uses \\d, \\w, \\s, \\b, '.', a negated class or a non-ASCII letter, which .NET on the device reads by UTF-16 code unit and Unicode category, Go's RE2 by code point and ASCII class", v)
 }
 

@@ -195,3 +195,17 @@ func TestVerticalTab(t *testing.T) {
 		}
 	}
 }
+
+// TestVerticalTabReason: resolve says why a value with a vertical tab is
+// undecided.
+func TestVerticalTabReason(t *testing.T) {
+	c := compileXML(t, `<Targets><Target Id="T"><TargetState><Condition Name="SPN" Value="pattern:a\sb"/></TargetState></Target></Targets>
+<Variant Name="V"><TargetRefs><TargetRef Id="T"/></TargetRefs><Settings Path="S"><Setting Name="X" Value="1"/></Settings></Variant>`)
+	var p Profile
+	p.Set("SPN", "a\vb")
+	r := c.Resolve(p)
+	want := `the value "a\vb" holds a vertical tab, which .NET's \s matches and Go's RE2's does not`
+	if len(r.Undecided) != 1 || r.Undecided[0].Reason != want {
+		t.Errorf("undecided %+v, want one with reason %q", r.Undecided, want)
+	}
+}
