@@ -67,7 +67,8 @@ func catalogWords(ids bool) []string {
 		out = append(out, p+"\tsettings path")
 	}
 	for _, n := range ix.Names() {
-		out = append(out, n+"\tsetting")
+		// the description of the first entry of that name (shells show it)
+		out = append(out, n+"\tsetting: "+ix.ByName(n)[0].Setting.Doc)
 	}
 	return out
 }
