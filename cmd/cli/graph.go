@@ -123,7 +123,7 @@ func runGraph(o *graphOptions, arg string, io *streams) error {
 	diags := answerfile.SortDiagnostics(append(g.Diagnostics, m.Diagnostics...))
 	switch o.format {
 	case "text":
-		writeGraphText(io.out, stats)
+		writeGraphText(textOut(io.out, o.format), stats)
 	case "dot":
 		writeGraphDot(io.out, stats)
 	case "json":

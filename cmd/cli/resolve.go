@@ -233,7 +233,7 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 		findings = <-lintCount
 	}
 
-	w := bufio.NewWriterSize(io.out, 64<<10)
+	w := bufio.NewWriterSize(textOut(io.out, o.format), 64<<10)
 	switch {
 	case sims != nil:
 		err = o.writeBatch(w, compiled, sims, io.err)
