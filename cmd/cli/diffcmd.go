@@ -14,6 +14,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/change"
+	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/variant"
 	"github.com/spf13/cobra"
 )
@@ -119,7 +120,7 @@ func gitDriverArgs(args []string) bool {
 func runDiff(o *diffOptions, args []string, io *streams) error {
 	var opts change.Options
 	if o.simsFile != "" {
-		sims, err := readSIMs(o.simsFile, io.in)
+		sims, err := readSIMs(o.simsFile, io.in, o.maxFileSize)
 		if err != nil {
 			return err
 		}
@@ -210,12 +211,14 @@ func writeDiff(w io.Writer, format string, reports []*change.Report) error {
 	return nil
 }
 
-func readSIMs(name string, stdin io.Reader) ([]variant.Profile, error) {
-	var r io.Reader = stdin
+// readSIMs reads --sims through fileio: a regular file (or -) of at most
+// limit bytes, with the batch limits of variant.ReadProfiles.
+func readSIMs(name string, stdin io.Reader, limit int64) ([]variant.Profile, error) {
+	r := fileio.LimitReader(stdin, "standard input", limit)
 	if name != "-" {
-		f, err := os.Open(name)
+		f, err := fileio.Open(name, limit)
 		if err != nil {
-			return nil, usageError("--sims %s", describeOpenError(name, err))
+			return nil, usageError("--sims: %v", readError(input{path: name, display: name}, err))
 		}
 		defer f.Close()
 		r = f
@@ -252,7 +255,7 @@ func (o *diffOptions) version(name string, data []byte, readFile func(string) ([
 		return v, err
 	}
 	if readFile == nil {
-		readFile = os.ReadFile
+		readFile = func(name string) ([]byte, error) { return fileio.ReadFile(name, o.maxFileSize) }
 	}
 	if err := stopOnSyntax(g, data, readFile, io.err); err != nil {
 		return v, err
