@@ -140,6 +140,11 @@ func realPath(p string) string {
 	}
 }
 
+// InsideDir reports whether path is dir or inside it, with symbolic links
+// resolved as far as they exist (a configuration's import-root must stay
+// inside the configuration's own work tree).
+func InsideDir(path, dir string) bool { return within(realPath(path), realPath(dir)) }
+
 // within reports whether path is dir or inside it (both real paths).
 func within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)

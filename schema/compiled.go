@@ -331,7 +331,7 @@ var nodes = [...]node{
 	},
 	{ // config.schema.json#
 		noAdditional: true,
-		properties:   []property{{name: "disable", escaped: "disable", node: 87}, {name: "fail-on", escaped: "fail-on", node: 89}, {name: "severity", escaped: "severity", node: 90}, {name: "strict", escaped: "strict", node: 93}},
+		properties:   []property{{name: "disable", escaped: "disable", node: 87}, {name: "fail-on", escaped: "fail-on", node: 89}, {name: "import-env", escaped: "import-env", node: 90}, {name: "import-root", escaped: "import-root", node: 92}, {name: "severity", escaped: "severity", node: 94}, {name: "strict", escaped: "strict", node: 97}},
 		types:        []string{"object"},
 	},
 	{ // config.schema.json#/$defs/ruleID
@@ -351,9 +351,25 @@ var nodes = [...]node{
 		enum:        []any{"error", "warning", "info"},
 		enumMessage: "value must be one of \"error\", \"warning\", \"info\"",
 	},
+	{ // config.schema.json#/properties/import-env
+		items: 91,
+		types: []string{"array"},
+	},
+	{ // config.schema.json#/properties/import-env/items
+		pattern: 3,
+		types:   []string{"string"},
+	},
+	{ // config.schema.json#/properties/import-root
+		items: 93,
+		types: []string{"array"},
+	},
+	{ // config.schema.json#/properties/import-root/items
+		minLength: 2,
+		types:     []string{"string"},
+	},
 	{ // config.schema.json#/properties/severity
-		additional:    91,
-		propertyNames: 92,
+		additional:    95,
+		propertyNames: 96,
 		types:         []string{"object"},
 	},
 	{ // config.schema.json#/properties/severity/additionalProperties
@@ -367,11 +383,11 @@ var nodes = [...]node{
 		types: []string{"boolean"},
 	},
 	{ // diff-output.schema.json#
-		oneOf: []int32{170, 171},
+		oneOf: []int32{174, 175},
 	},
 	{ // diff-output.schema.json#/$defs/change
 		noAdditional: true,
-		properties:   []property{{name: "element", escaped: "element", node: 96}, {name: "kind", escaped: "kind", node: 97}, {name: "message", escaped: "message", node: 98}, {name: "name", escaped: "name", node: 99}, {name: "new", escaped: "new", node: 100}, {name: "newSource", escaped: "newSource", node: 101}, {name: "old", escaped: "old", node: 102}, {name: "oldSource", escaped: "oldSource", node: 103}, {name: "path", escaped: "path", node: 104}, {name: "target", escaped: "target", node: 105}, {name: "targetState", escaped: "targetState", node: 106}, {name: "variant", escaped: "variant", node: 107}},
+		properties:   []property{{name: "element", escaped: "element", node: 100}, {name: "kind", escaped: "kind", node: 101}, {name: "message", escaped: "message", node: 102}, {name: "name", escaped: "name", node: 103}, {name: "new", escaped: "new", node: 104}, {name: "newSource", escaped: "newSource", node: 105}, {name: "old", escaped: "old", node: 106}, {name: "oldSource", escaped: "oldSource", node: 107}, {name: "path", escaped: "path", node: 108}, {name: "target", escaped: "target", node: 109}, {name: "targetState", escaped: "targetState", node: 110}, {name: "variant", escaped: "variant", node: 111}},
 		required:     []string{"kind", "element", "message"},
 		types:        []string{"object"},
 	},
@@ -393,13 +409,13 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // diff-output.schema.json#/$defs/change/properties/newSource
-		ref: 167,
+		ref: 171,
 	},
 	{ // diff-output.schema.json#/$defs/change/properties/old
 		types: []string{"string"},
 	},
 	{ // diff-output.schema.json#/$defs/change/properties/oldSource
-		ref: 167,
+		ref: 171,
 	},
 	{ // diff-output.schema.json#/$defs/change/properties/path
 		types: []string{"string"},
@@ -416,24 +432,24 @@ var nodes = [...]node{
 	},
 	{ // diff-output.schema.json#/$defs/class
 		noAdditional: true,
-		properties:   []property{{name: "any", escaped: "any", node: 109}, {name: "conditions", escaped: "conditions", node: 111}, {name: "description", escaped: "description", node: 115}, {name: "merged", escaped: "merged", node: 116}, {name: "sim", escaped: "sim", node: 117}},
+		properties:   []property{{name: "any", escaped: "any", node: 113}, {name: "conditions", escaped: "conditions", node: 115}, {name: "description", escaped: "description", node: 119}, {name: "merged", escaped: "merged", node: 120}, {name: "sim", escaped: "sim", node: 121}},
 		required:     []string{"description", "conditions", "any", "sim", "merged"},
 		types:        []string{"object"},
 	},
 	{ // diff-output.schema.json#/$defs/class/properties/any
-		items: 110,
+		items: 114,
 		types: []string{"array"},
 	},
 	{ // diff-output.schema.json#/$defs/class/properties/any/items
 		types: []string{"string"},
 	},
 	{ // diff-output.schema.json#/$defs/class/properties/conditions
-		items: 112,
+		items: 116,
 		types: []string{"array"},
 	},
 	{ // diff-output.schema.json#/$defs/class/properties/conditions/items
 		noAdditional: true,
-		properties:   []property{{name: "description", escaped: "description", node: 113}, {name: "name", escaped: "name", node: 114}},
+		properties:   []property{{name: "description", escaped: "description", node: 117}, {name: "name", escaped: "name", node: 118}},
 		required:     []string{"name", "description"},
 		types:        []string{"object"},
 	},
@@ -451,7 +467,7 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // diff-output.schema.json#/$defs/class/properties/sim
-		additional: 118,
+		additional: 122,
 		types:      []string{"object"},
 	},
 	{ // diff-output.schema.json#/$defs/class/properties/sim/additionalProperties
@@ -459,45 +475,45 @@ var nodes = [...]node{
 	},
 	{ // diff-output.schema.json#/$defs/effect
 		noAdditional: true,
-		properties:   []property{{name: "classes", escaped: "classes", node: 120}, {name: "kept", escaped: "kept", node: 122}, {name: "runtime", escaped: "runtime", node: 124}, {name: "settings", escaped: "settings", node: 126}, {name: "status", escaped: "status", node: 128}, {name: "undecided", escaped: "undecided", node: 129}},
+		properties:   []property{{name: "classes", escaped: "classes", node: 124}, {name: "kept", escaped: "kept", node: 126}, {name: "runtime", escaped: "runtime", node: 128}, {name: "settings", escaped: "settings", node: 130}, {name: "status", escaped: "status", node: 132}, {name: "undecided", escaped: "undecided", node: 133}},
 		required:     []string{"classes", "status", "settings", "runtime", "kept", "undecided"},
 		types:        []string{"object"},
 	},
 	{ // diff-output.schema.json#/$defs/effect/properties/classes
-		items:    121,
+		items:    125,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // diff-output.schema.json#/$defs/effect/properties/classes/items
-		ref: 108,
+		ref: 112,
 	},
 	{ // diff-output.schema.json#/$defs/effect/properties/kept
-		items: 123,
-		types: []string{"array"},
-	},
-	{ // diff-output.schema.json#/$defs/effect/properties/kept/items
-		ref: 149,
-	},
-	{ // diff-output.schema.json#/$defs/effect/properties/runtime
-		items: 125,
-		types: []string{"array"},
-	},
-	{ // diff-output.schema.json#/$defs/effect/properties/runtime/items
-		ref: 145,
-	},
-	{ // diff-output.schema.json#/$defs/effect/properties/settings
 		items: 127,
 		types: []string{"array"},
 	},
+	{ // diff-output.schema.json#/$defs/effect/properties/kept/items
+		ref: 153,
+	},
+	{ // diff-output.schema.json#/$defs/effect/properties/runtime
+		items: 129,
+		types: []string{"array"},
+	},
+	{ // diff-output.schema.json#/$defs/effect/properties/runtime/items
+		ref: 149,
+	},
+	{ // diff-output.schema.json#/$defs/effect/properties/settings
+		items: 131,
+		types: []string{"array"},
+	},
 	{ // diff-output.schema.json#/$defs/effect/properties/settings/items
-		ref: 154,
+		ref: 158,
 	},
 	{ // diff-output.schema.json#/$defs/effect/properties/status
 		enum:        []any{"changed", "undecided", ""},
 		enumMessage: "value must be one of \"changed\", \"undecided\", \"\"",
 	},
 	{ // diff-output.schema.json#/$defs/effect/properties/undecided
-		items: 130,
+		items: 134,
 		types: []string{"array"},
 	},
 	{ // diff-output.schema.json#/$defs/effect/properties/undecided/items
@@ -505,7 +521,7 @@ var nodes = [...]node{
 	},
 	{ // diff-output.schema.json#/$defs/report
 		noAdditional: true,
-		properties:   []property{{name: "classes", escaped: "classes", node: 132}, {name: "effects", escaped: "effects", node: 133}, {name: "new", escaped: "new", node: 135}, {name: "notes", escaped: "notes", node: 136}, {name: "old", escaped: "old", node: 138}, {name: "sims", escaped: "sims", node: 139}, {name: "structure", escaped: "structure", node: 143}},
+		properties:   []property{{name: "classes", escaped: "classes", node: 136}, {name: "effects", escaped: "effects", node: 137}, {name: "new", escaped: "new", node: 139}, {name: "notes", escaped: "notes", node: 140}, {name: "old", escaped: "old", node: 142}, {name: "sims", escaped: "sims", node: 143}, {name: "structure", escaped: "structure", node: 147}},
 		required:     []string{"old", "new", "structure", "classes", "effects", "notes"},
 		types:        []string{"object"},
 	},
@@ -514,17 +530,17 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // diff-output.schema.json#/$defs/report/properties/effects
-		items: 134,
+		items: 138,
 		types: []string{"array"},
 	},
 	{ // diff-output.schema.json#/$defs/report/properties/effects/items
-		ref: 119,
+		ref: 123,
 	},
 	{ // diff-output.schema.json#/$defs/report/properties/new
 		types: []string{"string"},
 	},
 	{ // diff-output.schema.json#/$defs/report/properties/notes
-		items: 137,
+		items: 141,
 		types: []string{"array"},
 	},
 	{ // diff-output.schema.json#/$defs/report/properties/notes/items
@@ -534,32 +550,32 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // diff-output.schema.json#/$defs/report/properties/sims
-		items: 140,
+		items: 144,
 		types: []string{"array"},
 	},
 	{ // diff-output.schema.json#/$defs/report/properties/sims/items
 		noAdditional: true,
-		properties:   []property{{name: "effect", escaped: "effect", node: 141}, {name: "row", escaped: "row", node: 142}},
+		properties:   []property{{name: "effect", escaped: "effect", node: 145}, {name: "row", escaped: "row", node: 146}},
 		required:     []string{"row", "effect"},
 		types:        []string{"object"},
 	},
 	{ // diff-output.schema.json#/$defs/report/properties/sims/items/properties/effect
-		ref: 119,
+		ref: 123,
 	},
 	{ // diff-output.schema.json#/$defs/report/properties/sims/items/properties/row
 		minimum: "1",
 		types:   []string{"integer"},
 	},
 	{ // diff-output.schema.json#/$defs/report/properties/structure
-		items: 144,
+		items: 148,
 		types: []string{"array"},
 	},
 	{ // diff-output.schema.json#/$defs/report/properties/structure/items
-		ref: 95,
+		ref: 99,
 	},
 	{ // diff-output.schema.json#/$defs/runtimeChange
 		noAdditional: true,
-		properties:   []property{{name: "name", escaped: "name", node: 146}, {name: "new", escaped: "new", node: 147}, {name: "old", escaped: "old", node: 148}},
+		properties:   []property{{name: "name", escaped: "name", node: 150}, {name: "new", escaped: "new", node: 151}, {name: "old", escaped: "old", node: 152}},
 		required:     []string{"name", "old", "new"},
 		types:        []string{"object"},
 	},
@@ -567,14 +583,14 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // diff-output.schema.json#/$defs/runtimeChange/properties/new
-		ref: 149,
+		ref: 153,
 	},
 	{ // diff-output.schema.json#/$defs/runtimeChange/properties/old
-		ref: 149,
+		ref: 153,
 	},
 	{ // diff-output.schema.json#/$defs/runtimeValue
 		noAdditional: true,
-		properties:   []property{{name: "name", escaped: "name", node: 150}, {name: "scope", escaped: "scope", node: 151}, {name: "source", escaped: "source", node: 152}, {name: "value", escaped: "value", node: 153}},
+		properties:   []property{{name: "name", escaped: "name", node: 154}, {name: "scope", escaped: "scope", node: 155}, {name: "source", escaped: "source", node: 156}, {name: "value", escaped: "value", node: 157}},
 		required:     []string{"name", "value", "scope"},
 		types:        []string{"object"},
 	},
@@ -585,14 +601,14 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // diff-output.schema.json#/$defs/runtimeValue/properties/source
-		ref: 306,
+		ref: 310,
 	},
 	{ // diff-output.schema.json#/$defs/runtimeValue/properties/value
 		types: []string{"string"},
 	},
 	{ // diff-output.schema.json#/$defs/settingChange
 		noAdditional: true,
-		properties:   []property{{name: "name", escaped: "name", node: 155}, {name: "new", escaped: "new", node: 156}, {name: "old", escaped: "old", node: 159}, {name: "path", escaped: "path", node: 162}, {name: "scope", escaped: "scope", node: 163}},
+		properties:   []property{{name: "name", escaped: "name", node: 159}, {name: "new", escaped: "new", node: 160}, {name: "old", escaped: "old", node: 163}, {name: "path", escaped: "path", node: 166}, {name: "scope", escaped: "scope", node: 167}},
 		required:     []string{"path", "name", "scope", "old", "new"},
 		types:        []string{"object"},
 	},
@@ -600,22 +616,22 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // diff-output.schema.json#/$defs/settingChange/properties/new
-		oneOf: []int32{157, 158},
+		oneOf: []int32{161, 162},
 	},
 	{ // diff-output.schema.json#/$defs/settingChange/properties/new/oneOf/0
 		types: []string{"null"},
 	},
 	{ // diff-output.schema.json#/$defs/settingChange/properties/new/oneOf/1
-		ref: 164,
+		ref: 168,
 	},
 	{ // diff-output.schema.json#/$defs/settingChange/properties/old
-		oneOf: []int32{160, 161},
+		oneOf: []int32{164, 165},
 	},
 	{ // diff-output.schema.json#/$defs/settingChange/properties/old/oneOf/0
 		types: []string{"null"},
 	},
 	{ // diff-output.schema.json#/$defs/settingChange/properties/old/oneOf/1
-		ref: 164,
+		ref: 168,
 	},
 	{ // diff-output.schema.json#/$defs/settingChange/properties/path
 		types: []string{"string"},
@@ -626,19 +642,19 @@ var nodes = [...]node{
 	},
 	{ // diff-output.schema.json#/$defs/sideValue
 		noAdditional: true,
-		properties:   []property{{name: "source", escaped: "source", node: 165}, {name: "value", escaped: "value", node: 166}},
+		properties:   []property{{name: "source", escaped: "source", node: 169}, {name: "value", escaped: "value", node: 170}},
 		required:     []string{"value", "source"},
 		types:        []string{"object"},
 	},
 	{ // diff-output.schema.json#/$defs/sideValue/properties/source
-		ref: 306,
+		ref: 310,
 	},
 	{ // diff-output.schema.json#/$defs/sideValue/properties/value
 		types: []string{"string"},
 	},
 	{ // diff-output.schema.json#/$defs/source
 		noAdditional: true,
-		properties:   []property{{name: "file", escaped: "file", node: 168}, {name: "line", escaped: "line", node: 169}},
+		properties:   []property{{name: "file", escaped: "file", node: 172}, {name: "line", escaped: "line", node: 173}},
 		required:     []string{"file", "line"},
 		types:        []string{"object"},
 	},
@@ -650,43 +666,43 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // diff-output.schema.json#/oneOf/0
-		ref: 131,
+		ref: 135,
 	},
 	{ // diff-output.schema.json#/oneOf/1
-		items: 172,
+		items: 176,
 		types: []string{"array"},
 	},
 	{ // diff-output.schema.json#/oneOf/1/items
-		ref: 131,
+		ref: 135,
 	},
 	{ // lint-output.schema.json#
 		noAdditional: true,
-		properties:   []property{{name: "diagnostics", escaped: "diagnostics", node: 205}, {name: "files", escaped: "files", node: 207}, {name: "skipped", escaped: "skipped", node: 208}, {name: "summary", escaped: "summary", node: 209}},
+		properties:   []property{{name: "diagnostics", escaped: "diagnostics", node: 209}, {name: "files", escaped: "files", node: 211}, {name: "skipped", escaped: "skipped", node: 212}, {name: "summary", escaped: "summary", node: 213}},
 		required:     []string{"files", "skipped", "diagnostics", "summary"},
 		types:        []string{"object"},
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic
 		noAdditional: true,
-		properties:   []property{{name: "column", escaped: "column", node: 175}, {name: "edits", escaped: "edits", node: 176}, {name: "endColumn", escaped: "endColumn", node: 178}, {name: "endLine", escaped: "endLine", node: 179}, {name: "file", escaped: "file", node: 180}, {name: "fix", escaped: "fix", node: 181}, {name: "line", escaped: "line", node: 182}, {name: "message", escaped: "message", node: 183}, {name: "path", escaped: "path", node: 184}, {name: "related", escaped: "related", node: 185}, {name: "rule", escaped: "rule", node: 187}, {name: "severity", escaped: "severity", node: 188}},
+		properties:   []property{{name: "column", escaped: "column", node: 179}, {name: "edits", escaped: "edits", node: 180}, {name: "endColumn", escaped: "endColumn", node: 182}, {name: "endLine", escaped: "endLine", node: 183}, {name: "file", escaped: "file", node: 184}, {name: "fix", escaped: "fix", node: 185}, {name: "line", escaped: "line", node: 186}, {name: "message", escaped: "message", node: 187}, {name: "path", escaped: "path", node: 188}, {name: "related", escaped: "related", node: 189}, {name: "rule", escaped: "rule", node: 191}, {name: "severity", escaped: "severity", node: 192}},
 		required:     []string{"file", "line", "column", "endLine", "endColumn", "path", "rule", "severity", "message", "related"},
 		types:        []string{"object"},
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic/properties/column
-		ref: 198,
+		ref: 202,
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic/properties/edits
-		items:    177,
+		items:    181,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic/properties/edits/items
-		ref: 189,
+		ref: 193,
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic/properties/endColumn
-		ref: 198,
+		ref: 202,
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic/properties/endLine
-		ref: 198,
+		ref: 202,
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic/properties/file
 		types: []string{"string"},
@@ -696,24 +712,24 @@ var nodes = [...]node{
 		types:     []string{"string"},
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic/properties/line
-		ref: 198,
+		ref: 202,
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic/properties/message
 		minLength: 2,
 		types:     []string{"string"},
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic/properties/path
-		ref: 197,
+		ref: 201,
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic/properties/related
-		items: 186,
+		items: 190,
 		types: []string{"array"},
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic/properties/related/items
-		ref: 199,
+		ref: 203,
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic/properties/rule
-		pattern: 3,
+		pattern: 4,
 		types:   []string{"string"},
 	},
 	{ // lint-output.schema.json#/$defs/diagnostic/properties/severity
@@ -722,7 +738,7 @@ var nodes = [...]node{
 	},
 	{ // lint-output.schema.json#/$defs/edit
 		noAdditional: true,
-		properties:   []property{{name: "end", escaped: "end", node: 190}, {name: "fromColumn", escaped: "fromColumn", node: 191}, {name: "fromLine", escaped: "fromLine", node: 192}, {name: "newText", escaped: "newText", node: 193}, {name: "start", escaped: "start", node: 194}, {name: "toColumn", escaped: "toColumn", node: 195}, {name: "toLine", escaped: "toLine", node: 196}},
+		properties:   []property{{name: "end", escaped: "end", node: 194}, {name: "fromColumn", escaped: "fromColumn", node: 195}, {name: "fromLine", escaped: "fromLine", node: 196}, {name: "newText", escaped: "newText", node: 197}, {name: "start", escaped: "start", node: 198}, {name: "toColumn", escaped: "toColumn", node: 199}, {name: "toLine", escaped: "toLine", node: 200}},
 		required:     []string{"start", "end", "newText", "fromLine", "fromColumn", "toLine", "toColumn"},
 		types:        []string{"object"},
 	},
@@ -731,10 +747,10 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // lint-output.schema.json#/$defs/edit/properties/fromColumn
-		ref: 198,
+		ref: 202,
 	},
 	{ // lint-output.schema.json#/$defs/edit/properties/fromLine
-		ref: 198,
+		ref: 202,
 	},
 	{ // lint-output.schema.json#/$defs/edit/properties/newText
 		types: []string{"string"},
@@ -744,13 +760,13 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // lint-output.schema.json#/$defs/edit/properties/toColumn
-		ref: 198,
+		ref: 202,
 	},
 	{ // lint-output.schema.json#/$defs/edit/properties/toLine
-		ref: 198,
+		ref: 202,
 	},
 	{ // lint-output.schema.json#/$defs/path
-		pattern: 4,
+		pattern: 5,
 		types:   []string{"string"},
 	},
 	{ // lint-output.schema.json#/$defs/position
@@ -759,31 +775,31 @@ var nodes = [...]node{
 	},
 	{ // lint-output.schema.json#/$defs/related
 		noAdditional: true,
-		properties:   []property{{name: "column", escaped: "column", node: 200}, {name: "file", escaped: "file", node: 201}, {name: "line", escaped: "line", node: 202}, {name: "message", escaped: "message", node: 203}, {name: "path", escaped: "path", node: 204}},
+		properties:   []property{{name: "column", escaped: "column", node: 204}, {name: "file", escaped: "file", node: 205}, {name: "line", escaped: "line", node: 206}, {name: "message", escaped: "message", node: 207}, {name: "path", escaped: "path", node: 208}},
 		required:     []string{"file", "line", "column", "path", "message"},
 		types:        []string{"object"},
 	},
 	{ // lint-output.schema.json#/$defs/related/properties/column
-		ref: 198,
+		ref: 202,
 	},
 	{ // lint-output.schema.json#/$defs/related/properties/file
 		types: []string{"string"},
 	},
 	{ // lint-output.schema.json#/$defs/related/properties/line
-		ref: 198,
+		ref: 202,
 	},
 	{ // lint-output.schema.json#/$defs/related/properties/message
 		types: []string{"string"},
 	},
 	{ // lint-output.schema.json#/$defs/related/properties/path
-		ref: 197,
+		ref: 201,
 	},
 	{ // lint-output.schema.json#/properties/diagnostics
-		items: 206,
+		items: 210,
 		types: []string{"array"},
 	},
 	{ // lint-output.schema.json#/properties/diagnostics/items
-		ref: 174,
+		ref: 178,
 	},
 	{ // lint-output.schema.json#/properties/files
 		minimum: "0",
@@ -795,7 +811,7 @@ var nodes = [...]node{
 	},
 	{ // lint-output.schema.json#/properties/summary
 		noAdditional: true,
-		properties:   []property{{name: "errors", escaped: "errors", node: 210}, {name: "infos", escaped: "infos", node: 211}, {name: "warnings", escaped: "warnings", node: 212}},
+		properties:   []property{{name: "errors", escaped: "errors", node: 214}, {name: "infos", escaped: "infos", node: 215}, {name: "warnings", escaped: "warnings", node: 216}},
 		required:     []string{"errors", "warnings", "infos"},
 		types:        []string{"object"},
 	},
@@ -812,21 +828,21 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // resolve-output.schema.json#
-		oneOf: []int32{360, 361},
+		oneOf: []int32{364, 365},
 	},
 	{ // resolve-output.schema.json#/$defs/case
 		noAdditional: true,
-		properties:   []property{{name: "facts", escaped: "facts", node: 215}, {name: "runtime", escaped: "runtime", node: 219}, {name: "settings", escaped: "settings", node: 227}, {name: "undecided", escaped: "undecided", node: 234}, {name: "variants", escaped: "variants", node: 235}},
+		properties:   []property{{name: "facts", escaped: "facts", node: 219}, {name: "runtime", escaped: "runtime", node: 223}, {name: "settings", escaped: "settings", node: 231}, {name: "undecided", escaped: "undecided", node: 238}, {name: "variants", escaped: "variants", node: 239}},
 		required:     []string{"facts", "variants", "settings", "runtime", "undecided"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/case/properties/facts
-		items: 216,
+		items: 220,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/case/properties/facts/items
 		noAdditional: true,
-		properties:   []property{{name: "name", escaped: "name", node: 217}, {name: "value", escaped: "value", node: 218}},
+		properties:   []property{{name: "name", escaped: "name", node: 221}, {name: "value", escaped: "value", node: 222}},
 		required:     []string{"name", "value"},
 		types:        []string{"object"},
 	},
@@ -838,12 +854,12 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/case/properties/runtime
-		items: 220,
+		items: 224,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/case/properties/runtime/items
 		noAdditional: true,
-		properties:   []property{{name: "customization", escaped: "customization", node: 221}, {name: "forced", escaped: "forced", node: 222}, {name: "name", escaped: "name", node: 223}, {name: "path", escaped: "path", node: 224}, {name: "scope", escaped: "scope", node: 225}, {name: "value", escaped: "value", node: 226}},
+		properties:   []property{{name: "customization", escaped: "customization", node: 225}, {name: "forced", escaped: "forced", node: 226}, {name: "name", escaped: "name", node: 227}, {name: "path", escaped: "path", node: 228}, {name: "scope", escaped: "scope", node: 229}, {name: "value", escaped: "value", node: 230}},
 		required:     []string{"customization", "path", "name", "value", "scope"},
 		types:        []string{"object"},
 	},
@@ -866,12 +882,12 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/case/properties/settings
-		items: 228,
+		items: 232,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/case/properties/settings/items
 		noAdditional: true,
-		properties:   []property{{name: "name", escaped: "name", node: 229}, {name: "path", escaped: "path", node: 230}, {name: "set", escaped: "set", node: 231}, {name: "value", escaped: "value", node: 232}, {name: "variant", escaped: "variant", node: 233}},
+		properties:   []property{{name: "name", escaped: "name", node: 233}, {name: "path", escaped: "path", node: 234}, {name: "set", escaped: "set", node: 235}, {name: "value", escaped: "value", node: 236}, {name: "variant", escaped: "variant", node: 237}},
 		required:     []string{"path", "name", "value", "set"},
 		types:        []string{"object"},
 	},
@@ -895,7 +911,7 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // resolve-output.schema.json#/$defs/case/properties/variants
-		items: 236,
+		items: 240,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/case/properties/variants/items
@@ -903,7 +919,7 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/conflict
 		noAdditional: true,
-		properties:   []property{{name: "name", escaped: "name", node: 238}, {name: "other", escaped: "other", node: 239}, {name: "path", escaped: "path", node: 240}, {name: "priority", escaped: "priority", node: 241}, {name: "winner", escaped: "winner", node: 242}},
+		properties:   []property{{name: "name", escaped: "name", node: 242}, {name: "other", escaped: "other", node: 243}, {name: "path", escaped: "path", node: 244}, {name: "priority", escaped: "priority", node: 245}, {name: "winner", escaped: "winner", node: 246}},
 		required:     []string{"path", "name", "priority", "winner", "other"},
 		types:        []string{"object"},
 	},
@@ -911,25 +927,25 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/conflict/properties/other
-		ref: 243,
+		ref: 247,
 	},
 	{ // resolve-output.schema.json#/$defs/conflict/properties/path
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/conflict/properties/priority
-		ref: 254,
+		ref: 258,
 	},
 	{ // resolve-output.schema.json#/$defs/conflict/properties/winner
-		ref: 243,
+		ref: 247,
 	},
 	{ // resolve-output.schema.json#/$defs/conflictSide
 		noAdditional: true,
-		properties:   []property{{name: "source", escaped: "source", node: 244}, {name: "value", escaped: "value", node: 245}},
+		properties:   []property{{name: "source", escaped: "source", node: 248}, {name: "value", escaped: "value", node: 249}},
 		required:     []string{"value", "source"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/conflictSide/properties/source
-		ref: 306,
+		ref: 310,
 	},
 	{ // resolve-output.schema.json#/$defs/conflictSide/properties/value
 		types: []string{"string"},
@@ -940,21 +956,21 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/match
 		noAdditional: true,
-		properties:   []property{{name: "priority", escaped: "priority", node: 248}, {name: "source", escaped: "source", node: 249}, {name: "target", escaped: "target", node: 250}, {name: "targetState", escaped: "targetState", node: 251}, {name: "variant", escaped: "variant", node: 252}},
+		properties:   []property{{name: "priority", escaped: "priority", node: 252}, {name: "source", escaped: "source", node: 253}, {name: "target", escaped: "target", node: 254}, {name: "targetState", escaped: "targetState", node: 255}, {name: "variant", escaped: "variant", node: 256}},
 		required:     []string{"variant", "target", "targetState", "priority", "source"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/priority
-		ref: 254,
+		ref: 258,
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/source
-		ref: 316,
+		ref: 320,
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/target
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/targetState
-		ref: 342,
+		ref: 346,
 	},
 	{ // resolve-output.schema.json#/$defs/match/properties/variant
 		types: []string{"string"},
@@ -964,7 +980,7 @@ var nodes = [...]node{
 		enumMessage: "value must be one of \"matched\", \"not-matched\", \"undecided\"",
 	},
 	{ // resolve-output.schema.json#/$defs/priority
-		items:    255,
+		items:    259,
 		maxItems: 3,
 		minItems: 3,
 		types:    []string{"array"},
@@ -975,31 +991,31 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/result
 		noAdditional: true,
-		properties:   []property{{name: "cases", escaped: "cases", node: 257}, {name: "conflicts", escaped: "conflicts", node: 259}, {name: "effects", escaped: "effects", node: 261}, {name: "matched", escaped: "matched", node: 266}, {name: "notes", escaped: "notes", node: 268}, {name: "runtime", escaped: "runtime", node: 270}, {name: "settings", escaped: "settings", node: 272}, {name: "sim", escaped: "sim", node: 274}, {name: "targets", escaped: "targets", node: 276}, {name: "undecided", escaped: "undecided", node: 278}, {name: "variants", escaped: "variants", node: 280}},
+		properties:   []property{{name: "cases", escaped: "cases", node: 261}, {name: "conflicts", escaped: "conflicts", node: 263}, {name: "effects", escaped: "effects", node: 265}, {name: "matched", escaped: "matched", node: 270}, {name: "notes", escaped: "notes", node: 272}, {name: "runtime", escaped: "runtime", node: 274}, {name: "settings", escaped: "settings", node: 276}, {name: "sim", escaped: "sim", node: 278}, {name: "targets", escaped: "targets", node: 280}, {name: "undecided", escaped: "undecided", node: 282}, {name: "variants", escaped: "variants", node: 284}},
 		required:     []string{"sim", "matched", "settings", "runtime", "effects", "conflicts", "undecided", "notes"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/cases
-		items: 258,
+		items: 262,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/cases/items
-		ref: 214,
+		ref: 218,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/conflicts
-		items: 260,
+		items: 264,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/conflicts/items
-		ref: 237,
+		ref: 241,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/effects
-		items: 262,
+		items: 266,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/effects/items
 		noAdditional: true,
-		properties:   []property{{name: "customization", escaped: "customization", node: 263}, {name: "effects", escaped: "effects", node: 264}},
+		properties:   []property{{name: "customization", escaped: "customization", node: 267}, {name: "effects", escaped: "effects", node: 268}},
 		required:     []string{"customization", "effects"},
 		types:        []string{"object"},
 	},
@@ -1007,82 +1023,82 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/effects/items/properties/effects
-		items: 265,
+		items: 269,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/effects/items/properties/effects/items
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/matched
-		items: 267,
+		items: 271,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/matched/items
-		ref: 247,
+		ref: 251,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/notes
-		items: 269,
+		items: 273,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/notes/items
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/runtime
-		items: 271,
+		items: 275,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/runtime/items
-		ref: 282,
+		ref: 286,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/settings
-		items: 273,
+		items: 277,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/settings/items
-		ref: 301,
+		ref: 305,
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/sim
-		additional: 275,
+		additional: 279,
 		types:      []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/sim/additionalProperties
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/result/properties/targets
-		items: 277,
-		types: []string{"array"},
-	},
-	{ // resolve-output.schema.json#/$defs/result/properties/targets/items
-		ref: 319,
-	},
-	{ // resolve-output.schema.json#/$defs/result/properties/undecided
-		items: 279,
-		types: []string{"array"},
-	},
-	{ // resolve-output.schema.json#/$defs/result/properties/undecided/items
-		ref: 343,
-	},
-	{ // resolve-output.schema.json#/$defs/result/properties/variants
 		items: 281,
 		types: []string{"array"},
 	},
+	{ // resolve-output.schema.json#/$defs/result/properties/targets/items
+		ref: 323,
+	},
+	{ // resolve-output.schema.json#/$defs/result/properties/undecided
+		items: 283,
+		types: []string{"array"},
+	},
+	{ // resolve-output.schema.json#/$defs/result/properties/undecided/items
+		ref: 347,
+	},
+	{ // resolve-output.schema.json#/$defs/result/properties/variants
+		items: 285,
+		types: []string{"array"},
+	},
 	{ // resolve-output.schema.json#/$defs/result/properties/variants/items
-		ref: 354,
+		ref: 358,
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting
 		noAdditional: true,
-		elseNode:     283,
-		ifNode:       284,
-		properties:   []property{{name: "customization", escaped: "customization", node: 286}, {name: "forced", escaped: "forced", node: 287}, {name: "name", escaped: "name", node: 288}, {name: "note", escaped: "note", node: 289}, {name: "path", escaped: "path", node: 290}, {name: "scope", escaped: "scope", node: 291}, {name: "shadowed", escaped: "shadowed", node: 292}, {name: "source", escaped: "source", node: 296}, {name: "undocumented", escaped: "undocumented", node: 297}, {name: "value", escaped: "value", node: 298}},
+		elseNode:     287,
+		ifNode:       288,
+		properties:   []property{{name: "customization", escaped: "customization", node: 290}, {name: "forced", escaped: "forced", node: 291}, {name: "name", escaped: "name", node: 292}, {name: "note", escaped: "note", node: 293}, {name: "path", escaped: "path", node: 294}, {name: "scope", escaped: "scope", node: 295}, {name: "shadowed", escaped: "shadowed", node: 296}, {name: "source", escaped: "source", node: 300}, {name: "undocumented", escaped: "undocumented", node: 301}, {name: "value", escaped: "value", node: 302}},
 		required:     []string{"customization", "path", "name", "value", "scope"},
-		thenNode:     299,
+		thenNode:     303,
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/else
 		required: []string{"source"},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/if
-		properties: []property{{name: "scope", escaped: "scope", node: 285}},
+		properties: []property{{name: "scope", escaped: "scope", node: 289}},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/if/properties/scope
 		enum:        []any{"default", "unset"},
@@ -1109,7 +1125,7 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/shadowed
 		noAdditional: true,
-		properties:   []property{{name: "scope", escaped: "scope", node: 293}, {name: "source", escaped: "source", node: 294}, {name: "value", escaped: "value", node: 295}},
+		properties:   []property{{name: "scope", escaped: "scope", node: 297}, {name: "source", escaped: "source", node: 298}, {name: "value", escaped: "value", node: 299}},
 		required:     []string{"scope", "value", "source"},
 		types:        []string{"object"},
 	},
@@ -1118,13 +1134,13 @@ var nodes = [...]node{
 		enumMessage: "value must be one of \"per-imsi\", \"per-sim\", \"per-device\", \"device\"",
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/shadowed/properties/source
-		ref: 306,
+		ref: 310,
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/shadowed/properties/value
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/source
-		ref: 306,
+		ref: 310,
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/properties/undocumented
 		constant:     []any{true},
@@ -1134,14 +1150,14 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/then
-		not: 300,
+		not: 304,
 	},
 	{ // resolve-output.schema.json#/$defs/runtimeSetting/then/not
 		required: []string{"source"},
 	},
 	{ // resolve-output.schema.json#/$defs/setting
 		noAdditional: true,
-		properties:   []property{{name: "name", escaped: "name", node: 302}, {name: "path", escaped: "path", node: 303}, {name: "source", escaped: "source", node: 304}, {name: "value", escaped: "value", node: 305}},
+		properties:   []property{{name: "name", escaped: "name", node: 306}, {name: "path", escaped: "path", node: 307}, {name: "source", escaped: "source", node: 308}, {name: "value", escaped: "value", node: 309}},
 		required:     []string{"path", "name", "value", "source"},
 		types:        []string{"object"},
 	},
@@ -1152,21 +1168,21 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/setting/properties/source
-		ref: 306,
+		ref: 310,
 	},
 	{ // resolve-output.schema.json#/$defs/setting/properties/value
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource
 		noAdditional: true,
-		ifNode:       307,
-		properties:   []property{{name: "file", escaped: "file", node: 309}, {name: "kind", escaped: "kind", node: 310}, {name: "line", escaped: "line", node: 311}, {name: "target", escaped: "target", node: 312}, {name: "targetState", escaped: "targetState", node: 313}, {name: "variant", escaped: "variant", node: 314}},
+		ifNode:       311,
+		properties:   []property{{name: "file", escaped: "file", node: 313}, {name: "kind", escaped: "kind", node: 314}, {name: "line", escaped: "line", node: 315}, {name: "target", escaped: "target", node: 316}, {name: "targetState", escaped: "targetState", node: 317}, {name: "variant", escaped: "variant", node: 318}},
 		required:     []string{"kind", "file", "line"},
-		thenNode:     315,
+		thenNode:     319,
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/if
-		properties: []property{{name: "kind", escaped: "kind", node: 308}},
+		properties: []property{{name: "kind", escaped: "kind", node: 312}},
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/if/properties/kind
 		constant:     []any{"variant"},
@@ -1180,13 +1196,13 @@ var nodes = [...]node{
 		enumMessage: "value must be one of \"static\", \"variant\"",
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/properties/line
-		ref: 246,
+		ref: 250,
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/properties/target
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/properties/targetState
-		ref: 342,
+		ref: 346,
 	},
 	{ // resolve-output.schema.json#/$defs/settingSource/properties/variant
 		types: []string{"string"},
@@ -1196,7 +1212,7 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/source
 		noAdditional: true,
-		properties:   []property{{name: "file", escaped: "file", node: 317}, {name: "line", escaped: "line", node: 318}},
+		properties:   []property{{name: "file", escaped: "file", node: 321}, {name: "line", escaped: "line", node: 322}},
 		required:     []string{"file", "line"},
 		types:        []string{"object"},
 	},
@@ -1204,40 +1220,40 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/source/properties/line
-		ref: 246,
+		ref: 250,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport
 		noAdditional: true,
-		properties:   []property{{name: "outcome", escaped: "outcome", node: 320}, {name: "priority", escaped: "priority", node: 321}, {name: "source", escaped: "source", node: 322}, {name: "states", escaped: "states", node: 323}, {name: "target", escaped: "target", node: 338}, {name: "targetState", escaped: "targetState", node: 339}, {name: "variants", escaped: "variants", node: 340}},
+		properties:   []property{{name: "outcome", escaped: "outcome", node: 324}, {name: "priority", escaped: "priority", node: 325}, {name: "source", escaped: "source", node: 326}, {name: "states", escaped: "states", node: 327}, {name: "target", escaped: "target", node: 342}, {name: "targetState", escaped: "targetState", node: 343}, {name: "variants", escaped: "variants", node: 344}},
 		required:     []string{"target", "variants", "outcome", "priority", "states", "source"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/outcome
-		ref: 253,
+		ref: 257,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/priority
-		ref: 254,
+		ref: 258,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/source
-		ref: 316,
+		ref: 320,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states
-		items: 324,
+		items: 328,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items
 		noAdditional: true,
-		properties:   []property{{name: "conditions", escaped: "conditions", node: 325}, {name: "outcome", escaped: "outcome", node: 333}, {name: "priority", escaped: "priority", node: 334}, {name: "reason", escaped: "reason", node: 335}, {name: "source", escaped: "source", node: 336}, {name: "targetState", escaped: "targetState", node: 337}},
+		properties:   []property{{name: "conditions", escaped: "conditions", node: 329}, {name: "outcome", escaped: "outcome", node: 337}, {name: "priority", escaped: "priority", node: 338}, {name: "reason", escaped: "reason", node: 339}, {name: "source", escaped: "source", node: 340}, {name: "targetState", escaped: "targetState", node: 341}},
 		required:     []string{"targetState", "outcome", "priority", "reason", "conditions", "source"},
 		types:        []string{"object"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions
-		items: 326,
+		items: 330,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items
 		noAdditional: true,
-		properties:   []property{{name: "class", escaped: "class", node: 327}, {name: "name", escaped: "name", node: 328}, {name: "outcome", escaped: "outcome", node: 329}, {name: "reason", escaped: "reason", node: 330}, {name: "source", escaped: "source", node: 331}, {name: "value", escaped: "value", node: 332}},
+		properties:   []property{{name: "class", escaped: "class", node: 331}, {name: "name", escaped: "name", node: 332}, {name: "outcome", escaped: "outcome", node: 333}, {name: "reason", escaped: "reason", node: 334}, {name: "source", escaped: "source", node: 335}, {name: "value", escaped: "value", node: 336}},
 		required:     []string{"name", "value", "class", "outcome", "reason", "source"},
 		types:        []string{"object"},
 	},
@@ -1249,40 +1265,40 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items/properties/outcome
-		ref: 253,
+		ref: 257,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items/properties/reason
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items/properties/source
-		ref: 316,
+		ref: 320,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/conditions/items/properties/value
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/outcome
-		ref: 253,
+		ref: 257,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/priority
-		ref: 254,
+		ref: 258,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/reason
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/source
-		ref: 316,
+		ref: 320,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/states/items/properties/targetState
-		ref: 342,
+		ref: 346,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/target
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/targetState
-		ref: 342,
+		ref: 346,
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/variants
-		items: 341,
+		items: 345,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/targetReport/properties/variants/items
@@ -1294,7 +1310,7 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/undecided
 		noAdditional: true,
-		properties:   []property{{name: "condition", escaped: "condition", node: 344}, {name: "file", escaped: "file", node: 345}, {name: "line", escaped: "line", node: 346}, {name: "reason", escaped: "reason", node: 347}, {name: "target", escaped: "target", node: 348}, {name: "targetMatched", escaped: "targetMatched", node: 349}, {name: "targetState", escaped: "targetState", node: 350}, {name: "value", escaped: "value", node: 351}, {name: "variants", escaped: "variants", node: 352}},
+		properties:   []property{{name: "condition", escaped: "condition", node: 348}, {name: "file", escaped: "file", node: 349}, {name: "line", escaped: "line", node: 350}, {name: "reason", escaped: "reason", node: 351}, {name: "target", escaped: "target", node: 352}, {name: "targetMatched", escaped: "targetMatched", node: 353}, {name: "targetState", escaped: "targetState", node: 354}, {name: "value", escaped: "value", node: 355}, {name: "variants", escaped: "variants", node: 356}},
 		required:     []string{"target", "targetState", "variants", "condition", "value", "reason", "file", "line", "targetMatched"},
 		types:        []string{"object"},
 	},
@@ -1305,7 +1321,7 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/line
-		ref: 246,
+		ref: 250,
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/reason
 		types: []string{"string"},
@@ -1317,13 +1333,13 @@ var nodes = [...]node{
 		types: []string{"boolean"},
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/targetState
-		ref: 342,
+		ref: 346,
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/value
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/variants
-		items: 353,
+		items: 357,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/$defs/undecided/properties/variants/items
@@ -1331,7 +1347,7 @@ var nodes = [...]node{
 	},
 	{ // resolve-output.schema.json#/$defs/variantReport
 		noAdditional: true,
-		properties:   []property{{name: "outcome", escaped: "outcome", node: 355}, {name: "reason", escaped: "reason", node: 356}, {name: "source", escaped: "source", node: 357}, {name: "target", escaped: "target", node: 358}, {name: "variant", escaped: "variant", node: 359}},
+		properties:   []property{{name: "outcome", escaped: "outcome", node: 359}, {name: "reason", escaped: "reason", node: 360}, {name: "source", escaped: "source", node: 361}, {name: "target", escaped: "target", node: 362}, {name: "variant", escaped: "variant", node: 363}},
 		required:     []string{"variant", "target", "outcome", "reason", "source"},
 		types:        []string{"object"},
 	},
@@ -1343,7 +1359,7 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/$defs/variantReport/properties/source
-		ref: 316,
+		ref: 320,
 	},
 	{ // resolve-output.schema.json#/$defs/variantReport/properties/target
 		types: []string{"string"},
@@ -1352,24 +1368,24 @@ var nodes = [...]node{
 		types: []string{"string"},
 	},
 	{ // resolve-output.schema.json#/oneOf/0
-		ref: 256,
+		ref: 260,
 	},
 	{ // resolve-output.schema.json#/oneOf/1
-		items: 362,
+		items: 366,
 		types: []string{"array"},
 	},
 	{ // resolve-output.schema.json#/oneOf/1/items
-		ref: 256,
+		ref: 260,
 	},
 	{ // retry-output.schema.json#
 		noAdditional: true,
-		properties:   []property{{name: "chain", escaped: "chain", node: 479}, {name: "direction", escaped: "direction", node: 481}, {name: "events", escaped: "events", node: 482}, {name: "final", escaped: "final", node: 484}, {name: "stages", escaped: "stages", node: 494}},
+		properties:   []property{{name: "chain", escaped: "chain", node: 483}, {name: "direction", escaped: "direction", node: 485}, {name: "events", escaped: "events", node: 486}, {name: "final", escaped: "final", node: 488}, {name: "stages", escaped: "stages", node: 498}},
 		required:     []string{"chain", "direction", "final", "stages", "events"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/aggregator
 		noAdditional: true,
-		properties:   []property{{name: "direction", escaped: "direction", node: 365}, {name: "factor", escaped: "factor", node: 366}, {name: "first_delay_seconds", escaped: "first_delay_seconds", node: 367}, {name: "max_attempts", escaped: "max_attempts", node: 368}, {name: "permanent", escaped: "permanent", node: 369}, {name: "validity_seconds", escaped: "validity_seconds", node: 370}},
+		properties:   []property{{name: "direction", escaped: "direction", node: 369}, {name: "factor", escaped: "factor", node: 370}, {name: "first_delay_seconds", escaped: "first_delay_seconds", node: 371}, {name: "max_attempts", escaped: "max_attempts", node: 372}, {name: "permanent", escaped: "permanent", node: 373}, {name: "validity_seconds", escaped: "validity_seconds", node: 374}},
 		required:     []string{"first_delay_seconds", "factor", "max_attempts", "validity_seconds", "permanent", "direction"},
 		types:        []string{"object"},
 	},
@@ -1382,7 +1398,7 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/aggregator/properties/first_delay_seconds
-		ref: 424,
+		ref: 428,
 	},
 	{ // retry-output.schema.json#/$defs/aggregator/properties/max_attempts
 		minimum: "1",
@@ -1397,12 +1413,12 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/billing
 		noAdditional: true,
-		properties:   []property{{name: "delays_seconds", escaped: "delays_seconds", node: 372}, {name: "general", escaped: "general", node: 374}, {name: "single_shot", escaped: "single_shot", node: 378}, {name: "validity_seconds", escaped: "validity_seconds", node: 379}},
+		properties:   []property{{name: "delays_seconds", escaped: "delays_seconds", node: 376}, {name: "general", escaped: "general", node: 378}, {name: "single_shot", escaped: "single_shot", node: 382}, {name: "validity_seconds", escaped: "validity_seconds", node: 383}},
 		required:     []string{"delays_seconds", "validity_seconds", "single_shot", "general"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/billing/properties/delays_seconds
-		items:    373,
+		items:    377,
 		minItems: 2,
 		types:    []string{"array"},
 	},
@@ -1412,7 +1428,7 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/billing/properties/general
 		noAdditional: true,
-		properties:   []property{{name: "factor", escaped: "factor", node: 375}, {name: "first_delay_seconds", escaped: "first_delay_seconds", node: 376}, {name: "max_attempts", escaped: "max_attempts", node: 377}},
+		properties:   []property{{name: "factor", escaped: "factor", node: 379}, {name: "first_delay_seconds", escaped: "first_delay_seconds", node: 380}, {name: "max_attempts", escaped: "max_attempts", node: 381}},
 		required:     []string{"first_delay_seconds", "factor", "max_attempts"},
 		types:        []string{"object"},
 	},
@@ -1421,7 +1437,7 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/billing/properties/general/properties/first_delay_seconds
-		ref: 424,
+		ref: 428,
 	},
 	{ // retry-output.schema.json#/$defs/billing/properties/general/properties/max_attempts
 		minimum: "1",
@@ -1439,36 +1455,36 @@ var nodes = [...]node{
 		enumMessage: "value must be one of \"DELIVERED\", \"NO_CREDIT\", \"FAILED\", \"VALIDITY_EXPIRED\", \"REJECTED\", \"INVALID_MSISDN\", \"ACKNOWLEDGED\", \"UNKNOWN\", \"OPERATOR_ERROR\"",
 	},
 	{ // retry-output.schema.json#/$defs/elapsed
-		pattern: 5,
+		pattern: 6,
 		types:   []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/event
 		noAdditional: true,
-		elseNode:     383,
-		ifNode:       385,
-		properties:   []property{{name: "at", escaped: "at", node: 387}, {name: "at_seconds", escaped: "at_seconds", node: 388}, {name: "attempt", escaped: "attempt", node: 389}, {name: "channel", escaped: "channel", node: 390}, {name: "code", escaped: "code", node: 391}, {name: "delivery_report", escaped: "delivery_report", node: 392}, {name: "detail", escaped: "detail", node: 393}, {name: "duration_seconds", escaped: "duration_seconds", node: 394}, {name: "error", escaped: "error", node: 395}, {name: "kind", escaped: "kind", node: 396}, {name: "permanent", escaped: "permanent", node: 397}, {name: "stage", escaped: "stage", node: 398}},
+		elseNode:     387,
+		ifNode:       389,
+		properties:   []property{{name: "at", escaped: "at", node: 391}, {name: "at_seconds", escaped: "at_seconds", node: 392}, {name: "attempt", escaped: "attempt", node: 393}, {name: "channel", escaped: "channel", node: 394}, {name: "code", escaped: "code", node: 395}, {name: "delivery_report", escaped: "delivery_report", node: 396}, {name: "detail", escaped: "detail", node: 397}, {name: "duration_seconds", escaped: "duration_seconds", node: 398}, {name: "error", escaped: "error", node: 399}, {name: "kind", escaped: "kind", node: 400}, {name: "permanent", escaped: "permanent", node: 401}, {name: "stage", escaped: "stage", node: 402}},
 		required:     []string{"at_seconds", "at", "stage", "kind", "detail"},
-		thenNode:     399,
+		thenNode:     403,
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/event/else
-		not: 384,
+		not: 388,
 	},
 	{ // retry-output.schema.json#/$defs/event/else/not
 		required: []string{"duration_seconds"},
 	},
 	{ // retry-output.schema.json#/$defs/event/if
-		properties: []property{{name: "kind", escaped: "kind", node: 386}},
+		properties: []property{{name: "kind", escaped: "kind", node: 390}},
 	},
 	{ // retry-output.schema.json#/$defs/event/if/properties/kind
 		enum:        []any{"attempt", "wait", "user-wait", "link-down"},
 		enumMessage: "value must be one of \"attempt\", \"wait\", \"user-wait\", \"link-down\"",
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/at
-		ref: 381,
+		ref: 385,
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/at_seconds
-		ref: 424,
+		ref: 428,
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/attempt
 		minimum: "1",
@@ -1483,14 +1499,14 @@ var nodes = [...]node{
 		types:     []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/delivery_report
-		ref: 380,
+		ref: 384,
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/detail
 		minLength: 2,
 		types:     []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/duration_seconds
-		ref: 424,
+		ref: 428,
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/error
 		enum:        []any{"temp", "imstemp", "perm", "drop", "down", "nocredit", "code"},
@@ -1505,36 +1521,36 @@ var nodes = [...]node{
 		constMessage: "value must be true",
 	},
 	{ // retry-output.schema.json#/$defs/event/properties/stage
-		ref: 416,
+		ref: 420,
 	},
 	{ // retry-output.schema.json#/$defs/event/then
 		required: []string{"duration_seconds"},
 	},
 	{ // retry-output.schema.json#/$defs/mms
 		noAdditional: true,
-		properties:   []property{{name: "auto_retry_download", escaped: "auto_retry_download", node: 401}, {name: "context", escaped: "context", node: 402}, {name: "user_delay_seconds", escaped: "user_delay_seconds", node: 403}, {name: "waits_seconds", escaped: "waits_seconds", node: 404}},
+		properties:   []property{{name: "auto_retry_download", escaped: "auto_retry_download", node: 405}, {name: "context", escaped: "context", node: 406}, {name: "user_delay_seconds", escaped: "user_delay_seconds", node: 407}, {name: "waits_seconds", escaped: "waits_seconds", node: 408}},
 		required:     []string{"auto_retry_download", "waits_seconds", "user_delay_seconds"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/auto_retry_download
-		ref: 425,
+		ref: 429,
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/context
 		types: []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/user_delay_seconds
-		ref: 424,
+		ref: 428,
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/waits_seconds
-		items: 405,
+		items: 409,
 		types: []string{"array"},
 	},
 	{ // retry-output.schema.json#/$defs/mms/properties/waits_seconds/items
-		ref: 424,
+		ref: 428,
 	},
 	{ // retry-output.schema.json#/$defs/nowsms
 		noAdditional: true,
-		properties:   []property{{name: "after_attempts", escaped: "after_attempts", node: 407}, {name: "max_attempts", escaped: "max_attempts", node: 408}, {name: "max_delay_seconds", escaped: "max_delay_seconds", node: 409}, {name: "multiplier", escaped: "multiplier", node: 410}, {name: "reject_codes", escaped: "reject_codes", node: 411}, {name: "retry_delay_seconds", escaped: "retry_delay_seconds", node: 415}},
+		properties:   []property{{name: "after_attempts", escaped: "after_attempts", node: 411}, {name: "max_attempts", escaped: "max_attempts", node: 412}, {name: "max_delay_seconds", escaped: "max_delay_seconds", node: 413}, {name: "multiplier", escaped: "multiplier", node: 414}, {name: "reject_codes", escaped: "reject_codes", node: 415}, {name: "retry_delay_seconds", escaped: "retry_delay_seconds", node: 419}},
 		required:     []string{"retry_delay_seconds", "multiplier", "after_attempts", "max_delay_seconds", "max_attempts", "reject_codes"},
 		types:        []string{"object"},
 	},
@@ -1547,21 +1563,21 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/max_delay_seconds
-		ref: 424,
+		ref: 428,
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/multiplier
 		minimum: "0",
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/reject_codes
-		oneOf: []int32{412, 413},
+		oneOf: []int32{416, 417},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/reject_codes/oneOf/0
 		constant:     []any{"All"},
 		constMessage: "value must be \"All\"",
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/reject_codes/oneOf/1
-		items: 414,
+		items: 418,
 		types: []string{"array"},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/reject_codes/oneOf/1/items
@@ -1569,7 +1585,7 @@ var nodes = [...]node{
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/nowsms/properties/retry_delay_seconds
-		ref: 424,
+		ref: 428,
 	},
 	{ // retry-output.schema.json#/$defs/policy
 		enum:        []any{"sms", "mms", "nowsms", "aggregator", "billing", "provider"},
@@ -1577,20 +1593,20 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/provider
 		noAdditional: true,
-		properties:   []property{{name: "drop_down", escaped: "drop_down", node: 418}, {name: "incoming", escaped: "incoming", node: 420}, {name: "max_resubmissions", escaped: "max_resubmissions", node: 421}, {name: "no_credit_delay_seconds", escaped: "no_credit_delay_seconds", node: 422}, {name: "retry_delay_seconds", escaped: "retry_delay_seconds", node: 423}},
+		properties:   []property{{name: "drop_down", escaped: "drop_down", node: 422}, {name: "incoming", escaped: "incoming", node: 424}, {name: "max_resubmissions", escaped: "max_resubmissions", node: 425}, {name: "no_credit_delay_seconds", escaped: "no_credit_delay_seconds", node: 426}, {name: "retry_delay_seconds", escaped: "retry_delay_seconds", node: 427}},
 		required:     []string{"no_credit_delay_seconds", "retry_delay_seconds", "max_resubmissions", "drop_down"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/provider/properties/drop_down
-		items: 419,
+		items: 423,
 		types: []string{"array"},
 	},
 	{ // retry-output.schema.json#/$defs/provider/properties/drop_down/items
-		pattern: 6,
+		pattern: 7,
 		types:   []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/provider/properties/incoming
-		ref: 380,
+		ref: 384,
 	},
 	{ // retry-output.schema.json#/$defs/provider/properties/max_resubmissions
 		minimum: "0",
@@ -1610,7 +1626,7 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/setting
 		noAdditional: true,
-		properties:   []property{{name: "assumed", escaped: "assumed", node: 426}, {name: "configured", escaped: "configured", node: 427}, {name: "documented", escaped: "documented", node: 428}, {name: "effective", escaped: "effective", node: 429}, {name: "from", escaped: "from", node: 430}, {name: "limits_ims", escaped: "limits_ims", node: 431}, {name: "name", escaped: "name", node: 432}, {name: "note", escaped: "note", node: 433}, {name: "text", escaped: "text", node: 434}, {name: "value", escaped: "value", node: 435}},
+		properties:   []property{{name: "assumed", escaped: "assumed", node: 430}, {name: "configured", escaped: "configured", node: 431}, {name: "documented", escaped: "documented", node: 432}, {name: "effective", escaped: "effective", node: 433}, {name: "from", escaped: "from", node: 434}, {name: "limits_ims", escaped: "limits_ims", node: 435}, {name: "name", escaped: "name", node: 436}, {name: "note", escaped: "note", node: 437}, {name: "text", escaped: "text", node: 438}, {name: "value", escaped: "value", node: 439}},
 		required:     []string{"name", "value", "configured", "assumed", "documented"},
 		types:        []string{"object"},
 	},
@@ -1652,137 +1668,137 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/$defs/sms
 		noAdditional: true,
-		properties:   []property{{name: "attempt_threshold_for_ims", escaped: "attempt_threshold_for_ims", node: 437}, {name: "context", escaped: "context", node: 438}, {name: "retry_enabled", escaped: "retry_enabled", node: 439}, {name: "user_delay_seconds", escaped: "user_delay_seconds", node: 440}},
+		properties:   []property{{name: "attempt_threshold_for_ims", escaped: "attempt_threshold_for_ims", node: 441}, {name: "context", escaped: "context", node: 442}, {name: "retry_enabled", escaped: "retry_enabled", node: 443}, {name: "user_delay_seconds", escaped: "user_delay_seconds", node: 444}},
 		required:     []string{"attempt_threshold_for_ims", "retry_enabled", "user_delay_seconds"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/sms/properties/attempt_threshold_for_ims
-		ref: 425,
+		ref: 429,
 	},
 	{ // retry-output.schema.json#/$defs/sms/properties/context
 		types: []string{"string"},
 	},
 	{ // retry-output.schema.json#/$defs/sms/properties/retry_enabled
-		ref: 425,
+		ref: 429,
 	},
 	{ // retry-output.schema.json#/$defs/sms/properties/user_delay_seconds
-		ref: 424,
+		ref: 428,
 	},
 	{ // retry-output.schema.json#/$defs/stage
 		noAdditional: true,
-		allOf:        []int32{442, 447, 452, 457, 462, 467},
-		properties:   []property{{name: "attempts", escaped: "attempts", node: 472}, {name: "end_seconds", escaped: "end_seconds", node: 473}, {name: "owner", escaped: "owner", node: 474}, {name: "parameters", escaped: "parameters", node: 475}, {name: "policy", escaped: "policy", node: 476}, {name: "start_seconds", escaped: "start_seconds", node: 477}, {name: "summary", escaped: "summary", node: 478}},
+		allOf:        []int32{446, 451, 456, 461, 466, 471},
+		properties:   []property{{name: "attempts", escaped: "attempts", node: 476}, {name: "end_seconds", escaped: "end_seconds", node: 477}, {name: "owner", escaped: "owner", node: 478}, {name: "parameters", escaped: "parameters", node: 479}, {name: "policy", escaped: "policy", node: 480}, {name: "start_seconds", escaped: "start_seconds", node: 481}, {name: "summary", escaped: "summary", node: 482}},
 		required:     []string{"policy", "owner", "summary", "parameters", "start_seconds", "end_seconds", "attempts"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0
-		ifNode:   443,
-		thenNode: 445,
+		ifNode:   447,
+		thenNode: 449,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0/if
-		properties: []property{{name: "policy", escaped: "policy", node: 444}},
+		properties: []property{{name: "policy", escaped: "policy", node: 448}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0/if/properties/policy
 		constant:     []any{"sms"},
 		constMessage: "value must be \"sms\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 446}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 450}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/0/then/properties/parameters
-		ref: 436,
+		ref: 440,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1
-		ifNode:   448,
-		thenNode: 450,
+		ifNode:   452,
+		thenNode: 454,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1/if
-		properties: []property{{name: "policy", escaped: "policy", node: 449}},
+		properties: []property{{name: "policy", escaped: "policy", node: 453}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1/if/properties/policy
 		constant:     []any{"mms"},
 		constMessage: "value must be \"mms\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 451}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 455}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/1/then/properties/parameters
-		ref: 400,
+		ref: 404,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2
-		ifNode:   453,
-		thenNode: 455,
+		ifNode:   457,
+		thenNode: 459,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2/if
-		properties: []property{{name: "policy", escaped: "policy", node: 454}},
+		properties: []property{{name: "policy", escaped: "policy", node: 458}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2/if/properties/policy
 		constant:     []any{"nowsms"},
 		constMessage: "value must be \"nowsms\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 456}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 460}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/2/then/properties/parameters
-		ref: 406,
+		ref: 410,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3
-		ifNode:   458,
-		thenNode: 460,
+		ifNode:   462,
+		thenNode: 464,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3/if
-		properties: []property{{name: "policy", escaped: "policy", node: 459}},
+		properties: []property{{name: "policy", escaped: "policy", node: 463}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3/if/properties/policy
 		constant:     []any{"aggregator"},
 		constMessage: "value must be \"aggregator\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 461}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 465}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/3/then/properties/parameters
-		ref: 364,
+		ref: 368,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4
-		ifNode:   463,
-		thenNode: 465,
+		ifNode:   467,
+		thenNode: 469,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4/if
-		properties: []property{{name: "policy", escaped: "policy", node: 464}},
+		properties: []property{{name: "policy", escaped: "policy", node: 468}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4/if/properties/policy
 		constant:     []any{"billing"},
 		constMessage: "value must be \"billing\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 466}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 470}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/4/then/properties/parameters
-		ref: 371,
+		ref: 375,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5
-		ifNode:   468,
-		thenNode: 470,
+		ifNode:   472,
+		thenNode: 474,
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5/if
-		properties: []property{{name: "policy", escaped: "policy", node: 469}},
+		properties: []property{{name: "policy", escaped: "policy", node: 473}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5/if/properties/policy
 		constant:     []any{"provider"},
 		constMessage: "value must be \"provider\"",
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5/then
-		properties: []property{{name: "parameters", escaped: "parameters", node: 471}},
+		properties: []property{{name: "parameters", escaped: "parameters", node: 475}},
 	},
 	{ // retry-output.schema.json#/$defs/stage/allOf/5/then/properties/parameters
-		ref: 417,
+		ref: 421,
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/attempts
 		minimum: "0",
 		types:   []string{"integer"},
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/end_seconds
-		ref: 424,
+		ref: 428,
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/owner
 		enum:        []any{"handset", "gateway", "aggregator", "content provider"},
@@ -1792,45 +1808,45 @@ var nodes = [...]node{
 		types: []string{"object"},
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/policy
-		ref: 416,
+		ref: 420,
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/start_seconds
-		ref: 424,
+		ref: 428,
 	},
 	{ // retry-output.schema.json#/$defs/stage/properties/summary
 		types: []string{"string"},
 	},
 	{ // retry-output.schema.json#/properties/chain
-		items:    480,
+		items:    484,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // retry-output.schema.json#/properties/chain/items
-		ref: 416,
+		ref: 420,
 	},
 	{ // retry-output.schema.json#/properties/direction
 		enum:        []any{"MO", "MT", "DLR"},
 		enumMessage: "value must be one of \"MO\", \"MT\", \"DLR\"",
 	},
 	{ // retry-output.schema.json#/properties/events
-		items:    483,
+		items:    487,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // retry-output.schema.json#/properties/events/items
-		ref: 382,
+		ref: 386,
 	},
 	{ // retry-output.schema.json#/properties/final
 		noAdditional: true,
-		properties:   []property{{name: "at", escaped: "at", node: 485}, {name: "at_seconds", escaped: "at_seconds", node: 486}, {name: "attempts", escaped: "attempts", node: 487}, {name: "delivery_report", escaped: "delivery_report", node: 488}, {name: "state", escaped: "state", node: 493}},
+		properties:   []property{{name: "at", escaped: "at", node: 489}, {name: "at_seconds", escaped: "at_seconds", node: 490}, {name: "attempts", escaped: "attempts", node: 491}, {name: "delivery_report", escaped: "delivery_report", node: 492}, {name: "state", escaped: "state", node: 497}},
 		required:     []string{"state", "at_seconds", "at", "attempts"},
 		types:        []string{"object"},
 	},
 	{ // retry-output.schema.json#/properties/final/properties/at
-		ref: 381,
+		ref: 385,
 	},
 	{ // retry-output.schema.json#/properties/final/properties/at_seconds
-		ref: 424,
+		ref: 428,
 	},
 	{ // retry-output.schema.json#/properties/final/properties/attempts
 		minimum: "0",
@@ -1838,7 +1854,7 @@ var nodes = [...]node{
 	},
 	{ // retry-output.schema.json#/properties/final/properties/delivery_report
 		noAdditional: true,
-		properties:   []property{{name: "advice", escaped: "advice", node: 489}, {name: "reason", escaped: "reason", node: 490}, {name: "retry", escaped: "retry", node: 491}, {name: "status", escaped: "status", node: 492}},
+		properties:   []property{{name: "advice", escaped: "advice", node: 493}, {name: "reason", escaped: "reason", node: 494}, {name: "retry", escaped: "retry", node: 495}, {name: "status", escaped: "status", node: 496}},
 		required:     []string{"status", "retry", "advice", "reason"},
 		types:        []string{"object"},
 	},
@@ -1855,30 +1871,30 @@ var nodes = [...]node{
 		enumMessage: "value must be one of \"no\", \"yes\", \"later\", \"wait\"",
 	},
 	{ // retry-output.schema.json#/properties/final/properties/delivery_report/properties/status
-		ref: 380,
+		ref: 384,
 	},
 	{ // retry-output.schema.json#/properties/final/properties/state
 		enum:        []any{"sent", "delivered", "failed", "rejected", "expired", "undecided", "pending", "manual-link"},
 		enumMessage: "value must be one of \"sent\", \"delivered\", \"failed\", \"rejected\", \"expired\", \"undecided\", \"pending\", \"manual-link\"",
 	},
 	{ // retry-output.schema.json#/properties/stages
-		items:    495,
+		items:    499,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // retry-output.schema.json#/properties/stages/items
-		ref: 441,
+		ref: 445,
 	},
 	{ // spec.schema.json#
 		noAdditional: true,
-		properties:   []property{{name: "description", escaped: "description", node: 528}, {name: "device", escaped: "device", node: 529}, {name: "name", escaped: "name", node: 532}, {name: "operators", escaped: "operators", node: 533}, {name: "owner", escaped: "owner", node: 535}, {name: "ownerType", escaped: "ownerType", node: 536}},
+		properties:   []property{{name: "description", escaped: "description", node: 532}, {name: "device", escaped: "device", node: 533}, {name: "name", escaped: "name", node: 536}, {name: "operators", escaped: "operators", node: 537}, {name: "owner", escaped: "owner", node: 539}, {name: "ownerType", escaped: "ownerType", node: 540}},
 		required:     []string{"name", "owner"},
 		types:        []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/imsRetry
 		noAdditional:  true,
 		minProperties: 2,
-		properties:    []property{{name: "attemptThresholdForIMS", escaped: "attemptThresholdForIMS", node: 498}, {name: "retryEnabled", escaped: "retryEnabled", node: 499}},
+		properties:    []property{{name: "attemptThresholdForIMS", escaped: "attemptThresholdForIMS", node: 502}, {name: "retryEnabled", escaped: "retryEnabled", node: 503}},
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/imsRetry/properties/attemptThresholdForIMS
@@ -1892,93 +1908,93 @@ var nodes = [...]node{
 	{ // spec.schema.json#/$defs/match
 		noAdditional:  true,
 		minProperties: 2,
-		properties:    []property{{name: "conditions", escaped: "conditions", node: 501}, {name: "gid1", escaped: "gid1", node: 504}, {name: "iccid", escaped: "iccid", node: 505}, {name: "imsi", escaped: "imsi", node: 506}, {name: "mcc", escaped: "mcc", node: 507}, {name: "mnc", escaped: "mnc", node: 508}, {name: "pnn", escaped: "pnn", node: 509}, {name: "roaming", escaped: "roaming", node: 510}, {name: "spn", escaped: "spn", node: 511}, {name: "uicc", escaped: "uicc", node: 512}, {name: "uiccslot", escaped: "uiccslot", node: 513}},
+		properties:    []property{{name: "conditions", escaped: "conditions", node: 505}, {name: "gid1", escaped: "gid1", node: 508}, {name: "iccid", escaped: "iccid", node: 509}, {name: "imsi", escaped: "imsi", node: 510}, {name: "mcc", escaped: "mcc", node: 511}, {name: "mnc", escaped: "mnc", node: 512}, {name: "pnn", escaped: "pnn", node: 513}, {name: "roaming", escaped: "roaming", node: 514}, {name: "spn", escaped: "spn", node: 515}, {name: "uicc", escaped: "uicc", node: 516}, {name: "uiccslot", escaped: "uiccslot", node: 517}},
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/match/properties/conditions
-		additional:    502,
+		additional:    506,
 		minProperties: 2,
-		propertyNames: 503,
+		propertyNames: 507,
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/match/properties/conditions/additionalProperties
-		ref: 527,
+		ref: 531,
 	},
 	{ // spec.schema.json#/$defs/match/properties/conditions/propertyNames
 		minLength: 2,
-		pattern:   7,
+		pattern:   8,
 	},
 	{ // spec.schema.json#/$defs/match/properties/gid1
-		ref: 527,
+		ref: 531,
 	},
 	{ // spec.schema.json#/$defs/match/properties/iccid
-		ref: 527,
+		ref: 531,
 	},
 	{ // spec.schema.json#/$defs/match/properties/imsi
-		ref: 527,
+		ref: 531,
 	},
 	{ // spec.schema.json#/$defs/match/properties/mcc
-		ref: 527,
+		ref: 531,
 	},
 	{ // spec.schema.json#/$defs/match/properties/mnc
-		ref: 527,
+		ref: 531,
 	},
 	{ // spec.schema.json#/$defs/match/properties/pnn
-		ref: 527,
+		ref: 531,
 	},
 	{ // spec.schema.json#/$defs/match/properties/roaming
-		ref: 527,
+		ref: 531,
 	},
 	{ // spec.schema.json#/$defs/match/properties/spn
-		ref: 527,
+		ref: 531,
 	},
 	{ // spec.schema.json#/$defs/match/properties/uicc
-		ref: 527,
+		ref: 531,
 	},
 	{ // spec.schema.json#/$defs/match/properties/uiccslot
-		ref: 527,
+		ref: 531,
 	},
 	{ // spec.schema.json#/$defs/operator
 		noAdditional: true,
-		properties:   []property{{name: "imsRetry", escaped: "imsRetry", node: 515}, {name: "match", escaped: "match", node: 516}, {name: "mmsAutoRetry", escaped: "mmsAutoRetry", node: 518}, {name: "name", escaped: "name", node: 519}, {name: "settings", escaped: "settings", node: 520}},
+		properties:   []property{{name: "imsRetry", escaped: "imsRetry", node: 519}, {name: "match", escaped: "match", node: 520}, {name: "mmsAutoRetry", escaped: "mmsAutoRetry", node: 522}, {name: "name", escaped: "name", node: 523}, {name: "settings", escaped: "settings", node: 524}},
 		required:     []string{"name", "match"},
 		types:        []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/operator/properties/imsRetry
-		ref: 497,
+		ref: 501,
 	},
 	{ // spec.schema.json#/$defs/operator/properties/match
-		items:    517,
+		items:    521,
 		minItems: 2,
 		types:    []string{"array"},
 	},
 	{ // spec.schema.json#/$defs/operator/properties/match/items
-		ref: 500,
+		ref: 504,
 	},
 	{ // spec.schema.json#/$defs/operator/properties/mmsAutoRetry
 		types: []string{"boolean"},
 	},
 	{ // spec.schema.json#/$defs/operator/properties/name
-		ref: 526,
+		ref: 530,
 	},
 	{ // spec.schema.json#/$defs/operator/properties/settings
-		ref: 521,
+		ref: 525,
 	},
 	{ // spec.schema.json#/$defs/settings
-		additional:    522,
+		additional:    526,
 		minProperties: 2,
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/settings/additionalProperties
-		additional:    523,
+		additional:    527,
 		minProperties: 2,
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/$defs/settings/additionalProperties/additionalProperties
-		anyOf: []int32{524, 525},
+		anyOf: []int32{528, 529},
 	},
 	{ // spec.schema.json#/$defs/settings/additionalProperties/additionalProperties/anyOf/0
-		pattern: 7,
+		pattern: 8,
 		types:   []string{"string"},
 	},
 	{ // spec.schema.json#/$defs/settings/additionalProperties/additionalProperties/anyOf/1
@@ -1988,42 +2004,42 @@ var nodes = [...]node{
 	},
 	{ // spec.schema.json#/$defs/text
 		minLength: 2,
-		pattern:   7,
+		pattern:   8,
 		types:     []string{"string"},
 	},
 	{ // spec.schema.json#/$defs/value
 		minLength: 2,
-		pattern:   7,
+		pattern:   8,
 		types:     []string{"string"},
 	},
 	{ // spec.schema.json#/properties/description
-		pattern: 7,
+		pattern: 8,
 		types:   []string{"string"},
 	},
 	{ // spec.schema.json#/properties/device
 		noAdditional:  true,
 		minProperties: 2,
-		properties:    []property{{name: "imsRetry", escaped: "imsRetry", node: 530}, {name: "settings", escaped: "settings", node: 531}},
+		properties:    []property{{name: "imsRetry", escaped: "imsRetry", node: 534}, {name: "settings", escaped: "settings", node: 535}},
 		types:         []string{"object"},
 	},
 	{ // spec.schema.json#/properties/device/properties/imsRetry
-		ref: 497,
+		ref: 501,
 	},
 	{ // spec.schema.json#/properties/device/properties/settings
-		ref: 521,
+		ref: 525,
 	},
 	{ // spec.schema.json#/properties/name
-		ref: 526,
+		ref: 530,
 	},
 	{ // spec.schema.json#/properties/operators
-		items: 534,
+		items: 538,
 		types: []string{"array"},
 	},
 	{ // spec.schema.json#/properties/operators/items
-		ref: 514,
+		ref: 518,
 	},
 	{ // spec.schema.json#/properties/owner
-		ref: 526,
+		ref: 530,
 	},
 	{ // spec.schema.json#/properties/ownerType
 		enum:        []any{"OEM", "Microsoft", "SiliconVendor", "MobileOperator"},
@@ -2057,60 +2073,60 @@ var parts = [...]part{
 	{"answerfile", "/$defs/text", 83},
 	{"config", "", 84},
 	{"config", "/$defs/ruleID", 85},
-	{"diff-output", "", 93},
-	{"diff-output", "/$defs/change", 94},
-	{"diff-output", "/$defs/class", 107},
-	{"diff-output", "/$defs/effect", 118},
-	{"diff-output", "/$defs/report", 130},
-	{"diff-output", "/$defs/runtimeChange", 144},
-	{"diff-output", "/$defs/runtimeValue", 148},
-	{"diff-output", "/$defs/settingChange", 153},
-	{"diff-output", "/$defs/sideValue", 163},
-	{"diff-output", "/$defs/source", 166},
-	{"lint-output", "", 172},
-	{"lint-output", "/$defs/diagnostic", 173},
-	{"lint-output", "/$defs/edit", 188},
-	{"lint-output", "/$defs/path", 196},
-	{"lint-output", "/$defs/position", 197},
-	{"lint-output", "/$defs/related", 198},
-	{"resolve-output", "", 212},
-	{"resolve-output", "/$defs/case", 213},
-	{"resolve-output", "/$defs/conflict", 236},
-	{"resolve-output", "/$defs/conflictSide", 242},
-	{"resolve-output", "/$defs/line", 245},
-	{"resolve-output", "/$defs/match", 246},
-	{"resolve-output", "/$defs/outcome", 252},
-	{"resolve-output", "/$defs/priority", 253},
-	{"resolve-output", "/$defs/result", 255},
-	{"resolve-output", "/$defs/runtimeSetting", 281},
-	{"resolve-output", "/$defs/setting", 300},
-	{"resolve-output", "/$defs/settingSource", 305},
-	{"resolve-output", "/$defs/source", 315},
-	{"resolve-output", "/$defs/targetReport", 318},
-	{"resolve-output", "/$defs/targetState", 341},
-	{"resolve-output", "/$defs/undecided", 342},
-	{"resolve-output", "/$defs/variantReport", 353},
-	{"retry-output", "", 362},
-	{"retry-output", "/$defs/aggregator", 363},
-	{"retry-output", "/$defs/billing", 370},
-	{"retry-output", "/$defs/dlr", 379},
-	{"retry-output", "/$defs/elapsed", 380},
-	{"retry-output", "/$defs/event", 381},
-	{"retry-output", "/$defs/mms", 399},
-	{"retry-output", "/$defs/nowsms", 405},
-	{"retry-output", "/$defs/policy", 415},
-	{"retry-output", "/$defs/provider", 416},
-	{"retry-output", "/$defs/seconds", 423},
-	{"retry-output", "/$defs/setting", 424},
-	{"retry-output", "/$defs/sms", 435},
-	{"retry-output", "/$defs/stage", 440},
-	{"spec", "", 495},
-	{"spec", "/$defs/imsRetry", 496},
-	{"spec", "/$defs/match", 499},
-	{"spec", "/$defs/operator", 513},
-	{"spec", "/$defs/settings", 520},
-	{"spec", "/$defs/text", 525},
-	{"spec", "/$defs/value", 526},
+	{"diff-output", "", 97},
+	{"diff-output", "/$defs/change", 98},
+	{"diff-output", "/$defs/class", 111},
+	{"diff-output", "/$defs/effect", 122},
+	{"diff-output", "/$defs/report", 134},
+	{"diff-output", "/$defs/runtimeChange", 148},
+	{"diff-output", "/$defs/runtimeValue", 152},
+	{"diff-output", "/$defs/settingChange", 157},
+	{"diff-output", "/$defs/sideValue", 167},
+	{"diff-output", "/$defs/source", 170},
+	{"lint-output", "", 176},
+	{"lint-output", "/$defs/diagnostic", 177},
+	{"lint-output", "/$defs/edit", 192},
+	{"lint-output", "/$defs/path", 200},
+	{"lint-output", "/$defs/position", 201},
+	{"lint-output", "/$defs/related", 202},
+	{"resolve-output", "", 216},
+	{"resolve-output", "/$defs/case", 217},
+	{"resolve-output", "/$defs/conflict", 240},
+	{"resolve-output", "/$defs/conflictSide", 246},
+	{"resolve-output", "/$defs/line", 249},
+	{"resolve-output", "/$defs/match", 250},
+	{"resolve-output", "/$defs/outcome", 256},
+	{"resolve-output", "/$defs/priority", 257},
+	{"resolve-output", "/$defs/result", 259},
+	{"resolve-output", "/$defs/runtimeSetting", 285},
+	{"resolve-output", "/$defs/setting", 304},
+	{"resolve-output", "/$defs/settingSource", 309},
+	{"resolve-output", "/$defs/source", 319},
+	{"resolve-output", "/$defs/targetReport", 322},
+	{"resolve-output", "/$defs/targetState", 345},
+	{"resolve-output", "/$defs/undecided", 346},
+	{"resolve-output", "/$defs/variantReport", 357},
+	{"retry-output", "", 366},
+	{"retry-output", "/$defs/aggregator", 367},
+	{"retry-output", "/$defs/billing", 374},
+	{"retry-output", "/$defs/dlr", 383},
+	{"retry-output", "/$defs/elapsed", 384},
+	{"retry-output", "/$defs/event", 385},
+	{"retry-output", "/$defs/mms", 403},
+	{"retry-output", "/$defs/nowsms", 409},
+	{"retry-output", "/$defs/policy", 419},
+	{"retry-output", "/$defs/provider", 420},
+	{"retry-output", "/$defs/seconds", 427},
+	{"retry-output", "/$defs/setting", 428},
+	{"retry-output", "/$defs/sms", 439},
+	{"retry-output", "/$defs/stage", 444},
+	{"spec", "", 499},
+	{"spec", "/$defs/imsRetry", 500},
+	{"spec", "/$defs/match", 503},
+	{"spec", "/$defs/operator", 517},
+	{"spec", "/$defs/settings", 524},
+	{"spec", "/$defs/text", 529},
+	{"spec", "/$defs/value", 530},
 }
 
 // patterns compiles the regular expression numbered i (1-based) once.
@@ -2130,6 +2146,8 @@ func patterns(i int32) *regexp.Regexp {
 		return pattern6()
 	case 7:
 		return pattern7()
+	case 8:
+		return pattern8()
 	}
 	return nil
 }
@@ -2138,6 +2156,7 @@ func patterns(i int32) *regexp.Regexp {
 var patternSources = [...]string{"",
 	"^@xsi:",
 	"\\S",
+	"^[A-Za-z_][A-Za-z0-9_]*$",
 	"^[a-z0-9]+(-[a-z0-9]+)*$",
 	"^(/[^/\\[\\]]+(\\[[1-9][0-9]*\\])?)*$",
 	"^([0-9]+d )?[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?$",
@@ -2148,11 +2167,12 @@ var patternSources = [...]string{"",
 var (
 	pattern1 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^@xsi:") })
 	pattern2 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("\\S") })
-	pattern3 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[a-z0-9]+(-[a-z0-9]+)*$") })
-	pattern4 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^(/[^/\\[\\]]+(\\[[1-9][0-9]*\\])?)*$") })
-	pattern5 = sync.OnceValue(func() *regexp.Regexp {
+	pattern3 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[A-Za-z_][A-Za-z0-9_]*$") })
+	pattern4 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[a-z0-9]+(-[a-z0-9]+)*$") })
+	pattern5 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^(/[^/\\[\\]]+(\\[[1-9][0-9]*\\])?)*$") })
+	pattern6 = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile("^([0-9]+d )?[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?$")
 	})
-	pattern6 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[0-9]+\\.[0-9]{2}$") })
-	pattern7 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[^\\x00-\\x1f\\x7f]*$") })
+	pattern7 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[0-9]+\\.[0-9]{2}$") })
+	pattern8 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[^\\x00-\\x1f\\x7f]*$") })
 )

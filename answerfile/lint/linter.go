@@ -211,6 +211,8 @@ type job struct {
 	// readFile, when set, reads the imported files of j's graph (their
 	// fixed texts).
 	readFile func(string) ([]byte, error)
+	// import-root and import-env of the configuration file of j's directory
+	importRoots, importEnv []string
 }
 
 func (l *Linter) run(inputs []input, args []string, stdin io.Reader) (*Result, error) {
@@ -218,8 +220,10 @@ func (l *Linter) run(inputs []input, args []string, stdin io.Reader) (*Result, e
 	// (lint reads a Config and never changes it, so the workers share its
 	// slice and map).
 	type dirConfig struct {
-		cfg    Config
-		failOn answerfile.Severity
+		cfg         Config
+		failOn      answerfile.Severity
+		importRoots []string // of the configuration file
+		importEnv   []string
 	}
 	byDir := map[string]dirConfig{}
 	jobs := make([]*job, len(inputs))
@@ -237,9 +241,13 @@ func (l *Linter) run(inputs []input, args []string, stdin io.Reader) (*Result, e
 			}
 			dc.cfg, dc.failOn = l.opts.Settings.Over(file)
 			dc.cfg.Limits, dc.cfg.Cache = l.limits, l.cache
+			if file != nil {
+				dc.importRoots, dc.importEnv = file.ImportRoots, file.ImportEnv
+			}
 			byDir[dir] = dc
 		}
 		j.cfg, j.failOn = dc.cfg, dc.failOn
+		j.importRoots, j.importEnv = dc.importRoots, dc.importEnv
 		if in.path == "-" {
 			// Standard input is read once, here, not by a worker.
 			j.data, j.readErr = l.read(in, stdin)
@@ -425,11 +433,15 @@ func mayImport(data []byte) bool {
 	return bytes.Contains(data, []byte("Import")) || bytes.Contains(data, []byte("I\x00m\x00p\x00o\x00r\x00t"))
 }
 
-// imports are the import options of the root file name.
-func (l *Linter) imports(name string) answerfile.ImportOptions {
+// imports are the import options of the root file of j: the command
+// line's, with the import-root and import-env of j's configuration file.
+func (l *Linter) imports(j *job) answerfile.ImportOptions {
 	opts := l.opts.Imports
-	if len(opts.Roots) > 0 {
-		opts.Roots = append([]string{answerfile.DefaultImportRoot(name)}, opts.Roots...)
+	if roots := slices.Concat(opts.Roots, j.importRoots); len(roots) > 0 {
+		opts.Roots = append([]string{answerfile.DefaultImportRoot(j.in.name)}, roots...)
+	}
+	if len(j.importEnv) > 0 {
+		opts.AllowEnv = slices.Concat(opts.AllowEnv, j.importEnv)
 	}
 	opts.Limits = l.limits
 	return opts
@@ -443,7 +455,7 @@ func (l *Linter) importTargets(j *job) []string {
 		return nil
 	}
 	defer doc.Release()
-	return answerfile.ImportPaths(j.in.name, doc, l.imports(j.in.name))
+	return answerfile.ImportPaths(j.in.name, doc, l.imports(j))
 }
 
 // chooseRoots marks the files that another input imports as covered: they
@@ -528,7 +540,7 @@ func (l *Linter) lint(j *job) {
 		return
 	}
 	doc.Release()
-	opts := l.imports(j.in.name)
+	opts := l.imports(j)
 	opts.ReadFile = j.readFile
 	g, err := answerfile.LoadGraph(j.in.name, j.data, opts)
 	if err != nil {
@@ -598,7 +610,7 @@ func (l *Linter) fixGraph(j *job, isInput func(string) bool) {
 		return data, err
 	}
 	fixable := func(file string) bool { return file == root || isInput(file) }
-	opts := l.imports(root)
+	opts := l.imports(j)
 	opts.ReadFile = readFile
 	for range maxFixPasses {
 		g, err := answerfile.LoadGraph(root, current[""], opts)

@@ -38,6 +38,11 @@ type Settings struct {
 	FailOn   *answerfile.Severity // fail-on: the lowest severity that fails the run
 	Disable  []string             // rules turned off (disable, and a severity of off)
 	Severity map[string]answerfile.Severity
+	// ImportRoots (import-root) are directories imports may read from
+	// besides the root file's work tree, absolute; in a configuration file
+	// each lies inside that file's own work tree. ImportEnv (import-env)
+	// names the variables $(NAME) in an Import Source may expand.
+	ImportRoots, ImportEnv []string
 }
 
 // Over merges s, the command line, over file (nil when no configuration
@@ -171,7 +176,7 @@ func ParseSettings(name string, data []byte) (*Settings, error) {
 		what := pointerName(e.InstanceLocation)
 		switch {
 		case strings.HasSuffix(e.KeywordLocation, "/additionalProperties") && e.InstanceLocation == "":
-			known := []string{"strict", "fail-on", "disable", "severity"}
+			known := []string{"strict", "fail-on", "disable", "severity", "import-root", "import-env"}
 			for k := range root {
 				if !slices.Contains(known, k) {
 					msg := fmt.Sprintf("unknown key %q", k)
@@ -209,6 +214,7 @@ func ParseSettings(name string, data []byte) (*Settings, error) {
 	if b, ok := root["strict"].(bool); ok {
 		s.Strict = &b
 	}
+	s.importSettings(root, y, fail)
 	if str, ok := root["fail-on"].(string); ok {
 		sev, _ := answerfile.ParseSeverity(str)
 		s.FailOn = &sev
@@ -259,6 +265,36 @@ func ParseSettings(name string, data []byte) (*Settings, error) {
 		return nil, cerr
 	}
 	return s, nil
+}
+
+// importSettings reads import-root and import-env. A root is relative to
+// the configuration's directory and must stay inside its work tree
+// (answerfile.DefaultImportRoot): a configuration is committed with the
+// answer files, and in CI a pull request from a fork controls it, so it may
+// not open the rest of the machine to imports; --import-root on the command
+// line may.
+func (s *Settings) importSettings(root map[string]any, y *schema.YAML, fail func(*yaml.Node, string, ...any)) {
+	tree := answerfile.DefaultImportRoot(s.File)
+	roots, _ := root["import-root"].([]any)
+	for i, item := range roots {
+		dir, _ := item.(string)
+		abs := dir
+		if !filepath.IsAbs(dir) {
+			abs = filepath.Join(filepath.Dir(s.File), dir)
+		}
+		abs, err := filepath.Abs(abs)
+		if err != nil || !answerfile.InsideDir(abs, tree) {
+			fail(y.Node(fmt.Sprintf("/import-root/%d", i)), "import-root %s is outside %s, the git work tree of this configuration (its folder outside git): a configuration cannot let imports read beyond its repository; give --import-root %s on the command line instead",
+				english.Quote(dir), tree, english.Clip(dir))
+			continue
+		}
+		s.ImportRoots = append(s.ImportRoots, abs)
+	}
+	names, _ := root["import-env"].([]any)
+	for _, item := range names {
+		name, _ := item.(string)
+		s.ImportEnv = append(s.ImportEnv, name)
+	}
 }
 
 // keyKind names the kind of a YAML node used as a key.
