@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
@@ -118,9 +119,36 @@ func (s *server) diagnose(sn *snapshot, current func() bool) ([]answerfile.Diagn
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, lint.Graph(g, answerfile.Merge(g), cfg)...)
+		out = append(out, placeUnnamed(g, lint.Graph(g, answerfile.Merge(g), cfg))...)
 	}
 	return out, nil
+}
+
+// placeUnnamed moves the findings in a file that the graph names only by
+// its Source as written (an environment variable went into its path, and
+// such a path is never shown) to that Import's Source: the editor cannot
+// open a file by that name, and the finding's edits are not the importing
+// file's.
+func placeUnnamed(g *answerfile.Graph, diags []answerfile.Diagnostic) []answerfile.Diagnostic {
+	unnamed := map[string]*answerfile.File{}
+	for _, f := range g.Files[1:] {
+		if !filepath.IsAbs(f.Path) && f.Import != nil && f.From != nil && f.From.Doc != nil {
+			unnamed[f.Path] = f
+		}
+	}
+	for i := range diags {
+		for range len(g.Files) { // up the chain of unnamed importers
+			d := &diags[i]
+			f, ok := unnamed[d.File]
+			if !ok {
+				break
+			}
+			_, at := f.From.Doc.AttrPos(f.Import.Elem, "Source")
+			*d = answerfile.Diagnostic{File: f.From.Path, Line: at.Line, Column: at.Column, Rule: d.Rule, Severity: d.Severity,
+				Message: fmt.Sprintf("in %s, line %d: %s", d.File, d.Line, d.Message), Fix: d.Fix}
+		}
+	}
+	return diags
 }
 
 // publish sends the findings of a snapshot: those in the document itself,

@@ -100,9 +100,14 @@ func TestLspImportFlags(t *testing.T) {
 </ImageCustomizations>
 `
 	uri := "file://" + filepath.ToSlash(filepath.Join(dir, "root.xml"))
-	// The imported file's findings name it by its Source as written (an
-	// expanded variable is never shown), as lint's do.
+	// The imported file is named by its Source as written (an expanded
+	// variable is never shown), which is no file the editor can open: its
+	// findings stand on that Source in the root file.
 	got := lspSession(t, []string{"lsp", "--debounce", "1ms", "--import-env", "MCSF_TEST_OPS"}, uri, root, `"uri":"`+uri, `"code":"empty-value"`)
+	want := `{"range":{"start":{"line":3,"character":20},"end":{"line":3,"character":52}},"severity":1,"code":"empty-value","source":"mcsf","message":"in $(MCSF_TEST_OPS)\\operator.xml, line 5: `
+	if !strings.Contains(got, want) || strings.Contains(got, "%28MCSF_TEST_OPS") {
+		t.Errorf("with --import-env: want the imported file's finding on the Source, %s...:\n%s", want, got)
+	}
 	if strings.Contains(got, "import-env-not-allowed") {
 		t.Errorf("with --import-env: want the imported file's empty-value and no import-env-not-allowed:\n%s", got)
 	}
