@@ -46,7 +46,8 @@ const batchChunk = 256
 
 // ResolveStream resolves every profile of src and calls emit with each
 // item in input order, on the calling goroutine, with the bytes Render made
-// of it (nil without Render). It stops at the first error of src (after
+// of it (nil without Render). The item and the bytes are reused after emit
+// returns: keep a copy of what must outlive the call. It stops at the first error of src (after
 // emitting the items before it), of Render or of emit, and returns it;
 // io.EOF from src is the normal end and returns nil. Memory does not grow
 // with the number of profiles: at most a few chunks per worker are in
@@ -66,6 +67,9 @@ func (c *Compiled) ResolveStream(src ProfileSource, opt BatchOptions, emit func(
 	}
 	jobs := make(chan *chunk)
 	order := make(chan *chunk, 2*workers)
+	// Chunks come back once emitted: their items and output buffer are
+	// reused, not allocated and cleared again for every 256 SIMs.
+	free := make(chan *chunk, 2*workers+workers+2)
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
 	for range workers {
@@ -100,7 +104,14 @@ func (c *Compiled) ResolveStream(src ProfileSource, opt BatchOptions, emit func(
 		defer close(jobs)
 		row := 0
 		for {
-			ch := &chunk{items: make([]BatchItem, 0, batchChunk), done: make(chan struct{})}
+			var ch *chunk
+			select {
+			case ch = <-free:
+				ch.items, ch.outs, ch.buf = ch.items[:0], ch.outs[:0], ch.buf[:0]
+				ch.srcErr, ch.renderErr, ch.done = nil, nil, make(chan struct{})
+			default:
+				ch = &chunk{items: make([]BatchItem, 0, batchChunk), done: make(chan struct{})}
+			}
 			for len(ch.items) < batchChunk {
 				p, warnings, err := src.Next()
 				if err != nil {
@@ -153,6 +164,11 @@ func (c *Compiled) ResolveStream(src ProfileSource, opt BatchOptions, emit func(
 		}
 		if err != nil {
 			close(stop)
+			continue
+		}
+		select {
+		case free <- ch:
+		default:
 		}
 	}
 	wg.Wait()
