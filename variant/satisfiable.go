@@ -142,8 +142,7 @@ func CanOverlap(a, b []Pair) bool {
 // Values returns every value of name that a SIM can report and that
 // satisfies the state's conditions on it, sorted, when there are at most
 // limit; ok is false when the state does not constrain name, a condition on
-// it cannot be evaluated, its values are not few, or name has no small
-// alphabet (only MCC, MNC, ICCID, GID1, Roaming, UICC and UICCSLOT have).
+// it cannot be evaluated, or its values are not few.
 func (s *Solver) Values(c *Conj, name string, limit int) (values []string, ok bool) {
 	return s.enumerate(c, name, -1, limit)
 }
@@ -151,7 +150,8 @@ func (s *Solver) Values(c *Conj, name string, limit int) (values []string, ok bo
 // Prefixes is Values for the first n characters of the values: every
 // prefix of n characters a value that satisfies the state can start with,
 // and every shorter value, sorted. Two states whose prefixes differ share
-// no value.
+// no value. Values and prefixes of a name that folds case (SPN, PNN) are
+// listed in one case only: of each case orbit, its smallest rune.
 func (s *Solver) Prefixes(c *Conj, name string, n, limit int) (prefixes []string, ok bool) {
 	return s.enumerate(c, name, n, limit)
 }
@@ -168,14 +168,34 @@ func (s *Solver) enumerate(c *Conj, name string, depth, limit int) (values []str
 	if !ok {
 		return nil, false
 	}
-	// Every rune, not one per interval: the values themselves are listed.
-	var sigma []rune
+	// Every rune, not one per interval: the values themselves are listed
+	// (the runes of an interval lead to the same states: one is stepped).
+	// A wide interval (most of Unicode, for SPN) has none listed: if a
+	// value can go on through it, the values are not few.
+	type span struct {
+		rep   rune
+		runes []rune // nil: wide
+	}
+	var spans []span
+	in := map[rune]bool{}
 	for _, iv := range intervals(dfasOf(tests), tests[0].d, false) {
-		if iv[1]-iv[0] > 256 {
-			return nil, false // not a name with a small alphabet
+		sp := span{rep: iv[0]}
+		if iv[1]-iv[0] <= 256 {
+			for r := iv[0]; r <= iv[1]; r++ {
+				sp.runes = append(sp.runes, r)
+				in[r] = true
+			}
 		}
-		for r := iv[0]; r <= iv[1]; r++ {
-			sigma = append(sigma, r)
+		spans = append(spans, sp)
+	}
+	if foldsCase(key) {
+		// Every test folds case: a rune and the others of its case
+		// orbit lead to the same states, so list the smallest only.
+		for i := range spans {
+			spans[i].runes = slices.DeleteFunc(spans[i].runes, func(r rune) bool {
+				m := slices.Min(foldOrbit(r))
+				return m != r && in[m]
+			})
 		}
 	}
 	work := 0
@@ -202,15 +222,20 @@ func (s *Solver) enumerate(c *Conj, name string, depth, limit int) (values []str
 			return true
 		}
 	next:
-		for _, r := range sigma {
+		for _, sp := range spans {
 			nst := make([]int32, len(st))
 			for j, t := range tests {
-				if nst[j] = t.d.step(st[j], r); nst[j] == deadState && !t.negate {
+				if nst[j] = t.d.step(st[j], sp.rep); nst[j] == deadState && !t.negate {
 					continue next
 				}
 			}
-			if !walk(nst, append(slices.Clip(prefix), r)) {
+			if sp.runes == nil {
 				return false
+			}
+			for _, r := range sp.runes {
+				if !walk(nst, append(slices.Clip(prefix), r)) {
+					return false
+				}
 			}
 		}
 		return true

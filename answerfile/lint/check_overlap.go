@@ -46,23 +46,35 @@ func pairs(s answerfile.TargetState) []variant.Pair {
 // other.
 const pinLimit = 64
 
-// iccidPrefix is the length of the ICCID prefixes states are indexed by:
-// 89, a country code and an issuer.
-const iccidPrefix = 7
+// prefixPins are the names whose value prefixes index states that pin no
+// MCC, in order of preference, with the prefix length: an ICCID starts with
+// 89, a country code and an issuer; an SPN or PNN with a name.
+var prefixPins = []struct {
+	name string
+	n    int
+}{{"ICCID", 7}, {"SPN", 6}, {"PNN", 6}, {"GID1", 4}}
 
 // stateInfo is a TargetState prepared for the overlap check.
 type stateInfo struct {
 	prio       statePriority
 	conj       *variant.Conj
 	mccs, mncs []string // the MCC and MNC values the state allows; nil if not pinned to a few
-	iccids     []string // the ICCID prefixes the state allows; nil if not pinned to a few
+	// prefixName is the first name of prefixPins whose prefixes the state
+	// pins to a few, prefixes those prefixes; "" and nil if none.
+	prefixName string
+	prefixes   []string
 }
 
 func newStateInfo(s *variant.Solver, st answerfile.TargetState) stateInfo {
 	si := stateInfo{prio: priorityOf(st), conj: s.Prepare(pairs(st))}
 	si.mccs = pins(s.Values(si.conj, "MCC", pinLimit))
 	si.mncs = pins(s.Values(si.conj, "MNC", pinLimit))
-	si.iccids = pins(s.Prefixes(si.conj, "ICCID", iccidPrefix, pinLimit))
+	for _, pp := range prefixPins {
+		if ps := pins(s.Prefixes(si.conj, pp.name, pp.n, pinLimit)); ps != nil {
+			si.prefixName, si.prefixes = pp.name, ps
+			break
+		}
+	}
 	return si
 }
 
@@ -75,19 +87,20 @@ func pins(vs []string, ok bool) []string {
 	return append(make([]string, 0, len(vs)), vs...)
 }
 
-// never reports whether the state allows no MCC, MNC or ICCID a SIM can
+// never reports whether the state allows no MCC, MNC or prefix a SIM can
 // have.
 func (si *stateInfo) never() bool {
-	return si.mccs != nil && len(si.mccs) == 0 || si.mncs != nil && len(si.mncs) == 0 || si.iccids != nil && len(si.iccids) == 0
+	return si.mccs != nil && len(si.mccs) == 0 || si.mncs != nil && len(si.mncs) == 0 || si.prefixes != nil && len(si.prefixes) == 0
 }
 
-// iccidApart reports whether two states allow no common ICCID prefix.
-func iccidApart(a, b *stateInfo) bool {
-	if a.iccids == nil || b.iccids == nil {
+// prefixApart reports whether two states pin the prefixes of one name and
+// share none.
+func prefixApart(a, b *stateInfo) bool {
+	if a.prefixName == "" || a.prefixName != b.prefixName {
 		return false
 	}
-	for _, p := range a.iccids {
-		if _, found := slices.BinarySearch(b.iccids, p); found {
+	for _, p := range a.prefixes {
+		if _, found := slices.BinarySearch(b.prefixes, p); found {
 			return false
 		}
 	}
@@ -102,7 +115,7 @@ func tiedOverlap(s *variant.Solver, a, b []stateInfo) variant.Decision {
 	for i := range a {
 		for j := range b {
 			sa, sb := &a[i], &b[j]
-			if sa.prio != sb.prio || sa.never() || sb.never() || iccidApart(sa, sb) {
+			if sa.prio != sb.prio || sa.never() || sb.never() || prefixApart(sa, sb) {
 				continue
 			}
 			switch d := s.Decide(sa.conj, sb.conj); d.Verdict {
@@ -124,10 +137,10 @@ const smallVariantCount = 8
 
 // overlapCandidates returns the pairs (i < j) of variants whose targets have
 // states that allow a common MCC and MNC, or (when they do not pin the MCC)
-// a common ICCID prefix; only those can overlap. Indexing states by the
+// a common prefix of an ICCID, SPN, PNN or GID1; only those can overlap. Indexing states by the
 // values they allow (plain, or the few a pattern or range allows) avoids
 // comparing every pair of variants in a file where each operator pins its
-// own MCC and MNC, or its own ICCIDs.
+// own MCC and MNC, its own ICCIDs or its own SPN.
 func overlapCandidates(states [][]stateInfo) [][2]int {
 	if len(states) <= smallVariantCount {
 		// Few variants: every pair, in the same order, costs less than an index.
@@ -146,7 +159,8 @@ func overlapCandidates(states [][]stateInfo) [][2]int {
 		st *stateInfo
 	}
 	var all, wild, noMCC, mccPinned []ref
-	byMCC, mccOnly, byMCCMNC, byICCID := map[string][]ref{}, map[string][]ref{}, map[string][]ref{}, map[string][]ref{}
+	byMCC, mccOnly, byMCCMNC := map[string][]ref{}, map[string][]ref{}, map[string][]ref{}
+	byPrefix, prefixPinned := map[string][]ref{}, map[string][]ref{} // name+"\x00"+prefix; name
 	for v := range states {
 		for k := range states[v] {
 			r := ref{v, &states[v][k]}
@@ -154,11 +168,13 @@ func overlapCandidates(states [][]stateInfo) [][2]int {
 			switch st := r.st; {
 			case st.mccs == nil:
 				noMCC = append(noMCC, r)
-				if st.iccids == nil {
+				if st.prefixName == "" {
 					wild = append(wild, r)
+					break
 				}
-				for _, p := range st.iccids {
-					byICCID[p] = append(byICCID[p], r)
+				prefixPinned[st.prefixName] = append(prefixPinned[st.prefixName], r)
+				for _, p := range st.prefixes {
+					byPrefix[st.prefixName+"\x00"+p] = append(byPrefix[st.prefixName+"\x00"+p], r)
 				}
 			default:
 				mccPinned = append(mccPinned, r)
@@ -179,7 +195,7 @@ func overlapCandidates(states [][]stateInfo) [][2]int {
 	pairWith := func(a ref, bs []ref) {
 		for _, b := range bs {
 			pair := [2]int{min(a.v, b.v), max(a.v, b.v)}
-			if a.v != b.v && !seen[pair] && !iccidApart(a.st, b.st) {
+			if a.v != b.v && !seen[pair] && !prefixApart(a.st, b.st) {
 				seen[pair] = true
 				out = append(out, pair)
 			}
@@ -187,14 +203,19 @@ func overlapCandidates(states [][]stateInfo) [][2]int {
 	}
 	for _, r := range all {
 		switch st := r.st; {
-		case st.mccs == nil && st.iccids == nil:
+		case st.mccs == nil && st.prefixName == "":
 			pairWith(r, all)
 		case st.mccs == nil:
-			for _, p := range st.iccids {
-				pairWith(r, byICCID[p])
+			for _, p := range st.prefixes {
+				pairWith(r, byPrefix[st.prefixName+"\x00"+p])
 			}
 			pairWith(r, wild)
 			pairWith(r, mccPinned)
+			for name, rs := range prefixPinned {
+				if name != st.prefixName {
+					pairWith(r, rs)
+				}
+			}
 		case st.mncs == nil:
 			for _, mcc := range st.mccs {
 				pairWith(r, byMCC[mcc])
