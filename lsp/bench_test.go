@@ -239,9 +239,10 @@ func BenchmarkCompletionAfterEdit(b *testing.B) {
 
 func BenchmarkMemoryAfterEdits(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		// Typing: edits come faster than the debounce, a pause every 100
-		// lets the lint run and publish.
-		c, uri, _, p := benchServer(b, Options{})
+		// Typing: edits come faster than the debounce, a completion every
+		// 10, a pause every 100 lets the lint run and publish.
+		c, uri, text, p := benchServer(b, Options{})
+		pos := newText(text).position(strings.LastIndex(text, `<Settings Path="`)+len(`<Settings Path="`), encodingUTF16)
 		heap := func() float64 {
 			runtime.GC()
 			var m runtime.MemStats
@@ -251,6 +252,10 @@ func BenchmarkMemoryAfterEdits(b *testing.B) {
 		var at100 float64
 		for e := 1; e <= 1000; e++ {
 			c.change(uri, e+1, p, string(rune('a'+e%2)))
+			if e%10 == 0 { // completion reads the text tolerantly, or moves the last reading
+				var l completionList
+				c.call("textDocument/completion", at(uri, pos), &l)
+			}
 			if e%100 == 0 {
 				c.waitDiags(uri, e+1)
 			}
