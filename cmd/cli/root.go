@@ -121,6 +121,12 @@ func MainProcess(args []string, in io.Reader, out, errOut io.Writer) int {
 }
 
 func run(args []string, in io.Reader, out, errOut io.Writer, process bool) int {
+	if len(args) == 1 && (args[0] == "--version" || args[0] == "-v") {
+		// What cobra's version flag prints, without building the command
+		// tree: that was a fifth of the CPU of mcsf --version.
+		fmt.Fprintf(out, "mcsf %s\n", currentVersion().display())
+		return ExitOK
+	}
 	root := newRoot(in, out, errOut, process)
 	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
 		registerCompletions(root)
