@@ -65,7 +65,7 @@ const (
 )
 
 func (c *Compiled) explain(r *Result, p Profile) {
-	vals := c.values(p)
+	vals := c.values(p, nil)
 	r.Targets = make([]TargetReport, 0, len(c.targets))
 	for ti := range c.targets {
 		t := &c.targets[ti]

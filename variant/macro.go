@@ -36,8 +36,10 @@ type expander struct {
 	expMiss, expMic int
 }
 
-func newExpander(p Profile) *expander {
-	e := &expander{}
+// newExpander returns the expander of p's IMSI and ICCID, as a value: a
+// Resolve keeps it on its stack.
+func newExpander(p Profile) expander {
+	var e expander
 	e.imsi, e.haveIMSI = p.get("imsi")
 	e.iccid, e.haveICCID = p.get("iccid")
 	e.lowIMSI, e.lowICCID = strings.ToLower(e.imsi), strings.ToLower(e.iccid)

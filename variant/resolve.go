@@ -156,7 +156,8 @@ func (c *Compiled) resolve(p Profile, explain bool) Result {
 		r.Notes = append(slices.Clip(r.Notes), NoteNoSIM)
 	}
 
-	vals := c.values(p)
+	var valBuf [16]slotValue // the condition names a file uses are few
+	vals := c.values(p, valBuf[:])
 	var hits []hit
 	var undecided []stateRef
 	visit := func(refs []stateRef) {
@@ -227,8 +228,13 @@ type slotValue struct {
 
 // values looks the profile up once for every condition name in use, from
 // whichever of the two is shorter.
-func (c *Compiled) values(p Profile) []slotValue {
-	vals := make([]slotValue, len(c.slotKeys))
+func (c *Compiled) values(p Profile, buf []slotValue) []slotValue {
+	vals := buf[:0]
+	if len(c.slotKeys) > cap(buf) {
+		vals = make([]slotValue, 0, len(c.slotKeys))
+	}
+	vals = vals[:len(c.slotKeys)]
+	clear(vals)
 	if len(p.m) < len(c.slotKeys) {
 		for key, e := range p.m {
 			if i, ok := c.slots[key]; ok {
@@ -293,7 +299,7 @@ func (s *cState) eval(vals []slotValue, facts bool) (Outcome, int) {
 func (c *Compiled) undecided(p Profile, ref stateRef, hits []hit) UndecidedState {
 	t := &c.targets[ref.target]
 	st := &t.states[ref.state]
-	_, i := st.eval(c.values(p), c.missingFacts)
+	_, i := st.eval(c.values(p, nil), c.missingFacts)
 	u := UndecidedState{Target: t.id, TargetState: ref.state + 1, Variants: []string{},
 		Condition: st.defs[i].Name, Value: st.defs[i].Value, Reason: st.undecidedReason(i, p),
 		File: st.defs[i].Source.File, Line: st.defs[i].Source.Line}
