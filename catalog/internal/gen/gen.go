@@ -435,7 +435,7 @@ var (
 	reTD        = regexp.MustCompile(`(?s)<td>(.*?)</td>`)
 	reTag       = regexp.MustCompile(`<[^>]+>`)
 	reTick      = regexp.MustCompile("`([^`\n]+)`")
-	reValueCell = regexp.MustCompile(`^(0x[0-9A-Fa-f]+|[0-9]+)(?:\s+or\s+(?:'([^']+)'|"([^"]+)"|(0x[0-9A-Fa-f]+|[0-9]+)|([A-Za-z][A-Za-z ]*?)))?(?:\s+Or\s+(.*))?$`)
+	reValueCell = regexp.MustCompile("^(0x[0-9A-Fa-f]+|[0-9]+)(?:\\s+or\\s+(?:'([^']+)'|\"([^\"]+)\"|(0x[0-9A-Fa-f]+|[0-9]+)|([A-Za-z][A-Za-z ]*?)|`([A-Za-z][A-Za-z0-9_]*)`))?(?:\\s+Or\\s+(.*))?$")
 	reIsDefault = regexp.MustCompile(`(?i)\bthis is the default\b|\(default\)|\bis the default( value| behavior| setting)?\b|^default\.?$`)
 	reDefaultIs = regexp.MustCompile(`(?i)\bdefault value is (0x[0-9A-Fa-f]+|[0-9][0-9,]*)\b`)
 	reStep      = regexp.MustCompile(`(?m)^(?:\s*\d+\.\s|#+ )`)
@@ -602,8 +602,8 @@ func table(t, owner string, find func(string) []*catalog.Setting) {
 				return
 			}
 			v := catalog.Value{Value: uint32(n)}
-			v.Name, _, _ = strings.Cut(m[2]+m[3]+m[5], ", ")
-			absent := strings.Contains(m[6], "missing") // "Or if the setting is missing"
+			v.Name, _, _ = strings.Cut(m[2]+m[3]+m[5]+m[6], ", ")
+			absent := strings.Contains(m[7], "missing") // "Or if the setting is missing"
 			if absent || reIsDefault.MatchString(cellText(tds[1][1])) {
 				def = strconv.FormatUint(n, 10)
 			}
