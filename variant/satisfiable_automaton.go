@@ -179,8 +179,9 @@ func prevClass(r rune) rune {
 }
 
 // alphabet returns one rune of each interval that every automaton of ds
-// treats alike, printable ASCII preferred within an interval, only ASCII
-// when asciiOnly, and only runes keep accepts as a first rune.
+// treats alike (printable ASCII preferred within an interval; letters and
+// digits first, control characters last), only ASCII when asciiOnly, and
+// only runes keep accepts as a first rune.
 func alphabet(ds []*dfa, keep *dfa, asciiOnly bool) []rune {
 	var reps []rune
 	for _, iv := range intervals(ds, keep, asciiOnly) {
@@ -190,6 +191,20 @@ func alphabet(ds []*dfa, keep *dfa, asciiOnly bool) []rune {
 		}
 		reps = append(reps, r)
 	}
+	// Witnesses read best made of letters and digits, then other printable
+	// ASCII; a control character only where nothing else will do.
+	rank := func(r rune) int {
+		switch {
+		case r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			return 0
+		case r >= ' ' && r <= '~':
+			return 1
+		case r >= 0x80:
+			return 2
+		}
+		return 3
+	}
+	slices.SortStableFunc(reps, func(a, b rune) int { return rank(a) - rank(b) })
 	return reps
 }
 

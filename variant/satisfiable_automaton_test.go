@@ -38,6 +38,7 @@ func TestSolverDecide(t *testing.T) {
 		{"SPN folds case", []Pair{{"SPN", "pattern:contoso.*"}}, []Pair{{"SPN", "pattern:CONTOSO"}}, Overlap, []Pair{{"SPN", "CONTOSO"}}, ""},
 		{"SPN prefixes differ", []Pair{{"SPN", "pattern:Con.*"}}, []Pair{{"SPN", "pattern:Fab.*"}}, Disjoint, nil, ""},
 		{"SPN longer than 16", []Pair{{"SPN", "pattern:a{17}"}}, []Pair{{"SPN", "pattern:a+"}}, Disjoint, nil, ""},
+		{"witness of printable characters", []Pair{{"Lang", "pattern:[^a-z]"}}, []Pair{{"Lang", "pattern:.+"}}, Overlap, []Pair{{"Lang", "0"}}, ""},
 		{"Roaming", []Pair{{"Roaming", "0"}}, []Pair{{"Roaming", "pattern:[01]"}}, Overlap, []Pair{{"Roaming", "0"}}, ""},
 		{"undecidable pattern", []Pair{{"SPN", "pattern:(?=a)a"}}, []Pair{{"SPN", "pattern:a"}}, MayOverlap, []Pair{{"SPN", "A"}},
 			"SPN: pattern \"(?=a)a\" uses a look-ahead (?=...), which .NET accepts on the device but Go's RE2 cannot evaluate: mcsf resolve reports its target state as undecided; rewrite the pattern without it to have it checked"},
