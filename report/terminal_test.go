@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -30,4 +31,30 @@ func TestTerminalSafe(t *testing.T) {
 			t.Errorf("writes %q: got %q, want %q", tc.writes, got, tc.want)
 		}
 	}
+}
+
+// FuzzTerminalSafe: whatever is written, in two writes split anywhere, no
+// control character but newline and tab comes out, and text without control
+// characters comes out unchanged.
+func FuzzTerminalSafe(f *testing.F) {
+	for _, s := range []string{"plain é\n", "\x1b[2J\r", "\u009b31m", "a\xc2", "\xc2\xc2\x85", "\t\x7f\x00"} {
+		f.Add(s, 1)
+	}
+	f.Fuzz(func(t *testing.T, in string, cut int) {
+		cut = int(uint(cut) % uint(len(in)+1))
+		var out bytes.Buffer
+		w := TerminalSafe(&out)
+		w.Write([]byte(in[:cut]))
+		w.Write([]byte(in[cut:]))
+		got := out.Bytes()
+		for i, c := range got {
+			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f || c == 0xc2 && i+1 < len(got) && got[i+1] >= 0x80 && got[i+1] < 0xa0 {
+				t.Fatalf("%q (cut at %d): control character at %d of %q", in, cut, i, got)
+			}
+		}
+		clean := !bytes.ContainsFunc([]byte(in), func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r < 0xa0 })
+		if clean && !strings.HasSuffix(in, "\xc2") && string(got) != in { // a 0xC2 at the very end is held
+			t.Fatalf("%q: changed to %q", in, got)
+		}
+	})
 }
