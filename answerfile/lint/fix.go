@@ -30,11 +30,22 @@ type FixResult struct {
 // a finding whose edits overlap another's waits for the next pass. The
 // error is only for what keeps the linter from working, as with File.
 func Fix(name string, data []byte, cfg Config) (FixResult, error) {
+	ds, err := File(name, data, cfg)
+	if err != nil {
+		return FixResult{Data: data}, err
+	}
+	return fixLinted(name, data, ds, cfg)
+}
+
+// fixLinted is Fix of data whose findings, ds, are known already.
+func fixLinted(name string, data []byte, ds []answerfile.Diagnostic, cfg Config) (FixResult, error) {
 	res := FixResult{Data: data}
-	for range maxFixPasses {
-		ds, err := File(name, res.Data, cfg)
-		if err != nil {
-			return res, err
+	for pass := range maxFixPasses {
+		if pass > 0 {
+			var err error
+			if ds, err = File(name, res.Data, cfg); err != nil {
+				return res, err
+			}
 		}
 		res.Diagnostics = ds
 		text, enc, ok := answerfile.DecodeText(res.Data)

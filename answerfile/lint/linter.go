@@ -567,7 +567,9 @@ func (l *Linter) fix(j *job, isInput func(string) bool) {
 		l.fixGraph(j, isInput)
 		return
 	}
-	res, err := Fix(j.in.name, j.data, j.cfg)
+	// j.diags are the findings of j.data alone (lint gives a file without
+	// imports those of File), and so are the findings Fix returns.
+	res, err := fixLinted(j.in.name, j.data, j.diags, j.cfg)
 	if err != nil {
 		j.err = err
 		return
@@ -576,8 +578,7 @@ func (l *Linter) fix(j *job, isInput func(string) bool) {
 		return
 	}
 	j.fixed = []FixedFile{{Path: j.in.path, Name: j.in.name, Original: j.data, Data: res.Data, Findings: res.Fixed}}
-	j.data, j.imported, j.sources = res.Data, nil, nil
-	l.lint(j)
+	j.data, j.diags, j.sources = res.Data, res.Diagnostics, nil
 }
 
 func hasEdits(d answerfile.Diagnostic) bool { return len(d.Edits) > 0 }
