@@ -72,7 +72,13 @@ resolved on its own; UICCSLOT is set to 0 and 1 unless given), or with
 --sims FILE for a batch: CSV with a header row of condition names, or a JSON
 array of objects. The single flags apply to every --sim and --sims row.
 With two --sim, text shows the slots side by side, one row per setting.
-A line on standard error counts lint findings; --quiet silences it.
+A batch is resolved as it is read, on every core, and written in input
+order, so memory does not grow with the number of SIMs; its text is a
+matrix with a column per SIM field and per setting the file sets (the
+value and the scope it is read from), widths known before the first row.
+A bad row stops the batch (exit 2); rows before it may have been written.
+A line on standard error counts lint findings; --quiet silences it (and
+skips the lint).
 
 How resolve decides (Microsoft documents the first part):
   - Conditions in a TargetState are ANDed, TargetStates of a Target are ORed.
