@@ -102,6 +102,11 @@ func cleanName(s string) string {
 	if !hasControl(s, false) {
 		return s
 	}
+	return escapeControls(s)
+}
+
+// escapeControls is cleanName's work, character by character.
+func escapeControls(s string) string {
 	return replaceEach(s, func(r rune) string {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
 			return fmt.Sprintf("\\x%02x", r)
@@ -334,6 +339,11 @@ func cleanText(s string) string {
 	if !hasControl(s, true) {
 		return s // most messages and lines: no copy, no per-rune call
 	}
+	return replaceControls(s)
+}
+
+// replaceControls is cleanText's work, character by character.
+func replaceControls(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	return strings.Map(func(r rune) rune {
 		switch {
