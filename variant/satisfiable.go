@@ -164,6 +164,12 @@ func (s *Solver) enumerate(c *Conj, name string, depth, limit int) (values []str
 	if !found {
 		return nil, false
 	}
+	if v, ok := pinnedValue(key, c.groups[i].conds); ok {
+		if v == nil || depth < 0 || len([]rune(*v)) <= depth {
+			return listOf(v), true
+		}
+		return []string{string([]rune(*v)[:depth])}, true
+	}
 	tests, ok := s.tests(key, c.groups[i].conds)
 	if !ok {
 		return nil, false
@@ -249,6 +255,41 @@ func (s *Solver) enumerate(c *Conj, name string, depth, limit int) (values []str
 	}
 	slices.Sort(values)
 	return values, true
+}
+
+// pinnedValue is decideName's reading of a plain value, for enumerate:
+// when a condition on a name that does not fold case is a plain value, that
+// value (taken as written) is the only one the state allows, nil when
+// another condition excludes it. ok is false when no plain value pins the
+// name or another condition is undecided on it.
+func pinnedValue(key string, conds []Condition) (v *string, ok bool) {
+	if foldsCase(key) {
+		return nil, false
+	}
+	for i := range conds {
+		c := &conds[i]
+		if c.bad || c.Kind != Exact || c.Negate {
+			continue
+		}
+		for j := range conds {
+			switch conds[j].Eval(c.Text, true) {
+			case NotMatched:
+				return nil, true
+			case Undecided:
+				return nil, false
+			}
+		}
+		return &c.Text, true
+	}
+	return nil, false
+}
+
+// listOf is the values of pinnedValue as a list: none or one.
+func listOf(v *string) []string {
+	if v == nil {
+		return []string{}
+	}
+	return []string{*v}
 }
 
 func (s *Solver) budget() int {

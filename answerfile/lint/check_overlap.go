@@ -9,6 +9,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/catalog"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"github.com/mcsf-dev/mcsf/variant"
 )
 
@@ -65,10 +66,18 @@ type stateInfo struct {
 	prefixes   []string
 }
 
-func newStateInfo(s *variant.Solver, st answerfile.TargetState) stateInfo {
+// newStateInfo prepares a state; indexed says whether overlapCandidates
+// will index it by the values it pins (else it needs none of them).
+func newStateInfo(s *variant.Solver, st answerfile.TargetState, indexed bool) stateInfo {
 	si := stateInfo{prio: priorityOf(st), conj: s.Prepare(pairs(st))}
+	if !indexed {
+		return si
+	}
 	si.mccs = pins(s.Values(si.conj, "MCC", pinLimit))
 	si.mncs = pins(s.Values(si.conj, "MNC", pinLimit))
+	if si.mccs != nil {
+		return si // prefixes index only states that pin no MCC
+	}
 	for _, pp := range prefixPins {
 		if ps := pins(s.Prefixes(si.conj, pp.name, pp.n, pinLimit)); ps != nil {
 			si.prefixName, si.prefixes = pp.name, ps
@@ -130,6 +139,13 @@ func tiedOverlap(s *variant.Solver, a, b []stateInfo) variant.Decision {
 	}
 	return may
 }
+
+// maxOverlapDecisions bounds the pairs of variants one file asks the
+// solver about. Each decision is bounded by the solver's budget, but a file
+// whose targets the index cannot tell apart (a thousand patterns that all
+// start with any digit) would need a decision for every pair: past the
+// limit, the check says where it stopped instead of running for minutes.
+const maxOverlapDecisions = 20000
 
 // smallVariantCount is the number of variants up to which overlapCandidates
 // pairs every two.
@@ -237,22 +253,40 @@ func overlapCandidates(states [][]stateInfo) [][2]int {
 
 type settingKey struct{ path, name string }
 
-func variantSettings(v answerfile.Variant) (map[settingKey]answerfile.Setting, []settingKey) {
-	m := map[settingKey]answerfile.Setting{}
-	var order []settingKey
+// variantSet is the settings a Variant sets with a value: the last of each
+// path and name, in the order of their first appearance.
+type variantSet struct {
+	byKey map[settingKey]answerfile.Setting
+	order []settingKey
+}
+
+func variantSettings(v answerfile.Variant) variantSet {
+	vs := variantSet{byKey: map[settingKey]answerfile.Setting{}}
 	for _, g := range v.Groups {
 		for _, s := range g.Settings {
 			if !s.Value.Present || strings.TrimSpace(s.Value.Value) == "" {
 				continue
 			}
 			k := settingKey{strings.ToLower(g.Path.Value), strings.ToLower(s.Name.Value)}
-			if _, ok := m[k]; !ok {
-				order = append(order, k)
+			if _, ok := vs.byKey[k]; !ok {
+				vs.order = append(vs.order, k)
 			}
-			m[k] = s
+			vs.byKey[k] = s
 		}
 	}
-	return m, order
+	return vs
+}
+
+// conflicts returns the settings, in vs's order, that vs and earlier both
+// set to different values.
+func (vs variantSet) conflicts(earlier variantSet) []settingKey {
+	var out []settingKey
+	for _, k := range vs.order {
+		if e, ok := earlier.byKey[k]; ok && !sameValue(e.Value.Value, vs.byKey[k].Value.Value) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // sameValue compares two setting values as the device would: numerically
@@ -270,27 +304,34 @@ func (c *checker) checkOverlaps() {
 	vs := c.doc.Root.Variants
 	solver := variant.NewSolver() // each pattern compiled once per document
 	states := make([][]stateInfo, len(vs))
+	settings := make([]variantSet, len(vs))
 	for i, v := range vs {
+		settings[i] = variantSettings(v)
 		if t := c.refTarget(v); t != nil {
 			for _, st := range t.States {
-				states[i] = append(states[i], newStateInfo(solver, st))
+				states[i] = append(states[i], newStateInfo(solver, st, len(vs) > smallVariantCount))
 			}
 		}
 	}
-	for _, pair := range overlapCandidates(states) {
+	candidates, decided := overlapCandidates(states), 0
+	for n, pair := range candidates {
 		i, j := pair[0], pair[1]
+		conflicts := settings[j].conflicts(settings[i])
+		if len(conflicts) == 0 {
+			continue // nothing the order decides: no need to ask the solver
+		}
+		if decided++; decided > maxOverlapDecisions {
+			c.add(c.rule(RuleOverlappingVariants).at(vs[j].Elem,
+				"mcsf stopped comparing targets here, after %d pairs of variants that set a setting to different values (the check's limit for one file): %s left unchecked, and any of them may match one SIM at equal priority",
+				maxOverlapDecisions, english.Count(len(candidates)-n, "candidate pair")))
+			return
+		}
 		d := tiedOverlap(solver, states[i], states[j])
 		if d.Verdict == variant.Disjoint {
 			continue
 		}
-		earlier, _ := variantSettings(vs[i])
-		later, order := variantSettings(vs[j])
-		for _, k := range order {
-			sj := later[k]
-			si, ok := earlier[k]
-			if !ok || sameValue(si.Value.Value, sj.Value.Value) {
-				continue
-			}
+		for _, k := range conflicts {
+			sj, si := settings[j].byKey[k], settings[i].byKey[k]
 			var diag answerfile.Diagnostic
 			if d.Verdict == variant.Overlap {
 				diag = c.rule(RuleOverlappingVariants).attr(sj.Elem, "Value",

@@ -1,10 +1,13 @@
 package lint
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
 )
 
 // TestOverlapCandidates: the MCC/MNC index keeps every pair of variants
@@ -94,5 +97,45 @@ func TestOverlapMessages(t *testing.T) {
 		if strings.Join(got, "\n") != tt.want {
 			t.Errorf("SPN %s and %s:\n got %q\nwant %q", tt.a, tt.b, got, tt.want)
 		}
+	}
+}
+
+// TestOverlapDecisionLimit: a file whose variants the index cannot tell
+// apart stops after maxOverlapDecisions pairs with one finding that says
+// where and how many pairs it left, instead of deciding every pair.
+func TestOverlapDecisionLimit(t *testing.T) {
+	const n = 205 // 20,910 pairs, every one asked of the solver
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="N" Owner="C" OwnerType="OEM">
+  <Targets>
+    <Target Id="Any"><TargetState><Condition Name="MCC" Value="pattern:3[0-9]{2}"/></TargetState></Target>
+  </Targets>
+`)
+	for i := range n {
+		fmt.Fprintf(&b, "  <Variant Name=\"V%d\"><TargetRefs><TargetRef Id=\"Any\"/></TargetRefs><Settings Path=\"Connectivity/Wifi\"><Setting Name=\"Hidden\" Value=\"%d\"/></Settings></Variant>\n", i, i)
+	}
+	b.WriteString("</ImageCustomizations>\n")
+	ds, err := File("limit.xml", []byte(b.String()), Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var overlaps, stops []answerfile.Diagnostic
+	for _, d := range ds {
+		if d.Rule == RuleOverlappingVariants {
+			overlaps = append(overlaps, d)
+		}
+		if strings.HasPrefix(d.Message, "mcsf stopped") {
+			stops = append(stops, d)
+		}
+	}
+	if len(overlaps) != maxOverlapDecisions+1 || len(stops) != 1 {
+		t.Fatalf("%d overlapping-variants findings, %d of them stops; want %d and 1", len(overlaps), len(stops), maxOverlapDecisions+1)
+	}
+	last := stops[0]
+	// Pair 20,001 in candidate order (by later variant) is (V100, V200): V200 is on line 206.
+	want := "mcsf stopped comparing targets here, after 20000 pairs of variants that set a setting to different values (the check's limit for one file): 910 candidate pairs left unchecked, and any of them may match one SIM at equal priority"
+	if last.Line != 206 || last.Column != 3 || last.Message != want {
+		t.Errorf("last finding %d:%d %q\nwant 206:3 %q", last.Line, last.Column, last.Message, want)
 	}
 }
