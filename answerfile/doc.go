@@ -10,6 +10,14 @@
 // UTF-8 (with or without a byte-order mark) or UTF-16 with a byte-order mark,
 // with LF or CRLF line ends.
 //
+// The reader is written here rather than taken from encoding/xml (etree's
+// own reader) for three measured reasons: encoding/xml accepts what the XML
+// spec forbids (above), it records no positions, and it is slower. On the
+// 2.4 MB file of 5,000 targets, BenchmarkParseLarge (strict, with every
+// position) takes 62-85 ms and 30,600 allocations, BenchmarkEtreeReadLarge
+// (etree.ReadFromBytes, without them) 180 ms and 800,000 allocations
+// (go test ./answerfile -bench 'ParseLarge|EtreeReadLarge', 2 cores).
+//
 // The reader builds an etree tree that keeps everything (comments,
 // processing instructions, CDATA, attribute order, unknown elements) and
 // records where every element and attribute starts; lines and columns are
