@@ -234,3 +234,34 @@ func attrPos(d *Document, n Node, key string) Position {
 	p, _ := d.AttrPos(n.Elem, key)
 	return p
 }
+
+// TestAttributeWhiteSpace: XML 1.0 §3.3.3, attribute-value normalization as
+// every conforming reader (ImageApp's .NET one too) does it: a literal tab,
+// line feed, carriage return or CR LF pair is one space; a character
+// reference keeps its character. Writing and reading again keeps the value.
+func TestAttributeWhiteSpace(t *testing.T) {
+	src := "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<ImageCustomizations xmlns=\"" + Namespace +
+		"\" Name=\"N\" Owner=\"a\tb\r\nc\rd\ne\" OwnerType=\"x&#10;y&#13;z&#9;w &#13;&#10;\"/>\n"
+	doc, ds, err := Parse("ws.xml", []byte(src))
+	if err != nil || len(ds) > 0 {
+		t.Fatal(ds, err)
+	}
+	want := map[string]string{"Owner": "a b c d e", "OwnerType": "x\ny\rz\tw \r\n"}
+	check := func(doc *Document, when string) {
+		for name, v := range want {
+			if got := doc.Tree.Root().SelectAttrValue(name, "?"); got != v {
+				t.Errorf("%s: %s = %q, want %q", when, name, got, v)
+			}
+		}
+	}
+	check(doc, "read")
+	out, err := doc.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, ds, err := Parse("ws.xml", out)
+	if err != nil || len(ds) > 0 {
+		t.Fatal(ds, err)
+	}
+	check(again, "written and read again")
+}

@@ -958,17 +958,29 @@ func (s *scanner) attrValue(q byte, aname string) (string, bool) {
 	var out []byte
 	start := s.p
 	for s.p < len(s.src) && s.src[s.p] != q {
-		switch s.src[s.p] {
+		switch c := s.src[s.p]; c {
 		case '<':
 			s.fail(s.p, "write < inside a value as &lt;", "\"<\" is not allowed in the value of attribute %s", aname)
 			return "", false
 		case '&':
+			// A reference stands for its character as it is: &#10; is a
+			// line feed, &#13; a carriage return (XML 1.0 §3.3.3).
 			out = append(out, s.src[start:s.p]...)
 			r, ok := s.reference()
 			if !ok {
 				return "", false
 			}
 			out = append(out, r...)
+			start = s.p
+			continue
+		case '\t', '\n', '\r':
+			// A literal tab, line feed, carriage return or CR LF pair reads
+			// as one space, as in every conforming reader (ImageApp's too).
+			out = append(out, s.src[start:s.p]...)
+			out = append(out, ' ')
+			if s.p++; c == '\r' && s.p < len(s.src) && s.src[s.p] == '\n' {
+				s.p++
+			}
 			start = s.p
 			continue
 		}
@@ -978,7 +990,7 @@ func (s *scanner) attrValue(q byte, aname string) (string, bool) {
 		return s.slice(start, s.p), true
 	}
 	out = append(out, s.src[start:s.p]...)
-	return normalizeNewlines(out), true
+	return string(out), true
 }
 
 func (s *scanner) declared(prefix string) bool {
