@@ -428,7 +428,11 @@ func (s *Solver) decideName(key string, conds []Condition) (v Verdict, value, wh
 	for i := range conds {
 		if c := &conds[i]; !c.bad {
 			expr, _ := exprOf(c, false)
-			ts = append(ts, test{s.dfa(expr), c.Negate})
+			d := s.dfa(expr)
+			if d == nil { // RE2 refuses it (a value that is not UTF-8)
+				return MayOverlap, "", c.Name + ": mcsf cannot read this value as text"
+			}
+			ts = append(ts, test{d, c.Negate})
 		}
 	}
 	w, res := search(ts, alphabet(dfasOf(ts), domain, wide), s.budget(), false)
@@ -451,9 +455,10 @@ func (s *Solver) decideName(key string, conds []Condition) (v Verdict, value, wh
 		if c.bad {
 			continue
 		}
-		expr, ok := exprOf(c, c.wide)
-		if ok {
-			ts = append(ts, test{s.dfa(expr), c.Negate})
+		if expr, ok := exprOf(c, c.wide); ok {
+			if d := s.dfa(expr); d != nil {
+				ts = append(ts, test{d, c.Negate})
+			}
 		}
 	}
 	w, res = search(ts, alphabet(dfasOf(ts), domain, false), s.budget(), true)
