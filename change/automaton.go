@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/mcsf-dev/mcsf/variant"
 )
 
 // errTooManyStates stops an exploration whose product automaton grows past
@@ -65,30 +67,13 @@ func unfold(re *syntax.Regexp) *syntax.Regexp {
 // in context op: rune tests and matches.
 func (m *nfa) closure(pending []uint32, op syntax.EmptyOp) []uint32 {
 	seen := make(map[uint32]bool, 8)
-	var out []uint32
-	stack := slices.Clone(pending)
-	for len(stack) > 0 {
-		pc := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
+	return variant.EmptyClosure(m.prog, pending, op, func(pc uint32) bool {
 		if seen[pc] {
-			continue
+			return true
 		}
 		seen[pc] = true
-		in := &m.prog.Inst[pc]
-		switch in.Op {
-		case syntax.InstAlt, syntax.InstAltMatch:
-			stack = append(stack, in.Out, in.Arg)
-		case syntax.InstCapture, syntax.InstNop:
-			stack = append(stack, in.Out)
-		case syntax.InstEmptyWidth:
-			if syntax.EmptyOp(in.Arg)&^op == 0 {
-				stack = append(stack, in.Out)
-			}
-		case syntax.InstMatch, syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
-			out = append(out, pc)
-		}
-	}
-	return out
+		return false
+	}, nil)
 }
 
 // step moves pending over r, the previous rune being prev (-1 at the start).

@@ -90,15 +90,27 @@ func foldOrbit(r rune) []rune {
 // empty moves allowed in context op.
 func (d *dfa) closure(pcs []uint32, op syntax.EmptyOp, out []uint32) []uint32 {
 	d.gen++
+	return EmptyClosure(d.prog, pcs, op, func(pc uint32) bool {
+		if d.seen[pc] == d.gen {
+			return true
+		}
+		d.seen[pc] = d.gen
+		return false
+	}, out)
+}
+
+// EmptyClosure appends to out the rune and match instructions of prog
+// reachable from pcs by the empty moves allowed in context op. visited marks
+// an instruction and reports whether it was marked before.
+func EmptyClosure(prog *syntax.Prog, pcs []uint32, op syntax.EmptyOp, visited func(pc uint32) bool, out []uint32) []uint32 {
 	stack := append([]uint32(nil), pcs...)
 	for len(stack) > 0 {
 		pc := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if d.seen[pc] == d.gen {
+		if visited(pc) {
 			continue
 		}
-		d.seen[pc] = d.gen
-		in := &d.prog.Inst[pc]
+		in := &prog.Inst[pc]
 		switch in.Op {
 		case syntax.InstAlt, syntax.InstAltMatch:
 			stack = append(stack, in.Out, in.Arg)

@@ -53,16 +53,7 @@ func patternFile(n int, shape string) []byte {
 		}
 		b.WriteString("      </TargetState>\n    </Target>\n")
 	}
-	b.WriteString(`  </Targets>
-  <Static>
-    <Settings Path="Multivariant">
-      <Setting Name="Enable" Value="1"/>
-    </Settings>
-    <Settings Path="AutoDataConfig">
-      <Setting Name="Enable" Value="0"/>
-    </Settings>
-  </Static>
-`)
+	b.WriteString("  </Targets>\n" + fixStatic)
 	for i := range n {
 		fmt.Fprintf(&b, `  <Variant Name="V%d">
     <TargetRefs>
