@@ -1,6 +1,7 @@
 package variant
 
 import (
+	"errors"
 	"regexp"
 	"slices"
 	"strconv"
@@ -67,7 +68,10 @@ func NewSolver() *Solver { return &Solver{dfas: map[string]*dfa{}} }
 
 // Conj is a TargetState prepared for a Solver: its conditions parsed and
 // grouped by name.
-type Conj struct{ groups []group }
+type Conj struct {
+	groups  []group
+	invalid bool // a condition has an invalid name or value (Invalid)
+}
 
 type group struct {
 	key   string
@@ -79,7 +83,10 @@ type group struct {
 func (s *Solver) Prepare(state []Pair) *Conj {
 	c := &Conj{}
 	for _, p := range state {
-		cond, _ := ParseCondition(p.Name, p.Value)
+		cond, err := ParseCondition(p.Name, p.Value)
+		if pr := (Problem{}); errors.As(err, &pr) && invalidKind(pr.Kind) {
+			c.invalid = true
+		}
 		i, found := slices.BinarySearchFunc(c.groups, cond.key, func(g group, k string) int { return strings.Compare(g.key, k) })
 		if !found {
 			c.groups = slices.Insert(c.groups, i, group{key: cond.key})
@@ -87,6 +94,17 @@ func (s *Solver) Prepare(state []Pair) *Conj {
 		c.groups[i].conds = append(c.groups[i].conds, cond)
 	}
 	return c
+}
+
+// Invalid reports whether a condition of the state has an empty, reserved
+// or invalid name or value: the linter reports it as an error, and no
+// decision about the state says more than that finding.
+func (c *Conj) Invalid() bool { return c.invalid }
+
+// invalidKind reports whether a problem makes a condition invalid, not
+// only undecidable here (an unknown name, a pattern RE2 cannot evaluate).
+func invalidKind(k ProblemKind) bool {
+	return k == ProblemEmptyName || k == ProblemReservedName || k == ProblemInvalidValue
 }
 
 // Decide answers whether one SIM can satisfy every condition of every

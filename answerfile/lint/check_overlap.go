@@ -124,7 +124,7 @@ func tiedOverlap(s *variant.Solver, a, b []stateInfo) variant.Decision {
 	for i := range a {
 		for j := range b {
 			sa, sb := &a[i], &b[j]
-			if sa.prio != sb.prio || sa.never() || sb.never() || prefixApart(sa, sb) {
+			if sa.prio != sb.prio || sa.never() || sb.never() || sa.conj.Invalid() || sb.conj.Invalid() || prefixApart(sa, sb) {
 				continue
 			}
 			switch d := s.Decide(sa.conj, sb.conj); d.Verdict {
@@ -320,6 +320,9 @@ func (c *checker) checkOverlaps() {
 		if len(conflicts) == 0 {
 			continue // nothing the order decides: no need to ask the solver
 		}
+		if allInvalid(states[i]) || allInvalid(states[j]) {
+			continue // its conditions are reported invalid already: a "may match" would only repeat it
+		}
 		if decided++; decided > maxOverlapDecisions {
 			c.add(c.rule(RuleOverlappingVariants).at(vs[j].Elem,
 				"mcsf stopped comparing targets here, after %d pairs of variants that set a setting to different values (the check's limit for one file): %s left unchecked, and any of them may match one SIM at equal priority",
@@ -347,6 +350,17 @@ func (c *checker) checkOverlaps() {
 			c.add(diag)
 		}
 	}
+}
+
+// allInvalid reports whether every state of a target has an invalid
+// condition (variant.Conj.Invalid): tiedOverlap would skip every pair.
+func allInvalid(states []stateInfo) bool {
+	for i := range states {
+		if !states[i].conj.Invalid() {
+			return false
+		}
+	}
+	return len(states) > 0
 }
 
 // witnessText writes a witness as NAME=VALUE pairs, quoting values that are
