@@ -26,7 +26,7 @@ func TestWindow(t *testing.T) {
 }
 
 func TestCleanName(t *testing.T) {
-	if got, want := cleanName("a\x1b[31mb\nc.xml"), `a\x1b[31mb\x0ac.xml`; got != want {
+	if got, want := Inline("a\x1b[31mb\nc.xml"), `a\x1b[31mb\x0ac.xml`; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

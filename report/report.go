@@ -95,17 +95,28 @@ func runeOffset(s string, n int) int {
 	return len(s)
 }
 
-// cleanName escapes the control characters of a file name (an ANSI escape
-// sequence in a name must not reach the terminal, a newline must not forge
-// a line of the report) as \xNN.
-func cleanName(s string) string {
+// Inline returns s fit to print inside one line of text for a person: its
+// control characters escaped as \xNN, line ends and tabs included (an ANSI
+// escape sequence in a file name or a value must not reach the terminal,
+// and a LF in a value, legal in XML as &#10;, must not forge a line of the
+// output), C1 controls as \x80-\x9f, invalid UTF-8 as U+FFFD. Text without
+// control characters is returned as is, without a copy.
+func Inline(s string) string {
 	if !hasControl(s, false) {
 		return s
 	}
 	return escapeControls(s)
 }
 
-// escapeControls is cleanName's work, character by character.
+// AppendInline appends Inline(s) to b.
+func AppendInline(b []byte, s string) []byte {
+	if !hasControl(s, false) {
+		return append(b, s...)
+	}
+	return append(b, escapeControls(s)...)
+}
+
+// escapeControls is Inline's work, character by character.
 func escapeControls(s string) string {
 	return replaceEach(s, func(r rune) string {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
@@ -283,7 +294,7 @@ func extraLines(d answerfile.Diagnostic, name func(string) string) []string {
 
 // locationString is file:line:col, leaving out what is unknown (0).
 func locationString(file string, line, col int) string {
-	file = cleanName(file)
+	file = Inline(file)
 	if line <= 0 {
 		return file
 	}

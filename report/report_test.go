@@ -813,8 +813,11 @@ func TestCleanTextFastPath(t *testing.T) {
 		if got, want := cleanText(s), replaceControls(s); got != want {
 			t.Errorf("cleanText(%q) = %q, want %q", s, got, want)
 		}
-		if got, want := cleanName(s), escapeControls(s); got != want {
-			t.Errorf("cleanName(%q) = %q, want %q", s, got, want)
+		if got, want := Inline(s), escapeControls(s); got != want {
+			t.Errorf("Inline(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(AppendInline([]byte("x"), s)), "x"+escapeControls(s); got != want {
+			t.Errorf("AppendInline(x, %q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -60,7 +60,7 @@ func writeDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, colo
 		b = append(b, ": "...)
 		paint(sevColor, d.Severity.String())
 		b = append(b, ": "...)
-		b = append(b, cleanText(d.Message)...)
+		b = AppendInline(b, d.Message) // one line: a LF from a value quoted raw must not forge a finding
 		b = append(b, ' ')
 		if color {
 			b = append(b, ansiBold...)
@@ -92,11 +92,11 @@ func writeDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, colo
 		if d.Fix != "" {
 			b = append(b, "  "...)
 			paint(ansiGreen, "fix:")
-			b = append(append(append(b, ' '), cleanText(d.Fix)...), '\n')
+			b = append(AppendInline(append(b, ' '), d.Fix), '\n')
 		}
 		for _, r := range d.Related {
 			b = append(append(b, "  "...), locationString(r.File, r.Line, r.Column)...)
-			b = append(append(append(b, ": "...), cleanText(r.Message)...), '\n')
+			b = append(AppendInline(append(b, ": "...), r.Message), '\n')
 		}
 		if _, err := w.Write(b); err != nil {
 			return // the caller's bufio.Writer keeps the error

@@ -192,7 +192,7 @@ func writeGraphText(w io.Writer, stats []fileStats) {
 			}
 			indent = strings.Repeat("   ", s.Depth-1) + branch
 		}
-		fmt.Fprintf(w, "%s%s [%s]: %s\n", indent, s.Path, prio, describeStats(s))
+		textf(w, "%s%s [%s]: %s\n", indent, s.Path, prio, describeStats(s))
 	}
 }
 

@@ -380,7 +380,7 @@ func issues(r *variant.Result) string {
 
 // writeResolveText prints one result for people.
 func writeResolveText(w io.Writer, r variant.Result, explain bool) {
-	fmt.Fprintf(w, "SIM: %s\n\n", r.SIM)
+	textf(w, "SIM: %s\n\n", r.SIM)
 
 	writeRuntimeText(w, r)
 	fmt.Fprintln(w)
@@ -389,7 +389,7 @@ func writeResolveText(w io.Writer, r variant.Result, explain bool) {
 	} else {
 		fmt.Fprintln(w, "Matched variants (applied in this order; later wins)")
 		for i, m := range r.Matched {
-			fmt.Fprintf(w, "  %d. %s via Target %s, TargetState %d, priority P0=%d P1=%d (%s)\n",
+			textf(w, "  %d. %s via Target %s, TargetState %d, priority P0=%d P1=%d (%s)\n",
 				i+1, m.Variant, m.Target, m.TargetState, m.Priority[0], m.Priority[1], m.Source)
 		}
 	}
@@ -398,15 +398,15 @@ func writeResolveText(w io.Writer, r variant.Result, explain bool) {
 	if len(r.Settings) == 0 {
 		fmt.Fprintln(w, "Settings: none")
 	} else {
-		fmt.Fprintf(w, "Settings (%d)\n", len(r.Settings))
+		textf(w, "Settings (%d)\n", len(r.Settings))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		lastPath := ""
 		for _, s := range r.Settings {
 			if s.Path != lastPath || lastPath == "" {
-				fmt.Fprintf(tw, "  %s\n", s.Path)
+				textf(tw, "  %s\n", s.Path)
 				lastPath = s.Path
 			}
-			fmt.Fprintf(tw, "    %s = %s\t%s\n", s.Name, s.Value, s.Source)
+			textf(tw, "    %s = %s\t%s\n", s.Name, s.Value, s.Source)
 		}
 		tw.Flush()
 	}
@@ -415,22 +415,22 @@ func writeResolveText(w io.Writer, r variant.Result, explain bool) {
 	if len(r.Conflicts) == 0 {
 		fmt.Fprintln(w, "Conflicts: none")
 	} else {
-		fmt.Fprintf(w, "Conflicts (%d): equal priority, decided only by order in the file\n", len(r.Conflicts))
+		textf(w, "Conflicts (%d): equal priority, decided only by order in the file\n", len(r.Conflicts))
 		for _, c := range r.Conflicts {
-			fmt.Fprintf(w, "  %s %s: %q wins (%s)\n    over %q (%s)\n", c.Path, c.Name, c.Winner.Value, c.Winner.Source, c.Other.Value, c.Other.Source)
+			textf(w, "  %s %s: %q wins (%s)\n    over %q (%s)\n", c.Path, c.Name, c.Winner.Value, c.Winner.Source, c.Other.Value, c.Other.Source)
 		}
 	}
 	if len(r.Undecided) == 0 {
 		fmt.Fprintln(w, "Undecided: none")
 	} else {
-		fmt.Fprintf(w, "Undecided (%d): not evaluated, variants not applied through them\n", len(r.Undecided))
+		textf(w, "Undecided (%d): not evaluated, variants not applied through them\n", len(r.Undecided))
 		for _, u := range r.Undecided {
-			fmt.Fprintf(w, "  Target %s, TargetState %d (%s:%d): condition %s=%q: %s\n", u.Target, u.TargetState, u.File, u.Line, u.Condition, u.Value, u.Reason)
+			textf(w, "  Target %s, TargetState %d (%s:%d): condition %s=%q: %s\n", u.Target, u.TargetState, u.File, u.Line, u.Condition, u.Value, u.Reason)
 			switch {
 			case u.TargetMatched:
 				fmt.Fprintln(w, "    the Target matched through another TargetState; this one might give it a higher priority")
 			case len(u.Variants) > 0:
-				fmt.Fprintf(w, "    not applied: Variant %s\n", strings.Join(u.Variants, ", "))
+				textf(w, "    not applied: Variant %s\n", strings.Join(u.Variants, ", "))
 			}
 		}
 	}
@@ -438,7 +438,7 @@ func writeResolveText(w io.Writer, r variant.Result, explain bool) {
 	if len(r.Notes) > 0 {
 		fmt.Fprintln(w, "Notes")
 		for _, n := range r.Notes {
-			fmt.Fprintf(w, "  - %s\n", n)
+			textf(w, "  - %s\n", n)
 		}
 	}
 	if explain {
@@ -449,7 +449,7 @@ func writeResolveText(w io.Writer, r variant.Result, explain bool) {
 // writeRuntimeText prints every setting as the device reads it, and what
 // the runtime does with the customizations that have runtime semantics.
 func writeRuntimeText(w io.Writer, r variant.Result) {
-	fmt.Fprintf(w, "Runtime values (%d): what the device reads, per scope\n", len(r.Runtime))
+	textf(w, "Runtime values (%d): what the device reads, per scope\n", len(r.Runtime))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, s := range r.Runtime {
 		from := "documented default"
@@ -469,12 +469,12 @@ func writeRuntimeText(w io.Writer, r variant.Result) {
 		if s.Note != "" {
 			from += "; " + s.Note
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", orDash(s.Customization), runtimeName(s), value, s.Scope, from)
+		textf(tw, "  %s\t%s\t%s\t%s\t%s\n", orDash(s.Customization), runtimeName(s), value, s.Scope, from)
 	}
 	tw.Flush()
 	for _, e := range r.Effects {
 		for _, line := range e.Effects {
-			fmt.Fprintf(w, "  %s: %s\n", e.Customization, line)
+			textf(w, "  %s: %s\n", e.Customization, line)
 		}
 	}
 }
@@ -488,12 +488,12 @@ func runtimeName(s variant.RuntimeSetting) string {
 // one row per setting, one column per slot.
 func writeSlotsText(w io.Writer, rs [2]variant.Result) {
 	for i, r := range rs {
-		fmt.Fprintf(w, "Slot %d: %s\n", i, r.SIM)
+		textf(w, "Slot %d: %s\n", i, r.SIM)
 		if len(r.Matched) == 0 {
 			fmt.Fprintln(w, "  matched: none (only Static applies)")
 		}
 		for _, m := range r.Matched {
-			fmt.Fprintf(w, "  matched: %s via Target %s, TargetState %d (%s)\n", m.Variant, m.Target, m.TargetState, m.Source)
+			textf(w, "  matched: %s via Target %s, TargetState %d (%s)\n", m.Variant, m.Target, m.TargetState, m.Source)
 		}
 	}
 	type cell struct{ value, scope string }
@@ -526,23 +526,23 @@ func writeSlotsText(w io.Writer, rs [2]variant.Result) {
 			}
 			return fmt.Sprintf("%s (%s)", x.value, x.scope)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", rw.cust, rw.name, c(rw.slot[0]), c(rw.slot[1]))
+		textf(tw, "%s\t%s\t%s\t%s\n", rw.cust, rw.name, c(rw.slot[0]), c(rw.slot[1]))
 	}
 	tw.Flush()
 	for i, r := range rs {
 		for _, e := range r.Effects {
 			for _, line := range e.Effects {
-				fmt.Fprintf(w, "slot %d: %s: %s\n", i, e.Customization, line)
+				textf(w, "slot %d: %s: %s\n", i, e.Customization, line)
 			}
 		}
 		for _, n := range r.Notes {
-			fmt.Fprintf(w, "slot %d: note: %s\n", i, n)
+			textf(w, "slot %d: note: %s\n", i, n)
 		}
 		for _, c := range r.Conflicts {
-			fmt.Fprintf(w, "slot %d: conflict: %s %s: %q wins (%s) over %q (%s)\n", i, c.Path, c.Name, c.Winner.Value, c.Winner.Source, c.Other.Value, c.Other.Source)
+			textf(w, "slot %d: conflict: %s %s: %q wins (%s) over %q (%s)\n", i, c.Path, c.Name, c.Winner.Value, c.Winner.Source, c.Other.Value, c.Other.Source)
 		}
 		for _, u := range r.Undecided {
-			fmt.Fprintf(w, "slot %d: undecided: Target %s, TargetState %d: condition %s=%q: %s\n", i, u.Target, u.TargetState, u.Condition, u.Value, u.Reason)
+			textf(w, "slot %d: undecided: Target %s, TargetState %d: condition %s=%q: %s\n", i, u.Target, u.TargetState, u.Condition, u.Value, u.Reason)
 		}
 	}
 }
@@ -561,7 +561,7 @@ func pairedName(s variant.RuntimeSetting) string {
 // writeExplainText prints every Target and Variant with the reason for its outcome.
 func writeExplainText(w io.Writer, r variant.Result) {
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Targets (%d)\n", len(r.Targets))
+	textf(w, "Targets (%d)\n", len(r.Targets))
 	for _, t := range r.Targets {
 		used := "no variant uses it"
 		if len(t.Variants) > 0 {
@@ -571,14 +571,14 @@ func writeExplainText(w io.Writer, r variant.Result) {
 		if t.Outcome == variant.Matched {
 			outcome = fmt.Sprintf("matched through TargetState %d, priority P0=%d P1=%d", t.TargetState, t.Priority[0], t.Priority[1])
 		}
-		fmt.Fprintf(w, "  %s (%s), %s: %s\n", t.Target, t.Source, used, outcome)
+		textf(w, "  %s (%s), %s: %s\n", t.Target, t.Source, used, outcome)
 		for _, s := range t.States {
-			fmt.Fprintf(w, "    TargetState %d (line %d): %s: %s\n", s.TargetState, s.Source.Line, s.Outcome, s.Reason)
+			textf(w, "    TargetState %d (line %d): %s: %s\n", s.TargetState, s.Source.Line, s.Outcome, s.Reason)
 		}
 	}
-	fmt.Fprintf(w, "Variants (%d)\n", len(r.Variants))
+	textf(w, "Variants (%d)\n", len(r.Variants))
 	for _, v := range r.Variants {
-		fmt.Fprintf(w, "  %s (%s): %s: %s\n", v.Variant, v.Source, v.Outcome, v.Reason)
+		textf(w, "  %s (%s): %s: %s\n", v.Variant, v.Source, v.Outcome, v.Reason)
 	}
 	fmt.Fprintln(w, "Matching policy [policy]: names ignore case; plain values are exact strings except SPN and PNN (case-insensitive);")
 	fmt.Fprintln(w, "patterns match the whole value; ranges are inclusive integers; a condition on a name the SIM does not set")

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/internal/english"
+	"github.com/mcsf-dev/mcsf/report"
 	"github.com/mcsf-dev/mcsf/variant"
 )
 
@@ -255,9 +256,13 @@ func newMatrix(c *variant.Compiled, sims []string) *matrix {
 		if strings.EqualFold(n, "imsi") {
 			m.sims[i] = "IMSI"
 		}
+		m.sims[i] = report.Inline(m.sims[i]) // a header name with ESC or LF: escaped, and its width that of the escaped text
 		m.simW = append(m.simW, max(utf8.RuneCountInString(m.sims[i]), fieldWidth(n)))
 	}
 	m.labels = columnLabels(m.cols)
+	for i, l := range m.labels {
+		m.labels[i] = report.Inline(l) // setting names with LF or tab stay in their column
+	}
 	for i, col := range m.cols {
 		w := max(utf8.RuneCountInString(m.labels[i]), 1)
 		for _, v := range col.Values {
@@ -312,12 +317,12 @@ func appendCell(b []byte, value, scope string, undocumented bool, forced string)
 	if scope == variant.ScopeUnset {
 		return append(b, "unset"...)
 	}
-	b = append(b, value...)
+	b = report.AppendInline(b, value) // a value with LF or tab (&#10;) stays in its cell
 	if undocumented {
 		b = append(b, '?')
 	}
 	if forced != "" {
-		b = append(append(b, " forced "...), forced...)
+		b = report.AppendInline(append(b, " forced "...), forced)
 	}
 	return append(append(append(b, " ("...), scope...), ')')
 }
@@ -339,7 +344,7 @@ func (m *matrix) writeHeader(w io.Writer) error {
 			custW = max(custW, len(orDash(c.Customization)))
 		}
 		for i, c := range m.cols {
-			b = fmt.Appendf(b, "  %-*s  %-*s  %s %s\n", maxLabel(m.labels), m.labels[i], custW, orDash(c.Customization), c.Path, c.Name)
+			b = fmt.Appendf(b, "  %-*s  %-*s  %s %s\n", maxLabel(m.labels), m.labels[i], custW, orDash(c.Customization), report.Inline(c.Path), report.Inline(c.Name))
 		}
 		b = append(b, '\n')
 	}
@@ -364,10 +369,11 @@ func maxLabel(labels []string) int {
 	return n
 }
 
-// pad appends s and spaces up to width, and two spaces between columns.
+// pad appends s (its control characters escaped: report.Inline) and spaces
+// up to width, and two spaces between columns.
 func pad(b []byte, s string, width int) []byte {
 	start := len(b)
-	b = append(b, s...)
+	b = report.AppendInline(b, s)
 	return padTo(b, b[start:], width)
 }
 
@@ -444,7 +450,7 @@ func (m *matrix) appendRow(b []byte, it *variant.BatchItem) ([]byte, error) {
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		b = append(b, mt.Variant...)
+		b = report.AppendInline(b, mt.Variant)
 	}
 	if len(r.Matched) == 0 {
 		b = append(b, '-')
@@ -473,7 +479,7 @@ func appendCases(b []byte, cases []variant.Case) []byte {
 			if j > 0 {
 				b = append(b, ", "...)
 			}
-			b = append(b, v...)
+			b = report.AppendInline(b, v)
 		}
 		if c.Undecided > 0 {
 			b = fmt.Appendf(b, " (%d still undecided)", c.Undecided)

@@ -20,7 +20,7 @@ func writeCasesText(w io.Writer, cases []variant.Case) {
 		names = append(names, f.Name)
 		flags = append(flags, "--"+strings.ToLower(f.Name))
 	}
-	fmt.Fprintf(w, "Depends on %s, which the SIM and device profile does not give (%s decides):\n",
+	textf(w, "Depends on %s, which the SIM and device profile does not give (%s decides):\n",
 		strings.Join(names, " and "), strings.Join(flags, " and "))
 	label := func(c variant.Case) string {
 		if len(c.Facts) == 1 {
@@ -43,7 +43,7 @@ func writeCasesText(w io.Writer, cases []variant.Case) {
 		}
 		parts[i] = label(c) + " → " + v
 	}
-	fmt.Fprintf(w, "  variants: %s\n", strings.Join(parts, "; "))
+	textf(w, "  variants: %s\n", strings.Join(parts, "; "))
 	if len(cases[0].Settings) == 0 && len(cases[0].Runtime) == 0 {
 		fmt.Fprintln(w, "  settings: the same for every value")
 		return
@@ -60,7 +60,7 @@ func writeCasesText(w io.Writer, cases []variant.Case) {
 				parts[i] = fmt.Sprintf("%s → %s (Static)", label(c), cs.Value)
 			}
 		}
-		fmt.Fprintf(w, "  %s %s: %s\n", s.Path, s.Name, strings.Join(parts, "; "))
+		textf(w, "  %s %s: %s\n", s.Path, s.Name, strings.Join(parts, "; "))
 	}
 	for ri, rt := range cases[0].Runtime {
 		for i, c := range cases {
@@ -74,6 +74,6 @@ func writeCasesText(w io.Writer, cases []variant.Case) {
 				parts[i] = fmt.Sprintf("%s → %s (%s)", label(c), v.Value, v.Scope)
 			}
 		}
-		fmt.Fprintf(w, "  runtime %s %s: %s\n", orDash(rt.Customization), rt.Name, strings.Join(parts, "; "))
+		textf(w, "  runtime %s %s: %s\n", orDash(rt.Customization), rt.Name, strings.Join(parts, "; "))
 	}
 }
