@@ -4,11 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"fmt"
 	"net"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -16,6 +12,8 @@ import (
 	"time"
 
 	"github.com/sourcegraph/jsonrpc2"
+
+	"github.com/mcsf-dev/mcsf/internal/testtool"
 )
 
 // The benchmarks of the issue, on the 5,000-target file of bench/gen:
@@ -30,16 +28,7 @@ import (
 // machine does not inflate as much as the wall time.
 
 var largeFile = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "mcsf-lsp-bench")
-	if err != nil {
-		return "", err
-	}
-	path := filepath.Join(dir, "large.xml")
-	out, err := exec.Command("go", "run", "../bench/gen", "large", path, "5000").CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("bench/gen: %v\n%s", err, out)
-	}
-	data, err := os.ReadFile(path)
+	data, err := testtool.Generate("large", "../bench/gen", "5000")
 	return string(data), err
 })
 
@@ -192,18 +181,9 @@ func benchServer(b *testing.B, opts Options) (c *benchClient, uri, text string, 
 	return c, uri, text, newText(text).position(off, encodingUTF16)
 }
 
-// reportCPU adds the CPU time per operation since start (the whole
-// process: server, client and the garbage collector): on a shared machine
-// it says what the wall time cannot, how much work an operation is.
-func reportCPU(b *testing.B, start time.Duration) {
-	if now, ok := cpuTime(); ok {
-		b.ReportMetric(float64((now-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
-	}
-}
-
 func BenchmarkDiagnosticsAfterEdit(b *testing.B) {
 	c, uri, _, p := benchServer(b, Options{})
-	cpu0, _ := cpuTime()
+	cpu0, _ := testtool.CPUTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		v := i + 2
@@ -213,7 +193,7 @@ func BenchmarkDiagnosticsAfterEdit(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/diagnostics")
-	reportCPU(b, cpu0)
+	testtool.ReportCPU(b, cpu0)
 }
 
 func BenchmarkCompletionAfterEdit(b *testing.B) {
@@ -223,7 +203,7 @@ func BenchmarkCompletionAfterEdit(b *testing.B) {
 	// keystroke after that.
 	var l completionList
 	c.call("textDocument/completion", at(uri, pos), &l)
-	cpu0, _ := cpuTime()
+	cpu0, _ := testtool.CPUTime()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		c.change(uri, i+2, p, string(rune('a'+i%2)))
@@ -234,7 +214,7 @@ func BenchmarkCompletionAfterEdit(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/completion")
-	reportCPU(b, cpu0)
+	testtool.ReportCPU(b, cpu0)
 }
 
 func BenchmarkMemoryAfterEdits(b *testing.B) {

@@ -1,14 +1,14 @@
 //go:build unix
 
-package lsp
+package testtool
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the CPU time the process has used (user and system), and true.
-func cpuTime() (time.Duration, bool) {
+// CPUTime is the CPU time the process has used (user and system), and true.
+func CPUTime() (time.Duration, bool) {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0, false
