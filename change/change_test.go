@@ -155,4 +155,14 @@ func TestWriteTextColour(t *testing.T) {
 			t.Errorf("coloured text lacks %q:\n%q", want, colour.String())
 		}
 	}
+	// A value with a line feed and a C1 control (U+009B, CSI), legal in XML:
+	// escaped inside its colour, the colour codes themselves kept.
+	r = change.Diff(version(t, "old.xml", targets+static+fab), version(t, "new.xml", targets+static+strings.Replace(fab, `"3"`, `"5&#10;&#x9b;31m"`, 1)), change.Options{})
+	colour.Reset()
+	if err := r.WriteText(&colour, true); err != nil {
+		t.Fatal(err)
+	}
+	if want := "\x1b[31m3\x1b[0m → \x1b[32m5\\x0a\\x9b31m\x1b[0m (per-IMSI)\n"; !strings.Contains(colour.String(), want) {
+		t.Errorf("coloured text lacks %q:\n%q", want, colour.String())
+	}
 }

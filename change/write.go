@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/mcsf-dev/mcsf/report"
 )
 
 // Summary is the report in one line: "2 of 7 classes of SIMs change, 1
@@ -105,13 +107,19 @@ const (
 )
 
 // WriteText writes the report for a terminal; color adds ANSI colours.
+// Every value, name, path and message is printed through report.Inline:
+// a Variant Name with U+009B, a setting value with &#10; or a --sims cell
+// with ESC must neither drive the terminal nor start a line of its own.
+// (The whole output cannot pass through report.TerminalSafe: its colours
+// are escape sequences too.)
 func (r *Report) WriteText(w io.Writer, color bool) error {
 	bw := bufio.NewWriter(w)
+	in := report.Inline
 	paint := func(code, s string) string {
 		if !color {
-			return s
+			return in(s)
 		}
-		return code + s + ansiReset
+		return code + in(s) + ansiReset
 	}
 	fmt.Fprintf(bw, "%s\n", paint(ansiBold, fmt.Sprintf("mcsf diff %s %s: %s", r.Old, r.New, r.Summary())))
 	fmt.Fprintln(bw)
@@ -121,7 +129,7 @@ func (r *Report) WriteText(w io.Writer, color bool) error {
 		fmt.Fprintf(bw, "Structure (%d)\n", len(r.Structure))
 		for _, c := range r.Structure {
 			mark := map[string]string{Added: paint(ansiGreen, "+"), Removed: paint(ansiRed, "-"), Changed: paint(ansiYel, "~"), Reordered: paint(ansiYel, "↕")}[c.Kind]
-			fmt.Fprintf(bw, "  %s %s%s\n", mark, c.Message, sources(c))
+			fmt.Fprintf(bw, "  %s %s%s\n", mark, in(c.Message), in(sources(c)))
 		}
 	}
 	fmt.Fprintln(bw)
@@ -133,28 +141,28 @@ func (r *Report) WriteText(w io.Writer, color bool) error {
 	}
 	for _, e := range effects {
 		for i, c := range e.Classes {
-			head := c.Description
+			head := paint(ansiBold, c.Description)
 			if i == len(e.Classes)-1 && e.Status == StatusUndecided {
 				head += paint(ansiYel, " (undecided)")
 			}
-			fmt.Fprintf(bw, "  %s\n", paint(ansiBold, head))
+			fmt.Fprintf(bw, "  %s\n", head)
 		}
 		for _, s := range e.Settings {
-			fmt.Fprintf(bw, "    %s %s: %s → %s (%s)\n", s.Path, s.Name, paint(ansiRed, s.Old.text()), paint(ansiGreen, s.New.text()), s.Scope)
-			fmt.Fprintf(bw, "      old: %s\n      new: %s\n", s.Old.source(), s.New.source())
+			fmt.Fprintf(bw, "    %s %s: %s → %s (%s)\n", in(s.Path), in(s.Name), paint(ansiRed, s.Old.text()), paint(ansiGreen, s.New.text()), in(s.Scope))
+			fmt.Fprintf(bw, "      old: %s\n      new: %s\n", in(s.Old.source()), in(s.New.source()))
 		}
 		for _, rc := range e.Runtime {
-			fmt.Fprintf(bw, "    runtime %s: %s → %s\n", rc.Name, rc.Old.text(), rc.New.text())
+			fmt.Fprintf(bw, "    runtime %s: %s → %s\n", in(rc.Name), in(rc.Old.text()), in(rc.New.text()))
 		}
 		for _, k := range e.Kept {
-			fmt.Fprintf(bw, "    runtime %s: unchanged, %s\n", k.Name, k.text())
+			fmt.Fprintf(bw, "    runtime %s: unchanged, %s\n", in(k.Name), in(k.text()))
 		}
 		for _, u := range e.Undecided {
-			fmt.Fprintf(bw, "    cannot decide: %s\n", u)
+			fmt.Fprintf(bw, "    cannot decide: %s\n", in(u))
 		}
 	}
 	for _, n := range r.Notes {
-		fmt.Fprintf(bw, "note: %s\n", n)
+		fmt.Fprintf(bw, "note: %s\n", in(n))
 	}
 	return bw.Flush()
 }
@@ -195,10 +203,10 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 				fmt.Fprintf(bw, "| %s %s | %s | %s | %s |\n", mdCode(s.Path), mdCode(s.Name), s.Scope, mdCode(s.Old.text()), mdCode(s.New.text()))
 			}
 			for _, rc := range e.Runtime {
-				fmt.Fprintf(bw, "| runtime: %s | | %s (%s) | %s (%s) |\n", rc.Name, mdCode(rc.Old.Value), rc.Old.Scope, mdCode(rc.New.Value), rc.New.Scope)
+				fmt.Fprintf(bw, "| runtime: %s | | %s (%s) | %s (%s) |\n", mdEscape(rc.Name), mdCode(rc.Old.Value), rc.Old.Scope, mdCode(rc.New.Value), rc.New.Scope)
 			}
 			for _, k := range e.Kept {
-				fmt.Fprintf(bw, "| runtime: %s | | %s (%s) | unchanged |\n", k.Name, mdCode(k.Value), k.Scope)
+				fmt.Fprintf(bw, "| runtime: %s | | %s (%s) | unchanged |\n", mdEscape(k.Name), mdCode(k.Value), k.Scope)
 			}
 		}
 		for _, u := range e.Undecided {
@@ -226,8 +234,10 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 }
 
 // mdCode writes s as inline code, with a fence longer than any run of
-// backquotes in it.
+// backquotes in it; a line end in s (report.Inline) must not end the table
+// row or the list item.
 func mdCode(s string) string {
+	s = report.Inline(s)
 	fence := "`"
 	for strings.Contains(s, fence) {
 		fence += "`"
@@ -239,10 +249,11 @@ func mdCode(s string) string {
 	return fence + pad + strings.ReplaceAll(s, "|", `\|`) + pad + fence
 }
 
-// mdEscape keeps text from being read as Markdown or HTML.
+// mdEscape keeps text from being read as Markdown or HTML, and on its line
+// (report.Inline).
 func mdEscape(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "|", `\|`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`)
-	return r.Replace(s)
+	return r.Replace(report.Inline(s))
 }
 
 // WriteJSON writes the report as indented JSON (schema diff-output).
