@@ -21,7 +21,9 @@
 // The reader builds an etree tree that keeps everything (comments,
 // processing instructions, CDATA, attribute order, unknown elements) and
 // records where every element and attribute starts; lines and columns are
-// 1-based and columns count characters, not bytes. Customizations is a typed
+// 1-based and columns count characters, not bytes. Walk reads with the same
+// reader, the same checks and diagnostics, without building the tree, for
+// a reader that needs a few values of a large file. Customizations is a typed
 // view of the parts this project understands, each with its position and
 // element path (/ImageCustomizations/Variant[2]/Settings[1]/Setting[3]).
 //

@@ -47,23 +47,46 @@ func Parse(name string, data []byte) (*Document, []Diagnostic, error) {
 // refused and no external entity is ever read. The returned error is only
 // for what keeps the reader from working at all.
 func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic, error) {
+	s := &scanner{limits: lim}
+	text, enc, ds := s.read(name, data)
+	if ds != nil {
+		if s.arena != nil {
+			s.arena.release()
+		}
+		return nil, ds, nil
+	}
+	if s.doc.Root() == nil {
+		s.arena.release()
+		// The scanner reports a document without a root element; never build a view of none.
+		return nil, nil, fmt.Errorf("read %s: internal: no root element", name)
+	}
+	doc := &Document{Name: name, Encoding: enc, Tree: s.doc, text: text, lines: s.lines, info: s.info, arena: s.arena,
+		foreign: foreignElements(text, s.doc.Root())}
+	doc.Root = newCustomizations(doc, s.doc.Root())
+	return doc, nil, nil
+}
+
+// read decodes data and scans it with s, which builds a tree unless it
+// walks. ds, when not nil, is the one diagnostic of a file that cannot be
+// read: over the size limit, in an encoding it cannot be read in, or not
+// well-formed.
+func (s *scanner) read(name string, data []byte) (text []byte, enc Encoding, ds []Diagnostic) {
 	syntax := func(pos Position, msg, fix string) []Diagnostic {
 		return []Diagnostic{{File: name, Line: pos.Line, Column: pos.Column, EndLine: pos.Line, EndColumn: pos.Column + 1,
 			Rule: RuleXMLSyntax, Severity: Error, Message: msg, Fix: fix}}
 	}
-	if lim.MaxBytes > 0 && len(data) > lim.MaxBytes {
-		return nil, syntax(Position{1, 1}, fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), lim.MaxBytes),
-			"raise the limit with --max-file-size if the file is really an answer file"), nil
+	if lim := s.limits; lim.MaxBytes > 0 && len(data) > lim.MaxBytes {
+		return nil, enc, syntax(Position{1, 1}, fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), lim.MaxBytes),
+			"raise the limit with --max-file-size if the file is really an answer file")
 	}
 	text, enc, msg, fix := decode(data)
 	if msg != "" {
-		return nil, syntax(Position{1, 1}, msg, fix), nil
+		return nil, enc, syntax(Position{1, 1}, msg, fix)
 	}
-	lines := newLineIndex(text)
-	s := &scanner{src: text, limits: lim, lines: lines}
+	s.src, s.lines = text, newLineIndex(text)
 	s.scan()
 	if s.err != nil {
-		s.arena.release()
+		lines := s.lines
 		ds := syntax(lines.pos(s.err.off), s.err.msg, s.err.fix)
 		for _, e := range s.err.edits {
 			e.From, e.To = lines.pos(e.Start), lines.pos(e.End)
@@ -73,21 +96,12 @@ func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic,
 			p := lines.pos(r.off)
 			ds[0].Related = append(ds[0].Related, Related{File: name, Line: p.Line, Column: p.Column, Message: r.msg})
 		}
-		return nil, ds, nil
+		return nil, enc, ds
 	}
 	if msg, fix := checkDeclaredEncoding(s.decl, enc); msg != "" {
-		s.arena.release()
-		return nil, syntax(Position{1, 1}, msg, fix), nil
+		return nil, enc, syntax(Position{1, 1}, msg, fix)
 	}
-	if s.doc.Root() == nil {
-		s.arena.release()
-		// The scanner reports a document without a root element; never build a view of none.
-		return nil, nil, fmt.Errorf("read %s: internal: no root element", name)
-	}
-	doc := &Document{Name: name, Encoding: enc, Tree: s.doc, text: text, lines: lines, info: s.info, arena: s.arena,
-		foreign: foreignElements(text, s.doc.Root())}
-	doc.Root = newCustomizations(doc, s.doc.Root())
-	return doc, nil, nil
+	return text, enc, nil
 }
 
 // Release hands the memory of the document's tree back, to be reused by

@@ -108,8 +108,12 @@ type Asset struct {
 
 func (d *Document) node(e *etree.Element) Node { return Node{Elem: e, doc: d} }
 
-func (d *Document) attr(e *etree.Element, key string) Attr {
-	for _, a := range e.Attr {
+func (d *Document) attr(e *etree.Element, key string) Attr { return attrOf(e.Attr, key) }
+
+// attrOf is attribute key among attrs as the typed view reads it: without
+// a prefix.
+func attrOf(attrs []etree.Attr, key string) Attr {
+	for _, a := range attrs {
 		if a.Space == "" && a.Key == key {
 			return Attr{Value: a.Value, Present: true}
 		}

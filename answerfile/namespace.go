@@ -2,6 +2,7 @@ package answerfile
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/beevik/etree"
 )
@@ -21,16 +22,15 @@ import (
 // its elements is unprefixed, hence in the root's namespace (an undeclared
 // prefix is a syntax error).
 func foreignElements(text []byte, root *etree.Element) map[*etree.Element]string {
-	if n := bytes.Count(text, []byte("xmlns")); (n == 0 || n == 1 && root.SelectAttr("xmlns") != nil) &&
-		root.Space == "" && !bytes.Contains(text, []byte("<xml:")) {
+	if plainNamespaces(text, root.Space, root.Attr) {
 		return nil
 	}
 	var foreign map[*etree.Element]string
-	rootSpace := namespaceOf(root, nil)
+	rootSpace := namespaceOf(root.Space, declarations(root.Attr, nil))
 	var walk func(e *etree.Element, scope map[string]string)
 	walk = func(e *etree.Element, scope map[string]string) {
-		scope = declarations(e, scope)
-		if uri := namespaceOf(e, scope); uri != rootSpace {
+		scope = declarations(e.Attr, scope)
+		if uri := namespaceOf(e.Space, scope); uri != rootSpace {
 			if foreign == nil {
 				foreign = map[*etree.Element]string{}
 			}
@@ -46,12 +46,25 @@ func foreignElements(text []byte, root *etree.Element) map[*etree.Element]string
 	return foreign
 }
 
-// declarations returns scope with the namespace declarations of e over it
-// (prefix → namespace, "" for the default namespace); scope itself when e
-// declares none.
-func declarations(e *etree.Element, scope map[string]string) map[string]string {
+// plainNamespaces reports whether a document is known to have every
+// element in its root's namespace from its text and its root (prefix
+// rootSpace, attributes rootAttrs) alone: its only namespace declaration is
+// the root's default namespace (nearly every answer file), so each of its
+// elements is unprefixed (an undeclared prefix is a syntax error). An
+// xmlns attribute of the root counts with any prefix, as etree's
+// SelectAttr("xmlns") finds it.
+func plainNamespaces(text []byte, rootSpace string, rootAttrs []etree.Attr) bool {
+	n := bytes.Count(text, []byte("xmlns"))
+	return (n == 0 || n == 1 && slices.ContainsFunc(rootAttrs, func(a etree.Attr) bool { return a.Key == "xmlns" })) &&
+		rootSpace == "" && !bytes.Contains(text, []byte("<xml:"))
+}
+
+// declarations returns scope with the namespace declarations among attrs
+// over it (prefix → namespace, "" for the default namespace); scope itself
+// when there is none.
+func declarations(attrs []etree.Attr, scope map[string]string) map[string]string {
 	var out map[string]string
-	for _, a := range e.Attr {
+	for _, a := range attrs {
 		prefix, ok := "", false
 		switch {
 		case a.Space == "xmlns":
@@ -76,16 +89,12 @@ func declarations(e *etree.Element, scope map[string]string) map[string]string {
 	return out
 }
 
-// namespaceOf is the namespace of element e in scope (the root's own
-// declarations are read when scope is nil).
-func namespaceOf(e *etree.Element, scope map[string]string) string {
-	if scope == nil {
-		scope = declarations(e, nil)
-	}
-	if e.Space == "xml" {
+// namespaceOf is the namespace of an element with prefix space in scope.
+func namespaceOf(space string, scope map[string]string) string {
+	if space == "xml" {
 		return "http://www.w3.org/XML/1998/namespace"
 	}
-	return scope[e.Space]
+	return scope[space]
 }
 
 // Foreign reports whether element e is in another namespace than the

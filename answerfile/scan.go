@@ -206,6 +206,9 @@ type scanner struct {
 	// decl is the encoding named in the XML declaration ("" when absent).
 	decl  string
 	lines lineIndex
+	// walk, when set, is told of each element instead of a tree being
+	// built (see Walk).
+	walk *walker
 	// scratch: the attributes of the start tag being read, and the
 	// children counts of the open elements, innermost last
 	attrs  []attrInfo
@@ -256,6 +259,9 @@ func (s *scanner) keepSpace() {
 
 // addText adds character data to the current element, as CreateText would.
 func (s *scanner) addText(text string) {
+	if s.walk != nil {
+		return // no tree
+	}
 	t := s.texts.next()
 	t.Data = text
 	s.cur.AddChild(t)
@@ -431,9 +437,9 @@ func (s *scanner) checkChars() {
 	}
 }
 
-// scan checks the whole document. On return s.err holds the first error, if any.
-func (s *scanner) scan() {
-	s.str = string(s.src)
+// build makes the scanner build the tree: the document, and the arena its
+// records come from.
+func (s *scanner) build() {
 	s.doc = etree.NewDocument()
 	s.cur = &s.doc.Element
 	// Records come in chunks sized by estimates of the number of elements
@@ -444,6 +450,14 @@ func (s *scanner) scan() {
 	s.arena = arenas.Get().(*arena)
 	s.infos.n, s.elems.n, s.texts.n, s.tokens.n = n, n, 2*n, childWindow*n/2
 	s.attrInfos.n, s.etreeAttr.n = attrs, attrs
+}
+
+// scan checks the whole document. On return s.err holds the first error, if any.
+func (s *scanner) scan() {
+	s.str = string(s.src)
+	if s.walk == nil {
+		s.build()
+	}
 	if looksBinary(s.src) {
 		s.fail(0, "mcsf reads XML answer files; check that this is the file you meant", "the file is not XML text: it looks like binary data")
 		return
@@ -552,7 +566,9 @@ func (s *scanner) xmlDecl() {
 	}
 	body := string(s.src[s.p+5 : s.p+end])
 	s.p += end + 2
-	s.cur.CreateProcInst("xml", strings.TrimLeft(normalizeNewlines([]byte(body)), " \t\n"))
+	if s.walk == nil {
+		s.cur.CreateProcInst("xml", strings.TrimLeft(normalizeNewlines([]byte(body)), " \t\n"))
+	}
 	fields := parsePseudoAttrs(body)
 	if fields == nil {
 		s.fail(start, `write it as <?xml version="1.0" encoding="utf-8"?>`, "malformed XML declaration")
@@ -599,7 +615,9 @@ func (s *scanner) comment() {
 	if i := bytes.Index(s.src[s.p:], []byte("--")); i >= 0 {
 		at := s.p + i
 		if at+2 < len(s.src) && s.src[at+2] == '>' {
-			s.cur.CreateComment(s.slice(start+4, at))
+			if s.walk == nil {
+				s.cur.CreateComment(s.slice(start+4, at))
+			}
 			s.p = at + 3
 			return
 		}
@@ -648,7 +666,9 @@ func (s *scanner) pi() {
 		s.fail(s.p, "put a space after the target", "processing instruction target %s must be followed by white space", target)
 		return
 	}
-	s.cur.CreateProcInst(target, strings.TrimLeft(normalizeNewlines(inst), " \t\n"))
+	if s.walk == nil {
+		s.cur.CreateProcInst(target, strings.TrimLeft(normalizeNewlines(inst), " \t\n"))
+	}
 	s.p += end + 2
 }
 
@@ -682,7 +702,9 @@ func (s *scanner) doctype() {
 					"DOCTYPE with attribute-list declarations is refused: a DTD-aware reader gives attributes their defaults (a Value mcsf would not see)")
 				return
 			}
-			s.cur.CreateDirective(s.slice(start+2, i))
+			if s.walk == nil {
+				s.cur.CreateDirective(s.slice(start+2, i))
+			}
 			s.p = i + 1
 			return
 		}
@@ -730,7 +752,9 @@ func (s *scanner) element() {
 				s.fail(s.p, "close it with ]]>", "CDATA section is never closed")
 				return
 			}
-			s.cur.CreateCData(s.slice(s.p+9, s.p+end))
+			if s.walk == nil {
+				s.cur.CreateCData(s.slice(s.p+9, s.p+end))
+			}
 			s.p += end + 3
 		case s.hasPrefix("<?"):
 			s.pi()
@@ -757,7 +781,7 @@ func (s *scanner) element() {
 			s.counts = s.counts[:stack[len(stack)-1].counts]
 			stack = stack[:len(stack)-1]
 			s.nsScopes = s.nsScopes[:len(s.nsScopes)-1]
-			s.cur = s.cur.Parent()
+			s.up()
 			if len(stack) == 0 {
 				return
 			}
@@ -780,7 +804,7 @@ func (s *scanner) element() {
 			if empty {
 				info.endOff = s.p
 				s.nsScopes = s.nsScopes[:len(s.nsScopes)-1]
-				s.cur = s.cur.Parent()
+				s.up()
 				if len(stack) == 0 {
 					return
 				}
@@ -907,6 +931,9 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 			return
 		}
 	}
+	if s.walk != nil {
+		return s.walk.element(s, depth, start, name, parent, siblings), empty
+	}
 	// The element and its attributes, as CreateElement and CreateAttr make
 	// them, but from the chunks.
 	el := s.elems.next()
@@ -937,6 +964,13 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 	s.count++
 	s.cur = el
 	return e, empty
+}
+
+// up makes the parent of the element just closed the current one.
+func (s *scanner) up() {
+	if s.walk == nil {
+		s.cur = s.cur.Parent()
+	}
 }
 
 // countChild counts a child with local name tag of the open element whose

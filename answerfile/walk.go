@@ -1,0 +1,105 @@
+package answerfile
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/beevik/etree"
+)
+
+// Element is one element as Walk reads it: what the tree would hold of it,
+// and where it stands.
+type Element struct {
+	Space, Tag string // prefix ("" when none) and local name, as the tree splits them
+	Depth      int    // 1 for the root element
+	Offset     int    // of its '<' in the text
+	Line       int    // 1-based line of its '<'
+	// Foreign is set when the element is in another namespace than the
+	// root's: the typed view skips it (see Document.Foreign).
+	Foreign bool
+	Attrs   []etree.Attr // as the tree holds them, in the order written
+}
+
+// Attr is attribute key of e as the typed view reads it: without a prefix.
+func (e *Element) Attr(key string) Attr { return attrOf(e.Attrs, key) }
+
+// Walk reads data as ParseLimits does, with the same checks and the same
+// diagnostics, but builds no tree: it calls visit with each element, in
+// document order, as its start tag is read. A reader that needs a few
+// values of a large file (resolve) is spared the tree's memory and time.
+// The Element and its Attrs are reused after visit returns; their strings
+// stay valid. When Walk returns diagnostics (the file cannot be read: not
+// well-formed, over the size limit, not in a readable encoding) or an
+// error, what visit saw must be discarded: the elements before the first
+// error were visited.
+func Walk(name string, data []byte, lim Limits, visit func(*Element)) ([]Diagnostic, error) {
+	s := &scanner{limits: lim, walk: &walker{visit: visit}}
+	if _, _, ds := s.read(name, data); ds != nil {
+		return ds, nil
+	}
+	if s.root == nil {
+		// The scanner reports a document without a root element.
+		return nil, fmt.Errorf("read %s: internal: no root element", name)
+	}
+	return nil, nil
+}
+
+// walker is what the scanner does with each element when Walk reads:
+// instead of adding it to a tree, it hands it to visit.
+type walker struct {
+	visit func(*Element)
+	// levels holds the record of the open element at each depth: an
+	// element's record is reused by the next element of its depth, which
+	// starts after it ends.
+	levels []*elemInfo
+	el     Element
+	attrs  []etree.Attr
+	// plain is set at the root when no element can be foreign; otherwise
+	// scopes holds the namespace declarations in scope at each depth and
+	// rootNS is the root's namespace (see namespace.go).
+	plain  bool
+	rootNS string
+	scopes []map[string]string
+}
+
+// element is startTag's end when Walk reads: the element of the start tag
+// just read (its attributes in s.attrs and s.values) at depth, with the
+// record of its parent and where the counts of its siblings start.
+func (w *walker) element(s *scanner, depth, off int, name string, parent *elemInfo, siblings int) *elemInfo {
+	for len(w.levels) < depth {
+		w.levels = append(w.levels, new(elemInfo))
+	}
+	e := w.levels[depth-1]
+	*e = elemInfo{name: name, off: off, parent: parent, index: 1, attrs: append(e.attrs[:0], s.attrs...)}
+	space, tag := "", name
+	if i := strings.IndexByte(name, ':'); i >= 0 {
+		space, tag = name[:i], name[i+1:]
+	}
+	if siblings >= 0 {
+		e.index = s.countChild(siblings, tag)
+	}
+	s.count++
+	w.attrs = w.attrs[:0]
+	for i, a := range s.attrs {
+		as, ak := "", a.name
+		if j := strings.IndexByte(a.name, ':'); j >= 0 {
+			as, ak = a.name[:j], a.name[j+1:]
+		}
+		w.attrs = append(w.attrs, etree.Attr{Space: as, Key: ak, Value: s.values[i]})
+	}
+	foreign := false
+	switch {
+	case depth == 1:
+		w.plain = plainNamespaces(s.src, space, w.attrs)
+		if !w.plain {
+			scope := declarations(w.attrs, nil)
+			w.rootNS, w.scopes = namespaceOf(space, scope), append(w.scopes[:0], scope)
+		}
+	case !w.plain:
+		w.scopes = append(w.scopes[:depth-1], declarations(w.attrs, w.scopes[depth-2]))
+		foreign = namespaceOf(space, w.scopes[depth-1]) != w.rootNS
+	}
+	w.el = Element{Space: space, Tag: tag, Depth: depth, Offset: off, Line: s.lines.pos(off).Line, Foreign: foreign, Attrs: w.attrs}
+	w.visit(&w.el)
+	return e
+}
