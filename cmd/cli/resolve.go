@@ -25,6 +25,7 @@ type resolveOptions struct {
 	simLimits  variant.ProfileLimits
 	explain    bool
 	quiet      bool // --quiet: no lint summary on stderr
+	lint       bool // --lint: lint whatever the file's size
 	format     string
 	simFlags   map[string]*string // --mcc ... --roaming, by condition name
 }
@@ -77,8 +78,11 @@ order, so memory does not grow with the number of SIMs; its text is a
 matrix with a column per SIM field and per setting the file sets (the
 value and the scope it is read from), widths known before the first row.
 A bad row stops the batch (exit 2); rows before it may have been written.
-A line on standard error counts lint findings; --quiet silences it (and
-skips the lint).
+A line on standard error counts lint findings of a file up to 1 MB (or
+several that import each other, up to 1 MB in all); a larger one is not
+linted (lint takes longer than resolve: 0.5 s on 4.5 MB) and the line says
+so. --lint lints whatever the size; --quiet neither lints nor prints the
+line.
 
 How resolve decides (Microsoft documents the first part):
   - Conditions in a TargetState are ANDed, TargetStates of a Target are ORed.
@@ -143,7 +147,8 @@ func newResolveCmd(io *streams) *cobra.Command {
 	f.IntVar(&o.simLimits.MaxRows, "max-sims", variant.DefaultMaxSIMs, "refuse a --sims batch of more than `N` SIMs")
 	f.Int64Var(&o.simLimits.MaxBytes, "max-sim-bytes", variant.DefaultMaxSIMBytes, "refuse a --sims row (CSV line, JSON object) longer than `N` bytes")
 	f.BoolVar(&o.explain, "explain", false, "also list every Target and why it did or did not match")
-	f.BoolVarP(&o.quiet, "quiet", "q", false, "do not print the lint summary line on standard error")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "do not lint, nor print the lint summary line on standard error")
+	f.BoolVar(&o.lint, "lint", false, "count lint findings also of a file over 1 MB")
 	formatFlag(cmd, &o.format, "", "text", "json")
 	addInputFlags(cmd, &o.inputOptions)
 	addImportFlags(cmd, &o.importOptions, true)
@@ -167,6 +172,9 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 	}
 	if args[0] == "-" && o.simsFile == "-" {
 		return usageError("standard input cannot be both the answer file and --sims")
+	}
+	if o.lint && o.quiet {
+		return usageError("--lint and --quiet cannot be combined")
 	}
 	if o.simLimits.MaxRows < 1 || o.simLimits.MaxBytes < 1 {
 		return usageError("--max-sims and --max-sim-bytes must be at least 1")
@@ -208,7 +216,25 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 	if err != nil {
 		return err
 	}
-	compiled, g, merged, err := o.compile(in, data, o.maxFileSize, io.err)
+	// Lint counts findings for the line on standard error: not with
+	// --quiet, always with --lint, else when the file (with what it
+	// imports) is at most lintAutoBytes. Without lint no tree is needed: a
+	// file that imports nothing is read without one.
+	size := len(data)
+	lintIt := !o.quiet && (o.lint || size <= lintAutoBytes)
+	var compiled *variant.Compiled
+	var g *answerfile.Graph
+	var merged *answerfile.Merged
+	if !lintIt {
+		compiled, err = o.compileTreeless(in, data)
+	}
+	if compiled == nil && err == nil {
+		compiled, g, merged, err = o.compile(in, data, o.maxFileSize, io.err)
+		if g != nil {
+			size = graphBytes(g)
+			lintIt = !o.quiet && (o.lint || size <= lintAutoBytes)
+		}
+	}
 	if compiled != nil {
 		compiled.ReportMissingFacts() // a device fact not given is "depends on", never "not matched" (issue 13)
 	}
@@ -223,7 +249,7 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 	// it again and again under the batch's garbage (measured on 100,000
 	// SIMs against the 5,000-target file: 0.6 s less CPU).
 	lintCount := make(chan int, 1)
-	if !o.quiet {
+	if lintIt {
 		go func(g *answerfile.Graph, merged *answerfile.Merged) {
 			cfg := lint.Config{Cache: lint.NewSchemaCache()}
 			if merged != nil {
@@ -235,7 +261,7 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 	}
 	g, merged, data = nil, nil, nil
 	findings := -1
-	if sims != nil && !o.quiet {
+	if sims != nil && lintIt {
 		findings = <-lintCount
 	}
 
@@ -274,15 +300,54 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 	if err := w.Flush(); err != nil {
 		return internal(err)
 	}
-	if !o.quiet {
+	switch {
+	case lintIt:
 		if findings < 0 {
 			findings = <-lintCount
 		}
 		if n := findings; n > 0 {
 			fmt.Fprintf(io.err, "%s: run mcsf lint for %s\n", in.display, english.Count(n, "finding"))
 		}
+	case !o.quiet:
+		fmt.Fprintf(io.err, "%s: not linted (%.1f MB; resolve lints files up to %d MB): run mcsf lint, or resolve --lint, for its findings\n",
+			in.display, float64(size)/1e6, lintAutoBytes/1_000_000)
 	}
 	return nil
+}
+
+// lintAutoBytes is the size up to which resolve lints a file (with what
+// it imports) by default, for the line that counts its findings. Lint
+// takes longer than resolve: about 0.1 s a MB on one core (mcsf lint of
+// the 5,000-target file of bench/gen, 4.5 MB: 0.43-0.55 s of CPU; mcsf
+// resolve -q of it: see compileTreeless).
+const lintAutoBytes = 1_000_000
+
+// compileTreeless compiles a file that imports nothing (or everything
+// with --no-imports) from variant.ReadModel: no tree, which only lint
+// needs. It returns nil when the file cannot be read so, or is not an
+// answer file: compile then reads it, and reports what stands in the way
+// as it always does.
+func (o *resolveOptions) compileTreeless(in input, data []byte) (*variant.Compiled, error) {
+	opts, err := o.options(in.display, o.maxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	m, ds, err := variant.ReadModel(in.display, data, opts.Limits)
+	if ds != nil || err != nil || !m.AnswerFile || (m.Imports > 0 && !o.noImports) {
+		return nil, nil
+	}
+	return variant.CompileModel(m.Model), nil
+}
+
+// graphBytes is the size of the text of the files of g.
+func graphBytes(g *answerfile.Graph) int {
+	n := 0
+	for _, f := range g.Files {
+		if f.Doc != nil {
+			n += len(f.Doc.Text())
+		}
+	}
+	return n
 }
 
 func (o *resolveOptions) resolveOne(c *variant.Compiled, p variant.Profile) variant.Result {
