@@ -184,6 +184,8 @@ type checker struct {
 	targets map[string]*answerfile.Target
 	// pathSegs are the catalog's settings paths, each split in segments; built on first use.
 	pathSegs [][]string
+	// memo holds the catalog's answers so far.
+	memo catalogMemo
 	// concurrent runs the checks at once (see runConcurrently).
 	concurrent bool
 }
