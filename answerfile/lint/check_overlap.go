@@ -260,8 +260,8 @@ type variantSet struct {
 	order []settingKey
 }
 
-func variantSettings(v answerfile.Variant) variantSet {
-	vs := variantSet{byKey: map[settingKey]answerfile.Setting{}}
+func variantSettings(v answerfile.Variant) *variantSet {
+	vs := &variantSet{byKey: map[settingKey]answerfile.Setting{}}
 	for _, g := range v.Groups {
 		for _, s := range g.Settings {
 			if !s.Value.Present || strings.TrimSpace(s.Value.Value) == "" {
@@ -279,7 +279,7 @@ func variantSettings(v answerfile.Variant) variantSet {
 
 // conflicts returns the settings, in vs's order, that vs and earlier both
 // set to different values.
-func (vs variantSet) conflicts(earlier variantSet) []settingKey {
+func (vs *variantSet) conflicts(earlier *variantSet) []settingKey {
 	var out []settingKey
 	for _, k := range vs.order {
 		if e, ok := earlier.byKey[k]; ok && !sameValue(e.Value.Value, vs.byKey[k].Value.Value) {
@@ -304,9 +304,7 @@ func (c *checker) checkOverlaps() {
 	vs := c.doc.Root.Variants
 	solver := variant.NewSolver() // each pattern compiled once per document
 	states := make([][]stateInfo, len(vs))
-	settings := make([]variantSet, len(vs))
 	for i, v := range vs {
-		settings[i] = variantSettings(v)
 		if t := c.refTarget(v); t != nil {
 			for _, st := range t.States {
 				states[i] = append(states[i], newStateInfo(solver, st, len(vs) > smallVariantCount))
@@ -314,9 +312,19 @@ func (c *checker) checkOverlaps() {
 		}
 	}
 	candidates, decided := overlapCandidates(states), 0
+	// The settings of the variants of some candidate pair, read when first
+	// needed: in a file where each operator pins its own MCC and MNC, few
+	// variants are in one.
+	settings := make([]*variantSet, len(vs))
+	settingsOf := func(i int) *variantSet {
+		if settings[i] == nil {
+			settings[i] = variantSettings(vs[i])
+		}
+		return settings[i]
+	}
 	for n, pair := range candidates {
 		i, j := pair[0], pair[1]
-		conflicts := settings[j].conflicts(settings[i])
+		conflicts := settingsOf(j).conflicts(settingsOf(i))
 		if len(conflicts) == 0 {
 			continue // nothing the order decides: no need to ask the solver
 		}
