@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -302,21 +301,18 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// compareFold compares a and b as strings.Compare compares their ASCII
-// lower-case forms; b is foldable.
-func compareFold(a, b string) int {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		if a[i] == b[i] {
-			continue
-		}
-		if x, y := lowerASCII(a[i]), lowerASCII(b[i]); x != y {
-			if x < y {
-				return -1
-			}
-			return 1
+// equalFold reports whether a and b are the same but for the case of ASCII
+// letters; b is foldable.
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] && lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
 		}
 	}
-	return cmp.Compare(len(a), len(b))
+	return true
 }
 
 // matchSegs reports whether path (foldable) matches pattern, given lower-case
@@ -354,7 +350,7 @@ func matchSeg(p, seg string) bool {
 	if len(p) > 1 && p[0] == '{' && p[len(p)-1] == '}' {
 		return seg != ""
 	}
-	return len(p) == len(seg) && compareFold(p, seg) == 0
+	return equalFold(p, seg)
 }
 
 // ByName returns every entry whose setting is spelled name (case-insensitive).
@@ -370,9 +366,23 @@ func (ix *Index) ByName(name string) []Entry {
 // equalRange returns the run keys[i:j] (sorted by key, lower-case) whose key
 // is s (foldable) in any case.
 func equalRange[K any](keys []K, s string, key func(K) string) (i, j int) {
-	i, _ = slices.BinarySearchFunc(keys, s, func(k K, t string) int { return compareFold(key(k), t) })
+	// s is lowered into a buffer on the stack, and the comparisons of
+	// string(lower) neither copy nor allocate.
+	var buf [128]byte
+	lower := buf[:0]
+	for k := 0; k < len(s); k++ {
+		lower = append(lower, lowerASCII(s[k]))
+	}
+	i, j = 0, len(keys)
+	for i < j {
+		if m := int(uint(i+j) >> 1); key(keys[m]) < string(lower) {
+			i = m + 1
+		} else {
+			j = m
+		}
+	}
 	j = i
-	for j < len(keys) && len(key(keys[j])) == len(s) && compareFold(key(keys[j]), s) == 0 {
+	for j < len(keys) && key(keys[j]) == string(lower) {
 		j++
 	}
 	return i, j
