@@ -96,10 +96,10 @@ func (s *server) diagnose(sn *snapshot, current func() bool) ([]answerfile.Diagn
 		// never validated again (a 5,000-target file: 6 s to 0.2 s a lint).
 		cfg.Cache = s.schemaCache
 	}
-	data := sn.bytes()
-	doc, syntax, err := answerfile.Parse(sn.name, data)
-	if err != nil {
-		return nil, err
+	r := sn.takeReading()
+	data, doc, syntax := r.data, r.doc, r.syntax
+	if r.err != nil {
+		return nil, r.err
 	}
 	if current != nil && !current() {
 		if doc != nil {

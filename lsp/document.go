@@ -24,6 +24,8 @@ type snapshot struct {
 	text    *text
 	disk    *diskForm // how the file is stored on disk
 
+	ahead readAheadState // the strict reading, started by a change (see ahead.go)
+
 	lintMu   sync.Mutex
 	linted   bool // findings and lintErr are computed
 	findings []answerfile.Diagnostic
@@ -80,6 +82,8 @@ type document struct {
 	disk   *diskForm
 	timer  *time.Timer
 	closed bool
+	// reading is set while a reading ahead of the document runs.
+	reading bool
 
 	lintMu    sync.Mutex // one lint of the document at a time
 	published *snapshot  // the last snapshot whose findings were published; under lintMu
@@ -149,6 +153,7 @@ func (s *server) change(p didChangeParams) {
 		}
 		t = t.edited(from, to, c.Text)
 	}
+	old := d.cur
 	d.cur = &snapshot{uri: d.uri, name: d.name, version: p.TextDocument.Version, text: t, disk: d.disk, base: base, edits: edits}
 	if d.timer != nil {
 		d.timer.Stop()
@@ -157,6 +162,8 @@ func (s *server) change(p didChangeParams) {
 		d.timer = time.AfterFunc(s.opts.Debounce, func() { s.lint(d) })
 	}
 	d.mu.Unlock()
+	old.discardReading() // a reading of the text before is of no more use
+	s.readAhead(d)
 }
 
 func (s *server) close(uri string) {
