@@ -464,6 +464,9 @@ func (l *Linter) importTargets(j *job) []string {
 // 1,000 times, 500,000 findings). A file no other input imports is a root;
 // of a cycle of inputs, the first in order is.
 func chooseRoots(jobs []*job) {
+	if !slices.ContainsFunc(jobs, func(j *job) bool { return j.deferred }) {
+		return // no file imports: canonicalPath costs 6 stats a file
+	}
 	index := make(map[string]int, len(jobs))
 	for i, j := range jobs {
 		if j.in.path != "-" {
