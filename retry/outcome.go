@@ -77,12 +77,14 @@ func (o Outcome) String() string {
 	return b.String()
 }
 
-// MaxOutcomes bounds the length of an outcome list after repetition.
+// MaxOutcomes is the default bound of the length of an outcome list after
+// repetition (ParseOutcomesLimit; mcsf retry --max-outcomes): a timeline of
+// ten thousand attempts is past reading already.
 const MaxOutcomes = 10000
 
 // OutcomeSyntax describes the grammar ParseOutcomes reads, for help texts.
 const OutcomeSyntax = `LIST     = ITEM { "," ITEM }
-ITEM     = OUTCOME [ "*" COUNT ]            repeat COUNT times (1..10000)
+ITEM     = OUTCOME [ "*" COUNT ]            repeat COUNT times (in all at most --max-outcomes, 10000)
 OUTCOME  = "ok" [ ":" DURATION ]
          | "fail" [ ":" KIND ] [ ":" DURATION ]
 KIND     = temp | imstemp | perm | drop | down | nocredit | code=CODE
@@ -91,8 +93,13 @@ DURATION = how long the attempt takes: 11s, 1m30s, 6h, 2d (default --attempt-dur
 // ParseOutcomes reads a comma-separated outcome list such as
 // "fail:imstemp,fail:18s,ok:5s" or "fail*19,ok" (see OutcomeSyntax). Kinds
 // and keywords are case-insensitive; error codes are kept as written.
-// Errors name the item (1-based) and what is wrong with it.
-func ParseOutcomes(s string) ([]Outcome, error) {
+// Errors name the item (1-based) and what is wrong with it. The list may
+// have MaxOutcomes outcomes after repetition.
+func ParseOutcomes(s string) ([]Outcome, error) { return ParseOutcomesLimit(s, MaxOutcomes) }
+
+// ParseOutcomesLimit is ParseOutcomes with a list of at most limit outcomes
+// after repetition; a longer one is an error, before any is stored.
+func ParseOutcomesLimit(s string, limit int) ([]Outcome, error) {
 	if strings.TrimSpace(s) == "" {
 		return nil, fmt.Errorf("no outcomes: give e.g. fail,fail,ok")
 	}
@@ -109,8 +116,8 @@ func ParseOutcomes(s string) ([]Outcome, error) {
 		body := item
 		if j := strings.IndexByte(item, '*'); j >= 0 {
 			n, err := strconv.Atoi(strings.TrimSpace(item[j+1:]))
-			if err != nil || n < 1 || n > MaxOutcomes {
-				return nil, bad("bad repeat count %q: want a whole number from 1 to %d", item[j+1:], MaxOutcomes)
+			if err != nil || n < 1 {
+				return nil, bad("bad repeat count %q: want a whole number from 1 to %d", item[j+1:], limit)
 			}
 			count, body = n, strings.TrimSpace(item[:j])
 		}
@@ -118,8 +125,8 @@ func ParseOutcomes(s string) ([]Outcome, error) {
 		if err != nil {
 			return nil, bad("%v", err)
 		}
-		if len(out)+count > MaxOutcomes {
-			return nil, fmt.Errorf("more than %d outcomes", MaxOutcomes)
+		if count > limit-len(out) {
+			return nil, fmt.Errorf("more than %d outcomes (--max-outcomes)", limit)
 		}
 		for range count {
 			out = append(out, o)

@@ -55,7 +55,9 @@ func TestParseOutcomesErrors(t *testing.T) {
 		{"fail:code=", `outcome 1 ("fail:code="): bad error code "code=": want code=CODE, e.g. code=24`},
 		{"fail*0", `outcome 1 ("fail*0"): bad repeat count "0": want a whole number from 1 to 10000`},
 		{"fail*x", `outcome 1 ("fail*x"): bad repeat count "x": want a whole number from 1 to 10000`},
-		{"fail*10000,ok", "more than 10000 outcomes"},
+		{"fail*10000,ok", "more than 10000 outcomes (--max-outcomes)"},
+		{"fail*10001", "more than 10000 outcomes (--max-outcomes)"},
+		{"fail*99999999999999999999", `outcome 1 ("fail*99999999999999999999"): bad repeat count "99999999999999999999": want a whole number from 1 to 10000`},
 		{"ok:-1s", `outcome 1 ("ok:-1s"): bad duration "-1s": it must not be negative`},
 		{"ok:1.5d", `outcome 1 ("ok:1.5d"): bad duration "1.5d": want a whole number of days before "d"`},
 	}
@@ -67,6 +69,31 @@ func TestParseOutcomesErrors(t *testing.T) {
 		}
 		if err.Error() != c.want {
 			t.Errorf("ParseOutcomes(%q):\n got %q\nwant %q", c.in, err, c.want)
+		}
+	}
+}
+
+// TestParseOutcomesLimit: the limit counts outcomes after repetition, and a
+// repeat count near the largest int does not overflow the sum.
+func TestParseOutcomesLimit(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		limit int
+		n     int    // outcomes read
+		want  string // the error, "" when the list is read
+	}{
+		{"fail*3,ok", 4, 4, ""},
+		{"fail*3,ok", 3, 0, "more than 3 outcomes (--max-outcomes)"},
+		{"ok,fail*9223372036854775807", 1000000, 0, "more than 1000000 outcomes (--max-outcomes)"},
+		{"fail*20000", 20000, 20000, ""},
+	} {
+		got, err := ParseOutcomesLimit(c.in, c.limit)
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		if len(got) != c.n || msg != c.want {
+			t.Errorf("ParseOutcomesLimit(%q, %d): %d outcomes, error %q; want %d, %q", c.in, c.limit, len(got), msg, c.n, c.want)
 		}
 	}
 }

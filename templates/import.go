@@ -8,6 +8,7 @@ import (
 	"github.com/beevik/etree"
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/catalog"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"github.com/mcsf-dev/mcsf/variant"
 )
 
@@ -81,7 +82,7 @@ func (im *importer) run() *Spec {
 		s.OwnerType = DefaultOwnerType
 		im.dropped(rootEl, "OwnerType is missing: the spec writes OwnerType=%q", DefaultOwnerType)
 	case !slices.Contains([]string{"OEM", "Microsoft", "SiliconVendor", "MobileOperator"}, c.OwnerType.Value):
-		im.unsupportedAttr(rootEl, "OwnerType", "OwnerType %q is none of OEM, Microsoft, SiliconVendor, MobileOperator", c.OwnerType.Value)
+		im.unsupportedAttr(rootEl, "OwnerType", "OwnerType %s is none of OEM, Microsoft, SiliconVendor, MobileOperator", english.Quote(c.OwnerType.Value))
 	}
 	if c.Description.Present && c.Description.Value == "" {
 		im.diags = append(im.diags, im.doc.AttrDiag(rootEl, "Description", RuleImportDropped, answerfile.Info,
@@ -118,7 +119,7 @@ func (im *importer) run() *Spec {
 	}
 	for _, t := range c.Targets {
 		if _, ok := used[t.ID.Value]; !ok && t.ID.Present {
-			im.dropped(t.Elem, "Target %q is used by no Variant and is left out: it changes nothing", t.ID.Value)
+			im.dropped(t.Elem, "Target %s is used by no Variant and is left out: it changes nothing", english.Quote(t.ID.Value))
 		}
 	}
 	if len(c.Statics) > 0 {
@@ -163,7 +164,7 @@ func (im *importer) targets(ts []answerfile.Target) map[string]*answerfile.Targe
 	for i := range ts {
 		t := &ts[i]
 		if _, dup := out[t.ID.Value]; dup {
-			im.unsupportedAttr(t.Elem, "Id", "Target Id %q is used twice", t.ID.Value)
+			im.unsupportedAttr(t.Elem, "Id", "Target Id %s is used twice", english.Quote(t.ID.Value))
 			continue
 		}
 		out[t.ID.Value] = t
@@ -192,16 +193,16 @@ func (im *importer) operator(v answerfile.Variant, targets map[string]*answerfil
 	ref := v.TargetRefs[0]
 	t, found := targets[ref.ID.Value]
 	if !found {
-		im.unsupportedAttr(ref.Elem, "Id", "TargetRef %q names no Target", ref.ID.Value)
+		im.unsupportedAttr(ref.Elem, "Id", "TargetRef %s names no Target", english.Quote(ref.ID.Value))
 		return op, false
 	}
 	if j, dup := used[ref.ID.Value]; dup {
-		im.unsupportedAttr(ref.Elem, "Id", "Target %q is used by Variant %d too: a spec gives each operator a Target of its own", ref.ID.Value, j+1)
+		im.unsupportedAttr(ref.Elem, "Id", "Target %s is used by Variant %d too: a spec gives each operator a Target of its own", english.Quote(ref.ID.Value), j+1)
 		return op, false
 	}
 	used[ref.ID.Value] = i
 	if len(t.States) == 0 {
-		im.unsupported(t.Elem, "Target %q has no TargetState: a spec needs at least one match entry", t.ID.Value)
+		im.unsupported(t.Elem, "Target %s has no TargetState: a spec needs at least one match entry", english.Quote(t.ID.Value))
 		ok = false
 	}
 	for _, st := range t.States {
@@ -310,7 +311,7 @@ func (im *importer) static(st answerfile.Static, hasVariants bool) *Device {
 	for _, g := range st.Groups {
 		path := strings.ToLower(g.Path.Value)
 		if seen[path] {
-			im.unsupported(g.Elem, "the settings group %q is given twice in Static", g.Path.Value)
+			im.unsupported(g.Elem, "the settings group %s is given twice in Static", english.Quote(g.Path.Value))
 			continue
 		}
 		seen[path] = true
@@ -374,7 +375,7 @@ func (im *importer) imsRetry(g answerfile.SettingsGroup, ss Settings, inVariant 
 		case set.Value.Value == "":
 			im.unsupportedAttr(set.Elem, "Value", "%s has no Value: fill it in (1 or more)", SettingAttemptThreshold)
 		case err != nil:
-			im.unsupportedAttr(set.Elem, "Value", "%s %q is not a DWORD (decimal, or hex with 0x)", SettingAttemptThreshold, set.Value.Value)
+			im.unsupportedAttr(set.Elem, "Value", "%s %s is not a DWORD (decimal, or hex with 0x)", SettingAttemptThreshold, english.Quote(set.Value.Value))
 		case n == 0:
 			im.unsupportedAttr(set.Elem, "Value", "%s=0 never attempts SMS over IMS; a spec takes 1 or more", SettingAttemptThreshold)
 		default:
@@ -480,7 +481,7 @@ func (im *importer) boolSetting(set answerfile.Setting, name string) (bool, bool
 	}
 	b, ok := parseBool(set.Value.Value)
 	if !ok {
-		im.unsupportedAttr(set.Elem, "Value", "%s %q is neither 1 nor 0", name, set.Value.Value)
+		im.unsupportedAttr(set.Elem, "Value", "%s %s is neither 1 nor 0", name, english.Quote(set.Value.Value))
 	}
 	return b, ok
 }

@@ -29,7 +29,28 @@ const SchemaName = "spec"
 // that Generate can use. The error is only for what keeps the reader from
 // working (the embedded schema does not compile).
 func ReadSpec(name string, data []byte) (*Spec, []answerfile.Diagnostic, error) {
-	r := &reader{file: name}
+	return ReadSpecLimits(name, data, SpecLimits{})
+}
+
+// DefaultMaxNumberLength is the default of SpecLimits.MaxNumberLength: the
+// numbers of a spec are attempt counts (a DWORD has 10 digits), and a number
+// of millions of digits costs seconds to convert and is echoed in messages.
+const DefaultMaxNumberLength = 100
+
+// SpecLimits bound what ReadSpecLimits reads; zero fields mean the defaults.
+type SpecLimits struct {
+	// MaxNumberLength is the most characters of an unquoted number
+	// (mcsf generate --max-number-length); a longer one is an error at its
+	// position, found before any number is converted.
+	MaxNumberLength int
+}
+
+// ReadSpecLimits is ReadSpec within lim.
+func ReadSpecLimits(name string, data []byte, lim SpecLimits) (*Spec, []answerfile.Diagnostic, error) {
+	if lim.MaxNumberLength <= 0 {
+		lim.MaxNumberLength = DefaultMaxNumberLength
+	}
+	r := &reader{file: name, lim: lim}
 	root := r.parse(bytes.TrimPrefix(data, []byte("\ufeff")))
 	if root == nil || r.failed() {
 		return nil, r.result(), nil
@@ -118,6 +139,7 @@ func normalizePrefixes(m *Match) {
 // reader holds the state of one ReadSpec call.
 type reader struct {
 	file  string
+	lim   SpecLimits
 	diags []answerfile.Diagnostic
 	y     *schema.YAML // the spec's value, and where each value and key stands
 }
@@ -206,8 +228,12 @@ func (r *reader) parse(data []byte) *yaml.Node {
 }
 
 // convert turns node n into the plain value schema.Validate takes
-// (schema.FromYAML), reporting what it cannot take.
+// (schema.FromYAML), reporting what it cannot take; a number longer than
+// the limit stops it before any number is converted.
 func (r *reader) convert(n *yaml.Node) any {
+	if r.longNumbers(n); r.failed() {
+		return nil
+	}
 	y, problems := schema.FromYAML(n, 0)
 	r.y = y
 	for _, p := range problems {
@@ -223,6 +249,30 @@ func (r *reader) convert(n *yaml.Node) any {
 	}
 	return y.Value
 }
+
+// longNumbers reports every unquoted number under n longer than
+// r.lim.MaxNumberLength. A number too long for a float (over 309 digits)
+// is resolved by YAML as a string: digits alone say it is a number.
+func (r *reader) longNumbers(n *yaml.Node) {
+	for _, c := range n.Content {
+		r.longNumbers(c)
+	}
+	if n.Kind != yaml.ScalarNode || n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 ||
+		len(n.Value) <= r.lim.MaxNumberLength || !looksNumeric(n.Value) {
+		return
+	}
+	d := r.diag(n, RuleSyntax, answerfile.Error, "a number of %d characters, longer than the limit of %d (--max-number-length): a spec's numbers are attempt counts; quote it if it is text",
+		len(n.Value), r.lim.MaxNumberLength)
+	d.EndColumn = d.Column + 1 // the caret marks where it starts, not millions of columns
+}
+
+// looksNumeric reports whether s is written as a YAML decimal number:
+// digits (and underscores), with a sign, a fraction, an exponent.
+func looksNumeric(s string) bool {
+	return numberShape.MatchString(s) && strings.ContainsAny(s, "0123456789")
+}
+
+var numberShape = regexp.MustCompile(`^[-+]?[0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?$`)
 
 func kindName(n *yaml.Node) string {
 	switch n.Kind {

@@ -192,3 +192,34 @@ func TestReadSpecJSON(t *testing.T) {
 		t.Errorf("got %v, want one error at 7:41", diagLines(ds))
 	}
 }
+
+// TestLongNumbers: an unquoted number longer than the limit is an error at
+// its position before anything is converted; quoted text and version-like
+// strings are not numbers; a number over 309 digits (a string to YAML) is
+// named a number.
+func TestLongNumbers(t *testing.T) {
+	head := "name: A\nowner: O\ndevice:\n  imsRetry: {attemptThresholdForIMS: "
+	for _, c := range []struct {
+		value string
+		max   int
+		want  []string
+	}{
+		{strings.Repeat("9", 101), 0, []string{`s.yaml:4:38: error: a number of 101 characters, longer than the limit of 100 (--max-number-length): a spec's numbers are attempt counts; quote it if it is text [spec-syntax]`}},
+		{"-1.5e" + strings.Repeat("3", 10), 10, []string{`s.yaml:4:38: error: a number of 15 characters, longer than the limit of 10 (--max-number-length): a spec's numbers are attempt counts; quote it if it is text [spec-syntax]`}},
+		{`"` + strings.Repeat("9", 101) + `"`, 0, []string{`s.yaml:4:38: error: device.imsRetry.attemptThresholdForIMS must be a whole number, not the string "9999999999999999999999999999999999999999999999999999999999999999"… (101 bytes): write it without quotes [spec-schema]`}},
+		{strings.Repeat("1.", 60) + "1", 0, []string{`s.yaml:4:38: error: device.imsRetry.attemptThresholdForIMS must be a whole number, not the string "1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1.1."… (121 bytes): write it without quotes [spec-schema]`}},
+		{strings.Repeat("9", 400), 1000, []string{`s.yaml:4:38: error: device.imsRetry.attemptThresholdForIMS must be a whole number, not the number 9999999999999999999999999999999999999999999999999999999999999999… (400 bytes), which is too long for YAML to read as one [spec-schema]`}},
+	} {
+		_, diags, err := ReadSpecLimits("s.yaml", []byte(head+c.value+", retryEnabled: true}\noperators: []\n"), SpecLimits{MaxNumberLength: c.max})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range diags {
+			got = append(got, d.String())
+		}
+		if diff := cmp.Diff(c.want, got); diff != "" {
+			t.Errorf("%.40s (limit %d) (-want +got):\n%s", c.value, c.max, diff)
+		}
+	}
+}

@@ -179,6 +179,9 @@ func typeMessage(where, libMsg string, n *yaml.Node, key string) string {
 			return fmt.Sprintf("%s must be a string, not %s: values are strings, quote it (%s: %q)", where, got, key, n.Value)
 		}
 	case "integer":
+		if longNumber(n) {
+			return fmt.Sprintf("%s must be a whole number, not %s, which is too long for YAML to read as one", where, got)
+		}
 		if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" {
 			return fmt.Sprintf("%s must be a whole number, not %s: write it without quotes", where, got)
 		}
@@ -218,10 +221,20 @@ func describe(n *yaml.Node) string {
 	switch n.ShortTag() {
 	case "!!int", "!!float":
 		return "the number " + english.Clip(n.Value)
+	case "!!str":
+		if longNumber(n) {
+			return "the number " + english.Clip(n.Value)
+		}
 	case "!!bool":
 		return "the boolean " + english.Clip(n.Value)
 	}
 	return "the string " + scalarText(n)
+}
+
+// longNumber reports whether n is an unquoted number that YAML resolved as
+// a string: over 309 digits, too long for a float (see longNumbers).
+func longNumber(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!str" && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 && looksNumeric(n.Value)
 }
 
 // scalarText quotes a scalar's value for a message.

@@ -34,6 +34,7 @@ func genCommands(io *streams) []*cobra.Command {
 
 type generateOptions struct {
 	inputOptions
+	specLimits            templates.SpecLimits
 	output, check, format string
 	force                 bool
 }
@@ -109,6 +110,7 @@ func newGenerateCmd(io *streams) *cobra.Command {
 	f.StringVarP(&o.output, "output", "o", "", "write the result to `FILE` (atomically) instead of standard output")
 	f.StringVar(&o.check, "check", "", "exit 1 with a diff when `FILE` is not what SPEC generates")
 	formatFlag(cmd, &o.format, "what to print: xml (the answer file) or json (the spec as read)", "xml", "json")
+	f.IntVar(&o.specLimits.MaxNumberLength, "max-number-length", templates.DefaultMaxNumberLength, "refuse an unquoted number in SPEC longer than `N` characters")
 	addInputFlags(cmd, &o.inputOptions)
 	addForceFlag(cmd, &o.force)
 	return cmd
@@ -116,7 +118,7 @@ func newGenerateCmd(io *streams) *cobra.Command {
 
 // readSpec reads and checks the spec at path (- for standard input),
 // printing its diagnostics; the error ends the command.
-func readSpec(o *inputOptions, path string, io *streams) (*templates.Spec, string, error) {
+func readSpec(o *inputOptions, lim templates.SpecLimits, path string, io *streams) (*templates.Spec, string, error) {
 	in := input{path: path, display: path}
 	if path == "-" {
 		in = o.stdinInput()
@@ -129,17 +131,17 @@ func readSpec(o *inputOptions, path string, io *streams) (*templates.Spec, strin
 		}
 		return nil, "", err
 	}
-	spec, err := checkSpec(in.display, data, io)
+	spec, err := checkSpec(in.display, data, lim, io)
 	return spec, in.display, err
 }
 
 // checkSpec reads spec data and prints its diagnostics; the error ends the
 // command.
-func checkSpec(name string, data []byte, io *streams) (*templates.Spec, error) {
+func checkSpec(name string, data []byte, lim templates.SpecLimits, io *streams) (*templates.Spec, error) {
 	if err := wrongKindForSpec(name, data); err != nil {
 		return nil, err
 	}
-	spec, diags, err := templates.ReadSpec(name, data)
+	spec, diags, err := templates.ReadSpecLimits(name, data, lim)
 	if err != nil {
 		return nil, internal(err)
 	}
@@ -157,8 +159,10 @@ func runGenerate(o *generateOptions, path string, io *streams) error {
 		return usageError("--check and -o exclude each other: --check only compares")
 	case o.check != "" && o.format != "xml":
 		return usageError("--check compares the answer file: it takes --format xml")
+	case o.specLimits.MaxNumberLength < 1:
+		return usageError("--max-number-length must be at least 1")
 	}
-	spec, name, err := readSpec(&o.inputOptions, path, io)
+	spec, name, err := readSpec(&o.inputOptions, o.specLimits, path, io)
 	if err != nil {
 		return err
 	}
@@ -503,7 +507,7 @@ func runDemo(o *demoOptions, args []string, io *streams) error {
 			specName = "spec.yaml"
 		}
 	}
-	spec, err := checkSpec(specName, data, io)
+	spec, err := checkSpec(specName, data, templates.SpecLimits{}, io)
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,7 @@ type retryOptions struct {
 	format, outcomes, attemptDuration, userDelay string
 	explain                                      bool
 	chain                                        string
+	maxOutcomes                                  int
 
 	// sms and mms
 	threshold, retryEnabled, autoRetry, file, sim string
@@ -98,6 +99,7 @@ func retryFlagGroups() []retryFlagGroup {
 func addRetryFlags(cmd *cobra.Command, o *retryOptions, policies []string) {
 	f := cmd.Flags()
 	f.StringVar(&o.outcomes, "outcomes", "", "what happens to each attempt, e.g. fail:imstemp,ok or fail:11s,fail:18s,ok:5s (see help)")
+	f.IntVar(&o.maxOutcomes, "max-outcomes", retry.MaxOutcomes, "refuse an --outcomes list of more than `N` outcomes after repetition")
 	f.StringVar(&o.attemptDuration, "attempt-duration", "0s", "how long an attempt takes when its outcome gives no duration")
 	formatFlag(cmd, &o.format, "", "text", "json", "svg")
 	f.BoolVar(&o.explain, "explain", false, "print the model's rules and choices (documented or this project's) instead of a timeline")
@@ -420,7 +422,10 @@ func runRetry(cmd *cobra.Command, o *retryOptions, names []string, io *streams) 
 	var outcomes []retry.Outcome
 	if cmd.Flags().Changed("outcomes") {
 		var err error
-		if outcomes, err = retry.ParseOutcomes(o.outcomes); err != nil {
+		if o.maxOutcomes < 1 {
+			return usageError("--max-outcomes must be at least 1")
+		}
+		if outcomes, err = retry.ParseOutcomesLimit(o.outcomes, o.maxOutcomes); err != nil {
 			return usageError("--outcomes: %v", err)
 		}
 	}

@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -31,7 +34,7 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"hostile": hostileCmd, "mkfifo": mkfifoCmd, "hardlink": hardlinkCmd, "chown": chownCmd, "mode": modeCmd,
+			"hostile": hostileCmd, "exits": exitsCmd, "mkfifo": mkfifoCmd, "hardlink": hardlinkCmd, "chown": chownCmd, "mode": modeCmd,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "root" {
@@ -40,6 +43,29 @@ func TestScripts(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
+}
+
+// exitsCmd runs a command like exec and checks its exact exit code, which
+// exec and ! exec do not tell apart (1 findings, 2 usage, 3 internal):
+//
+//	exits CODE PROGRAM ARGS...
+func exitsCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits CODE PROGRAM ARGS...")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("%s: %v", args[1], err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("exit code %d, want %d", got, want)
+	}
 }
 
 const answerHead = `<?xml version="1.0" encoding="utf-8"?>` + "\n" +
