@@ -175,7 +175,7 @@ func overlapCandidates(states [][]stateInfo) [][2]int {
 		st *stateInfo
 	}
 	var all, wild, noMCC, mccPinned []ref
-	byMCC, mccOnly, byMCCMNC := map[string][]ref{}, map[string][]ref{}, map[string][]ref{}
+	byMCC, mccOnly, byMCCMNC := map[string][]ref{}, map[string][]ref{}, map[[2]string][]ref{}
 	byPrefix, prefixPinned := map[string][]ref{}, map[string][]ref{} // name+"\x00"+prefix; name
 	for v := range states {
 		for k := range states[v] {
@@ -200,7 +200,7 @@ func overlapCandidates(states [][]stateInfo) [][2]int {
 						mccOnly[mcc] = append(mccOnly[mcc], r)
 					}
 					for _, mnc := range st.mncs {
-						byMCCMNC[mcc+"/"+mnc] = append(byMCCMNC[mcc+"/"+mnc], r)
+						byMCCMNC[[2]string{mcc, mnc}] = append(byMCCMNC[[2]string{mcc, mnc}], r)
 					}
 				}
 			}
@@ -240,7 +240,7 @@ func overlapCandidates(states [][]stateInfo) [][2]int {
 		default:
 			for _, mcc := range st.mccs {
 				for _, mnc := range st.mncs {
-					pairWith(r, byMCCMNC[mcc+"/"+mnc])
+					pairWith(r, byMCCMNC[[2]string{mcc, mnc}])
 				}
 				pairWith(r, mccOnly[mcc])
 			}

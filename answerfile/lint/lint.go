@@ -318,10 +318,15 @@ func (c *checker) runConcurrently() {
 		})
 	}
 	wg.Wait()
+	n := len(c.diags)
 	for i := range checks {
 		if panics[i] != nil {
 			panic(panics[i])
 		}
+		n += len(found[i])
+	}
+	c.diags = slices.Grow(c.diags, n-len(c.diags))
+	for i := range checks {
 		c.diags = append(c.diags, found[i]...)
 	}
 }
