@@ -60,6 +60,10 @@ type walker struct {
 	plain  bool
 	rootNS string
 	scopes []map[string]string
+	// line is the 0-based line of the last element: elements come in
+	// the order of the text, so the next one's line is found by moving on
+	// from it rather than by a search of all the lines.
+	line int
 }
 
 // element is startTag's end when Walk reads: the element of the start tag
@@ -99,7 +103,14 @@ func (w *walker) element(s *scanner, depth, off int, name string, parent *elemIn
 		w.scopes = append(w.scopes[:depth-1], declarations(w.attrs, w.scopes[depth-2]))
 		foreign = namespaceOf(space, w.scopes[depth-1]) != w.rootNS
 	}
-	w.el = Element{Space: space, Tag: tag, Depth: depth, Offset: off, Line: s.lines.pos(off).Line, Foreign: foreign, Attrs: w.attrs}
+	starts := s.lines.starts
+	if w.line >= len(starts) || starts[w.line] > off {
+		w.line = 0
+	}
+	for w.line+1 < len(starts) && starts[w.line+1] <= off {
+		w.line++
+	}
+	w.el = Element{Space: space, Tag: tag, Depth: depth, Offset: off, Line: w.line + 1, Foreign: foreign, Attrs: w.attrs}
 	w.visit(&w.el)
 	return e
 }

@@ -21,6 +21,7 @@ type Compiled struct {
 	// missingFacts: see ReportMissingFacts.
 	missingFacts bool
 	plan         planOnce // the file's part of the runtime view (runtime.go)
+	condBuf      condBuf  // while compiling only
 
 	// slots numbers the condition names (lower case) that conditions use:
 	// a profile is turned into a slice of values once per Resolve.
@@ -95,6 +96,16 @@ func CompileModel(m Model) *Compiled {
 	c := &Compiled{notes: []string{}, slots: map[string]int{}, byMCCMNC: map[string][]stateRef{}, byMCC: map[string][]stateRef{},
 		exact: map[string]map[string][]stateRef{}, prefix: map[string]*prefixIndex{}}
 	ids := map[string]int{}
+	// The conditions of all states share three arrays, and settings with
+	// the same Path and Name (most of a large file's) their key.
+	nConds := 0
+	for _, td := range m.Targets {
+		for _, sd := range td.States {
+			nConds += len(sd.Conditions)
+		}
+	}
+	c.condBuf = condBuf{conds: make([]Condition, 0, nConds), slots: make([]int, 0, nConds), errs: make([]string, 0, nConds)}
+	keys := settingKeys{}
 	for _, td := range m.Targets {
 		if first, dup := ids[td.ID]; dup {
 			c.notes = append(c.notes, fmt.Sprintf("Target %q is defined again at %s: resolve uses the first definition, at %s",
@@ -114,7 +125,7 @@ func CompileModel(m Model) *Compiled {
 			simStatic = append(simStatic, d)
 			continue
 		}
-		c.static = append(c.static, compileSettings([]SettingDef{d})...)
+		c.static = append(c.static, keys.compile([]SettingDef{d})...)
 	}
 	if len(simStatic) > 0 {
 		// $(__IMSI) and $(__ICCID) have a value only in a Variant [doc]; lint
@@ -123,7 +134,7 @@ func CompileModel(m Model) *Compiled {
 			english.Count(len(simStatic), "setting"), MacroIMSI, MacroICCID, simStatic[0].Source))
 	}
 	for _, vd := range m.Variants {
-		v := cVariant{name: vd.Name, target: -1, settings: compileSettings(vd.Settings), src: vd.Source}
+		v := cVariant{name: vd.Name, target: -1, settings: keys.compile(vd.Settings), src: vd.Source}
 		switch {
 		case len(vd.TargetRefs) == 0:
 			c.notes = append(c.notes, fmt.Sprintf("Variant %q (%s) has no TargetRef: it never applies", vd.Name, vd.Source))
@@ -151,11 +162,28 @@ func CompileModel(m Model) *Compiled {
 			c.index(stateRef{ti, si})
 		}
 	}
+	c.condBuf = condBuf{}
 	return c
+}
+
+// condBuf holds the arrays the conditions of a Compiled's states are cut
+// from while it is compiled.
+type condBuf struct {
+	conds []Condition
+	slots []int
+	errs  []string
+}
+
+// take returns empty slices of the arrays with room for n.
+func (b *condBuf) take(n int) ([]Condition, []int, []string) {
+	at := len(b.conds)
+	b.conds, b.slots, b.errs = b.conds[:at+n], b.slots[:at+n], b.errs[:at+n]
+	return b.conds[at : at : at+n], b.slots[at : at : at+n], b.errs[at : at : at+n]
 }
 
 func (c *Compiled) compileState(id string, n int, sd StateDef) cState {
 	s := cState{defs: sd.Conditions, src: sd.Source}
+	s.conds, s.slots, s.errs = c.condBuf.take(len(sd.Conditions))
 	for i, cd := range sd.Conditions {
 		key := strings.ToLower(cd.Name)
 		slot, ok := c.slots[key]
@@ -189,10 +217,19 @@ func (c *Compiled) compileState(id string, n int, sd StateDef) cState {
 	return s
 }
 
-func compileSettings(defs []SettingDef) []cSetting {
+// settingKeys remembers the settingKey of each Path and Name compiled, and
+// whether they hold a macro.
+type settingKeys map[[2]string]cSetting
+
+func (keys settingKeys) compile(defs []SettingDef) []cSetting {
 	out := make([]cSetting, 0, len(defs))
 	for _, d := range defs {
-		out = append(out, cSetting{def: d, key: settingKey(d.Path, d.Name), macros: hasMacro(d.Path) || hasMacro(d.Name)})
+		k, ok := keys[[2]string{d.Path, d.Name}]
+		if !ok {
+			k = cSetting{key: settingKey(d.Path, d.Name), macros: hasMacro(d.Path) || hasMacro(d.Name)}
+			keys[[2]string{d.Path, d.Name}] = k
+		}
+		out = append(out, cSetting{def: d, key: k.key, macros: k.macros})
 	}
 	return out
 }

@@ -290,15 +290,28 @@ func (pl *runtimePlan) describeColumns(c *Compiled) {
 			add(int32(ci), RuntimeColumnValue{Value: col.def, Scope: scope})
 		}
 	}
+	// A large file sets few settings, to few values, many times: each
+	// column, scope and value is looked at once.
+	type written struct {
+		col          int32
+		scope, value string
+	}
+	undoc := map[written]bool{}
 	fill := func(sets []rtSet, settings []cSetting) {
 		for i := range sets {
 			rf := &pl.refs[sets[i].ref]
+			w := written{rf.col, rf.scope, settings[i].def.Value}
+			if u, ok := undoc[w]; ok {
+				sets[i].undoc = u
+				continue
+			}
 			col := &pl.cols[rf.col]
-			v := RuntimeColumnValue{Value: longestExpansion(settings[i].def.Value), Scope: rf.scope}
+			v := RuntimeColumnValue{Value: longestExpansion(w.value), Scope: rf.scope}
 			if col.setting != nil && col.setting.Numeric() {
-				v.Undocumented = col.setting.CheckValue(settings[i].def.Value) != ""
+				v.Undocumented = col.setting.CheckValue(w.value) != ""
 				sets[i].undoc = v.Undocumented
 			}
+			undoc[w] = sets[i].undoc
 			add(rf.col, v)
 		}
 	}
