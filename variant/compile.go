@@ -96,15 +96,21 @@ func CompileModel(m Model) *Compiled {
 	c := &Compiled{notes: []string{}, slots: map[string]int{}, byMCCMNC: map[string][]stateRef{}, byMCC: map[string][]stateRef{},
 		exact: map[string]map[string][]stateRef{}, prefix: map[string]*prefixIndex{}}
 	ids := map[string]int{}
-	// The conditions of all states share three arrays, and settings with
-	// the same Path and Name (most of a large file's) their key.
-	nConds := 0
+	// The states of all targets share an array, their conditions three,
+	// and settings with the same Path and Name (most of a large file's)
+	// their key.
+	nStates, nConds := 0, 0
 	for _, td := range m.Targets {
+		nStates += len(td.States)
 		for _, sd := range td.States {
 			nConds += len(sd.Conditions)
 		}
 	}
-	c.condBuf = condBuf{conds: make([]Condition, 0, nConds), slots: make([]int, 0, nConds), errs: make([]string, 0, nConds)}
+	c.condBuf = condBuf{conds: make([]Condition, 0, nConds), slots: make([]int, 0, nConds), errs: make([]string, 0, nConds),
+		slotOf: map[string]int{}}
+	states := make([]cState, 0, nStates)
+	c.targets = make([]cTarget, 0, len(m.Targets))
+	c.variants = make([]cVariant, 0, len(m.Variants))
 	keys := settingKeys{}
 	for _, td := range m.Targets {
 		if first, dup := ids[td.ID]; dup {
@@ -114,8 +120,12 @@ func CompileModel(m Model) *Compiled {
 		}
 		ids[td.ID] = len(c.targets)
 		t := cTarget{id: td.ID, src: td.Source}
-		for si, sd := range td.States {
-			t.states = append(t.states, c.compileState(td.ID, si+1, sd))
+		if len(td.States) > 0 {
+			at := len(states)
+			for si, sd := range td.States {
+				states = append(states, c.compileState(td.ID, si+1, sd))
+			}
+			t.states = states[at:len(states):len(states)]
 		}
 		c.targets = append(c.targets, t)
 	}
@@ -172,6 +182,8 @@ type condBuf struct {
 	conds []Condition
 	slots []int
 	errs  []string
+	// slotOf is the slot of each condition name as written
+	slotOf map[string]int
 }
 
 // take returns empty slices of the arrays with room for n.
@@ -185,12 +197,15 @@ func (c *Compiled) compileState(id string, n int, sd StateDef) cState {
 	s := cState{defs: sd.Conditions, src: sd.Source}
 	s.conds, s.slots, s.errs = c.condBuf.take(len(sd.Conditions))
 	for i, cd := range sd.Conditions {
-		key := strings.ToLower(cd.Name)
-		slot, ok := c.slots[key]
+		slot, ok := c.condBuf.slotOf[cd.Name]
 		if !ok {
-			slot = len(c.slots)
-			c.slots[key] = slot
-			c.slotKeys = append(c.slotKeys, key)
+			key := strings.ToLower(cd.Name)
+			if slot, ok = c.slots[key]; !ok {
+				slot = len(c.slots)
+				c.slots[key] = slot
+				c.slotKeys = append(c.slotKeys, key)
+			}
+			c.condBuf.slotOf[cd.Name] = slot
 		}
 		s.slots = append(s.slots, slot)
 		cond, err := ParseCondition(cd.Name, cd.Value)

@@ -1,6 +1,8 @@
 package variant
 
 import (
+	"bytes"
+
 	"github.com/mcsf-dev/mcsf/answerfile"
 )
 
@@ -24,11 +26,12 @@ type FileModel struct {
 // tested on every corpus file and fuzz seed.
 func ReadModel(name string, data []byte, lim answerfile.Limits) (FileModel, []answerfile.Diagnostic, error) {
 	r := modelReader{name: name}
+	r.sizeFor(data)
 	ds, err := answerfile.Walk(name, data, lim, r.element)
 	if ds != nil || err != nil {
 		return FileModel{}, ds, err
 	}
-	return r.out, nil, nil
+	return r.model(), nil, nil
 }
 
 // part is what an element is to the typed view (answerfile.Customizations),
@@ -49,7 +52,12 @@ const (
 	groupPart
 )
 
-// modelReader builds a FileModel from the elements Walk reads.
+// modelReader builds a FileModel from the elements Walk reads. The
+// conditions of every state, the states of every target and the settings
+// and TargetRefs of every variant are appended to one slice each (an
+// element's lists are contiguous in them: they come in document order)
+// and cut into the Model's slices at the end: a large file's model then
+// costs a few allocations, not one or more per list.
 type modelReader struct {
 	name  string
 	out   FileModel
@@ -58,6 +66,70 @@ type modelReader struct {
 	// whether it is in a Variant (the last one) or in Static
 	path              string
 	hasPath, inStatic bool
+
+	conds    []ConditionDef
+	states   []StateDef
+	settings []SettingDef
+	refs     []string
+	// where each state's conditions, each target's states and each
+	// variant's settings and TargetRefs start in the slices above, and
+	// how many there are
+	stateConds                   []span
+	targetStates                 []span
+	variantSettings, variantRefs []span
+}
+
+type span struct{ from, n int }
+
+// sizeFor gives the lists room for the <TargetState>, <Condition> and
+// <Setting> elements that data appears to hold (it does not tell
+// comments from elements, nor sees a prefix): a hint that spares a large
+// file's lists the copies and garbage of growing.
+func (r *modelReader) sizeFor(data []byte) {
+	states, conds, settings := 0, 0, 0
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		switch rest := data[i:]; {
+		case bytes.HasPrefix(rest, []byte("Condition")):
+			conds++
+		case bytes.HasPrefix(rest, []byte("TargetState")):
+			states++
+		case bytes.HasPrefix(rest, []byte("Setting ")), bytes.HasPrefix(rest, []byte("Setting/")):
+			settings++
+		}
+	}
+	r.states, r.stateConds = make([]StateDef, 0, states), make([]span, 0, states)
+	r.conds = make([]ConditionDef, 0, conds)
+	r.settings = make([]SettingDef, 0, settings)
+}
+
+// cut is the part of all that s spans; nil when it is empty, as append
+// leaves a list that nothing was appended to.
+func cut[T any](all []T, s span) []T {
+	if s.n == 0 {
+		return nil
+	}
+	return all[s.from : s.from+s.n : s.from+s.n]
+}
+
+// model cuts the lists into the Model's slices.
+func (r *modelReader) model() FileModel {
+	for i := range r.states {
+		r.states[i].Conditions = cut(r.conds, r.stateConds[i])
+	}
+	m := &r.out.Model
+	for i := range m.Targets {
+		m.Targets[i].States = cut(r.states, r.targetStates[i])
+	}
+	for i := range m.Variants {
+		m.Variants[i].Settings = cut(r.settings, r.variantSettings[i])
+		m.Variants[i].TargetRefs = cut(r.refs, r.variantRefs[i])
+	}
+	return r.out
 }
 
 func (r *modelReader) element(e *answerfile.Element) {
@@ -84,20 +156,23 @@ func (r *modelReader) element(e *answerfile.Element) {
 		case "Variant":
 			p = variantPart
 			m.Variants = append(m.Variants, VariantDef{Name: e.Attr("Name").Value, Source: src})
+			r.variantSettings = append(r.variantSettings, span{from: len(r.settings)})
+			r.variantRefs = append(r.variantRefs, span{from: len(r.refs)})
 		}
 	case parent == importsPart && e.Tag == "Import":
 		r.out.Imports++
 	case parent == targetsPart && e.Tag == "Target":
 		p = targetPart
 		m.Targets = append(m.Targets, TargetDef{ID: e.Attr("Id").Value, Source: src})
+		r.targetStates = append(r.targetStates, span{from: len(r.states)})
 	case parent == targetPart && e.Tag == "TargetState":
 		p = statePart
-		t := &m.Targets[len(m.Targets)-1]
-		t.States = append(t.States, StateDef{Source: src})
+		r.states = append(r.states, StateDef{Source: src})
+		r.stateConds = append(r.stateConds, span{from: len(r.conds)})
+		r.targetStates[len(r.targetStates)-1].n++
 	case parent == statePart && e.Tag == "Condition":
-		t := &m.Targets[len(m.Targets)-1]
-		st := &t.States[len(t.States)-1]
-		st.Conditions = append(st.Conditions, ConditionDef{Name: e.Attr("Name").Value, Value: e.Attr("Value").Value, Source: src})
+		r.conds = append(r.conds, ConditionDef{Name: e.Attr("Name").Value, Value: e.Attr("Value").Value, Source: src})
+		r.stateConds[len(r.stateConds)-1].n++
 	case (parent == staticPart || parent == variantPart) && e.Tag == "Settings":
 		p = groupPart
 		path := e.Attr("Path")
@@ -105,8 +180,8 @@ func (r *modelReader) element(e *answerfile.Element) {
 	case parent == variantPart && e.Tag == "TargetRefs":
 		p = refsPart
 	case parent == refsPart && e.Tag == "TargetRef":
-		v := &m.Variants[len(m.Variants)-1]
-		v.TargetRefs = append(v.TargetRefs, e.Attr("Id").Value)
+		r.refs = append(r.refs, e.Attr("Id").Value)
+		r.variantRefs[len(r.variantRefs)-1].n++
 	case parent == groupPart && e.Tag == "Setting":
 		// ModelOf leaves out groups without a Path and settings without a Name.
 		name := e.Attr("Name")
@@ -117,8 +192,8 @@ func (r *modelReader) element(e *answerfile.Element) {
 		if r.inStatic {
 			m.Static = append(m.Static, s)
 		} else {
-			v := &m.Variants[len(m.Variants)-1]
-			v.Settings = append(v.Settings, s)
+			r.settings = append(r.settings, s)
+			r.variantSettings[len(r.variantSettings)-1].n++
 		}
 	}
 	r.parts = append(r.parts[:e.Depth-1], p)
