@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
+	"io"
 	"net"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -21,8 +24,10 @@ import (
 //	go test ./lsp -run '^$' -bench 'AfterEdit' -benchtime 5x
 //
 // BenchmarkDiagnosticsAfterEdit: a one-character change to its diagnostics
-// (the debounce included, decoded by the client); BenchmarkCompletionAfterEdit:
-// a change, then a completion of a Settings Path; BenchmarkMemoryAfterEdits:
+// (the debounce included, decoded by the client; ms/received: until the
+// publication has arrived, before the client decodes it);
+// BenchmarkCompletionAfterEdit: a change, then a completion of a Settings
+// Path; BenchmarkMemoryAfterEdits:
 // the heap after 100 and after 1,000 edits. Each reports the process's CPU
 // time per operation too (cpu-ms/op), the measure of work that a loaded
 // machine does not inflate as much as the wall time.
@@ -45,6 +50,7 @@ type benchClient struct {
 	mu      sync.Mutex
 	version map[string]int // the version of each URI's last publication
 	count   map[string]int // and how many diagnostics it had
+	arrived time.Time      // when the last publication's last byte arrived (before decoding)
 	replies map[int]chan benchReply
 	wake    chan struct{}
 }
@@ -84,8 +90,14 @@ func newBenchClient(b *testing.B, opts Options) *benchClient {
 func (c *benchClient) read() {
 	r := bufio.NewReader(c.conn)
 	for {
+		body, err := readFrame(r)
+		if err != nil {
+			return
+		}
+		arrived := time.Now()
 		var m benchMessage
-		if err := (jsonrpc2.VSCodeObjectCodec{}).ReadObject(r, &m); err != nil {
+		if err := json.Unmarshal(body, &m); err != nil {
+			c.b.Errorf("a message that is not JSON: %v", err)
 			return
 		}
 		c.mu.Lock()
@@ -96,11 +108,39 @@ func (c *benchClient) read() {
 			}
 		case m.Method == "textDocument/publishDiagnostics" && m.Params.Version != nil:
 			c.version[m.Params.URI], c.count[m.Params.URI] = *m.Params.Version, len(m.Params.Diagnostics)
+			c.arrived = arrived
 			close(c.wake)
 			c.wake = make(chan struct{})
 		}
 		c.mu.Unlock()
 	}
+}
+
+// readFrame reads one message: its Content-Length header, a blank line,
+// and the body.
+func readFrame(r *bufio.Reader) ([]byte, error) {
+	n := -1
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			return nil, err
+		}
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" {
+			break
+		}
+		if v, ok := strings.CutPrefix(line, "Content-Length: "); ok {
+			if n, err = strconv.Atoi(v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if n < 0 {
+		return nil, errors.New("a message without Content-Length")
+	}
+	body := make([]byte, n)
+	_, err := io.ReadFull(r, body)
+	return body, err
 }
 
 func (c *benchClient) send(m map[string]any) {
@@ -184,15 +224,21 @@ func benchServer(b *testing.B, opts Options) (c *benchClient, uri, text string, 
 func BenchmarkDiagnosticsAfterEdit(b *testing.B) {
 	c, uri, _, p := benchServer(b, Options{})
 	cpu0, _ := testtool.CPUTime()
+	var received time.Duration // from each change to its publication's last byte, before the client decodes it
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		v := i + 2
+		sent := time.Now()
 		c.change(uri, v, p, string(rune('a'+i%2)))
 		if c.waitDiags(uri, v) == 0 {
 			b.Fatal("no diagnostics")
 		}
+		c.mu.Lock()
+		received += c.arrived.Sub(sent)
+		c.mu.Unlock()
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/diagnostics")
+	b.ReportMetric(float64(received.Microseconds())/1000/float64(b.N), "ms/received")
 	testtool.ReportCPU(b, cpu0)
 }
 
