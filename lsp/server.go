@@ -294,9 +294,10 @@ func (s *server) replyError(ctx context.Context, req *jsonrpc2.Request, e *jsonr
 	}
 }
 
-// notifyEncoded sends a notification whose params are JSON already.
-func (s *server) notifyEncoded(method string, params []byte) {
-	if err := s.stream.notify(method, params); err != nil {
+// notified logs the error of sending a notification of method, unless
+// the client went away.
+func (s *server) notified(method string, err error) {
+	if err != nil {
 		select {
 		case <-s.client().DisconnectNotify(): // a client that went away is not an error
 		default:

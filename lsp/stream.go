@@ -12,11 +12,11 @@ import (
 
 // stream.go: the base protocol's framing (Content-Length headers) on the
 // client's pipe. jsonrpc2 reads through it and writes its messages
-// through it; the server also writes notifications whose params it has
-// encoded itself. jsonrpc2 encodes a message's params, then the message
-// around them, and encoding/json checks and compacts what each level's
-// MarshalJSON returned: three passes over params that are encoded once
-// already. The 3 MB publication of the 5,000-target file's diagnostics
+// through it; the server also writes notifications whose params it
+// encodes itself (see encode.go). jsonrpc2 encodes a message's params,
+// then the message around them, and encoding/json checks and compacts
+// what each level's MarshalJSON returned: three passes over params that
+// are encoded once already. The 3 MB publication of the 5,000-target file's diagnostics
 // (conversion, encoding, writing) took 215 ms of CPU through jsonrpc2, 32
 // ms this way (pprof of BenchmarkDiagnosticsAfterEdit, shared machine).
 
@@ -46,17 +46,18 @@ func (s *stream) WriteObject(obj any) error {
 
 func (s *stream) Close() error { return s.c.Close() }
 
-// notify sends a notification of method with params, JSON already.
-func (s *stream) notify(method string, params []byte) error {
+// notify sends a notification of method whose params appendParams
+// appends to the message being built, about size bytes of them.
+func (s *stream) notify(method string, size int, appendParams func([]byte) []byte) error {
 	m, err := json.Marshal(method)
 	if err != nil {
 		return err
 	}
-	body := make([]byte, 0, len(params)+len(m)+64)
+	body := make([]byte, 0, size+len(m)+64)
 	body = append(body, `{"jsonrpc":"2.0","method":`...)
 	body = append(body, m...)
 	body = append(body, `,"params":`...)
-	body = append(body, params...)
+	body = appendParams(body)
 	body = append(body, '}')
 	return s.write(body)
 }
