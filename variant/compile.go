@@ -18,6 +18,9 @@ type Compiled struct {
 	variants []cVariant
 	notes    []string
 
+	patterns    PatternLimits // what compileState compiles
+	patternsOff bool          // the file has more patterns than the limit: none is compiled
+
 	// missingFacts: see ReportMissingFacts.
 	missingFacts bool
 	plan         planOnce // the file's part of the runtime view (runtime.go)
@@ -79,22 +82,39 @@ type cSetting struct {
 
 // Compile prepares one parsed answer file. See CompileModel.
 func Compile(doc *answerfile.Document) (*Compiled, error) {
+	return CompileLimits(doc, PatternLimits{})
+}
+
+// CompileLimits is Compile with patterns compiled within lim (see
+// CompileModelLimits).
+func CompileLimits(doc *answerfile.Document, lim PatternLimits) (*Compiled, error) {
 	if doc == nil || doc.Root == nil {
 		return nil, fmt.Errorf("compile: no document")
 	}
 	if !doc.IsAnswerFile() {
 		return nil, fmt.Errorf("%s: the root element is <%s>, not <ImageCustomizations>", doc.Name, doc.Tree.Root().Tag)
 	}
-	return CompileModel(ModelOf(doc)), nil
+	return CompileModelLimits(ModelOf(doc), lim), nil
 }
 
 // CompileModel prepares m for Resolve. Problems that keep a Variant from
 // ever applying (no TargetRef, an unknown Target) or that resolve settles by
 // a choice (several TargetRefs, a Target Id defined twice) become notes in
 // every Result.
-func CompileModel(m Model) *Compiled {
+func CompileModel(m Model) *Compiled { return CompileModelLimits(m, PatternLimits{}) }
+
+// CompileModelLimits is CompileModel with patterns compiled within lim: one
+// larger than lim.MaxSize, or every pattern when m has more than
+// lim.MaxCount (a note says so), cannot be evaluated, and its TargetState is
+// undecided.
+func CompileModelLimits(m Model, lim PatternLimits) *Compiled {
 	c := &Compiled{notes: []string{}, slots: map[string]int{}, byMCCMNC: map[string][]stateRef{}, byMCC: map[string][]stateRef{},
 		exact: map[string]map[string][]stateRef{}, prefix: map[string]*prefixIndex{}}
+	c.patterns = lim
+	if n := m.Patterns(); n > lim.Count() {
+		c.patternsOff = true
+		c.notes = append(c.notes, lim.TooManyPatterns(n))
+	}
 	ids := map[string]int{}
 	// The states of all targets share an array, their conditions three,
 	// and settings with the same Path and Name (most of a large file's)
@@ -208,7 +228,10 @@ func (c *Compiled) compileState(id string, n int, sd StateDef) cState {
 			c.condBuf.slotOf[cd.Name] = slot
 		}
 		s.slots = append(s.slots, slot)
-		cond, err := ParseCondition(cd.Name, cd.Value)
+		cond, err := ParseConditionLimits(cd.Name, cd.Value, c.patterns)
+		if c.patternsOff && IsPattern(cd.Value) {
+			cond, err = c.patterns.uncompiled(cd.Name, cd.Value)
+		}
 		msg := ""
 		if err != nil {
 			msg = err.Error()

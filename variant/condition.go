@@ -160,12 +160,18 @@ const MaxPatternLength = 1024
 // compile or that .NET reads differently. The Condition is returned filled
 // as far as it could be parsed also then, and Decidable reports false for it.
 func ParseCondition(name, value string) (Condition, error) {
+	return ParseConditionLimits(name, value, PatternLimits{})
+}
+
+// ParseConditionLimits is ParseCondition with a pattern compiled only
+// within lim.
+func ParseConditionLimits(name, value string, lim PatternLimits) (Condition, error) {
 	c := splitCondition(name, value)
 	if p, ok := nameProblem(name); ok {
 		c.bad, c.why = true, p.Message
 		return c, p
 	}
-	if p, ok := c.parseValue(); ok {
+	if p, ok := c.parseValue(lim); ok {
 		c.bad, c.why = true, p.Message
 		return c, p
 	}
@@ -210,7 +216,7 @@ func nameProblem(name string) (Problem, bool) {
 
 // parseValue fills the parts of c that its value gives (bounds, compiled
 // pattern) and returns the problem that keeps it from being evaluated.
-func (c *Condition) parseValue() (Problem, bool) {
+func (c *Condition) parseValue(lim PatternLimits) (Problem, bool) {
 	if c.cap != "" && capPrefixFails(c.key) {
 		return Problem{ProblemInvalidValue, capPrefixMessage(c.key, c.cap)}, true
 	}
@@ -225,7 +231,7 @@ func (c *Condition) parseValue() (Problem, bool) {
 		if n := utf8.RuneCountInString(c.Text); n > MaxPatternLength {
 			return Problem{ProblemInvalidValue, fmt.Sprintf("pattern is %d characters long, over the limit of %d: match with a shorter pattern or several TargetStates", n, MaxPatternLength)}, true
 		}
-		if p, ok := patternSizeProblem(c.Text); ok {
+		if p, ok := patternSizeProblem(c.Text, lim); ok {
 			return p, true
 		}
 		if p, ok := patternDialectProblem(c.Text); ok {
@@ -386,6 +392,7 @@ const (
 	ProblemPrefixCase         ProblemKind = "prefix-case"
 	ProblemPatternUnsupported ProblemKind = "pattern-unsupported" // .NET accepts it, RE2 cannot compile it
 	ProblemPatternDiffers     ProblemKind = "pattern-differs"     // both accept it and read it differently
+	ProblemPatternLimit       ProblemKind = "pattern-limit"       // the file has more patterns than the limit: none is compiled
 )
 
 // Problem is one thing wrong with a condition. Message is lower case, has no
@@ -403,6 +410,12 @@ func (p Problem) Error() string { return p.Message }
 // gives none. Whatever makes ParseCondition fail is here too, so lint and
 // resolve agree on what cannot be evaluated.
 func CheckCondition(name, value string) []Problem {
+	return CheckConditionLimits(name, value, PatternLimits{})
+}
+
+// CheckConditionLimits is CheckCondition with a pattern compiled only
+// within lim.
+func CheckConditionLimits(name, value string, lim PatternLimits) []Problem {
 	var ps []Problem
 	if p, ok := nameProblem(name); ok {
 		ps = append(ps, p)
@@ -415,7 +428,7 @@ func CheckCondition(name, value string) []Problem {
 	if rest == "" {
 		return append(ps, Problem{ProblemInvalidValue, fmt.Sprintf("condition %s has an empty value: set the value to match", CanonicalName(name))})
 	}
-	if p, ok := c.parseValue(); ok {
+	if p, ok := c.parseValue(lim); ok {
 		return append(ps, p)
 	}
 	switch c.Kind {

@@ -3,6 +3,7 @@ package variant
 import (
 	"fmt"
 	"regexp/syntax"
+	"strings"
 )
 
 // pattern_limits.go: what a pattern may cost. MaxPatternLength bounds the
@@ -12,21 +13,73 @@ import (
 // pattern is therefore measured by the size of the program it compiles to
 // (PatternSize) before it is compiled, and refused over MaxPatternSize.
 
-// MaxPatternSize bounds the size of a compiled pattern, in regexp
-// instructions (see PatternSize): a hundred times an ICCID pattern such as
+// MaxPatternSize is the default bound of the size of a compiled pattern,
+// in regexp instructions (see PatternSize; PatternLimits.MaxSize, mcsf lint
+// and resolve --max-pattern-size): a hundred times an ICCID pattern such as
 // `89014104\d{11}` (about 20), and far more than any documented sample.
 const MaxPatternSize = 2000
+
+// DefaultMaxPatterns is the default bound of the pattern: conditions of one
+// answer file (PatternLimits.MaxCount, --max-patterns): the benchmark of
+// 2,000 operators matched by patterns (bench/gen pattern) has 4,500. Each
+// pattern is compiled, and lint compares the targets' patterns pair by
+// pair: 10,000 patterns of 2,000 instructions took resolve 23 s and 1.7 GB.
+const DefaultMaxPatterns = 10000
+
+// PatternLimits bound the patterns of one answer file (with its imports,
+// for resolve); zero fields mean the defaults.
+type PatternLimits struct {
+	MaxSize  int // instructions of one compiled pattern (MaxPatternSize)
+	MaxCount int // pattern: conditions of one file (DefaultMaxPatterns)
+}
+
+func (l PatternLimits) size() int {
+	if l.MaxSize > 0 {
+		return l.MaxSize
+	}
+	return MaxPatternSize
+}
+
+// Count is MaxCount, or its default.
+func (l PatternLimits) Count() int {
+	if l.MaxCount > 0 {
+		return l.MaxCount
+	}
+	return DefaultMaxPatterns
+}
+
+// IsPattern reports whether a condition value is a pattern, compiled as a
+// regular expression: pattern:P or !pattern:P.
+func IsPattern(value string) bool {
+	return strings.HasPrefix(strings.TrimPrefix(value, "!"), "pattern:")
+}
+
+// TooManyPatterns says that a file has n pattern: conditions, more than
+// l.Count(), and what mcsf does then: it compiles none of them.
+func (l PatternLimits) TooManyPatterns(n int) string {
+	return fmt.Sprintf("the file has %d pattern: conditions, more than the limit of %d (--max-patterns): mcsf compiles none of them, so their TargetStates are neither checked nor evaluated; raise the limit if the file is really that large",
+		n, l.Count())
+}
+
+// uncompiled is the condition of a pattern left uncompiled because its
+// file has more patterns than l allows: it cannot be evaluated.
+func (l PatternLimits) uncompiled(name, value string) (Condition, error) {
+	c := splitCondition(name, value)
+	p := Problem{ProblemPatternLimit, fmt.Sprintf("not compiled: the file has more than %d pattern: conditions (--max-patterns)", l.Count())}
+	c.bad, c.why = true, p.Message
+	return c, p
+}
 
 // PatternSize estimates the number of instructions the anchored pattern p
 // compiles to, from its parse tree (each counted repetition multiplies what
 // it repeats), without compiling it; 0 when p does not parse (compiling it
-// says why). The estimate stops growing past MaxPatternSize*2.
+// says why). The estimate stops growing at 2^30.
 func PatternSize(p string) int {
 	re, err := syntax.Parse(p, syntax.Perl)
 	if err != nil {
 		return 0
 	}
-	return min(regexpSize(re)+4, 2*MaxPatternSize) // + the anchors, match and fail
+	return min(regexpSize(re)+4, 1<<30) // + the anchors, match and fail
 }
 
 // regexpSize is the instruction count of re, as regexp/syntax compiles it,
@@ -62,10 +115,25 @@ func regexpSize(re *syntax.Regexp) int {
 }
 
 // patternSizeProblem refuses a pattern whose program would be larger than
-// MaxPatternSize.
-func patternSizeProblem(p string) (Problem, bool) {
-	if n := PatternSize(p); n > MaxPatternSize {
-		return Problem{ProblemInvalidValue, fmt.Sprintf("pattern compiles to more than %d regular-expression instructions (its counted repetitions multiply): a SIM value is at most a few dozen characters; write the repetition shorter or split the pattern", MaxPatternSize)}, true
+// the limit.
+func patternSizeProblem(p string, lim PatternLimits) (Problem, bool) {
+	if n := PatternSize(p); n > lim.size() {
+		return Problem{ProblemInvalidValue, fmt.Sprintf("pattern compiles to more than %d regular-expression instructions (--max-pattern-size; its counted repetitions multiply): a SIM value is at most a few dozen characters; write the repetition shorter or split the pattern", lim.size())}, true
 	}
 	return Problem{}, false
+}
+
+// Patterns counts the pattern: conditions of m's targets.
+func (m Model) Patterns() int {
+	n := 0
+	for _, t := range m.Targets {
+		for _, st := range t.States {
+			for _, c := range st.Conditions {
+				if IsPattern(c.Value) {
+					n++
+				}
+			}
+		}
+	}
+	return n
 }

@@ -2,8 +2,11 @@ package variant
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestPatternSize: the estimate is close to what regexp/syntax compiles
@@ -27,12 +30,68 @@ func TestPatternSize(t *testing.T) {
 		p    string
 		want int
 	}{
-		{strings.Repeat("a{1000}", 146), 2 * MaxPatternSize},
-		{`((((a{1000}){1000}){1000}){1000})`, 0}, // RE2 refuses repeats over 1000 nested this way: compiling says why
+		{strings.Repeat("a{1000}", 146), 146*2*1000 + 4}, // each of the 1,000 repetitions: its literal and one instruction more
+		{`((((a{1000}){1000}){1000}){1000})`, 0},         // RE2 refuses repeats over 1000 nested this way: compiling says why
 		{`(`, 0},
 	} {
 		if got := PatternSize(tc.p); got != tc.want {
 			t.Errorf("PatternSize(%.40q) = %d, want %d", tc.p, got, tc.want)
 		}
+	}
+}
+
+// TestPatternLimits: --max-pattern-size refuses a pattern by what it
+// compiles to; a model with more pattern: conditions than --max-patterns
+// compiles none of them (their states undecided, a note says why) and
+// keeps the other conditions.
+func TestPatternLimits(t *testing.T) {
+	lim := PatternLimits{MaxSize: 20, MaxCount: 2}
+	if _, err := ParseConditionLimits("SPN", "pattern:a{5}", lim); err != nil {
+		t.Errorf("pattern:a{5} (14 instructions) under a limit of 20: %v", err)
+	}
+	want := "pattern compiles to more than 20 regular-expression instructions (--max-pattern-size; its counted repetitions multiply): a SIM value is at most a few dozen characters; write the repetition shorter or split the pattern"
+	if _, err := ParseConditionLimits("SPN", "pattern:a{50}", lim); err == nil || err.Error() != want {
+		t.Errorf("pattern:a{50} over a limit of 20: error %v, want %q", err, want)
+	}
+	state := func(conds ...ConditionDef) TargetDef {
+		return TargetDef{ID: conds[0].Value, States: []StateDef{{Conditions: conds}}}
+	}
+	m := Model{
+		Targets: []TargetDef{
+			state(ConditionDef{Name: "MCC", Value: "310"}),
+			state(ConditionDef{Name: "SPN", Value: "pattern:A.*"}),
+			state(ConditionDef{Name: "SPN", Value: "!pattern:B.*"}),
+			state(ConditionDef{Name: "SPN", Value: "pattern:C.*"}),
+		},
+	}
+	for _, td := range m.Targets {
+		m.Variants = append(m.Variants, VariantDef{Name: td.ID, TargetRefs: []string{td.ID}})
+	}
+	if n := m.Patterns(); n != 3 {
+		t.Fatalf("Patterns() = %d, want 3", n)
+	}
+	r := CompileModelLimits(m, lim).Resolve(NewProfile(Pair{"MCC", "310"}, Pair{"SPN", "A1"}))
+	var matched, undecided []string
+	for _, mt := range r.Matched {
+		matched = append(matched, mt.Target)
+	}
+	for _, u := range r.Undecided {
+		undecided = append(undecided, u.Target+": "+u.Reason)
+	}
+	why := "not compiled: the file has more than 2 pattern: conditions (--max-patterns)"
+	if diff := cmp.Diff([]string{"310"}, matched); diff != "" {
+		t.Errorf("matched (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"pattern:A.*: " + why, "!pattern:B.*: " + why, "pattern:C.*: " + why}, undecided); diff != "" {
+		t.Errorf("undecided (-want +got):\n%s", diff)
+	}
+	note := "the file has 3 pattern: conditions, more than the limit of 2 (--max-patterns): mcsf compiles none of them, so their TargetStates are neither checked nor evaluated; raise the limit if the file is really that large"
+	if !slices.Contains(r.Notes, note) {
+		t.Errorf("notes %q lack %q", r.Notes, note)
+	}
+	// Within the limit, the same model matches by its patterns.
+	r = CompileModelLimits(m, PatternLimits{MaxCount: 3}).Resolve(NewProfile(Pair{"MCC", "310"}, Pair{"SPN", "A1"}))
+	if len(r.Matched) != 3 || len(r.Undecided) != 0 {
+		t.Errorf("MaxCount 3: %d matched, %d undecided; want 3 (310, A.*, !B.*) and 0", len(r.Matched), len(r.Undecided))
 	}
 }

@@ -59,8 +59,9 @@ const DefaultBudget = 4096
 // value found there gives MayOverlap; a condition that cannot be evaluated
 // and a search over Budget give MayOverlap too.
 type Solver struct {
-	Budget int // product states per name; DefaultBudget when 0
-	dfas   map[string]*dfa
+	Budget   int           // product states per name; DefaultBudget when 0
+	Patterns PatternLimits // what Prepare compiles
+	dfas     map[string]*dfa
 }
 
 // NewSolver returns a Solver with the default budget.
@@ -83,7 +84,7 @@ type group struct {
 func (s *Solver) Prepare(state []Pair) *Conj {
 	c := &Conj{}
 	for _, p := range state {
-		cond, err := ParseCondition(p.Name, p.Value)
+		cond, err := ParseConditionLimits(p.Name, p.Value, s.Patterns)
 		if pr := (Problem{}); errors.As(err, &pr) && invalidKind(pr.Kind) {
 			c.invalid = true
 		}

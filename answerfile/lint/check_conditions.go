@@ -46,7 +46,7 @@ func (c *checker) checkCondition(cond answerfile.Condition) {
 	if !cond.Name.Present || !cond.Value.Present {
 		return // the schema rule reports the missing attribute
 	}
-	for _, p := range variant.CheckCondition(cond.Name.Value, cond.Value.Value) {
+	for _, p := range variant.CheckConditionLimits(cond.Name.Value, cond.Value.Value, c.cfg.Patterns) {
 		m, ok := problemRules[p.Kind]
 		if !ok {
 			m.rule, m.attr = RuleInvalidConditionValue, "Value"

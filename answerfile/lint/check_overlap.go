@@ -303,6 +303,10 @@ func sameValue(a, b string) bool {
 func (c *checker) checkOverlaps() {
 	vs := c.doc.Root.Variants
 	solver := variant.NewSolver() // each pattern compiled once per document
+	if _, over := c.tooManyPatterns(); over != nil {
+		return // pattern-limit says that no pattern is compiled
+	}
+	solver.Patterns = c.cfg.Patterns
 	states := make([][]stateInfo, len(vs))
 	for i, v := range vs {
 		if t := c.refTarget(v); t != nil {

@@ -6,12 +6,17 @@ import (
 	"strings"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/variant"
 )
 
 // check_targets.go: Targets, their TargetStates, and the TargetRefs of the
 // Variants that use them.
 
 func (c *checker) checkTargets() {
+	n, over := c.tooManyPatterns()
+	if over != nil {
+		c.add(c.rule(RulePatternLimit).attr(over.Elem, "Value", "%s", c.cfg.Patterns.TooManyPatterns(n)))
+	}
 	first := map[string]*answerfile.Target{}
 	for i := range c.doc.Root.Targets {
 		t := &c.doc.Root.Targets[i]
@@ -35,7 +40,9 @@ func (c *checker) checkTargets() {
 					"<TargetState> has no <Condition>: add the SIM or device conditions it stands for"))
 			}
 			for _, cond := range s.Conditions {
-				c.checkCondition(cond)
+				if over == nil || !variant.IsPattern(cond.Value.Value) {
+					c.checkCondition(cond)
+				}
 			}
 			c.checkStateConditions(s)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/catalog"
+	"github.com/mcsf-dev/mcsf/variant"
 )
 
 // Config chooses which rules run and how severe their findings are.
@@ -26,6 +27,9 @@ type Config struct {
 	Catalog *catalog.Index
 	// Limits bound what File reads; the zero value means answerfile.DefaultLimits.
 	Limits answerfile.Limits
+	// Patterns bound the pattern: conditions a file may have and what each
+	// may compile to; the zero value means the defaults (pattern-limit).
+	Patterns variant.PatternLimits
 	// Cache, when set, is shared by the Lint calls of one run.
 	Cache *SchemaCache
 }

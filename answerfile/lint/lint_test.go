@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/variant"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -74,16 +75,26 @@ func TestRules(t *testing.T) {
 		}
 		t.Run(r.ID, func(t *testing.T) {
 			dir := filepath.Join("testdata", "rules", r.ID)
-			bad := lintFile(t, filepath.Join(dir, "bad.xml"), Config{})
+			bad := lintFile(t, filepath.Join(dir, "bad.xml"), fixtureConfig(dir))
 			if !slices.ContainsFunc(bad, func(d answerfile.Diagnostic) bool { return d.Rule == r.ID }) {
 				t.Errorf("bad.xml: no %s diagnostic; got:\n%s", r.ID, render(bad))
 			}
 			checkGolden(t, filepath.Join(dir, "bad.golden"), render(bad))
-			if good := lintFile(t, filepath.Join(dir, "good.xml"), Config{}); len(good) > 0 {
+			if good := lintFile(t, filepath.Join(dir, "good.xml"), fixtureConfig(dir)); len(good) > 0 {
 				t.Errorf("good.xml: got diagnostics, want none:\n%s", render(good))
 			}
 		})
 	}
+}
+
+// fixtureConfig is the configuration a rule's fixtures in dir are linted
+// with: the defaults, except a limit the fixture would need thousands of
+// lines to pass (pattern-limit: 3 patterns over a limit of 2).
+func fixtureConfig(dir string) Config {
+	if filepath.Base(dir) == RulePatternLimit {
+		return Config{Patterns: variant.PatternLimits{MaxCount: 2}}
+	}
+	return Config{}
 }
 
 // TestRuleTable checks the table that rules, explain and SARIF print.

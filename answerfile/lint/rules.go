@@ -55,6 +55,7 @@ const (
 	RuleUnknownConditionName   = "unknown-condition-name"
 	RuleInvalidConditionValue  = "invalid-condition-value"
 	RuleConditionPrefixCase    = "condition-prefix-case"
+	RulePatternLimit           = "pattern-limit"
 	RulePatternUnsupported     = "pattern-unsupported"
 	RuleMNCForm                = "mnc-form"
 	RuleMissingTargetRef       = "missing-target-ref"
@@ -283,6 +284,12 @@ var Rules = []Rule{
 		Rationale: "Paths and names compare case-insensitively, so the file works, but a spelling that differs from Microsoft's (Cellcore/...) makes the file harder to search and to compare.",
 		Bad:       `<Settings Path="Cellcore/PerDevice/SMS">`,
 		Good:      `<Settings Path="CellCore/PerDevice/SMS">`},
+	{ID: RulePatternLimit, Severity: answerfile.Error, check: checkTargetList, Basis: "policy",
+		Policy:    "A file may have 10,000 pattern: conditions (--max-patterns) of 2,000 compiled instructions each (--max-pattern-size).",
+		Summary:   "the file has more pattern: conditions than the limit (--max-patterns)",
+		Rationale: "Each pattern is compiled, and lint compares the patterns of targets pair by pair: a file of 10,000 large patterns took resolve 23 s and 1.7 GB, lint minutes. Past the limit mcsf compiles none of the file's patterns and says so once, instead of running out of time or memory; their TargetStates are neither checked nor evaluated (resolve: undecided).",
+		Bad:       `an answer file generated with a pattern: condition per ICCID, 50,000 of them`,
+		Good:      `mcsf lint --max-patterns 60000 big.xml, when the file is really that large; or range: conditions, which cost nothing to compile`},
 	{ID: RulePatternUnsupported, Severity: answerfile.Warning, check: checkTargetList, Basis: "policy", Policy: policyPattern,
 		Summary:   "a pattern: condition that .NET accepts but RE2 cannot compile (look-around, back-reference), or that the two read differently (POSIX class, class subtraction)",
 		Rationale: "The device evaluates patterns with .NET; where RE2 cannot compile the pattern or reads it differently mcsf cannot tell what the device does, so resolve reports every TargetState with such a condition as undecided.",

@@ -107,7 +107,7 @@ func TestChecksKeepTheirContract(t *testing.T) {
 	}
 	used := map[string][]answerfile.Severity{}
 	for _, path := range files {
-		for _, d := range lintFile(t, path, Config{}) {
+		for _, d := range lintFile(t, path, fixtureConfig(filepath.Dir(path))) {
 			if strings.Contains(d.Message, "internal error") {
 				t.Errorf("%s: %s", path, d)
 			}

@@ -14,6 +14,7 @@ import (
 	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/internal/english"
 	"github.com/mcsf-dev/mcsf/schema"
+	"github.com/mcsf-dev/mcsf/variant"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -43,6 +44,10 @@ type Settings struct {
 	// each lies inside that file's own work tree. ImportEnv (import-env)
 	// names the variables $(NAME) in an Import Source may expand.
 	ImportRoots, ImportEnv []string
+	// Patterns bound the pattern: conditions of a file (Config.Patterns).
+	// Only the command line gives them: a configuration file, which a pull
+	// request from a fork controls in CI, cannot raise a limit.
+	Patterns variant.PatternLimits
 }
 
 // Over merges s, the command line, over file (nil when no configuration
@@ -71,6 +76,7 @@ func (s Settings) Over(file *Settings) (cfg Config, failOn answerfile.Severity) 
 			cfg.Severity[id] = sev
 		}
 	}
+	cfg.Patterns = s.Patterns
 	for id, sev := range s.Severity {
 		cfg.Severity[id] = sev
 		cfg.Disable = slices.DeleteFunc(cfg.Disable, func(d string) bool { return d == id })

@@ -19,6 +19,9 @@ type importOptions struct {
 	roots, env     []string
 	maxFiles       int
 	maxImportBytes int64
+	// patterns are --max-pattern-size and --max-patterns, on the commands
+	// that register them (addPatternFlags); zero (the defaults) elsewhere
+	patterns variant.PatternLimits
 }
 
 func addImportFlags(cmd *cobra.Command, o *importOptions, withNoImports bool) {
@@ -94,14 +97,14 @@ func (o *importOptions) compile(in input, data []byte, maxFileSize int64, errOut
 		return nil, nil, nil, err
 	}
 	if len(g.Files) == 1 {
-		c, err := variant.Compile(g.Root().Doc)
+		c, err := variant.CompileLimits(g.Root().Doc, o.patterns)
 		if err != nil {
 			return nil, nil, nil, internal(err)
 		}
 		return c, g, nil, nil
 	}
 	m := answerfile.Merge(g)
-	return variant.CompileModel(variant.ModelOfMerged(m)), g, m, nil
+	return variant.CompileModelLimits(variant.ModelOfMerged(m), o.patterns), g, m, nil
 }
 
 // stopOnSyntax writes the xml-syntax diagnostics of g to errOut and returns

@@ -137,6 +137,7 @@ func newLintCmd(io *streams) *cobra.Command {
 	f.StringVar(&o.configPath, "config", "", "use this configuration file instead of looking for "+lint.ConfigFileName)
 	f.IntVar(&o.excerptWidth, "excerpt-width", report.DefaultExcerptWidth, "quote at most this many characters of a source line (text and SARIF), cut around the column with …")
 	addImportFlags(cmd, &o.importOptions, true)
+	addPatternFlags(cmd, &o.patterns)
 	addInputFlags(cmd, &o.inputOptions)
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -150,7 +151,10 @@ func lintCmds(io *streams) []*cobra.Command {
 // settings is what the command line says about rules (lint.Settings: it
 // wins over .mcsf.yaml). strictSet and failOnSet tell which flags were given.
 func (o *lintOptions) settings() (lint.Settings, error) {
-	s := lint.Settings{Severity: map[string]answerfile.Severity{}}
+	s := lint.Settings{Severity: map[string]answerfile.Severity{}, Patterns: o.patterns}
+	if err := checkPatternLimits(o.patterns); err != nil {
+		return s, err
+	}
 	if o.strictSet {
 		s.Strict = &o.strict
 	}

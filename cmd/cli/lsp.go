@@ -64,6 +64,7 @@ func newLspCmd(io *streams) *cobra.Command {
 	f.DurationVar(&o.debounce, "debounce", lsp.DefaultDebounce, "how long after the last change a file is linted")
 	f.BoolVar(&o.stdio, "stdio", true, "talk over standard input and output (the only transport; editors pass it)")
 	addImportFlags(cmd, &o.lint.importOptions, true)
+	addPatternFlags(cmd, &o.lint.patterns)
 	return cmd
 }
 

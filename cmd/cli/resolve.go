@@ -146,6 +146,7 @@ func newResolveCmd(io *streams) *cobra.Command {
 	f.StringVar(&o.simsFile, "sims", "", "resolve every SIM of a CSV or JSON `FILE` (- for standard input)")
 	f.IntVar(&o.simLimits.MaxRows, "max-sims", variant.DefaultMaxSIMs, "refuse a --sims batch of more than `N` SIMs")
 	f.Int64Var(&o.simLimits.MaxBytes, "max-sim-bytes", variant.DefaultMaxSIMBytes, "refuse a --sims row (CSV line, JSON object) longer than `N` bytes")
+	addPatternFlags(cmd, &o.patterns)
 	f.BoolVar(&o.explain, "explain", false, "also list every Target and why it did or did not match")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "do not lint, nor print the lint summary line on standard error")
 	f.BoolVar(&o.lint, "lint", false, "count lint findings also of a file over 1 MB")
@@ -178,6 +179,9 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 	}
 	if o.simLimits.MaxRows < 1 || o.simLimits.MaxBytes < 1 {
 		return usageError("--max-sims and --max-sim-bytes must be at least 1")
+	}
+	if err := checkPatternLimits(o.patterns); err != nil {
+		return err
 	}
 
 	base, err := o.baseProfile(changed)
@@ -339,7 +343,7 @@ func (o *resolveOptions) compileTreeless(in input, data []byte) (*variant.Compil
 	if ds != nil || err != nil || !m.AnswerFile || (m.Imports > 0 && !o.noImports) {
 		return nil, nil
 	}
-	return variant.CompileModel(m.Model), nil
+	return variant.CompileModelLimits(m.Model, o.patterns), nil
 }
 
 // graphBytes is the size of the text of the files of g.

@@ -109,6 +109,7 @@ func addRetryFlags(cmd *cobra.Command, o *retryOptions, policies []string) {
 		}
 	}
 	cmd.Flags().Int64Var(&o.maxFileSize, "max-file-size", defaultMaxFileSize, "refuse answer files larger than this many bytes")
+	addPatternFlags(cmd, &o.patterns)
 }
 
 const retryOutcomesHelp = `Outcomes (--outcomes) say what happens to each attempt, in order, across
@@ -388,6 +389,9 @@ func runRetry(cmd *cobra.Command, o *retryOptions, names []string, io *streams) 
 	}
 	if o.file == "" && cmd.Flags().Changed("sim") {
 		return usageError("--sim needs --file: the SIM is what the answer file is resolved for")
+	}
+	if err := checkPatternLimits(o.patterns); err != nil {
+		return err
 	}
 	var res *variant.Result
 	if o.file != "" {

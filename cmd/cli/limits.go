@@ -1,0 +1,25 @@
+package cli
+
+import (
+	"github.com/mcsf-dev/mcsf/variant"
+	"github.com/spf13/cobra"
+)
+
+// addPatternFlags registers --max-pattern-size and --max-patterns, the
+// limits of a file's pattern: conditions (variant.PatternLimits), on the
+// commands that compile them: lint, resolve, retry. Like every limit they
+// are flags only: a .mcsf.yaml, which a pull request from a fork controls
+// in CI, cannot raise them.
+func addPatternFlags(cmd *cobra.Command, lim *variant.PatternLimits) {
+	f := cmd.Flags()
+	f.IntVar(&lim.MaxSize, "max-pattern-size", variant.MaxPatternSize, "refuse a pattern: condition that compiles to more than `N` regular-expression instructions")
+	f.IntVar(&lim.MaxCount, "max-patterns", variant.DefaultMaxPatterns, "compile no pattern of a file that has more than `N` pattern: conditions")
+}
+
+// checkPatternLimits refuses limits below 1.
+func checkPatternLimits(lim variant.PatternLimits) error {
+	if lim.MaxSize < 1 || lim.MaxCount < 1 {
+		return usageError("--max-pattern-size and --max-patterns must be at least 1")
+	}
+	return nil
+}
