@@ -83,10 +83,13 @@ func (s *scanner) read(name string, data []byte) (text []byte, enc Encoding, ds 
 	if msg != "" {
 		return nil, enc, syntax(Position{1, 1}, msg, fix)
 	}
-	s.src, s.lines = text, newLineIndex(text)
+	s.src = text
+	if s.walk == nil {
+		s.lines = newLineIndex(text) // Walk counts lines itself: its index is made on an error
+	}
 	s.scan()
 	if s.err != nil {
-		lines := s.lines
+		lines := s.index()
 		ds := syntax(lines.pos(s.err.off), s.err.msg, s.err.fix)
 		for _, e := range s.err.edits {
 			e.From, e.To = lines.pos(e.Start), lines.pos(e.End)

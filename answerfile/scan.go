@@ -252,7 +252,7 @@ func (s *scanner) skipSpace() bool {
 // keepSpace reads white space between markup and adds it to the tree.
 func (s *scanner) keepSpace() {
 	start := s.p
-	if s.skipSpace() {
+	if s.skipSpace() && s.walk == nil {
 		s.addText(s.slice(start, s.p))
 	}
 }
@@ -467,6 +467,7 @@ func (s *scanner) scan() {
 		// Report the character error unless a structural error comes
 		// before it: scan a copy where the bad character is harmless.
 		s.err = nil
+		s.index() // of the text as read, not of the copy
 		orig := s.src
 		_, n := utf8.DecodeRune(orig[bad.off:])
 		s.src = bytes.Clone(orig)
@@ -625,7 +626,7 @@ func (s *scanner) comment() {
 			s.failRelated(at-2, relatedOff{start, "the outer comment starts here"},
 				"XML comments cannot nest: remove the outer \"<!--\" and its \"-->\" (or the inner comment); "+
 					"for a documentation sample, keep the one case you need and delete the other",
-				"comment inside a comment: \"<!--\" opens a comment inside the comment that starts at line %d", s.lines.pos(start).Line)
+				"comment inside a comment: \"<!--\" opens a comment inside the comment that starts at line %d", s.index().pos(start).Line)
 			if s.err.edits = uncommentOuter(s.src, start, at-2); s.err.edits != nil {
 				s.err.fix = "XML comments cannot nest: remove the outer \"<!--\" line and its \"-->\" line to keep the one case you need " +
 					"(mcsf lint --fix keeps this first one and deletes the other cases the sample comments out with nested comments)"
@@ -966,6 +967,14 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 	return e, empty
 }
 
+// index is the line index of the text; Walk makes it on first use.
+func (s *scanner) index() lineIndex {
+	if s.lines.starts == nil {
+		s.lines = newLineIndex(s.src)
+	}
+	return s.lines
+}
+
 // up makes the parent of the element just closed the current one.
 func (s *scanner) up() {
 	if s.walk == nil {
@@ -1103,6 +1112,9 @@ func (s *scanner) text() (string, bool) {
 		s.p++
 	}
 	if out == nil {
+		if s.walk != nil {
+			return "", true // checked; Walk keeps no text
+		}
 		return s.slice(start, s.p), true
 	}
 	out = append(out, s.src[start:s.p]...)

@@ -1,6 +1,7 @@
 package answerfile
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -54,16 +55,39 @@ type walker struct {
 	levels []*elemInfo
 	el     Element
 	attrs  []etree.Attr
-	// plain is set at the root when no element can be foreign; otherwise
-	// scopes holds the namespace declarations in scope at each depth and
-	// rootNS is the root's namespace (see namespace.go).
-	plain  bool
+	// scopes holds the namespace declarations in scope at each depth
+	// (an element that declares none shares its parent's map) and rootNS
+	// is the root's namespace (see namespace.go).
 	rootNS string
 	scopes []map[string]string
-	// line is the 0-based line of the last element: elements come in
-	// the order of the text, so the next one's line is found by moving on
-	// from it rather than by a search of all the lines.
-	line int
+	// line is the 0-based line of the element at offset lineOff, the last
+	// one: elements come in the order of the text, so the next one's line
+	// is found by moving on from it. In a text with no CR, lines are
+	// counted (lf); else lineIndex's starts are followed.
+	line, lineOff int
+	lf, lfKnown   bool
+}
+
+// lineOf is the 1-based line of offset off, at or after the last
+// element's.
+func (w *walker) lineOf(s *scanner, off int) int {
+	if !w.lfKnown {
+		w.lf, w.lfKnown = bytes.IndexByte(s.src, '\r') < 0, true
+	}
+	if off < w.lineOff {
+		w.line, w.lineOff = 0, 0
+	}
+	if w.lf {
+		w.line += bytes.Count(s.src[w.lineOff:off], []byte{'\n'})
+		w.lineOff = off
+		return w.line + 1
+	}
+	starts := s.index().starts
+	for w.line+1 < len(starts) && starts[w.line+1] <= off {
+		w.line++
+	}
+	w.lineOff = off
+	return w.line + 1
 }
 
 // element is startTag's end when Walk reads: the element of the start tag
@@ -74,7 +98,7 @@ func (w *walker) element(s *scanner, depth, off int, name string, parent *elemIn
 		w.levels = append(w.levels, new(elemInfo))
 	}
 	e := w.levels[depth-1]
-	*e = elemInfo{name: name, off: off, parent: parent, index: 1, attrs: append(e.attrs[:0], s.attrs...)}
+	*e = elemInfo{name: name, off: off, parent: parent, index: 1} // the attributes' offsets are not kept
 	space, tag := "", name
 	if i := strings.IndexByte(name, ':'); i >= 0 {
 		space, tag = name[:i], name[i+1:]
@@ -92,25 +116,14 @@ func (w *walker) element(s *scanner, depth, off int, name string, parent *elemIn
 		w.attrs = append(w.attrs, etree.Attr{Space: as, Key: ak, Value: s.values[i]})
 	}
 	foreign := false
-	switch {
-	case depth == 1:
-		w.plain = plainNamespaces(s.src, space, w.attrs)
-		if !w.plain {
-			scope := declarations(w.attrs, nil)
-			w.rootNS, w.scopes = namespaceOf(space, scope), append(w.scopes[:0], scope)
-		}
-	case !w.plain:
+	if depth == 1 {
+		scope := declarations(w.attrs, nil)
+		w.rootNS, w.scopes = namespaceOf(space, scope), append(w.scopes[:0], scope)
+	} else {
 		w.scopes = append(w.scopes[:depth-1], declarations(w.attrs, w.scopes[depth-2]))
 		foreign = namespaceOf(space, w.scopes[depth-1]) != w.rootNS
 	}
-	starts := s.lines.starts
-	if w.line >= len(starts) || starts[w.line] > off {
-		w.line = 0
-	}
-	for w.line+1 < len(starts) && starts[w.line+1] <= off {
-		w.line++
-	}
-	w.el = Element{Space: space, Tag: tag, Depth: depth, Offset: off, Line: w.line + 1, Foreign: foreign, Attrs: w.attrs}
+	w.el = Element{Space: space, Tag: tag, Depth: depth, Offset: off, Line: w.lineOf(s, off), Foreign: foreign, Attrs: w.attrs}
 	w.visit(&w.el)
 	return e
 }

@@ -47,7 +47,10 @@ var readModelEdges = map[string]string{
 <Static><Settings Path="P" xmlns=""><Setting Name="S" Value="2"/></Settings><Settings Path="R"><Setting Name="S" Value="3"/></Settings></Static></ImageCustomizations>`,
 	"not-answer-file.xml": `<foo><Targets><Target Id="T"/></Targets></foo>`,
 	"crlf.xml":            "<ImageCustomizations>\r\n<Static>\r\n<Settings Path=\"A\r\nB\">\r\n<Setting Name=\"N\" Value=\"v\"/>\r\n</Settings></Static></ImageCustomizations>\r\n",
+	"cr.xml":              "<ImageCustomizations>\r<Static>\r\r<Settings Path=\"A\">\r<Setting Name=\"N\" Value=\"v\"/>\n</Settings></Static></ImageCustomizations>",
 	"syntax.xml":          "<ImageCustomizations><Targets><Target Id=\"T\"></Targets></ImageCustomizations>",
+	"nested-comment.xml":  "<ImageCustomizations>\n<Static/>\n<!-- a\n<!-- b -->\n-->\n</ImageCustomizations>",
+	"bad-char-later.xml":  "<ImageCustomizations>\n<Static>\uFFFE</Static>\n<!-- \u00e9 <!-- -->\n</ImageCustomizations>",
 	"bad-char.xml":        "<ImageCustomizations><Static>\x01</Static></ImageCustomizations>",
 	"empty.xml":           "",
 }
