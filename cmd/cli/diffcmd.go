@@ -133,6 +133,10 @@ func runDiff(o *diffOptions, args []string, io *streams) error {
 		if len(args) == 0 {
 			return usageError("--git %s: name the files to compare with that revision", o.git)
 		}
+		if strings.HasPrefix(o.git, "-") {
+			// git show would read it as an option (--output=FILE writes a file)
+			return usageError("--git %q: a revision does not start with -", o.git)
+		}
 		for _, path := range args {
 			p, err := o.gitPair(path, io)
 			if err != nil {
@@ -297,7 +301,11 @@ func (o *diffOptions) gitPair(path string, io *streams) (diffPair, error) {
 		cmd := exec.Command("git", "-C", dir, "show", o.git+":./"+base)
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
-		out, err := cmd.Output()
+		out, err := gitOutput(cmd, o.git+":"+p, o.maxFileSize)
+		var big *fileio.TooLargeError
+		if errors.As(err, &big) {
+			return nil, err
+		}
 		if err != nil {
 			var ee *exec.ExitError
 			if errors.As(err, &ee) {
@@ -321,6 +329,26 @@ func (o *diffOptions) gitPair(path string, io *streams) (diffPair, error) {
 		return diffPair{}, err
 	}
 	return diffPair{old: old, new: new}, nil
+}
+
+// gitOutput runs cmd and returns its standard output, read as a file is
+// (fileio.ReadAll): a blob over limit bytes, from a revision a pull request
+// chose, stops git and is a TooLargeError naming name.
+func gitOutput(cmd *exec.Cmd, name string, limit int64) ([]byte, error) {
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	out, readErr := fileio.ReadAll(stdout, name, limit)
+	if readErr != nil {
+		cmd.Process.Kill()
+		cmd.Wait()
+		return nil, readErr
+	}
+	return out, cmd.Wait()
 }
 
 // driverPair reads the two files git hands an external diff driver. A

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/mcsf-dev/mcsf/internal/english"
+	"github.com/mcsf-dev/mcsf/report"
 	"io"
 	"os"
 	"slices"
@@ -136,6 +137,9 @@ func run(args []string, in io.Reader, out, errOut io.Writer, process bool) int {
 	if err == nil {
 		return ExitOK
 	}
+	// An error may name a file or quote git's own message: a name with ESC
+	// (a file of a pull request) must not reach the terminal raw.
+	errOut = report.TerminalSafe(errOut)
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
