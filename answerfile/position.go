@@ -2,7 +2,9 @@ package answerfile
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
+	"slices"
 	"sort"
 	"unicode/utf8"
 )
@@ -129,6 +131,14 @@ type Source struct {
 	data    []byte
 	lines   lineIndex
 	indexed bool
+	// kept, when set, are the only lines s has, sorted by number (see Excerpt).
+	kept []keptLine
+}
+
+// keptLine is a line of an excerpt Source.
+type keptLine struct {
+	n    int
+	text string
 }
 
 // NewSource returns the Source of data, which it keeps (the caller must
@@ -137,6 +147,12 @@ func NewSource(data []byte) *Source { return &Source{data: data} }
 
 // Line returns 1-based line n without its line end; "" past the end.
 func (s *Source) Line(n int) string {
+	if s.kept != nil {
+		if i, ok := slices.BinarySearchFunc(s.kept, n, func(k keptLine, n int) int { return cmp.Compare(k.n, n) }); ok {
+			return s.kept[i].text
+		}
+		return ""
+	}
 	if !s.indexed {
 		text, _, msg, _ := decode(s.data)
 		if msg != "" {
@@ -145,4 +161,36 @@ func (s *Source) Line(n int) string {
 		s.lines, s.indexed, s.data = newLineIndex(text), true, nil
 	}
 	return s.lines.line(n)
+}
+
+// Excerpt returns a Source holding only the given lines of s (1-based, in
+// any order), so that a report that quotes those lines need not keep the
+// whole text of every file until it is written. Its Line returns "" for
+// any other line.
+func (s *Source) Excerpt(lines []int) *Source {
+	lines = slices.Clone(lines)
+	slices.Sort(lines)
+	e := &Source{indexed: true, kept: make([]keptLine, 0, len(lines))}
+	for i, n := range lines {
+		if i == 0 || n != lines[i-1] {
+			e.kept = append(e.kept, keptLine{n, s.Line(n)})
+		}
+	}
+	return e
+}
+
+// Join returns a Source with the lines of s and o, two Sources of the same
+// file: s or o when either holds the whole text, else an excerpt of the
+// lines of both.
+func (s *Source) Join(o *Source) *Source {
+	switch {
+	case s.kept == nil:
+		return s
+	case o.kept == nil:
+		return o
+	}
+	e := &Source{indexed: true, kept: slices.Concat(s.kept, o.kept)}
+	slices.SortStableFunc(e.kept, func(a, b keptLine) int { return cmp.Compare(a.n, b.n) })
+	e.kept = slices.CompactFunc(e.kept, func(a, b keptLine) bool { return a.n == b.n })
+	return e
 }

@@ -126,3 +126,29 @@ func TestSourceLazy(t *testing.T) {
 		t.Errorf("Line(1) of UTF-16 without a byte-order mark: got %q, want \"\"", got)
 	}
 }
+
+func TestSourceExcerpt(t *testing.T) {
+	data := []byte("\xef\xbb\xbf<a>\r\n  é\r\n<b/>\n</a>")
+	a := NewSource(data).Excerpt([]int{4, 2, 2, 9})
+	b := NewSource(data).Excerpt([]int{3, 2})
+	whole := NewSource(data)
+	for _, c := range []struct {
+		name string
+		s    *Source
+		want []string // lines 0 to 5
+	}{
+		{"a", a, []string{"", "", "  é", "", "</a>", ""}},
+		{"b", b, []string{"", "", "  é", "<b/>", "", ""}},
+		{"a+b", a.Join(b), []string{"", "", "  é", "<b/>", "</a>", ""}},
+		{"b+a", b.Join(a), []string{"", "", "  é", "<b/>", "</a>", ""}},
+		{"a+whole", a.Join(whole), []string{"", "<a>", "  é", "<b/>", "</a>", ""}},
+		{"whole+b", whole.Join(b), []string{"", "<a>", "  é", "<b/>", "</a>", ""}},
+		{"none", NewSource(data).Excerpt(nil), []string{"", "", "", "", "", ""}},
+	} {
+		for n, want := range c.want {
+			if got := c.s.Line(n); got != want {
+				t.Errorf("%s: Line(%d): got %q, want %q", c.name, n, got, want)
+			}
+		}
+	}
+}

@@ -45,7 +45,7 @@ type LinterOptions struct {
 	// Fix applies the fixes of fixable findings (see Fix) and reports what
 	// is left; the fixed texts are in Result.Fixed, for the caller to write.
 	Fix bool
-	// KeepSources keeps the text of every file with findings in
+	// KeepSources keeps the lines that the findings of each file quote in
 	// Result.Sources, for reports that quote source lines.
 	KeepSources bool
 	// OnStart is called once the inputs are known, with the number of files
@@ -105,7 +105,9 @@ type Result struct {
 	Skipped int
 	// Diagnostics are the findings, sorted (answerfile.SortDiagnostics).
 	Diagnostics []answerfile.Diagnostic
-	// Sources are the texts of the files with findings (KeepSources).
+	// Sources are the lines of the files with findings that the findings
+	// and their related locations quote (KeepSources; see
+	// answerfile.Source.Excerpt).
 	Sources map[string]*answerfile.Source
 	// Failed is true when a finding is at or above the fail-on severity
 	// of its file's configuration.
@@ -278,6 +280,7 @@ func (l *Linter) run(inputs []input, args []string, stdin io.Reader) (*Result, e
 		if len(j.diags) > 0 && j.data != nil && l.opts.KeepSources {
 			j.addSource(j.in.name, j.data)
 		}
+		j.keepExcerpts()
 		j.data = nil
 	}
 	// Files that import nothing are linted at once; files with imports once
@@ -350,6 +353,9 @@ func (l *Linter) result(jobs []*job, args []string) (*Result, error) {
 		}
 		r.Diagnostics = append(r.Diagnostics, j.diags...)
 		for name, src := range j.sources {
+			if prev := r.Sources[name]; prev != nil {
+				src = prev.Join(src) // a file two import graphs share
+			}
 			r.Sources[name] = src
 		}
 		for _, d := range j.diags {
@@ -425,6 +431,27 @@ func (j *job) addSource(name string, data []byte) {
 		j.sources = map[string]*answerfile.Source{}
 	}
 	j.sources[name] = answerfile.NewSource(data)
+}
+
+// keepExcerpts keeps of each source of j only the lines its findings
+// quote: a file's text is read once, by the worker that linted it, and a
+// run over many files does not hold all of them until the report is
+// written (the text report of 10,000 small files cost 14 % more CPU than
+// without sources, and the JSON one).
+func (j *job) keepExcerpts() {
+	if len(j.sources) == 0 {
+		return
+	}
+	lines := map[string][]int{}
+	for _, d := range j.diags {
+		lines[d.File] = append(lines[d.File], d.Line)
+		for _, r := range d.Related {
+			lines[r.File] = append(lines[r.File], r.Line)
+		}
+	}
+	for name, src := range j.sources {
+		j.sources[name] = src.Excerpt(lines[name])
+	}
 }
 
 // mayImport reports whether data may hold an Import element (in UTF-8 or

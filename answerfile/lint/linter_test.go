@@ -318,3 +318,58 @@ func TestLinterFixGraph(t *testing.T) {
 		t.Errorf("NotFixed = %q, want %q", res.NotFixed, want)
 	}
 }
+
+// TestLinterExcerpts checks that Result.Sources keeps the lines the findings
+// quote, also of a file two import graphs share, each with findings of its
+// own in it.
+func TestLinterExcerpts(t *testing.T) {
+	dir := t.TempDir()
+	base := `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" Name="B" Description="d" Owner="Contoso" OwnerType="OEM">
+  <Static>
+    <Settings Path="Multivariant">
+      <Setting Name="Enable" Value="0"/>
+    </Settings>
+    <Settings Path="AutoDataConfig">
+      <Setting Name="Enable" Value="0"/>
+    </Settings>
+  </Static>
+</ImageCustomizations>
+`
+	root := func(path string) string {
+		return strings.Replace(strings.Replace(rootFile, "CellCore/PerDevice/SMS", path, 1), "3GPP/IMS/RetryEnabled", "Enable", 1)
+	}
+	writeTree(t, dir, map[string]string{
+		"a.xml":    root("AutoDataConfig"),
+		"b.xml":    root("Multivariant"),
+		"base.xml": base,
+	})
+	l, err := NewLinter(LinterOptions{KeepSources: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := l.LintFiles([]string{filepath.Join(dir, "a.xml"), filepath.Join(dir, "b.xml")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	quoted := map[string]bool{}
+	for _, d := range res.Diagnostics {
+		if d.Rule == answerfile.RuleImportConflict {
+			quoted[fmt.Sprintf("%s:%d", filepath.Base(d.File), d.Line)] = true
+		}
+	}
+	if !quoted["base.xml:5"] || !quoted["base.xml:8"] {
+		t.Fatalf("want import-conflict findings on lines 5 and 8 of base.xml, got %v", quoted)
+	}
+	src := res.Sources[filepath.Join(dir, "base.xml")]
+	lines := strings.Split(base, "\n")
+	for n := 1; n <= len(lines); n++ {
+		want := ""
+		if n == 5 || n == 8 {
+			want = lines[n-1]
+		}
+		if got := src.Line(n); got != want {
+			t.Errorf("base.xml line %d: got %q, want %q", n, got, want)
+		}
+	}
+}
