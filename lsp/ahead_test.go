@@ -28,11 +28,11 @@ func waitRead(t *testing.T, sn *snapshot) {
 }
 
 // TestReadAhead: a change starts the strict reading of the new text before
-// the debounce ends (here it never ends); the linter takes that reading, and
+// the debounce ends (here at once, and the debounce never ends); the linter takes that reading, and
 // its findings are those of a reading of its own. Of a burst of changes,
 // the newest text is read and the readings of the older ones are dropped.
 func TestReadAhead(t *testing.T) {
-	c := startServer(t, Options{Debounce: time.Hour})
+	c := startServer(t, Options{Debounce: time.Hour, readAhead: time.Nanosecond})
 	c.initialize()
 	_, uri, text := testFile(t, "contoso.xml")
 	c.open(uri, text)

@@ -82,8 +82,11 @@ type document struct {
 	disk   *diskForm
 	timer  *time.Timer
 	closed bool
-	// reading is set while a reading ahead of the document runs.
-	reading bool
+	// readTimer starts the reading ahead of the current snapshot, and sets
+	// readDue; reading is set while a reading ahead runs.
+	readTimer *time.Timer
+	readDue   bool
+	reading   bool
 
 	lintMu    sync.Mutex // one lint of the document at a time
 	published *snapshot  // the last snapshot whose findings were published; under lintMu
@@ -100,6 +103,7 @@ func (d *document) stop() {
 	defer d.mu.Unlock()
 	if d.timer != nil {
 		d.timer.Stop()
+		d.readTimer.Stop()
 	}
 	d.closed = true
 }
@@ -157,13 +161,15 @@ func (s *server) change(p didChangeParams) {
 	d.cur = &snapshot{uri: d.uri, name: d.name, version: p.TextDocument.Version, text: t, disk: d.disk, base: base, edits: edits}
 	if d.timer != nil {
 		d.timer.Stop()
+		d.readTimer.Stop()
 	}
+	d.readDue = false
 	if !d.closed {
 		d.timer = time.AfterFunc(s.opts.Debounce, func() { s.lint(d) })
+		d.readTimer = time.AfterFunc(s.opts.readAhead, func() { s.readAhead(d) })
 	}
-	d.mu.Unlock()
 	old.discardReading() // a reading of the text before is of no more use
-	s.readAhead(d)
+	d.mu.Unlock()
 }
 
 func (s *server) close(uri string) {

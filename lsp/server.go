@@ -50,6 +50,11 @@ type Options struct {
 	Log io.Writer
 	// Version is reported to the client in serverInfo.
 	Version string
+
+	// readAhead is how long after the last change the strict reading of a
+	// document starts (see ahead.go); 0 means half the debounce. Tests set
+	// it.
+	readAhead time.Duration
 }
 
 // ErrNoShutdown is returned by Serve when the client sent exit before
@@ -99,6 +104,9 @@ func Serve(ctx context.Context, stream io.ReadWriteCloser, opts Options) error {
 func newServer(opts Options) *server {
 	if opts.Debounce <= 0 {
 		opts.Debounce = DefaultDebounce
+	}
+	if opts.readAhead <= 0 {
+		opts.readAhead = opts.Debounce / 2
 	}
 	if opts.Log == nil {
 		opts.Log = io.Discard
