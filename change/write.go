@@ -233,28 +233,11 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	return bw.Flush()
 }
 
-// mdCode writes s as inline code, with a fence longer than any run of
-// backquotes in it; a line end in s (report.Inline) must not end the table
-// row or the list item.
-func mdCode(s string) string {
-	s = report.Inline(s)
-	fence := "`"
-	for strings.Contains(s, fence) {
-		fence += "`"
-	}
-	pad := ""
-	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
-		pad = " "
-	}
-	return fence + pad + strings.ReplaceAll(s, "|", `\|`) + pad + fence
-}
+// mdCode writes s as inline code (report.MarkdownCode) in a table cell.
+func mdCode(s string) string { return report.MarkdownCode(strings.ReplaceAll(s, "|", `\|`)) }
 
-// mdEscape keeps text from being read as Markdown or HTML, and on its line
-// (report.Inline).
-func mdEscape(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "|", `\|`, "<", "&lt;", ">", "&gt;", "[", `\[`, "]", `\]`, "#", `\#`)
-	return r.Replace(report.Inline(s))
-}
+// mdEscape keeps text from being read as Markdown or HTML, and on its line.
+func mdEscape(s string) string { return report.MarkdownText(s) }
 
 // WriteJSON writes the report as indented JSON (schema diff-output).
 func (r *Report) WriteJSON(w io.Writer) error {

@@ -8,6 +8,8 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
 	"github.com/mcsf-dev/mcsf/catalog"
+	"github.com/mcsf-dev/mcsf/internal/english"
+	"github.com/mcsf-dev/mcsf/report"
 	"github.com/mcsf-dev/mcsf/variant"
 )
 
@@ -43,7 +45,7 @@ func (s *server) hover(ctx context.Context, params *json.RawMessage) (any, error
 	case "TargetRef":
 		md = s.targetRefHover(sn, t.value(n, "Id"))
 	case "Target":
-		md = fmt.Sprintf("**Target %s**\n\n%s", t.value(n, "Id"), statesMarkdown(t, n))
+		md = fmt.Sprintf("**Target %s**\n\n%s", report.MarkdownText(t.value(n, "Id")), statesMarkdown(t, n))
 	}
 	if md == "" {
 		return nil, nil
@@ -68,10 +70,10 @@ func settingHover(t *tree, n *node) string {
 	e, ok := catalog.Load().Lookup(path, name)
 	if !ok {
 		if gs := catalog.Load().Groups(path); len(gs) > 0 {
-			return fmt.Sprintf("**%s** is not a setting of `%s` in mcsf's catalog (customization [%s](%s)); it knows %s",
-				name, path, gs[0].Customization.Title, gs[0].Customization.URL(), settingNames(gs[0].Group))
+			return fmt.Sprintf("**%s** is not a setting of %s in mcsf's catalog (customization [%s](%s)); it knows %s",
+				report.MarkdownText(name), report.MarkdownCode(path), gs[0].Customization.Title, gs[0].Customization.URL(), settingNames(gs[0].Group))
 		}
-		return fmt.Sprintf("**%s**: mcsf's catalog does not know the path `%s`", name, path)
+		return fmt.Sprintf("**%s**: mcsf's catalog does not know the path %s", report.MarkdownText(name), report.MarkdownCode(path))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s** — [%s](%s)\n\n", e.Setting.Name, e.Customization.Title, e.Customization.URL())
@@ -162,7 +164,7 @@ func describeSetting(s *catalog.Setting) string {
 func pathHover(path string, variant bool) string {
 	gs := catalog.Load().Groups(path)
 	if len(gs) == 0 {
-		return fmt.Sprintf("mcsf's catalog does not know the path `%s`", path)
+		return fmt.Sprintf("mcsf's catalog does not know the path %s", report.MarkdownCode(path))
 	}
 	var b strings.Builder
 	for i, e := range gs {
@@ -196,7 +198,7 @@ func conditionHover(name, value string, onValue bool) string {
 			fmt.Fprintf(&b, ", e.g. `%s`", c.Example)
 		}
 	} else {
-		fmt.Fprintf(&b, "**%s** is not a documented condition name; the documented ones are %s", name, conditionNames())
+		fmt.Fprintf(&b, "**%s** is not a documented condition name; the documented ones are %s", report.MarkdownText(name), conditionNames())
 	}
 	b.WriteString("\n\n" + valueSyntax)
 	if onValue {
@@ -215,11 +217,11 @@ func readCondition(c variant.Condition) string {
 	var what string
 	switch c.Kind {
 	case variant.Pattern:
-		what = fmt.Sprintf("the regular expression `%s` matches the whole value", c.Text)
+		what = fmt.Sprintf("the regular expression %s matches the whole value", report.MarkdownCode(c.Text))
 	case variant.Range:
-		what = fmt.Sprintf("the value is an integer from %s to %s", c.Min, c.Max)
+		what = fmt.Sprintf("the value is an integer from %s to %s", report.MarkdownText(english.Clip(c.Min)), report.MarkdownText(english.Clip(c.Max)))
 	default:
-		what = fmt.Sprintf("the value is `%s`", c.Text)
+		what = fmt.Sprintf("the value is %s", report.MarkdownCode(c.Text))
 	}
 	if c.Negate {
 		return "matches unless " + what
@@ -247,7 +249,7 @@ func statesMarkdown(t *tree, tg *node) string {
 		var conds []string
 		for _, c := range st.children {
 			if c.local() == "Condition" {
-				conds = append(conds, fmt.Sprintf("`%s = %s`", t.value(c, "Name"), t.value(c, "Value")))
+				conds = append(conds, report.MarkdownCode(t.value(c, "Name")+" = "+t.value(c, "Value")))
 			}
 		}
 		if len(conds) == 0 {
@@ -267,7 +269,7 @@ func (s *server) targetRefHover(sn *snapshot, id string) string {
 	t := sn.tree()
 	targets, _ := targetsWithID(t, id)
 	if len(targets) > 0 {
-		return fmt.Sprintf("**Target %s**\n\n%s", id, statesMarkdown(t, targets[0]))
+		return fmt.Sprintf("**Target %s**\n\n%s", report.MarkdownText(id), statesMarkdown(t, targets[0]))
 	}
 	for _, f := range s.graph(sn).Files[1:] {
 		if f.Doc == nil {
@@ -275,11 +277,11 @@ func (s *server) targetRefHover(sn *snapshot, id string) string {
 		}
 		for _, n := range readTree(string(f.Doc.Text())).named("Target") {
 			if t.value(n, "Id") == id {
-				return fmt.Sprintf("**Target %s** (in %s)\n\n%s", id, f.Path, statesMarkdown(t, n))
+				return fmt.Sprintf("**Target %s** (in %s)\n\n%s", report.MarkdownText(id), report.MarkdownText(f.Path), statesMarkdown(t, n))
 			}
 		}
 	}
-	return fmt.Sprintf("no Target has the Id %q", id)
+	return fmt.Sprintf("no Target has the Id %s", report.MarkdownText(english.Quote(id)))
 }
 
 // ruleHover explains the rule id under off in an mcsf:ignore comment.

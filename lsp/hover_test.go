@@ -80,3 +80,17 @@ func TestHover(t *testing.T) {
 		t.Errorf("hover on a capitalised prefix: %v", h)
 	}
 }
+
+// TestHoverEscapesValues: a condition name or value from the document
+// cannot make a link, end its code span or start a line of the hover
+// (issue 19: the language server's messages, thinking as an attacker).
+func TestHoverEscapesValues(t *testing.T) {
+	got := conditionHover("[fix](https://evil.example)", "x", false)
+	if want := `**\[fix\](https://evil.example)** is not a documented condition name`; !strings.HasPrefix(got, want) {
+		t.Errorf("unknown name: got %q, want it to start with %q", got, want)
+	}
+	got = conditionHover("SPN", "pattern:a`b\n[x](https://evil.example)", true)
+	if want := "This value: matches when the regular expression ``a`b\\x0a[x](https://evil.example)`` matches the whole value"; !strings.Contains(got, want) {
+		t.Errorf("pattern value: got %q, want it to hold %q", got, want)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/catalog"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"github.com/mcsf-dev/mcsf/variant"
 )
 
@@ -57,9 +58,9 @@ func CheckRuleID(id string) error {
 		return nil
 	}
 	if s := Suggest(id); s != "" {
-		return fmt.Errorf("unknown rule %q (did you mean %q?)", id, s)
+		return fmt.Errorf("unknown rule %s (did you mean %q?)", english.Quote(id), s)
 	}
-	return fmt.Errorf("unknown rule %q (mcsf rules lists them)", id)
+	return fmt.Errorf("unknown rule %s (mcsf rules lists them)", english.Quote(id))
 }
 
 func (cfg Config) disabled(rule string) bool { return slices.Contains(cfg.Disable, rule) }

@@ -413,7 +413,7 @@ func newExplainCmd(io *streams) *cobra.Command {
 				return nil
 			}
 			if strings.ContainsAny(args[0], "/$") || strings.ToLower(args[0]) != args[0] {
-				return usageError("%q is no rule, settings path or setting name of the catalog (mcsf settings searches it)", args[0])
+				return usageError("%s is no rule, settings path or setting name of the catalog (mcsf settings searches it)", english.Quote(args[0]))
 			}
 			return usageError("%v", lint.CheckRuleID(args[0]))
 		},

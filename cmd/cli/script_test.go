@@ -166,6 +166,9 @@ func hostileCmd(ts *testscript.TestScript, neg bool, args []string) {
 		// a file whose name carries an ANSI escape sequence: hostile ansi-name DIR
 		ts.Check(os.WriteFile(ts.MkAbs(args[1]+"/a\x1b[31mred.xml"), []byte(answerHead+`  <Static><Settings Path="CellCore/PerDevice/SMS"><Setting Name="3GPP/IMS/AttemptThresholdForIMS" Value="x"/></Settings></Static>`+"\n</ImageCustomizations>\n"), 0o644))
 		return
+	case "config-long-rule":
+		// a configuration disabling a "rule" of 1,000,000 letters
+		data = []byte("disable: [" + strings.Repeat("a", 1_000_000) + "]\n")
 	case "lf-name":
 		// a file whose name holds a line feed, imported by DIR/root.xml: hostile lf-name DIR
 		ts.Check(os.WriteFile(ts.MkAbs(args[1]+"/a\nb.xml"), []byte(answerHead+`  <Static><Settings Path="Multivariant"><Setting Name="Enable" Value="1"/></Settings></Static>`+"\n</ImageCustomizations>\n"), 0o644))

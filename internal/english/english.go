@@ -8,6 +8,7 @@ package english
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Count is n and word, with an s when n is not 1: "1 error", "0 errors".
@@ -33,14 +34,26 @@ func Or(words []string) string {
 func Nearest(s string, candidates []string) string {
 	best, bestD := "", -1
 	ls := strings.ToLower(s)
+	n := utf8.RuneCountInString(s)
 	for _, c := range candidates {
+		m := utf8.RuneCountInString(c)
+		limit := max(n, m)/3 + 1
+		if abs(n-m) > limit {
+			continue // the distance is at least the difference of the lengths: a megabyte-long name costs nothing
+		}
 		d := distance(ls, strings.ToLower(c))
-		limit := max(len([]rune(s)), len([]rune(c)))/3 + 1
 		if d <= limit && (bestD < 0 || d < bestD) {
 			best, bestD = c, d
 		}
 	}
 	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // distance is the Levenshtein distance between a and b, in runes.
