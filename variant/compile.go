@@ -108,14 +108,6 @@ func CompileModel(m Model) *Compiled { return CompileModelLimits(m, PatternLimit
 // lim.MaxCount (a note says so), cannot be evaluated, and its TargetState is
 // undecided.
 func CompileModelLimits(m Model, lim PatternLimits) *Compiled {
-	c := &Compiled{notes: []string{}, slots: map[string]int{}, byMCCMNC: map[string][]stateRef{}, byMCC: map[string][]stateRef{},
-		exact: map[string]map[string][]stateRef{}, prefix: map[string]*prefixIndex{}}
-	c.patterns = lim
-	if n := m.Patterns(); n > lim.Count() {
-		c.patternsOff = true
-		c.notes = append(c.notes, lim.TooManyPatterns(n))
-	}
-	ids := map[string]int{}
 	// The states of all targets share an array, their conditions three,
 	// and settings with the same Path and Name (most of a large file's)
 	// their key.
@@ -126,29 +118,64 @@ func CompileModelLimits(m Model, lim PatternLimits) *Compiled {
 			nConds += len(sd.Conditions)
 		}
 	}
+	k := newCompiler(lim, m.Patterns(), len(m.Targets), nStates, nConds)
+	k.addTargets(m.Targets)
+	return k.finish(m)
+}
+
+// compiler compiles a Model in CompileModelLimits' order: its targets
+// (addTargets, at once or in parts, in order), then the rest (finish).
+type compiler struct {
+	c      *Compiled
+	ids    map[string]int // index of each Target Id in c.targets
+	states []cState       // the array the targets' states are cut from
+	keys   settingKeys
+}
+
+// newCompiler starts a Compiled of a file with the given number of
+// pattern conditions, with room for nTargets targets, nStates states and
+// nConds conditions (more can come).
+func newCompiler(lim PatternLimits, patterns, nTargets, nStates, nConds int) *compiler {
+	c := &Compiled{notes: []string{}, slots: map[string]int{}, byMCCMNC: map[string][]stateRef{}, byMCC: map[string][]stateRef{},
+		exact: map[string]map[string][]stateRef{}, prefix: map[string]*prefixIndex{}}
+	c.patterns = lim
+	if patterns > lim.Count() {
+		c.patternsOff = true
+		c.notes = append(c.notes, lim.TooManyPatterns(patterns))
+	}
 	c.condBuf = condBuf{conds: make([]Condition, 0, nConds), slots: make([]int, 0, nConds), errs: make([]string, 0, nConds),
 		slotOf: map[string]int{}}
-	states := make([]cState, 0, nStates)
-	c.targets = make([]cTarget, 0, len(m.Targets))
-	c.variants = make([]cVariant, 0, len(m.Variants))
-	keys := settingKeys{}
-	for _, td := range m.Targets {
-		if first, dup := ids[td.ID]; dup {
+	c.targets = make([]cTarget, 0, nTargets)
+	return &compiler{c: c, ids: map[string]int{}, states: make([]cState, 0, nStates), keys: settingKeys{}}
+}
+
+// addTargets compiles the next targets of the file.
+func (k *compiler) addTargets(tds []TargetDef) {
+	c := k.c
+	for _, td := range tds {
+		if first, dup := k.ids[td.ID]; dup {
 			c.notes = append(c.notes, fmt.Sprintf("Target %q is defined again at %s: resolve uses the first definition, at %s",
 				td.ID, td.Source, c.targets[first].src))
 			continue
 		}
-		ids[td.ID] = len(c.targets)
+		k.ids[td.ID] = len(c.targets)
 		t := cTarget{id: td.ID, src: td.Source}
 		if len(td.States) > 0 {
-			at := len(states)
+			at := len(k.states)
 			for si, sd := range td.States {
-				states = append(states, c.compileState(td.ID, si+1, sd))
+				k.states = append(k.states, c.compileState(td.ID, si+1, sd))
 			}
-			t.states = states[at:len(states):len(states)]
+			t.states = k.states[at:len(k.states):len(k.states)]
 		}
 		c.targets = append(c.targets, t)
 	}
+}
+
+// finish compiles m's Static settings and Variants, its targets being
+// added, and indexes the states.
+func (k *compiler) finish(m Model) *Compiled {
+	c, keys, ids := k.c, k.keys, k.ids
+	c.variants = make([]cVariant, 0, len(m.Variants))
 	var simStatic []SettingDef
 	for _, d := range m.Static {
 		if hasSIMMacro(d.Path) || hasSIMMacro(d.Name) || hasSIMMacro(d.Value) {
@@ -206,8 +233,13 @@ type condBuf struct {
 	slotOf map[string]int
 }
 
-// take returns empty slices of the arrays with room for n.
+// take returns empty slices of the arrays with room for n (in new
+// arrays when those are full).
 func (b *condBuf) take(n int) ([]Condition, []int, []string) {
+	if len(b.conds)+n > cap(b.conds) {
+		size := max(n, 1024)
+		b.conds, b.slots, b.errs = make([]Condition, 0, size), make([]int, 0, size), make([]string, 0, size)
+	}
 	at := len(b.conds)
 	b.conds, b.slots, b.errs = b.conds[:at+n], b.slots[:at+n], b.errs[:at+n]
 	return b.conds[at : at : at+n], b.slots[at : at : at+n], b.errs[at : at : at+n]

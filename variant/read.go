@@ -34,6 +34,71 @@ func ReadModel(name string, data []byte, lim answerfile.Limits) (FileModel, []an
 	return r.model(), nil, nil
 }
 
+// ReadCompiled is CompileModelLimits(ReadModel(...).Model, plim), with
+// the targets compiled on a second goroutine while the rest of the file is
+// read (a large file's targets come before its variants). It returns the
+// FileModel too; diagnostics or an error leave both empty. A file with
+// more patterns than plim allows is compiled again, in one piece, once it
+// is read (the count is known only then).
+func ReadCompiled(name string, data []byte, lim answerfile.Limits, plim PatternLimits) (*Compiled, FileModel, []answerfile.Diagnostic, error) {
+	r := modelReader{name: name, batches: make(chan []TargetDef, 16)}
+	r.sizeFor(data)
+	k := newCompiler(plim, 0, 0, cap(r.states), cap(r.conds))
+	done := make(chan bool)
+	go func() {
+		// Compile each part handed over, until the patterns seen exceed
+		// the limit (nothing of this compile is used then).
+		patterns, over := 0, false
+		for tds := range r.batches {
+			for i := range tds {
+				for _, st := range tds[i].States {
+					for _, c := range st.Conditions {
+						if IsPattern(c.Value) {
+							patterns++
+						}
+					}
+				}
+			}
+			if over = over || patterns > plim.Count(); !over {
+				k.addTargets(tds)
+			}
+		}
+		done <- over
+	}()
+	ds, err := answerfile.Walk(name, data, lim, r.element)
+	if ds != nil || err != nil {
+		close(r.batches)
+		<-done
+		return nil, FileModel{}, ds, err
+	}
+	fm := r.model()
+	close(r.batches)
+	if over := <-done; over {
+		return CompileModelLimits(fm.Model, plim), fm, nil, nil
+	}
+	return k.finish(fm.Model), fm, nil, nil
+}
+
+// targetsPerPart is how many targets ReadCompiled hands over at a time.
+const targetsPerPart = 256
+
+// handOver cuts the lists of the targets from r.sent up to to and sends
+// them to be compiled; the reader does not write them again.
+func (r *modelReader) handOver(to int) {
+	m := &r.out.Model
+	for i := r.sent; i < to; i++ {
+		sp := r.targetStates[i]
+		for j := sp.from; j < sp.from+sp.n; j++ {
+			r.states[j].Conditions = cut(r.conds, r.stateConds[j])
+		}
+		m.Targets[i].States = cut(r.states, sp)
+	}
+	if to > r.sent {
+		r.batches <- m.Targets[r.sent:to:to]
+	}
+	r.sent = to
+}
+
 // part is what an element is to the typed view (answerfile.Customizations),
 // by its local name and its parent's part; other elements, foreign ones
 // and everything inside them are none.
@@ -77,6 +142,11 @@ type modelReader struct {
 	stateConds                   []span
 	targetStates                 []span
 	variantSettings, variantRefs []span
+
+	// batches, for ReadCompiled, receives the targets (the first sent)
+	// as they are read.
+	batches chan []TargetDef
+	sent    int
 }
 
 type span struct{ from, n int }
@@ -116,13 +186,22 @@ func cut[T any](all []T, s span) []T {
 	return all[s.from : s.from+s.n : s.from+s.n]
 }
 
-// model cuts the lists into the Model's slices.
+// model cuts the lists into the Model's slices (those of the targets not
+// handed over yet) and, for ReadCompiled, hands the rest of the targets
+// over.
 func (r *modelReader) model() FileModel {
-	for i := range r.states {
+	m := &r.out.Model
+	if r.batches != nil {
+		r.handOver(len(m.Targets))
+	}
+	from := len(r.states) // the first state of a target not handed over
+	if r.sent < len(m.Targets) {
+		from = r.targetStates[r.sent].from
+	}
+	for i := from; i < len(r.states); i++ {
 		r.states[i].Conditions = cut(r.conds, r.stateConds[i])
 	}
-	m := &r.out.Model
-	for i := range m.Targets {
+	for i := r.sent; i < len(m.Targets); i++ {
 		m.Targets[i].States = cut(r.states, r.targetStates[i])
 	}
 	for i := range m.Variants {
@@ -163,6 +242,9 @@ func (r *modelReader) element(e *answerfile.Element) {
 		r.out.Imports++
 	case parent == targetsPart && e.Tag == "Target":
 		p = targetPart
+		if r.batches != nil && len(m.Targets)-r.sent >= targetsPerPart {
+			r.handOver(len(m.Targets)) // those before this one are read
+		}
 		m.Targets = append(m.Targets, TargetDef{ID: e.Attr("Id").Value, Source: src})
 		r.targetStates = append(r.targetStates, span{from: len(r.states)})
 	case parent == targetPart && e.Tag == "TargetState":

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -114,9 +115,11 @@ func fuzzSeeds(data []byte) [][]byte {
 	return out
 }
 
-// checkReadModel: ReadModel reads what ParseLimits and ModelOf read.
+// checkReadModel: ReadModel reads what ParseLimits and ModelOf read, and
+// ReadCompiled compiles what CompileModelLimits compiles of it.
 func checkReadModel(t *testing.T, name string, data []byte, lim answerfile.Limits) {
 	t.Helper()
+	checkReadCompiled(t, name, data, lim, PatternLimits{})
 	doc, ds, err := answerfile.ParseLimits(name, data, lim)
 	got, gotDs, gotErr := ReadModel(name, data, lim)
 	if (err != nil) != (gotErr != nil) || !reflect.DeepEqual(ds, gotDs) {
@@ -134,6 +137,45 @@ func checkReadModel(t *testing.T, name string, data []byte, lim answerfile.Limit
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("%s: ReadModel =\n%+v\nwant (ModelOf)\n%+v", name, got, want)
+	}
+}
+
+// checkReadCompiled: ReadCompiled gives what ReadModel and
+// CompileModelLimits give.
+func checkReadCompiled(t *testing.T, name string, data []byte, lim answerfile.Limits, plim PatternLimits) {
+	t.Helper()
+	m, ds, err := ReadModel(name, data, lim)
+	c, got, gotDs, gotErr := ReadCompiled(name, data, lim, plim)
+	if (err != nil) != (gotErr != nil) || !reflect.DeepEqual(ds, gotDs) || !reflect.DeepEqual(m, got) {
+		t.Fatalf("%s: ReadCompiled read %+v, %+v, %v; ReadModel %+v, %+v, %v", name, got, gotDs, gotErr, m, ds, err)
+	}
+	if ds != nil || err != nil {
+		if c != nil {
+			t.Fatalf("%s: ReadCompiled compiled a file that cannot be read", name)
+		}
+		return
+	}
+	if want := CompileModelLimits(m.Model, plim); !reflect.DeepEqual(c, want) {
+		t.Fatalf("%s: ReadCompiled compiled\n%+v\nwant (CompileModelLimits)\n%+v", name, c, want)
+	}
+}
+
+// TestReadCompiledInParts: a file of many targets is compiled in parts
+// while it is read, duplicate Ids across parts included; over the pattern
+// limit it is compiled again in one piece.
+func TestReadCompiledInParts(t *testing.T) {
+	xml, _ := generateFile(3*targetsPerPart+17, 3)
+	dup := strings.Replace(xml, `<Target Id="T`, `<Target Id="T0"><TargetState><Condition Name="MCC" Value="pattern:3[0-9]{2}"/></TargetState></Target>
+    <Target Id="T`, 1)
+	dup = strings.Replace(dup, "</Targets>", `<Target Id="T0"/><Target Id="P"><TargetState><Condition Name="SPN" Value="pattern:A.*"/></TargetState></Target></Targets>`, 1)
+	for _, data := range []string{xml, dup} {
+		for _, plim := range []PatternLimits{{}, {MaxCount: 1}} {
+			checkReadCompiled(t, "parts.xml", []byte(data), answerfile.DefaultLimits, plim)
+		}
+	}
+	c, _, _, _ := ReadCompiled("parts.xml", []byte(dup), answerfile.DefaultLimits, PatternLimits{MaxCount: 1})
+	if !slices.ContainsFunc(c.Notes(), func(n string) bool { return strings.Contains(n, "pattern") }) {
+		t.Errorf("notes %q: want the note of the pattern limit", c.Notes())
 	}
 }
 

@@ -330,8 +330,9 @@ func runResolve(o *resolveOptions, args []string, changed func(flag string) bool
 const lintAutoBytes = 1_000_000
 
 // compileTreeless compiles a file that imports nothing (or everything
-// with --no-imports) from variant.ReadModel: no tree, which only lint
-// needs. It returns nil when the file cannot be read so, or is not an
+// with --no-imports) with variant.ReadCompiled: no tree, which only lint
+// needs, and its targets compiled on the other core while the rest is
+// read. It returns nil when the file cannot be read so, or is not an
 // answer file: compile then reads it, and reports what stands in the way
 // as it always does.
 func (o *resolveOptions) compileTreeless(in input, data []byte) (*variant.Compiled, error) {
@@ -339,11 +340,11 @@ func (o *resolveOptions) compileTreeless(in input, data []byte) (*variant.Compil
 	if err != nil {
 		return nil, err
 	}
-	m, ds, err := variant.ReadModel(in.display, data, opts.Limits)
+	c, m, ds, err := variant.ReadCompiled(in.display, data, opts.Limits, o.patterns)
 	if ds != nil || err != nil || !m.AnswerFile || (m.Imports > 0 && !o.noImports) {
 		return nil, nil
 	}
-	return variant.CompileModelLimits(m.Model, o.patterns), nil
+	return c, nil
 }
 
 // graphBytes is the size of the text of the files of g.
