@@ -215,7 +215,9 @@ func checkGenerated(o *inputOptions, file, spec string, want []byte, io *streams
 	if err != nil {
 		return err
 	}
-	fmt.Fprint(io.out, d)
+	// A report, not a patch: the file checked may come from a pull request,
+	// and a control character of it must not act on the terminal or log.
+	fmt.Fprint(report.TerminalSafe(io.out), d)
 	return &exitError{code: ExitFindings, err: fmt.Errorf("%s is not what %s generates: regenerate it with mcsf generate %s -o %s", file, spec, spec, file)}
 }
 
