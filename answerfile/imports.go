@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mcsf-dev/mcsf/fileio"
 )
@@ -159,12 +160,13 @@ type sourceError struct {
 
 func (e *sourceError) Error() string { return e.msg }
 
-// Macro matches a $(NAME) macro of an answer file ($(CurrentFileDir),
-// $(__IMSI), an environment variable); group 1 is NAME. Import sources and
-// setting values use the one syntax.
-var Macro = regexp.MustCompile(`\$\(([^)]*)\)`)
+// Macro returns the expression that matches a $(NAME) macro of an answer
+// file ($(CurrentFileDir), $(__IMSI), an environment variable); group 1 is
+// NAME. Import sources and setting values use the one syntax. It is
+// compiled on first use, not when a program that never needs it starts.
+var Macro = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\(([^)]*)\)`) })
 
-var windowsAbs = regexp.MustCompile(`^(?:[A-Za-z]:[\\/]|\\\\)`)
+var windowsAbs = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[A-Za-z]:[\\/]|\\\\)`) })
 
 // resolveSource turns an Import Source into a local path. relative is true
 // when Source was neither absolute nor based on $(CurrentFileDir); secret is
@@ -173,7 +175,7 @@ var windowsAbs = regexp.MustCompile(`^(?:[A-Za-z]:[\\/]|\\\\)`)
 func (o *ImportOptions) resolveSource(source, currentDir string) (local string, relative, secret bool, err error) {
 	var missing, refused []string
 	usedCurrentDir := false
-	expanded := Macro.ReplaceAllStringFunc(source, func(m string) string {
+	expanded := Macro().ReplaceAllStringFunc(source, func(m string) string {
 		name := m[2 : len(m)-1]
 		if strings.EqualFold(name, "CurrentFileDir") {
 			usedCurrentDir = true
@@ -212,7 +214,7 @@ func (o *ImportOptions) resolveSource(source, currentDir string) (local string, 
 		after = strings.ReplaceAll(after, "\x00CFD\x00", "")
 		return filepath.Join(currentDir, filepath.FromSlash(strings.ReplaceAll(after, `\`, "/"))), false, secret, nil
 	}
-	if windowsAbs.MatchString(expanded) {
+	if windowsAbs().MatchString(expanded) {
 		norm := strings.ReplaceAll(expanded, "/", `\`)
 		best := -1
 		for i, m := range o.PathMaps {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/beevik/etree"
 
@@ -38,7 +39,7 @@ func catalogScopes(c *catalog.Customization) []string {
 	return have
 }
 
-var rePattern = regexp.MustCompile(`\{([A-Z0-9_]+)\}`)
+var rePattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([A-Z0-9_]+)\}`) })
 
 // newFromCatalog writes the skeleton of c for scope ("" = its default).
 func newFromCatalog(c *catalog.Customization, scope, owner string) ([]byte, error) {
@@ -157,7 +158,7 @@ func writeGroup(parent *etree.Element, g catalog.Group, c *catalog.Customization
 // placeholders of Microsoft's samples and lists them.
 func placeholders(s string) (string, string) {
 	var names []string
-	out := rePattern.ReplaceAllStringFunc(s, func(m string) string {
+	out := rePattern().ReplaceAllStringFunc(s, func(m string) string {
 		p := "$(" + m[1:len(m)-1] + ")"
 		names = append(names, p)
 		return p

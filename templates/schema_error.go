@@ -74,7 +74,7 @@ func keyOrder(k string) int {
 	return len(order)
 }
 
-var quotedNames = regexp.MustCompile(`'([^']*)'`)
+var quotedNames = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`'([^']*)'`) })
 
 // schemaDiags explains one schema validation error at the node it is about
 // (one diagnostic per unknown key).
@@ -98,7 +98,7 @@ func (r *reader) schemaDiags(e schema.Error) []answerfile.Diagnostic {
 		return report(node, "%s", typeMessage(where, e.Message, node, lastToken(e.InstanceLocation)))
 	case "required":
 		var missing []string
-		for _, m := range quotedNames.FindAllStringSubmatch(e.Message, -1) {
+		for _, m := range quotedNames().FindAllStringSubmatch(e.Message, -1) {
 			missing = append(missing, fmt.Sprintf("%q", m[1]))
 		}
 		return report(node, "%s is missing %s", where, strings.Join(missing, " and "))

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -275,11 +276,11 @@ func hasPrefixFold(s, prefix string) bool {
 }
 
 // rangeRE is the range syntax of ImageApp's validator.
-var rangeRE = regexp.MustCompile(`^(-?\d+),\s?(-?\d+)$`)
+var rangeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(-?\d+),\s?(-?\d+)$`) })
 
 // parseRange reads `MIN, MAX` into canonical decimal integers of any length.
 func parseRange(s string) (lo, hi string, ok bool) {
-	m := rangeRE.FindStringSubmatch(s)
+	m := rangeRE().FindStringSubmatch(s)
 	if m == nil {
 		return "", "", false
 	}

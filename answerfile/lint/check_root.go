@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 )
@@ -52,13 +53,13 @@ func (c *checker) checkRoot() {
 		}
 		c.add(d)
 	}
-	if r.Priority.Present && !positiveInt.MatchString(r.Priority.Value) {
+	if r.Priority.Present && !positiveInt().MatchString(r.Priority.Value) {
 		c.add(c.rule(RulePriorityInvalid).attr(e, "Priority",
 			"Priority %q is not a positive integer: 1 is the highest priority; 0 and negative numbers are not allowed", r.Priority.Value))
 	}
 }
 
-var positiveInt = regexp.MustCompile(`^0*[1-9][0-9]{0,9}$`)
+var positiveInt = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^0*[1-9][0-9]{0,9}$`) })
 
 // order of the root's children, as every documented sample writes them.
 var childRank = map[string]int{"Imports": 1, "Targets": 2, "Static": 3, "Variant": 4}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/catalog"
@@ -361,7 +362,7 @@ func (c *checker) checkNameKnown(g answerfile.SettingsGroup, s answerfile.Settin
 	return entry
 }
 
-var percentVar = regexp.MustCompile(`%[A-Za-z_][A-Za-z0-9_]*%`)
+var percentVar = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%[A-Za-z_][A-Za-z0-9_]*%`) })
 
 // placeholder reports whether s is empty or holds a $(NAME) placeholder the
 // author is meant to replace (documentation samples repeat a group or
@@ -370,7 +371,7 @@ func placeholder(s string) bool {
 	if strings.TrimSpace(s) == "" {
 		return true
 	}
-	for _, m := range answerfile.Macro.FindAllStringSubmatch(s, -1) {
+	for _, m := range answerfile.Macro().FindAllStringSubmatch(s, -1) {
 		if !simMacro(m[1]) {
 			return true
 		}
@@ -398,12 +399,12 @@ func (c *checker) checkValue(ct container, s answerfile.Setting, entry catalog.E
 		return
 	}
 	templated := false
-	for _, m := range percentVar.FindAllString(v, -1) {
+	for _, m := range percentVar().FindAllString(v, -1) {
 		templated = true
 		c.add(c.rule(RuleEnvVarInValue).attr(s.Elem, "Value",
 			"%s in a Setting value is an error: environment variables work only in file source paths", m))
 	}
-	for _, m := range answerfile.Macro.FindAllStringSubmatch(v, -1) {
+	for _, m := range answerfile.Macro().FindAllStringSubmatch(v, -1) {
 		templated = true
 		if simMacro(m[1]) {
 			if !ct.variant {

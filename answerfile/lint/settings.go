@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/fileio"
@@ -128,7 +129,7 @@ func ReadSettings(path string) (*Settings, error) {
 	return ParseSettings(path, data)
 }
 
-var ruleIDShape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var ruleIDShape = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
 
 // ParseSettings reads a configuration file named name (for messages) from
 // data. Its error is a *ConfigError listing every problem, or an internal
@@ -205,7 +206,7 @@ func ParseSettings(name string, data []byte) (*Settings, error) {
 				id = tokens[len(tokens)-1]
 				what = pointerName(e.InstanceLocation[:strings.LastIndex(e.InstanceLocation, "/")])
 			}
-			if ruleIDShape.MatchString(id) {
+			if ruleIDShape().MatchString(id) {
 				continue // an unknown rule: checkRule below names the nearest one
 			}
 			fail(at, "%s: %q is not a rule ID: rule IDs are lower case with dashes, as mcsf rules lists them", what, id)
@@ -226,7 +227,7 @@ func ParseSettings(name string, data []byte) (*Settings, error) {
 		s.FailOn = &sev
 	}
 	checkRule := func(id string, n *yaml.Node) bool {
-		if !ruleIDShape.MatchString(id) {
+		if !ruleIDShape().MatchString(id) {
 			return false // the schema error says so
 		}
 		if err := CheckRuleID(id); err != nil {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/change"
@@ -106,15 +107,15 @@ type diffPair struct {
 // hexRE and modeRE recognise the object names and modes git passes to an
 // external diff driver.
 var (
-	hexRE  = regexp.MustCompile(`^(?:[0-9a-f]{40}|[0-9a-f]{64}|\.)$`)
-	modeRE = regexp.MustCompile(`^(?:[0-7]{6}|\.)$`)
+	hexRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[0-9a-f]{40}|[0-9a-f]{64}|\.)$`) })
+	modeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[0-7]{6}|\.)$`) })
 )
 
 // gitDriverArgs reports whether args are what git passes an external diff
 // driver: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
 func gitDriverArgs(args []string) bool {
-	return len(args) == 7 && hexRE.MatchString(args[2]) && modeRE.MatchString(args[3]) &&
-		hexRE.MatchString(args[5]) && modeRE.MatchString(args[6])
+	return len(args) == 7 && hexRE().MatchString(args[2]) && modeRE().MatchString(args[3]) &&
+		hexRE().MatchString(args[5]) && modeRE().MatchString(args[6])
 }
 
 func runDiff(o *diffOptions, args []string, io *streams) error {
