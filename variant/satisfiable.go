@@ -82,7 +82,7 @@ type group struct {
 // Prepare parses the conditions of a TargetState. A condition that cannot
 // be evaluated constrains nothing; a decision that needs it is MayOverlap.
 func (s *Solver) Prepare(state []Pair) *Conj {
-	c := &Conj{}
+	c := &Conj{groups: make([]group, 0, len(state))}
 	for _, p := range state {
 		cond, err := ParseConditionLimits(p.Name, p.Value, s.Patterns)
 		if pr := (Problem{}); errors.As(err, &pr) && invalidKind(pr.Kind) {
@@ -410,7 +410,6 @@ func (s *Solver) tests(key string, conds []Condition) ([]test, bool) {
 // decideName decides whether one value of the name key satisfies every
 // condition of conds; value is the witness found.
 func (s *Solver) decideName(key string, conds []Condition) (v Verdict, value, why string) {
-	domain := s.dfa(domainExpr(key))
 	wide := false
 	for i := range conds {
 		c := &conds[i]
@@ -443,6 +442,9 @@ func (s *Solver) decideName(key string, conds []Condition) (v Verdict, value, wh
 		}
 		return Overlap, c.Text, ""
 	}
+	// Only a search needs the automata, the domain's first: a state
+	// pinned by plain values (most) is decided without compiling any.
+	domain := s.dfa(domainExpr(key))
 	ts := []test{{d: domain}}
 	for i := range conds {
 		if c := &conds[i]; !c.bad {
