@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestTerminalSafe: control characters a terminal acts on are escaped, text
@@ -55,6 +56,34 @@ func FuzzTerminalSafe(f *testing.F) {
 		clean := !bytes.ContainsFunc([]byte(in), func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r < 0xa0 })
 		if clean && !strings.HasSuffix(in, "\xc2") && string(got) != in { // a 0xC2 at the very end is held
 			t.Fatalf("%q: changed to %q", in, got)
+		}
+	})
+}
+
+// FuzzInline: whatever a value holds, Inline's result has no control
+// character (line ends and tabs included), text without one is returned as
+// is, AppendInline appends the same, and MarkdownCode is one code span.
+func FuzzInline(f *testing.F) {
+	for _, s := range []string{"plain é", "a\nb\tc\r", "\x1b[2J", "\u009b31m", "bad \xff", "`x``", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Inline(s)
+		for i := 0; i < len(got); i++ {
+			if c := got[i]; c < 0x20 || c == 0x7f || c == 0xc2 && i+1 < len(got) && got[i+1] >= 0x80 && got[i+1] < 0xa0 {
+				t.Fatalf("Inline(%q) = %q: control character at %d", s, got, i)
+			}
+		}
+		if !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r >= 0x7f && r < 0xa0 || r == utf8.RuneError }) && got != s {
+			t.Fatalf("Inline(%q) = %q, want it unchanged", s, got)
+		}
+		if a := string(AppendInline([]byte("p"), s)); a != "p"+got {
+			t.Fatalf("AppendInline(p, %q) = %q, want %q", s, a, "p"+got)
+		}
+		code := MarkdownCode(s)
+		n := len(code) - len(strings.TrimLeft(code, "`")) // the opening fence
+		if s != "" && (n == 0 || 2*n > len(code) || !strings.HasSuffix(code, code[:n]) || strings.Contains(code[n:len(code)-n], code[:n]) || strings.ContainsAny(code, "\r\n")) {
+			t.Fatalf("MarkdownCode(%q) = %q: not one code span on one line", s, code)
 		}
 	})
 }
