@@ -109,7 +109,7 @@ func runFmt(o *fmtOptions, args []string, io *streams) error {
 		}
 		changed := !bytes.Equal(out, data)
 		if o.check && changed {
-			fmt.Fprintln(io.out, in.display)
+			fmt.Fprintln(io.out, report.Inline(in.display)) // one name a line, whatever it holds
 			failed = true
 		}
 		if o.diff && changed {
@@ -117,7 +117,7 @@ func runFmt(o *fmtOptions, args []string, io *streams) error {
 			if err != nil {
 				return err
 			}
-			fmt.Fprint(io.out, d)
+			fmt.Fprint(patchOut(io.out), d)
 		}
 		if o.write && changed && in.path != "-" {
 			if err := writeFile(io.err, in.path, out, fileio.WriteOptions{Expect: data, BreakLinks: o.force}); err != nil {

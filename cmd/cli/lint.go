@@ -307,7 +307,7 @@ func (o *lintOptions) applyFixes(fixed []lint.FixedFile, notFixed []string, io *
 			if err != nil {
 				return true, err
 			}
-			fmt.Fprint(io.out, d)
+			fmt.Fprint(patchOut(io.out), d)
 			continue
 		}
 		if err := writeFile(io.err, f.Path, f.Data, fileio.WriteOptions{Expect: f.Original}); err != nil {

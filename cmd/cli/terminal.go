@@ -45,3 +45,14 @@ func (a inlineArg) Format(f fmt.State, verb rune) {
 	}
 	fmt.Fprintf(f, fmt.FormatString(f, verb), a.v)
 }
+
+// patchOut is where a unified diff meant as a patch goes (fmt --diff, lint
+// --diff): out itself, so that the patch applies byte for byte; on a
+// terminal, escaped (report.TerminalSafe), where a control character of
+// the file would act instead of showing.
+func patchOut(out io.Writer) io.Writer {
+	if isTerminal(out) {
+		return report.TerminalSafe(out)
+	}
+	return out
+}
