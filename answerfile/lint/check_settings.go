@@ -228,10 +228,11 @@ func (c *checker) catalogPath(path string) string {
 	return ""
 }
 
-// catalogMemo remembers the catalog's answers for one lint: a file repeats
-// a few paths and names thousands of times (the 5,000-target file asks
-// 15,000 times for the groups of 5 paths and 25,000 times for 7 settings),
-// and a map lookup of a string costs far less than the catalog's search.
+// catalogMemo remembers the catalog's answers for one lint of a large
+// file: it repeats a few paths and names thousands of times (the
+// 5,000-target file asks 15,000 times for the groups of 5 paths and 25,000
+// times for 7 settings), and a map lookup of a string costs far less than
+// the catalog's search. A small file asks too few times to pay for the maps.
 type catalogMemo struct {
 	groups  map[string][]catalog.Entry // shared: callers only read them
 	entries map[settingKey]catalogEntry
@@ -244,6 +245,9 @@ type catalogEntry struct {
 
 // catalogGroups is c.cat.Groups(path), remembered.
 func (c *checker) catalogGroups(path string) []catalog.Entry {
+	if !c.large {
+		return c.cat.Groups(path)
+	}
 	if gs, ok := c.memo.groups[path]; ok {
 		return gs
 	}
@@ -257,6 +261,9 @@ func (c *checker) catalogGroups(path string) []catalog.Entry {
 
 // catalogLookup is c.cat.Lookup(path, name), remembered.
 func (c *checker) catalogLookup(path, name string) (catalog.Entry, bool) {
+	if !c.large {
+		return c.cat.Lookup(path, name)
+	}
 	k := settingKey{path, name}
 	if e, ok := c.memo.entries[k]; ok {
 		return e.Entry, e.ok

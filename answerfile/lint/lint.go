@@ -105,19 +105,20 @@ func lintParsed(doc *answerfile.Document, syntax []answerfile.Diagnostic, cfg Co
 // line, column and rule, without duplicates. A check whose rules are all
 // disabled does not run.
 func Lint(doc *answerfile.Document, cfg Config) []answerfile.Diagnostic {
-	return lintChecks(doc, cfg, len(doc.Text()) >= concurrentSize)
+	return lintChecks(doc, cfg, len(doc.Text()) >= largeSize)
 }
 
-// concurrentSize is the size of a file from which Lint runs its checks at
-// once, each in a goroutine: the checks of a small file take less time
-// than starting them would save (a 64 KiB file lints in a few
+// largeSize is the size of a file from which Lint runs its checks at once,
+// each in a goroutine, and remembers the catalog's answers (see
+// catalogMemo): for a small file, starting the goroutines and filling the
+// maps cost more than they save (a 64 KiB file lints in a few
 // milliseconds), and a run over many files has a file per core already.
-const concurrentSize = 64 << 10
+const largeSize = 64 << 10
 
-// lintChecks is Lint, with the checks run at once or in turn; the findings
-// are the same.
-func lintChecks(doc *answerfile.Document, cfg Config, concurrent bool) []answerfile.Diagnostic {
-	c := &checker{doc: doc, cfg: cfg, index: ruleIndex(), concurrent: concurrent}
+// lintChecks is Lint, with the checks run as for a large file or a small
+// one; the findings are the same.
+func lintChecks(doc *answerfile.Document, cfg Config, large bool) []answerfile.Diagnostic {
+	c := &checker{doc: doc, cfg: cfg, index: ruleIndex(), large: large}
 	c.run()
 	diags := applySuppressions(doc, c.diags, cfg)
 	return cfg.Finish(diags)
@@ -191,8 +192,9 @@ type checker struct {
 	pathSegs [][]string
 	// memo holds the catalog's answers so far.
 	memo catalogMemo
-	// concurrent runs the checks at once (see runConcurrently).
-	concurrent bool
+	// large runs the checks at once (see runConcurrently) and remembers the
+	// catalog's answers (see catalogMemo).
+	large bool
 }
 
 // reporter is the handle through which a check reports the findings of one
@@ -287,7 +289,7 @@ func (c *checker) run() {
 	if c.cat == nil {
 		c.cat = catalog.Load()
 	}
-	if !c.concurrent {
+	if !c.large {
 		for _, ch := range checks {
 			if c.enabled(ch) {
 				c.running = ch
@@ -315,7 +317,7 @@ func (c *checker) runConcurrently() {
 		if !c.enabled(ch) {
 			continue
 		}
-		sub := &checker{doc: c.doc, cfg: c.cfg, index: c.index, cat: c.cat, running: ch, targets: c.targets}
+		sub := &checker{doc: c.doc, cfg: c.cfg, index: c.index, cat: c.cat, running: ch, targets: c.targets, large: true}
 		wg.Go(func() {
 			defer func() { panics[i] = recover() }()
 			ch.run(sub)

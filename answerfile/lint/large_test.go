@@ -10,13 +10,13 @@ import (
 	"github.com/mcsf-dev/mcsf/answerfile"
 )
 
-// TestConcurrentChecksSame lints every rule's examples, the small bench
-// file and the documentation samples with the checks run at once and in
-// turn, under the default configuration and under one that disables some
-// rules and makes others strict: the findings are the same, in the same
-// order. Run with -race, it also shows that the checks share nothing they
-// write.
-func TestConcurrentChecksSame(t *testing.T) {
+// TestLargeFileChecksSame lints every rule's examples, the small bench
+// file and the documentation samples as large files (the checks at once,
+// the catalog's answers remembered) and as small ones, under the default
+// configuration and under one that disables some rules and makes others
+// strict: the findings are the same, in the same order. Run with -race, it
+// also shows that the checks share nothing they write.
+func TestLargeFileChecksSame(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "rules", "*", "*.xml"))
 	if err != nil {
 		t.Fatal(err)
@@ -50,11 +50,11 @@ func TestConcurrentChecksSame(t *testing.T) {
 			continue // not well-formed: no checks run
 		}
 		for name, cfg := range configs {
-			inTurn, atOnce := lintChecks(doc, cfg, false), lintChecks(doc, cfg, true)
-			if diff := cmp.Diff(inTurn, atOnce); diff != "" {
-				t.Errorf("%s, %s: in turn (-) and at once (+) differ:\n%s", f, name, diff)
+			small, large := lintChecks(doc, cfg, false), lintChecks(doc, cfg, true)
+			if diff := cmp.Diff(small, large); diff != "" {
+				t.Errorf("%s, %s: as a small file (-) and as a large one (+) differ:\n%s", f, name, diff)
 			}
-			if len(inTurn) > 0 {
+			if len(small) > 0 {
 				checked++
 			}
 		}
