@@ -26,12 +26,6 @@ import (
 // This file holds the commands that write answer files: generate, new,
 // import-spec and demo (all built on the templates package).
 
-// genCommands returns the commands of this file: generate, new, import-spec
-// and demo.
-func genCommands(io *streams) []*cobra.Command {
-	return []*cobra.Command{newGenerateCmd(io), newNewCmd(io), newImportSpecCmd(io), newDemoCmd(io)}
-}
-
 type generateOptions struct {
 	inputOptions
 	specLimits            templates.SpecLimits

@@ -143,11 +143,6 @@ func newLintCmd(io *streams) *cobra.Command {
 	return cmd
 }
 
-// lintCmds returns lint and the two commands that print its rule table.
-func lintCmds(io *streams) []*cobra.Command {
-	return []*cobra.Command{newLintCmd(io), newRulesCmd(io), newExplainCmd(io)}
-}
-
 // settings is what the command line says about rules (lint.Settings: it
 // wins over .mcsf.yaml). strictSet and failOnSet tell which flags were given.
 func (o *lintOptions) settings() (lint.Settings, error) {

@@ -58,16 +58,16 @@ type streams struct {
 
 // NewRoot builds the whole command tree, with the completion of every flag.
 func NewRoot(in io.Reader, out, errOut io.Writer) *cobra.Command {
-	root := newRoot(in, out, errOut, false)
+	root := newRoot(in, out, errOut, false, nil)
 	registerCompletions(root) // completion.go
 	return root
 }
 
-// newRoot builds the command tree; flag completions beyond those of enum
-// flags are left to registerCompletions, which took two thirds of the
-// tree's construction (0.7 ms of every run) and only a completion request
-// needs.
-func newRoot(in io.Reader, out, errOut io.Writer, process bool) *cobra.Command {
+// newRoot builds the command tree for a run with args (nil: the whole
+// tree; see commands); flag completions beyond those of enum flags are left
+// to registerCompletions, which took two thirds of the tree's construction
+// (0.7 ms of every run) and only a completion request needs.
+func newRoot(in io.Reader, out, errOut io.Writer, process bool, args []string) *cobra.Command {
 	color := colorModes[0]
 	io := &streams{in: in, out: &console{out, &color}, err: &console{errOut, &color}, process: process} // color.go
 	root := &cobra.Command{
@@ -103,7 +103,7 @@ Exit codes: 0 clean, 1 findings (or files that would change), 2 usage error
 	})
 	root.PersistentFlags().Var(&enumValue{name: "color", value: &color, allowed: colorModes}, "color", "colour diagnostics: "+english.Or(colorModes))
 	_ = root.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes, cobra.ShellCompDirectiveNoFileComp))
-	root.AddCommand(commands(io)...)
+	root.AddCommand(commands(io, args)...)
 	addSuggestions(root) // args.go
 	return root
 }
@@ -128,7 +128,7 @@ func run(args []string, in io.Reader, out, errOut io.Writer, process bool) int {
 		fmt.Fprintf(out, "mcsf %s\n", currentVersion().display())
 		return ExitOK
 	}
-	root := newRoot(in, out, errOut, process)
+	root := newRoot(in, out, errOut, process, args)
 	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
 		registerCompletions(root)
 	}
