@@ -133,6 +133,34 @@ func BenchmarkCompile(b *testing.B) {
 	}
 }
 
+// BenchmarkReadCompiled measures what resolve does with the 2,000-target
+// file when it does not lint: ReadCompiled (no tree, targets compiled on a
+// second goroutine), against BenchmarkCompile's Parse and Compile, and
+// ReadModel then CompileModel on one goroutine.
+func BenchmarkReadCompiled(b *testing.B) {
+	data := []byte(func() string { xml, _ := generateFile(2000, 1); return xml }())
+	b.Run("pipelined", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, ds, err := ReadCompiled("bench.xml", data, answerfile.DefaultLimits, PatternLimits{}); ds != nil || err != nil {
+				b.Fatal(ds, err)
+			}
+		}
+	})
+	b.Run("sequential", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			m, ds, err := ReadModel("bench.xml", data, answerfile.DefaultLimits)
+			if ds != nil || err != nil {
+				b.Fatal(ds, err)
+			}
+			CompileModel(m.Model)
+		}
+	})
+}
+
 // BenchmarkMatch measures evaluating one condition of each form.
 func BenchmarkMatch(b *testing.B) {
 	conds := []struct{ name, value, input string }{

@@ -35,7 +35,7 @@ type Compiled struct {
 	// exact MCC and MNC, the exact MCC, another exact value, or a pattern's
 	// literal prefix. Only states with none of these are scanned for every
 	// profile.
-	byMCCMNC map[string][]stateRef
+	byMCCMNC map[[2]string][]stateRef
 	byMCC    map[string][]stateRef
 	exact    map[string]map[string][]stateRef // condition name → value (lower case for SPN, PNN) → states
 	prefix   map[string]*prefixIndex          // condition name → states by a pattern's literal prefix
@@ -75,9 +75,9 @@ type cVariant struct {
 }
 
 type cSetting struct {
-	def    SettingDef
-	key    string // settingKey of Path and Name, macros not expanded
-	macros bool   // Path or Name holds a macro
+	def    *SettingDef // in the Model compiled
+	key    string      // settingKey of Path and Name, macros not expanded
+	macros bool        // Path or Name holds a macro
 }
 
 // Compile prepares one parsed answer file. See CompileModel.
@@ -136,7 +136,7 @@ type compiler struct {
 // pattern conditions, with room for nTargets targets, nStates states and
 // nConds conditions (more can come).
 func newCompiler(lim PatternLimits, patterns, nTargets, nStates, nConds int) *compiler {
-	c := &Compiled{notes: []string{}, slots: map[string]int{}, byMCCMNC: map[string][]stateRef{}, byMCC: map[string][]stateRef{},
+	c := &Compiled{notes: []string{}, slots: map[string]int{}, byMCCMNC: map[[2]string][]stateRef{}, byMCC: map[string][]stateRef{},
 		exact: map[string]map[string][]stateRef{}, prefix: map[string]*prefixIndex{}}
 	c.patterns = lim
 	if patterns > lim.Count() {
@@ -293,7 +293,8 @@ type settingKeys map[[2]string]cSetting
 
 func (keys settingKeys) compile(defs []SettingDef) []cSetting {
 	out := make([]cSetting, 0, len(defs))
-	for _, d := range defs {
+	for i := range defs {
+		d := &defs[i]
 		k, ok := keys[[2]string{d.Path, d.Name}]
 		if !ok {
 			k = cSetting{key: settingKey(d.Path, d.Name), macros: hasMacro(d.Path) || hasMacro(d.Name)}
@@ -331,7 +332,7 @@ func (c *Compiled) index(ref stateRef) {
 	}
 	switch {
 	case mcc >= 0 && mnc >= 0:
-		k := st.conds[mcc].Text + "\x00" + st.conds[mnc].Text
+		k := [2]string{st.conds[mcc].Text, st.conds[mnc].Text}
 		c.byMCCMNC[k] = append(c.byMCCMNC[k], ref)
 	case mcc >= 0:
 		c.byMCC[st.conds[mcc].Text] = append(c.byMCC[st.conds[mcc].Text], ref)

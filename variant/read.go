@@ -43,7 +43,7 @@ func ReadModel(name string, data []byte, lim answerfile.Limits) (FileModel, []an
 func ReadCompiled(name string, data []byte, lim answerfile.Limits, plim PatternLimits) (*Compiled, FileModel, []answerfile.Diagnostic, error) {
 	r := modelReader{name: name, batches: make(chan []TargetDef, 16)}
 	r.sizeFor(data)
-	k := newCompiler(plim, 0, 0, cap(r.states), cap(r.conds))
+	k := newCompiler(plim, 0, cap(r.out.Targets), cap(r.states), cap(r.conds))
 	done := make(chan bool)
 	go func() {
 		// Compile each part handed over, until the patterns seen exceed
@@ -151,12 +151,12 @@ type modelReader struct {
 
 type span struct{ from, n int }
 
-// sizeFor gives the lists room for the <TargetState>, <Condition> and
-// <Setting> elements that data appears to hold (it does not tell
-// comments from elements, nor sees a prefix): a hint that spares a large
-// file's lists the copies and garbage of growing.
+// sizeFor gives the lists room for the <Target>, <TargetState>,
+// <Condition>, <Variant> and <Setting> elements that data appears to hold
+// (it does not tell comments from elements, nor sees a prefix): a hint
+// that spares a large file's lists the copies and garbage of growing.
 func (r *modelReader) sizeFor(data []byte) {
-	states, conds, settings := 0, 0, 0
+	targets, states, conds, variants, settings := 0, 0, 0, 0, 0
 	for i := 0; ; {
 		j := bytes.IndexByte(data[i:], '<')
 		if j < 0 {
@@ -168,6 +168,10 @@ func (r *modelReader) sizeFor(data []byte) {
 			conds++
 		case bytes.HasPrefix(rest, []byte("TargetState")):
 			states++
+		case bytes.HasPrefix(rest, []byte("Target ")), bytes.HasPrefix(rest, []byte("Target>")):
+			targets++
+		case bytes.HasPrefix(rest, []byte("Variant ")), bytes.HasPrefix(rest, []byte("Variant>")):
+			variants++
 		case bytes.HasPrefix(rest, []byte("Setting ")), bytes.HasPrefix(rest, []byte("Setting/")):
 			settings++
 		}
@@ -175,6 +179,10 @@ func (r *modelReader) sizeFor(data []byte) {
 	r.states, r.stateConds = make([]StateDef, 0, states), make([]span, 0, states)
 	r.conds = make([]ConditionDef, 0, conds)
 	r.settings = make([]SettingDef, 0, settings)
+	m := &r.out.Model
+	m.Targets, r.targetStates = make([]TargetDef, 0, targets), make([]span, 0, targets)
+	m.Variants = make([]VariantDef, 0, variants)
+	r.variantSettings, r.variantRefs = make([]span, 0, variants), make([]span, 0, variants)
 }
 
 // cut is the part of all that s spans; nil when it is empty, as append
@@ -203,6 +211,12 @@ func (r *modelReader) model() FileModel {
 	}
 	for i := r.sent; i < len(m.Targets); i++ {
 		m.Targets[i].States = cut(r.states, r.targetStates[i])
+	}
+	if len(m.Targets) == 0 {
+		m.Targets = nil // as ModelOf leaves it
+	}
+	if len(m.Variants) == 0 {
+		m.Variants = nil
 	}
 	for i := range m.Variants {
 		m.Variants[i].Settings = cut(r.settings, r.variantSettings[i])

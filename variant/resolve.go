@@ -173,7 +173,7 @@ func (c *Compiled) resolve(p Profile, explain bool) Result {
 	}
 	if mcc, ok := p.get("mcc"); ok {
 		if mnc, ok := p.get("mnc"); ok {
-			visit(c.byMCCMNC[mcc+"\x00"+mnc])
+			visit(c.byMCCMNC[[2]string{mcc, mnc}])
 		}
 		visit(c.byMCC[mcc])
 	}
