@@ -2,7 +2,8 @@ package lsp
 
 import (
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/mcsf-dev/mcsf/schema"
 )
 
 // encode.go: the JSON of a publication, written by hand. A publication of
@@ -84,52 +85,5 @@ func appendPosition(b []byte, p Position) []byte {
 }
 
 // appendJSONString appends s as a JSON string, as encoding/json writes it
-// but for <, > and &, which need no escape outside HTML: control
-// characters escaped, invalid UTF-8 as U+FFFD, and U+2028 and U+2029
-// escaped (JavaScript reads them as line ends).
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
+// but for <, > and &, which need no escape outside HTML.
+func appendJSONString(b []byte, s string) []byte { return schema.AppendJSONString(b, s, false) }

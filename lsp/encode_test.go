@@ -45,24 +45,22 @@ func TestAppendPublication(t *testing.T) {
 	if len(files) == 0 {
 		t.Logf("the documentation samples are not at %s: the made-up publications only", dir)
 	}
-	{
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ds, err := lint.File(f, data, lint.Config{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			sn := &snapshot{uri: pathToURI(f), name: f, text: newText(string(data))}
-			ft := fileTexts{texts: map[string]*text{f: sn.text}}
-			p := publishDiagnosticsParams{URI: sn.uri, Version: &version, Diagnostics: []Diagnostic{}}
-			for _, d := range ds {
-				p.Diagnostics = append(p.Diagnostics, ft.convert(d, sn, encodingUTF16))
-			}
-			ps = append(ps, p)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
 		}
+		ds, err := lint.File(f, data, lint.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sn := &snapshot{uri: pathToURI(f), name: f, text: newText(string(data))}
+		ft := fileTexts{texts: map[string]*text{f: sn.text}}
+		p := publishDiagnosticsParams{URI: sn.uri, Version: &version, Diagnostics: []Diagnostic{}}
+		for _, d := range ds {
+			p.Diagnostics = append(p.Diagnostics, ft.convert(d, sn, encodingUTF16))
+		}
+		ps = append(ps, p)
 	}
 	// No diagnostics are an empty array, never null (which the protocol does not allow).
 	if got, want := string(appendPublication(nil, publishDiagnosticsParams{URI: "u", Version: &version})),
