@@ -46,5 +46,5 @@ func WriteGitHubSummary(w io.Writer, r *Report) error {
 // markdownCell escapes text for one cell of a Markdown table: no line
 // breaks, no column separator, no HTML.
 func markdownCell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;", "&", "&amp;", "`", "\\`").Replace(s)
+	return MarkdownText(strings.ReplaceAll(s, "&", "&amp;"))
 }
