@@ -97,11 +97,13 @@ func unescapePointer(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
 }
 
-// answerSchema is the parsed text of the answerfile schema, for turning
-// validation errors into messages: which attributes and children each
-// element allows, and where each element may stand.
+// answerSchema is what the checks need of the answerfile schema: which
+// attributes and children each element allows, and where each element may
+// stand (from the compiled schema: schema.Definitions), and its parsed
+// text for turning validation errors into messages (root, read on the
+// first error).
 type answerSchema struct {
-	root    map[string]any
+	ref     string              // the definition of the root element, e.g. /$defs/ImageCustomizations
 	parents map[string][]string // element tag -> tags of the elements that may hold it
 	// childDefs maps a definition's pointer (/$defs/Target) to the
 	// definitions of the child elements it declares (TargetState ->
@@ -111,6 +113,7 @@ type answerSchema struct {
 	// names) whose verdict depends on less than their whole value: the
 	// schema cache key holds only that much of it (see valueKind).
 	valueKinds map[string]map[string]valueKind
+	root       func() (map[string]any, error)
 }
 
 // valueKind says how much of an attribute value a definition looks at.
@@ -121,7 +124,46 @@ const (
 	nonBlank                       // {"type": "string", "pattern": "\\S"}: whether it has a non-space
 )
 
+// loadAnswerSchema builds the tables from the compiled schema: JSON-parsing
+// the schema's text for them was 5 % of the CPU of linting one small file.
 var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
+	ref, defs, err := schema.Definitions("answerfile")
+	if err != nil {
+		return nil, err
+	}
+	s := &answerSchema{ref: ref, parents: map[string][]string{}, childDefs: map[string]map[string]string{},
+		valueKinds: map[string]map[string]valueKind{}, root: sync.OnceValues(parseAnswerSchema)}
+	for _, def := range defs {
+		parent := strings.TrimPrefix(def.Pointer, "/$defs/")
+		kids, kinds := map[string]string{}, map[string]valueKind{}
+		for _, p := range def.Properties {
+			if !strings.HasPrefix(p.Name, "@") && !strings.HasPrefix(p.Name, "#") {
+				s.parents[p.Name] = append(s.parents[p.Name], parent)
+			}
+			if p.Items != "" {
+				kids[p.Name] = p.Items
+			}
+			// Only a definition that looks at nothing else may leave
+			// values out of the key.
+			if name, ok := strings.CutPrefix(p.Name, "@"); ok && !strings.Contains(name, ":") && def.Plain {
+				switch p.String {
+				case schema.AnyString:
+					kinds[name] = anyString
+				case schema.NonBlankText:
+					kinds[name] = nonBlank
+				}
+			}
+		}
+		if !def.Plain {
+			kinds = nil
+		}
+		s.childDefs[def.Pointer], s.valueKinds[def.Pointer] = kids, kinds
+	}
+	return s, nil
+})
+
+// parseAnswerSchema parses the text of the answerfile schema.
+func parseAnswerSchema() (map[string]any, error) {
 	b, err := schema.Bytes("answerfile")
 	if err != nil {
 		return nil, err
@@ -130,84 +172,7 @@ var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
 	if err := json.Unmarshal(b, &root); err != nil {
 		return nil, fmt.Errorf("answerfile schema: %w", err)
 	}
-	s := &answerSchema{root: root, parents: map[string][]string{}, childDefs: map[string]map[string]string{},
-		valueKinds: map[string]map[string]valueKind{}}
-	defs, _ := root["$defs"].(map[string]any)
-	names := make([]string, 0, len(defs))
-	for name := range defs {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, parent := range names {
-		def, _ := defs[parent].(map[string]any)
-		props, _ := def["properties"].(map[string]any)
-		kids := map[string]string{}
-		for key, prop := range props {
-			if !strings.HasPrefix(key, "@") && !strings.HasPrefix(key, "#") {
-				s.parents[key] = append(s.parents[key], parent)
-			}
-			items, _ := prop.(map[string]any)["items"].(map[string]any)
-			if ref, ok := items["$ref"].(string); ok {
-				kids[key] = strings.TrimPrefix(ref, "#")
-			}
-		}
-		s.childDefs["/$defs/"+parent] = kids
-		s.valueKinds["/$defs/"+parent] = attrValueKinds(def, defs)
-	}
-	return s, nil
-})
-
-// attrValueKinds finds the attributes of an element definition whose schema
-// is "a string" or "a string with a non-space" (see valueKind), provided
-// the definition holds nothing else that could look at values; otherwise
-// it finds none.
-func attrValueKinds(def map[string]any, defs map[string]any) map[string]valueKind {
-	for k := range def {
-		switch k {
-		case "type", "description", "required", "properties", "additionalProperties":
-		default:
-			return nil
-		}
-	}
-	kind := func(v any) valueKind {
-		m, _ := v.(map[string]any)
-		if m["type"] != "string" {
-			return 0
-		}
-		k := anyString
-		for key, x := range m {
-			switch {
-			case key == "type", key == "description", key == "errorMessage":
-			case key == "pattern" && x == `\S`:
-				k = nonBlank
-			default:
-				return 0
-			}
-		}
-		return k
-	}
-	out := map[string]valueKind{}
-	props, _ := def["properties"].(map[string]any)
-	for key, prop := range props {
-		name, ok := strings.CutPrefix(key, "@")
-		if !ok || strings.Contains(name, ":") {
-			continue
-		}
-		p, _ := prop.(map[string]any)
-		var k valueKind
-		if ref, ok := p["$ref"].(string); ok {
-			target, local := strings.CutPrefix(ref, "#/$defs/")
-			if local && (len(p) == 1 || len(p) == 2 && p["description"] != nil) {
-				k = kind(defs[target])
-			}
-		} else {
-			k = kind(p)
-		}
-		if k != 0 {
-			out[name] = k
-		}
-	}
-	return out
+	return root, nil
 }
 
 // hasNonSpace reports whether v matches the pattern \S: RE2's \s is
@@ -229,7 +194,8 @@ func hasNonSpace(v string) bool {
 // keyword, and the keyword.
 func (s *answerSchema) resolve(loc string) (map[string]any, string) {
 	toks := strings.Split(strings.TrimPrefix(loc, "/"), "/")
-	var cur any = s.root
+	root, _ := s.root() // nil when it does not parse: no message details
+	var cur any = root
 	for _, tok := range toks[:len(toks)-1] {
 		tok = unescapePointer(tok)
 		m, ok := cur.(map[string]any)
@@ -244,7 +210,7 @@ func (s *answerSchema) resolve(loc string) (map[string]any, string) {
 		}
 		if tok == "$ref" {
 			ref, _ := m["$ref"].(string)
-			cur = s.pointer(strings.TrimPrefix(ref, "#"))
+			cur = pointer(root, strings.TrimPrefix(ref, "#"))
 			continue
 		}
 		cur = m[tok]
@@ -253,8 +219,8 @@ func (s *answerSchema) resolve(loc string) (map[string]any, string) {
 	return m, unescapePointer(toks[len(toks)-1])
 }
 
-func (s *answerSchema) pointer(ptr string) any {
-	var cur any = s.root
+func pointer(root map[string]any, ptr string) any {
+	var cur any = root
 	for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
 		m, ok := cur.(map[string]any)
 		if !ok {
@@ -303,12 +269,11 @@ func (c *checker) checkStructure() {
 		c.internal(err)
 		return
 	}
-	ref, _ := as.root["$ref"].(string)
 	type item struct {
 		e   *etree.Element
 		def string // JSON pointer of its definition, e.g. /$defs/Target
 	}
-	stack := []item{{c.doc.Tree.Root(), strings.TrimPrefix(ref, "#")}}
+	stack := []item{{c.doc.Tree.Root(), as.ref}}
 	var key []byte
 	var tags []*etree.Element
 	for len(stack) > 0 {

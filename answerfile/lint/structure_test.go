@@ -2,13 +2,17 @@ package lint
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/beevik/etree"
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/mcsf-dev/mcsf/answerfile"
 )
 
@@ -199,6 +203,111 @@ func TestAttrValueKinds(t *testing.T) {
 			t.Errorf("%s (-want +got):\n%s", def, diff)
 		}
 	}
+}
+
+// TestAnswerSchemaTables checks the tables loadAnswerSchema builds from the
+// compiled schema against those read from the schema's JSON text, as they
+// were before: which definitions hold which elements, and what each
+// definition looks at of its attribute values.
+func TestAnswerSchemaTables(t *testing.T) {
+	as, err := loadAnswerSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := parseAnswerSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	parents, childDefs, valueKinds := map[string][]string{}, map[string]map[string]string{}, map[string]map[string]valueKind{}
+	defs, _ := root["$defs"].(map[string]any)
+	for _, parent := range slices.Sorted(maps.Keys(defs)) {
+		def, _ := defs[parent].(map[string]any)
+		props, _ := def["properties"].(map[string]any)
+		kids := map[string]string{}
+		for key, prop := range props {
+			if !strings.HasPrefix(key, "@") && !strings.HasPrefix(key, "#") {
+				parents[key] = append(parents[key], parent)
+			}
+			items, _ := prop.(map[string]any)["items"].(map[string]any)
+			if ref, ok := items["$ref"].(string); ok {
+				kids[key] = strings.TrimPrefix(ref, "#")
+			}
+		}
+		childDefs["/$defs/"+parent] = kids
+		valueKinds["/$defs/"+parent] = jsonValueKinds(def, defs)
+	}
+	for _, p := range parents {
+		slices.Sort(p)
+	}
+	for _, p := range as.parents {
+		slices.Sort(p)
+	}
+	ref, _ := root["$ref"].(string)
+	if got, want := as.ref, strings.TrimPrefix(ref, "#"); got != want {
+		t.Errorf("root definition: got %s, want %s", got, want)
+	}
+	empty := cmpopts.EquateEmpty()
+	if diff := cmp.Diff(parents, as.parents, empty); diff != "" {
+		t.Errorf("parents (-json +compiled):\n%s", diff)
+	}
+	if diff := cmp.Diff(childDefs, as.childDefs, empty); diff != "" {
+		t.Errorf("childDefs (-json +compiled):\n%s", diff)
+	}
+	if diff := cmp.Diff(valueKinds, as.valueKinds, empty); diff != "" {
+		t.Errorf("valueKinds (-json +compiled):\n%s", diff)
+	}
+}
+
+// jsonValueKinds finds the attributes of an element definition (JSON text)
+// whose schema is "a string" or "a string with a non-space", provided the
+// definition holds nothing else that could look at values.
+func jsonValueKinds(def map[string]any, defs map[string]any) map[string]valueKind {
+	for k := range def {
+		switch k {
+		case "type", "description", "required", "properties", "additionalProperties":
+		default:
+			return nil
+		}
+	}
+	kind := func(v any) valueKind {
+		m, _ := v.(map[string]any)
+		if m["type"] != "string" {
+			return 0
+		}
+		k := anyString
+		for key, x := range m {
+			switch {
+			case key == "type", key == "description", key == "errorMessage":
+			case key == "pattern" && x == `\S`:
+				k = nonBlank
+			default:
+				return 0
+			}
+		}
+		return k
+	}
+	out := map[string]valueKind{}
+	props, _ := def["properties"].(map[string]any)
+	for key, prop := range props {
+		name, ok := strings.CutPrefix(key, "@")
+		if !ok || strings.Contains(name, ":") {
+			continue
+		}
+		p, _ := prop.(map[string]any)
+		var k valueKind
+		if ref, ok := p["$ref"].(string); ok {
+			target, local := strings.CutPrefix(ref, "#/$defs/")
+			if local && (len(p) == 1 || len(p) == 2 && p["description"] != nil) {
+				k = kind(defs[target])
+			}
+		} else {
+			k = kind(p)
+		}
+		if k != 0 {
+			out[name] = k
+		}
+	}
+	return out
 }
 
 // TestHasNonSpace agrees with the schema's pattern \S as the validator
