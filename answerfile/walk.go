@@ -3,6 +3,7 @@ package answerfile
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -57,9 +58,12 @@ type walker struct {
 	attrs  []etree.Attr
 	// scopes holds the namespace declarations in scope at each depth
 	// (an element that declares none shares its parent's map) and rootNS
-	// is the root's namespace (see namespace.go).
-	rootNS string
-	scopes []map[string]string
+	// is the root's namespace (see namespace.go). rootScope[d] is set
+	// while the scope at depth d+1 is the root's: an element there with
+	// the root's prefix is in the root's namespace, without a look-up.
+	rootNS, rootSpace string
+	scopes            []map[string]string
+	rootScope         []bool
 	// line is the 0-based line of the element at offset lineOff, the last
 	// one: elements come in the order of the text, so the next one's line
 	// is found by moving on from it. In a text with no CR, lines are
@@ -118,10 +122,15 @@ func (w *walker) element(s *scanner, depth, off int, name string, parent *elemIn
 	foreign := false
 	if depth == 1 {
 		scope := declarations(w.attrs, nil)
-		w.rootNS, w.scopes = namespaceOf(space, scope), append(w.scopes[:0], scope)
+		w.rootNS, w.rootSpace, w.scopes = namespaceOf(space, scope), space, append(w.scopes[:0], scope)
+		w.rootScope = append(w.rootScope[:0], true)
 	} else {
+		declares := slices.ContainsFunc(w.attrs, func(a etree.Attr) bool { return a.Space == "xmlns" || a.Space == "" && a.Key == "xmlns" })
 		w.scopes = append(w.scopes[:depth-1], declarations(w.attrs, w.scopes[depth-2]))
-		foreign = namespaceOf(space, w.scopes[depth-1]) != w.rootNS
+		w.rootScope = append(w.rootScope[:depth-1], w.rootScope[depth-2] && !declares)
+		if !w.rootScope[depth-1] || space != w.rootSpace {
+			foreign = namespaceOf(space, w.scopes[depth-1]) != w.rootNS
+		}
 	}
 	w.el = Element{Space: space, Tag: tag, Depth: depth, Offset: off, Line: w.lineOf(s, off), Foreign: foreign, Attrs: w.attrs}
 	w.visit(&w.el)

@@ -163,17 +163,31 @@ func (r *modelReader) sizeFor(data []byte) {
 			break
 		}
 		i += j + 1
-		switch rest := data[i:]; {
-		case bytes.HasPrefix(rest, []byte("Condition")):
-			conds++
-		case bytes.HasPrefix(rest, []byte("TargetState")):
-			states++
-		case bytes.HasPrefix(rest, []byte("Target ")), bytes.HasPrefix(rest, []byte("Target>")):
-			targets++
-		case bytes.HasPrefix(rest, []byte("Variant ")), bytes.HasPrefix(rest, []byte("Variant>")):
-			variants++
-		case bytes.HasPrefix(rest, []byte("Setting ")), bytes.HasPrefix(rest, []byte("Setting/")):
-			settings++
+		if i >= len(data) {
+			break
+		}
+		// The first letter tells most tags apart (end tags, comments)
+		// before any comparison.
+		switch rest := data[i:]; rest[0] {
+		case 'C':
+			if bytes.HasPrefix(rest, []byte("Condition")) {
+				conds++
+			}
+		case 'T':
+			switch {
+			case bytes.HasPrefix(rest, []byte("TargetState")):
+				states++
+			case bytes.HasPrefix(rest, []byte("Target ")), bytes.HasPrefix(rest, []byte("Target>")):
+				targets++
+			}
+		case 'V':
+			if bytes.HasPrefix(rest, []byte("Variant ")) || bytes.HasPrefix(rest, []byte("Variant>")) {
+				variants++
+			}
+		case 'S':
+			if bytes.HasPrefix(rest, []byte("Setting ")) || bytes.HasPrefix(rest, []byte("Setting/")) {
+				settings++
+			}
 		}
 	}
 	r.states, r.stateConds = make([]StateDef, 0, states), make([]span, 0, states)
