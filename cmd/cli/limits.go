@@ -7,7 +7,7 @@ import (
 
 // addPatternFlags registers --max-pattern-size and --max-patterns, the
 // limits of a file's pattern: conditions (variant.PatternLimits), on the
-// commands that compile them: lint, resolve, retry. Like every limit they
+// commands that compile them: lint, lsp, resolve, retry. Like every limit they
 // are flags only: a .mcsf.yaml, which a pull request from a fork controls
 // in CI, cannot raise them.
 func addPatternFlags(cmd *cobra.Command, lim *variant.PatternLimits) {
