@@ -46,7 +46,11 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 			return nil, &fs.PathError{Op: "read", Path: path, Err: err}
 		}
 		data = data[:len(data)+n]
-		if n == 0 || int64(len(data)) > limit {
+		// A read of a file on disk (fstat gave its size; files of /proc
+		// say 0) that returns less than it asked for has reached the end:
+		// no second read to see it return 0 (one system call of five per
+		// file).
+		if n == 0 || size > 0 && int64(n) < end-int64(len(data)-n) || int64(len(data)) > limit {
 			break
 		}
 	}
