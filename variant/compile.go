@@ -105,7 +105,7 @@ func CompileModel(m Model) *Compiled { return CompileModelLimits(m, PatternLimit
 
 // CompileModelLimits is CompileModel with patterns compiled within lim: one
 // larger than lim.MaxSize, or every pattern when m has more than
-// lim.MaxCount (a note says so), cannot be evaluated, and its TargetState is
+// lim.MaxCount or a total size over lim.MaxTotal (a note says so), cannot be evaluated, and its TargetState is
 // undecided.
 func CompileModelLimits(m Model, lim PatternLimits) *Compiled {
 	// The states of all targets share an array, their conditions three,
@@ -118,7 +118,8 @@ func CompileModelLimits(m Model, lim PatternLimits) *Compiled {
 			nConds += len(sd.Conditions)
 		}
 	}
-	k := newCompiler(lim, m.Patterns(), len(m.Targets), nStates, nConds)
+	count, total := m.Patterns()
+	k := newCompiler(lim, count, total, len(m.Targets), nStates, nConds)
 	k.addTargets(m.Targets)
 	return k.finish(m)
 }
@@ -133,15 +134,15 @@ type compiler struct {
 }
 
 // newCompiler starts a Compiled of a file with the given number of
-// pattern conditions, with room for nTargets targets, nStates states and
+// pattern conditions and their total instructions, with room for nTargets targets, nStates states and
 // nConds conditions (more can come).
-func newCompiler(lim PatternLimits, patterns, nTargets, nStates, nConds int) *compiler {
+func newCompiler(lim PatternLimits, patterns, total, nTargets, nStates, nConds int) *compiler {
 	c := &Compiled{notes: []string{}, slots: map[string]int{}, byMCCMNC: map[[2]string][]stateRef{}, byMCC: map[string][]stateRef{},
 		exact: map[string]map[string][]stateRef{}, prefix: map[string]*prefixIndex{}}
 	c.patterns = lim
-	if patterns > lim.Count() {
+	if note, over := lim.Over(patterns, total); over {
 		c.patternsOff = true
-		c.notes = append(c.notes, lim.TooManyPatterns(patterns))
+		c.notes = append(c.notes, note)
 	}
 	c.condBuf = condBuf{conds: make([]Condition, 0, nConds), slots: make([]int, 0, nConds), errs: make([]string, 0, nConds),
 		slotOf: map[string]int{}}
@@ -260,9 +261,12 @@ func (c *Compiled) compileState(id string, n int, sd StateDef) cState {
 			c.condBuf.slotOf[cd.Name] = slot
 		}
 		s.slots = append(s.slots, slot)
-		cond, err := ParseConditionLimits(cd.Name, cd.Value, c.patterns)
+		var cond Condition
+		var err error
 		if c.patternsOff && IsPattern(cd.Value) {
 			cond, err = c.patterns.uncompiled(cd.Name, cd.Value)
+		} else {
+			cond, err = ParseConditionLimits(cd.Name, cd.Value, c.patterns)
 		}
 		msg := ""
 		if err != nil {

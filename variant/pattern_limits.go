@@ -23,16 +23,22 @@ const MaxPatternSize = 2000
 // answer file (PatternLimits.MaxCount, --max-patterns): the benchmark of
 // 2,000 operators matched by patterns (bench/gen pattern) has 4,500. Each
 // pattern is compiled, and lint compares the targets' patterns pair by
-// pair. The count does not bound count x size: 10,000 patterns of 2,000
-// instructions (within both limits) take resolve 23 s and 1.7 GB; 10,001
-// (over) take it 1.6 s, as nothing is compiled.
+// pair. The count alone does not bound count x size (MaxTotal does).
 const DefaultMaxPatterns = 10000
+
+// DefaultMaxPatternTotal is the default bound of the instructions of all
+// the pattern: conditions of one answer file together (PatternLimits.MaxTotal,
+// --max-pattern-total): the 4,500 patterns of bench/gen pattern total about
+// 50,000. Without it, 10,000 patterns of 2,000 instructions each, within
+// both other limits, took lint over 300 s and resolve 23 s and 1.7 GB.
+const DefaultMaxPatternTotal = 200000
 
 // PatternLimits bound the patterns of one answer file (with its imports,
 // for resolve); zero fields mean the defaults.
 type PatternLimits struct {
 	MaxSize  int // instructions of one compiled pattern (MaxPatternSize)
 	MaxCount int // pattern: conditions of one file (DefaultMaxPatterns)
+	MaxTotal int // instructions of all of them (DefaultMaxPatternTotal)
 }
 
 func (l PatternLimits) size() int {
@@ -50,24 +56,49 @@ func (l PatternLimits) Count() int {
 	return DefaultMaxPatterns
 }
 
+func (l PatternLimits) total() int {
+	if l.MaxTotal > 0 {
+		return l.MaxTotal
+	}
+	return DefaultMaxPatternTotal
+}
+
 // IsPattern reports whether a condition value is a pattern, compiled as a
 // regular expression: pattern:P or !pattern:P.
 func IsPattern(value string) bool {
 	return strings.HasPrefix(strings.TrimPrefix(value, "!"), "pattern:")
 }
 
-// TooManyPatterns says that a file has n pattern: conditions, more than
-// l.Count(), and what mcsf does then: it compiles none of them.
-func (l PatternLimits) TooManyPatterns(n int) string {
-	return fmt.Sprintf("the file has %d pattern: conditions, more than the limit of %d (--max-patterns): mcsf compiles none of them, so their TargetStates are neither checked nor evaluated; raise the limit if the file is really that large",
-		n, l.Count())
+// Over says whether a file whose pattern: conditions number count and
+// compile to total instructions (see Cost) is over l, and then which flag
+// and what mcsf does: it compiles none of them.
+func (l PatternLimits) Over(count, total int) (string, bool) {
+	const then = "mcsf compiles none of them, so their TargetStates are neither checked nor evaluated; raise the limit if the file is really that large"
+	switch {
+	case count > l.Count():
+		return fmt.Sprintf("the file has %d pattern: conditions, more than the limit of %d (--max-patterns): %s", count, l.Count(), then), true
+	case total > l.total():
+		return fmt.Sprintf("the file's %d pattern: conditions compile to %d regular-expression instructions in all, more than the limit of %d (--max-pattern-total): %s", count, total, l.total(), then), true
+	}
+	return "", false
+}
+
+// Cost adds one condition value to the count and total instruction size
+// of a file's patterns that Over reads; values that are not patterns cost
+// nothing.
+func Cost(count, total int, value string) (int, int) {
+	if !IsPattern(value) {
+		return count, total
+	}
+	_, text, _ := strings.Cut(value, ":")
+	return count + 1, min(total+max(PatternSize(text), 1), 1<<30)
 }
 
 // uncompiled is the condition of a pattern left uncompiled because its
-// file has more patterns than l allows: it cannot be evaluated.
+// file's patterns are over l: it cannot be evaluated.
 func (l PatternLimits) uncompiled(name, value string) (Condition, error) {
 	c := splitCondition(name, value)
-	p := Problem{ProblemPatternLimit, fmt.Sprintf("not compiled: the file has more than %d pattern: conditions (--max-patterns)", l.Count())}
+	p := Problem{ProblemPatternLimit, "not compiled: the file's pattern: conditions are over --max-patterns or --max-pattern-total"}
 	c.bad, c.why = true, p.Message
 	return c, p
 }
@@ -125,17 +156,15 @@ func patternSizeProblem(p string, lim PatternLimits) (Problem, bool) {
 	return Problem{}, false
 }
 
-// Patterns counts the pattern: conditions of m's targets.
-func (m Model) Patterns() int {
-	n := 0
+// Patterns returns the count and total instruction size (Cost) of the
+// pattern: conditions of m's targets.
+func (m Model) Patterns() (count, total int) {
 	for _, t := range m.Targets {
 		for _, st := range t.States {
 			for _, c := range st.Conditions {
-				if IsPattern(c.Value) {
-					n++
-				}
+				count, total = Cost(count, total, c.Value)
 			}
 		}
 	}
-	return n
+	return count, total
 }

@@ -67,8 +67,10 @@ func TestPatternLimits(t *testing.T) {
 	for _, td := range m.Targets {
 		m.Variants = append(m.Variants, VariantDef{Name: td.ID, TargetRefs: []string{td.ID}})
 	}
-	if n := m.Patterns(); n != 3 {
-		t.Fatalf("Patterns() = %d, want 3", n)
+	// Each of the three compiles to 7 instructions (PatternSize: 3, plus
+	// the anchors, match and fail).
+	if n, total := m.Patterns(); n != 3 || total != 21 {
+		t.Fatalf("Patterns() = %d, %d; want 3, 21", n, total)
 	}
 	r := CompileModelLimits(m, lim).Resolve(NewProfile(Pair{"MCC", "310"}, Pair{"SPN", "A1"}))
 	var matched, undecided []string
@@ -78,7 +80,7 @@ func TestPatternLimits(t *testing.T) {
 	for _, u := range r.Undecided {
 		undecided = append(undecided, u.Target+": "+u.Reason)
 	}
-	why := "not compiled: the file has more than 2 pattern: conditions (--max-patterns)"
+	why := "not compiled: the file's pattern: conditions are over --max-patterns or --max-pattern-total"
 	if diff := cmp.Diff([]string{"310"}, matched); diff != "" {
 		t.Errorf("matched (-want +got):\n%s", diff)
 	}
@@ -93,5 +95,14 @@ func TestPatternLimits(t *testing.T) {
 	r = CompileModelLimits(m, PatternLimits{MaxCount: 3}).Resolve(NewProfile(Pair{"MCC", "310"}, Pair{"SPN", "A1"}))
 	if len(r.Matched) != 3 || len(r.Undecided) != 0 {
 		t.Errorf("MaxCount 3: %d matched, %d undecided; want 3 (310, A.*, !B.*) and 0", len(r.Matched), len(r.Undecided))
+	}
+	// --max-pattern-total bounds count x size: 21 instructions in all, over 20.
+	r = CompileModelLimits(m, PatternLimits{MaxTotal: 20}).Resolve(NewProfile(Pair{"MCC", "310"}, Pair{"SPN", "A1"}))
+	note = "the file's 3 pattern: conditions compile to 21 regular-expression instructions in all, more than the limit of 20 (--max-pattern-total): mcsf compiles none of them, so their TargetStates are neither checked nor evaluated; raise the limit if the file is really that large"
+	if len(r.Matched) != 1 || len(r.Undecided) != 3 || !slices.Contains(r.Notes, note) {
+		t.Errorf("MaxTotal 20: %d matched, %d undecided, notes %q; want 1, 3 and %q", len(r.Matched), len(r.Undecided), r.Notes, note)
+	}
+	if r = CompileModelLimits(m, PatternLimits{MaxTotal: 21}).Resolve(NewProfile(Pair{"MCC", "310"}, Pair{"SPN", "A1"})); len(r.Undecided) != 0 {
+		t.Errorf("MaxTotal 21: %d undecided, want 0", len(r.Undecided))
 	}
 }

@@ -38,29 +38,29 @@ func ReadModel(name string, data []byte, lim answerfile.Limits) (FileModel, []an
 // the targets compiled on a second goroutine while the rest of the file is
 // read (a large file's targets come before its variants). It returns the
 // FileModel too; diagnostics or an error leave both empty. A file with
-// more patterns than plim allows is compiled again, in one piece, once it
+// patterns over plim is compiled again, in one piece, once it
 // is read (the count is known only then).
 func ReadCompiled(name string, data []byte, lim answerfile.Limits, plim PatternLimits) (*Compiled, FileModel, []answerfile.Diagnostic, error) {
 	r := modelReader{name: name, batches: make(chan []TargetDef, 16)}
 	r.sizeFor(data)
-	k := newCompiler(plim, 0, cap(r.out.Targets), cap(r.states), cap(r.conds))
+	k := newCompiler(plim, 0, 0, cap(r.out.Targets), cap(r.states), cap(r.conds))
 	done := make(chan bool)
 	go func() {
 		// Compile each part handed over, until the patterns seen exceed
 		// the limit (nothing of this compile is used then).
-		patterns, over := 0, false
+		patterns, total, over := 0, 0, false
 		for tds := range r.batches {
 			for i := range tds {
 				for _, st := range tds[i].States {
 					for _, c := range st.Conditions {
-						if IsPattern(c.Value) {
-							patterns++
-						}
+						patterns, total = Cost(patterns, total, c.Value)
 					}
 				}
 			}
-			if over = over || patterns > plim.Count(); !over {
+			if _, o := plim.Over(patterns, total); !over && !o {
 				k.addTargets(tds)
+			} else {
+				over = true
 			}
 		}
 		done <- over

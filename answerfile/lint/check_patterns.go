@@ -7,23 +7,23 @@ import (
 
 // check_patterns.go: the limits of a file's pattern: conditions.
 
-// tooManyPatterns returns the number of the file's pattern: conditions and,
-// when it is more than Config.Patterns allows, the first pattern over the
-// limit, where the targets check reports pattern-limit once; then no
-// pattern of the file is compiled.
-func (c *checker) tooManyPatterns() (int, *answerfile.Condition) {
+// tooManyPatterns returns, when the file's pattern: conditions are over
+// Config.Patterns (their count or their total size), what the targets
+// check reports once as pattern-limit, and the first pattern over the
+// limit, where it reports it; then no pattern of the file is compiled.
+func (c *checker) tooManyPatterns() (string, *answerfile.Condition) {
 	var over *answerfile.Condition
-	n := 0
+	n, total := 0, 0
 	for _, t := range c.doc.Root.Targets {
 		for _, st := range t.States {
 			for i, cond := range st.Conditions {
-				if variant.IsPattern(cond.Value.Value) {
-					if n++; n == c.cfg.Patterns.Count()+1 {
-						over = &st.Conditions[i]
-					}
+				n, total = variant.Cost(n, total, cond.Value.Value)
+				if _, o := c.cfg.Patterns.Over(n, total); o && over == nil {
+					over = &st.Conditions[i]
 				}
 			}
 		}
 	}
-	return n, over
+	msg, _ := c.cfg.Patterns.Over(n, total)
+	return msg, over
 }

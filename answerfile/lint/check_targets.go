@@ -13,9 +13,9 @@ import (
 // Variants that use them.
 
 func (c *checker) checkTargets() {
-	n, over := c.tooManyPatterns()
+	msg, over := c.tooManyPatterns()
 	if over != nil {
-		c.add(c.rule(RulePatternLimit).attr(over.Elem, "Value", "%s", c.cfg.Patterns.TooManyPatterns(n)))
+		c.add(c.rule(RulePatternLimit).attr(over.Elem, "Value", "%s", msg))
 	}
 	first := map[string]*answerfile.Target{}
 	for i := range c.doc.Root.Targets {
