@@ -821,3 +821,20 @@ func TestCleanTextFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestCaretPlainASCII: the caret of a plain ASCII line is placed as the
+// general pad (caretPad) places it.
+func TestCaretPlainASCII(t *testing.T) {
+	for _, line := range []string{"", "x", `    <Setting Name="A" Value="1"/>`, "a~b^c"} {
+		for col := 0; col <= len(line)+3; col++ {
+			for _, end := range []int{0, col + 1, col + 5} {
+				d := answerfile.Diagnostic{Line: 1, Column: col, EndLine: 1, EndColumn: end}
+				got := caret(line, d)
+				want := caretPad(line, max(col, 1)) + strings.TrimLeft(got, " ")
+				if got != want {
+					t.Errorf("caret(%q, column %d, end %d) = %q, want %q", line, col, end, got, want)
+				}
+			}
+		}
+	}
+}

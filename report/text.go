@@ -114,6 +114,17 @@ func caret(line string, d answerfile.Diagnostic) string {
 	} else if d.EndLine > d.Line {
 		width = max(n-col+1, 1)
 	}
+	if plainASCII(line) {
+		// The common line: no tab, one byte a column (the general pad
+		// below made three copies of the line per finding).
+		return strings.Repeat(" ", col-1) + "^" + strings.Repeat("~", max(width-1, 0))
+	}
+	return caretPad(line, col) + "^" + strings.Repeat("~", max(width-1, 0))
+}
+
+// caretPad is what goes before the caret under column col of line: a tab
+// for each tab before it, a space for each other character.
+func caretPad(line string, col int) string {
 	prefix := []rune(line)
 	if col-1 < len(prefix) {
 		prefix = prefix[:col-1]
@@ -128,7 +139,17 @@ func caret(line string, d answerfile.Diagnostic) string {
 	for utf8.RuneCountInString(pad) < col-1 {
 		pad += " "
 	}
-	return pad + "^" + strings.Repeat("~", max(width-1, 0))
+	return pad
+}
+
+// plainASCII reports whether s is printable ASCII: one byte a column, no tab.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func expandTabs(s string) string {
