@@ -62,6 +62,9 @@ type Solver struct {
 	Budget   int           // product states per name; DefaultBudget when 0
 	Patterns PatternLimits // what Prepare compiles
 	dfas     map[string]*dfa
+	// groups and conds are Decide's scratch space.
+	groups []group
+	conds  []Condition
 }
 
 // NewSolver returns a Solver with the default budget.
@@ -82,17 +85,36 @@ type group struct {
 // Prepare parses the conditions of a TargetState. A condition that cannot
 // be evaluated constrains nothing; a decision that needs it is MayOverlap.
 func (s *Solver) Prepare(state []Pair) *Conj {
-	c := &Conj{groups: make([]group, 0, len(state))}
-	for _, p := range state {
+	// The conditions are parsed into one slice, sorted by name (stably:
+	// a name's conditions stay in the order written) and cut into the
+	// groups: three allocations, where a group each grew its own slice.
+	conds := make([]Condition, len(state))
+	c := &Conj{}
+	for i, p := range state {
 		cond, err := ParseConditionLimits(p.Name, p.Value, s.Patterns)
 		if pr := (Problem{}); errors.As(err, &pr) && invalidKind(pr.Kind) {
 			c.invalid = true
 		}
-		i, found := slices.BinarySearchFunc(c.groups, cond.key, func(g group, k string) int { return strings.Compare(g.key, k) })
-		if !found {
-			c.groups = slices.Insert(c.groups, i, group{key: cond.key})
+		conds[i] = cond
+	}
+	byKey := func(a, b Condition) int { return strings.Compare(a.key, b.key) }
+	if !slices.IsSortedFunc(conds, byKey) {
+		slices.SortStableFunc(conds, byKey)
+	}
+	n := 0
+	for i := range conds {
+		if i == 0 || conds[i].key != conds[i-1].key {
+			n++
 		}
-		c.groups[i].conds = append(c.groups[i].conds, cond)
+	}
+	c.groups = make([]group, 0, n)
+	for i := 0; i < len(conds); {
+		j := i + 1
+		for j < len(conds) && conds[j].key == conds[i].key {
+			j++
+		}
+		c.groups = append(c.groups, group{key: conds[i].key, conds: conds[i:j:j]})
+		i = j
 	}
 	return c
 }
@@ -111,16 +133,24 @@ func invalidKind(k ProblemKind) bool {
 // Decide answers whether one SIM can satisfy every condition of every
 // state at once.
 func (s *Solver) Decide(states ...*Conj) Decision {
-	var all []group
+	// The groups of the states merged by name, in the Solver's scratch
+	// space: a name only one state constrains keeps its slice, the
+	// conditions of a name several constrain are copied together.
+	all := s.groups[:0]
+	conds := s.conds[:0]
 	for _, st := range states {
 		for _, g := range st.groups {
 			i, found := slices.BinarySearchFunc(all, g.key, func(h group, k string) int { return strings.Compare(h.key, k) })
 			if !found {
-				all = slices.Insert(all, i, group{key: g.key})
+				all = slices.Insert(all, i, g)
+				continue
 			}
-			all[i].conds = append(slices.Clip(all[i].conds), g.conds...)
+			start := len(conds)
+			conds = append(append(conds, all[i].conds...), g.conds...)
+			all[i].conds = conds[start:len(conds):len(conds)]
 		}
 	}
+	s.groups, s.conds = all[:0], conds[:0]
 	d := Decision{Verdict: Overlap}
 	for _, g := range all {
 		if g.key == "" {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/catalog"
@@ -34,10 +35,10 @@ func priorityOf(s answerfile.TargetState) statePriority {
 	return p
 }
 
-func pairs(s answerfile.TargetState) []variant.Pair {
-	out := make([]variant.Pair, len(s.Conditions))
-	for i, c := range s.Conditions {
-		out[i] = variant.Pair{Name: c.Name.Value, Value: c.Value.Value}
+// pairs appends the conditions of s to out.
+func pairs(out []variant.Pair, s answerfile.TargetState) []variant.Pair {
+	for _, c := range s.Conditions {
+		out = append(out, variant.Pair{Name: c.Name.Value, Value: c.Value.Value})
 	}
 	return out
 }
@@ -67,9 +68,11 @@ type stateInfo struct {
 }
 
 // newStateInfo prepares a state; indexed says whether overlapCandidates
-// will index it by the values it pins (else it needs none of them).
-func newStateInfo(s *variant.Solver, st answerfile.TargetState, indexed bool) stateInfo {
-	si := stateInfo{prio: priorityOf(st), conj: s.Prepare(pairs(st))}
+// will index it by the values it pins (else it needs none of them). scratch
+// is space for the state's conditions (Prepare keeps none of it).
+func newStateInfo(s *variant.Solver, st answerfile.TargetState, indexed bool, scratch *[]variant.Pair) stateInfo {
+	*scratch = pairs((*scratch)[:0], st)
+	si := stateInfo{prio: priorityOf(st), conj: s.Prepare(*scratch)}
 	if !indexed {
 		return si
 	}
@@ -254,36 +257,122 @@ func overlapCandidates(states [][]stateInfo) [][2]int {
 type settingKey struct{ path, name string }
 
 // variantSet is the settings a Variant sets with a value: the last of each
-// path and name, in the order of their first appearance.
+// path and name (compared as strings.ToLower compares them), in the order
+// of their first appearance.
 type variantSet struct {
-	byKey map[settingKey]answerfile.Setting
-	order []settingKey
+	settings []answerfile.Setting
+	paths    []string // the Path of each setting's group
+	// index maps the lower-case path and name to a position in settings,
+	// for a variant with more than linearSettings of them; nil below.
+	index map[settingKey]int
 }
 
+// linearSettings is the number of settings up to which a variantSet is
+// searched in order, with no lower-case copies and no map: a Variant sets
+// a few settings, and building the map was 9 % of the allocations of
+// linting a small file.
+const linearSettings = 16
+
 func variantSettings(v answerfile.Variant) *variantSet {
-	vs := &variantSet{byKey: map[settingKey]answerfile.Setting{}}
+	vs := &variantSet{}
 	for _, g := range v.Groups {
 		for _, s := range g.Settings {
 			if !s.Value.Present || strings.TrimSpace(s.Value.Value) == "" {
 				continue
 			}
-			k := settingKey{strings.ToLower(g.Path.Value), strings.ToLower(s.Name.Value)}
-			if _, ok := vs.byKey[k]; !ok {
-				vs.order = append(vs.order, k)
+			if i, ok := vs.find(g.Path.Value, s.Name.Value); ok {
+				vs.settings[i] = s
+				continue
 			}
-			vs.byKey[k] = s
+			vs.settings = append(vs.settings, s)
+			vs.paths = append(vs.paths, g.Path.Value)
+			switch n := len(vs.settings); {
+			case n == linearSettings+1:
+				vs.index = make(map[settingKey]int, 2*n)
+				for i := range vs.settings {
+					vs.index[lowerKey(vs.paths[i], vs.settings[i].Name.Value)] = i
+				}
+			case n > linearSettings+1:
+				vs.index[lowerKey(g.Path.Value, s.Name.Value)] = n - 1
+			}
 		}
 	}
 	return vs
 }
 
+func lowerKey(path, name string) settingKey {
+	return settingKey{strings.ToLower(path), strings.ToLower(name)}
+}
+
+// find returns the position of the setting name of the group path.
+func (vs *variantSet) find(path, name string) (int, bool) {
+	if vs.index != nil {
+		i, ok := vs.index[lowerKey(path, name)]
+		return i, ok
+	}
+	for i := range vs.settings {
+		if lowerEqual(vs.settings[i].Name.Value, name) && lowerEqual(vs.paths[i], path) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// lowerEqual reports whether a and b are equal in lower case, as keys
+// lowered with strings.ToLower compare, without the copies when both are
+// ASCII. It is not strings.EqualFold, which also equates "\u017f" (LONG
+// S) with "s": the check has always told settings apart by ToLower.
+func lowerEqual(a, b string) bool {
+	if len(a) != len(b) {
+		if isASCII(a) && isASCII(b) {
+			return false // lowering ASCII keeps the length
+		}
+		return lowerSame(a, b)
+	}
+	for i := 0; i < len(a); i++ {
+		ca, cb := a[i], b[i]
+		if ca >= utf8.RuneSelf || cb >= utf8.RuneSelf {
+			return lowerSame(a[i:], b[i:]) // a[:i] and b[:i] are ASCII and equal in lower case
+		}
+		if ca != cb && lowerASCII(ca) != lowerASCII(cb) {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerSame(a, b string) bool {
+	la, lb := strings.ToLower(a), strings.ToLower(b)
+	return la == lb
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// conflict is a setting that two variants set to different values: the
+// later variant's and the earlier's.
+type conflict struct{ later, earlier answerfile.Setting }
+
 // conflicts returns the settings, in vs's order, that vs and earlier both
 // set to different values.
-func (vs *variantSet) conflicts(earlier *variantSet) []settingKey {
-	var out []settingKey
-	for _, k := range vs.order {
-		if e, ok := earlier.byKey[k]; ok && !sameValue(e.Value.Value, vs.byKey[k].Value.Value) {
-			out = append(out, k)
+func (vs *variantSet) conflicts(earlier *variantSet) []conflict {
+	var out []conflict
+	for i, s := range vs.settings {
+		if j, ok := earlier.find(vs.paths[i], s.Name.Value); ok && !sameValue(earlier.settings[j].Value.Value, s.Value.Value) {
+			out = append(out, conflict{s, earlier.settings[j]})
 		}
 	}
 	return out
@@ -308,10 +397,12 @@ func (c *checker) checkOverlaps() {
 	}
 	solver.Patterns = c.cfg.Patterns
 	states := make([][]stateInfo, len(vs))
+	var scratch []variant.Pair
 	for i, v := range vs {
-		if t := c.refTarget(v); t != nil {
-			for _, st := range t.States {
-				states[i] = append(states[i], newStateInfo(solver, st, len(vs) > smallVariantCount))
+		if t := c.refTarget(v); t != nil && len(t.States) > 0 {
+			states[i] = make([]stateInfo, len(t.States))
+			for k, st := range t.States {
+				states[i][k] = newStateInfo(solver, st, len(vs) > smallVariantCount, &scratch)
 			}
 		}
 	}
@@ -346,7 +437,7 @@ func (c *checker) checkOverlaps() {
 			continue
 		}
 		for _, k := range conflicts {
-			sj, si := settings[j].byKey[k], settings[i].byKey[k]
+			sj, si := k.later, k.earlier
 			var diag answerfile.Diagnostic
 			if d.Verdict == variant.Overlap {
 				diag = c.rule(RuleOverlappingVariants).attr(sj.Elem, "Value",
