@@ -2,10 +2,14 @@ package answerfile
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/beevik/etree"
+
+	"github.com/mcsf-dev/mcsf/internal/testtool"
 )
 
 // benchFile is an answer file with n targets and variants, ~1 KB each.
@@ -59,4 +63,69 @@ func BenchmarkFormatLarge(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkParseGenLarge parses bench/gen's 5,000-target file (the file of
+// the lsp diagnostics benchmark) and releases each document, as lint and
+// the language server do: with Parse (the tree's memory from the package's
+// pool) and with a Parser (its memory kept between the documents):
+//
+//	go test ./answerfile -run '^$' -bench ParseGenLarge -benchtime 20x
+func BenchmarkParseGenLarge(b *testing.B) {
+	data, err := testtool.Generate("large", "../bench/gen", "5000")
+	if err != nil {
+		b.Skip(err)
+	}
+	for _, bc := range []struct {
+		name  string
+		parse func(name string, data []byte) (*Document, []Diagnostic, error)
+	}{{"Parse", Parse}, {"Parser", NewParser(DefaultLimits).Parse}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			cpu0, _ := testtool.CPUTime()
+			for b.Loop() {
+				doc, ds, err := bc.parse("large.xml", data)
+				if err != nil || len(ds) > 0 {
+					b.Fatal(ds, err)
+				}
+				doc.Release()
+			}
+			testtool.ReportCPU(b, cpu0)
+		})
+	}
+}
+
+// BenchmarkParseBenchSmall parses a file of bench/gen's small corpus (the
+// lint bench file) and releases each document, as lint does.
+func BenchmarkParseBenchSmall(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("lint", "testdata", "bench-small.xml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	cpu0, _ := testtool.CPUTime()
+	for b.Loop() {
+		doc, ds, err := Parse("bench-small.xml", data)
+		if err != nil || len(ds) > 0 {
+			b.Fatal(ds, err)
+		}
+		doc.Release()
+	}
+	testtool.ReportCPU(b, cpu0)
+}
+
+func BenchmarkWalkBenchSmall(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("lint", "testdata", "bench-small.xml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	cpu0, _ := testtool.CPUTime()
+	for b.Loop() {
+		Walk("bench-small.xml", data, DefaultLimits, func(*Element) {})
+	}
+	testtool.ReportCPU(b, cpu0)
 }

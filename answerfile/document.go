@@ -22,7 +22,6 @@ type Document struct {
 
 	text  []byte // UTF-8 text as read (after decoding)
 	lines lineIndex
-	info  map[*etree.Element]*elemInfo
 	// foreign holds the elements in another namespace than the root's, with
 	// their namespace (nil when there is none); see namespace.go.
 	foreign map[*etree.Element]string
@@ -47,7 +46,12 @@ func Parse(name string, data []byte) (*Document, []Diagnostic, error) {
 // refused and no external entity is ever read. The returned error is only
 // for what keeps the reader from working at all.
 func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic, error) {
-	s := &scanner{limits: lim}
+	return parse(name, data, lim, nil)
+}
+
+// parse is ParseLimits with the tree's memory from p (nil: the pool).
+func parse(name string, data []byte, lim Limits, p *Parser) (*Document, []Diagnostic, error) {
+	s := &scanner{limits: lim, parser: p}
 	text, enc, ds := s.read(name, data)
 	if ds != nil {
 		if s.arena != nil {
@@ -60,7 +64,7 @@ func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic,
 		// The scanner reports a document without a root element; never build a view of none.
 		return nil, nil, fmt.Errorf("read %s: internal: no root element", name)
 	}
-	doc := &Document{Name: name, Encoding: enc, Tree: s.doc, text: text, lines: s.lines, info: s.info, arena: s.arena,
+	doc := &Document{Name: name, Encoding: enc, Tree: s.doc, text: text, lines: s.lines, arena: s.arena,
 		foreign: foreignElements(text, s.doc.Root())}
 	doc.Root = newCustomizations(doc, s.doc.Root())
 	return doc, nil, nil
@@ -127,9 +131,12 @@ func (d *Document) Release() {
 		return
 	}
 	a := d.arena
-	d.arena, d.Tree, d.Root, d.info, d.foreign, d.released = nil, nil, nil, nil, nil, true
+	d.arena, d.Tree, d.Root, d.foreign, d.released = nil, nil, nil, nil, true
 	a.release()
 }
+
+// infoOf is the position record of e; nil if e is not of this document.
+func (d *Document) infoOf(e *etree.Element) *elemInfo { return d.arena.infoOf(e) }
 
 // live panics when d was released.
 func (d *Document) live() {
@@ -141,7 +148,7 @@ func (d *Document) live() {
 // Pos is where element e starts (its '<'); the zero Position if e is not of this document.
 func (d *Document) Pos(e *etree.Element) Position {
 	d.live()
-	if in, ok := d.info[e]; ok {
+	if in := d.infoOf(e); in != nil {
 		return d.lines.pos(in.off)
 	}
 	return Position{}
@@ -150,7 +157,7 @@ func (d *Document) Pos(e *etree.Element) Position {
 // End is just past the end of element e (after its end tag or "/>").
 func (d *Document) End(e *etree.Element) Position {
 	d.live()
-	if in, ok := d.info[e]; ok {
+	if in := d.infoOf(e); in != nil {
 		return d.lines.pos(in.endOff)
 	}
 	return Position{}
@@ -160,7 +167,7 @@ func (d *Document) End(e *etree.Element) Position {
 // zero Positions if e has no such attribute.
 func (d *Document) AttrPos(e *etree.Element, key string) (name, value Position) {
 	d.live()
-	if in, ok := d.info[e]; ok {
+	if in := d.infoOf(e); in != nil {
 		return d.attrPos(in, key)
 	}
 	return Position{}, Position{}
@@ -178,7 +185,7 @@ func (d *Document) attrPos(in *elemInfo, key string) (name, value Position) {
 // Path is e's element path, e.g. /ImageCustomizations/Variant[2]/Settings[1].
 func (d *Document) Path(e *etree.Element) string {
 	d.live()
-	if in, ok := d.info[e]; ok {
+	if in := d.infoOf(e); in != nil {
 		return in.path("")
 	}
 	return ""
@@ -199,7 +206,7 @@ func (d *Document) Text() []byte { return d.text }
 // Elements lists every element in document order.
 func (d *Document) Elements() []*etree.Element {
 	d.live()
-	out := make([]*etree.Element, 0, len(d.info))
+	out := make([]*etree.Element, 0, len(d.arena.nodes))
 	var walk func(e *etree.Element)
 	walk = func(e *etree.Element) {
 		out = append(out, e)
@@ -228,8 +235,8 @@ func (d *Document) AttrDiag(e *etree.Element, key, rule string, sev Severity, fo
 func (d *Document) diag(e *etree.Element, key, rule string, sev Severity, format string, args ...any) Diagnostic {
 	d.live()
 	diag := Diagnostic{File: d.Name, Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...)}
-	in, ok := d.info[e]
-	if !ok {
+	in := d.infoOf(e)
+	if in == nil {
 		return diag
 	}
 	p, end := d.lines.pos(in.off), d.tagEnd(in)
@@ -267,8 +274,8 @@ func (d *Document) tagEnd(in *elemInfo) Position {
 // its end tag (or "/>"). ok is false when e is not of this document.
 func (d *Document) ElementSpan(e *etree.Element) (start, end int, ok bool) {
 	d.live()
-	in, ok := d.info[e]
-	if !ok {
+	in := d.infoOf(e)
+	if in == nil {
 		return 0, 0, false
 	}
 	return in.off, in.endOff, true
@@ -279,8 +286,8 @@ func (d *Document) ElementSpan(e *etree.Element) (start, end int, ok bool) {
 // false when e has no such attribute.
 func (d *Document) AttrValueSpan(e *etree.Element, key string) (start, end int, ok bool) {
 	d.live()
-	in, ok := d.info[e]
-	if !ok {
+	in := d.infoOf(e)
+	if in == nil {
 		return 0, 0, false
 	}
 	for _, a := range in.attrs {

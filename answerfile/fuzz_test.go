@@ -7,8 +7,10 @@ import (
 )
 
 // FuzzParse: the reader never panics; every diagnostic has a position; on
-// anything that parses, the round trip holds.
+// anything that parses, the round trip holds, and a Parser whose memory
+// earlier inputs used reads the same document.
 func FuzzParse(f *testing.F) {
+	parser := NewParser(DefaultLimits)
 	f.Add([]byte(sample))
 	f.Add([]byte(hdr + "<a><!-- x -- y --></a>"))
 	f.Add([]byte("\xff\xfe<\x00a\x00/\x00>\x00"))
@@ -31,6 +33,16 @@ func FuzzParse(f *testing.F) {
 		}
 		if doc != nil {
 			checkRoundTrip(t, doc)
+		}
+		again, ds2, err := parser.Parse("fuzz.xml", data)
+		if err != nil || len(ds2) != len(ds) || (again == nil) != (doc == nil) {
+			t.Fatalf("Parser: got %v, %v, want %v", ds2, err, ds)
+		}
+		if doc != nil {
+			if got, want := summary(t, again), summary(t, doc); got != want {
+				t.Fatalf("Parser: got\n%s\nwant\n%s", got, want)
+			}
+			again.Release()
 		}
 	})
 }

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
+
+	"github.com/beevik/etree"
 )
 
 // summary is everything a document tells: its text written back, and the
@@ -29,8 +32,9 @@ func summary(t *testing.T, d *Document) string {
 }
 
 // TestReleaseReuse: documents parsed into memory that earlier documents
-// released are exactly what a fresh parse gives, and a released document
-// no longer holds its tree.
+// released (the pool's, or a Parser's, which keeps all of it) are exactly
+// what a fresh parse gives, and a released document no longer holds its
+// tree.
 func TestReleaseReuse(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join(corpusDir(t), "mcsf", "*.xml"))
 	if err != nil {
@@ -48,21 +52,73 @@ func TestReleaseReuse(t *testing.T) {
 			want = append(want, summary(t, d)) // never released
 		}
 	}
-	for round := range 3 {
-		for i, data := range datas {
-			d, ds, err := Parse("f.xml", data)
-			if err != nil || d == nil {
-				t.Fatal(ds, err)
+	// A large file first, so that the smaller ones reuse larger memory.
+	datas, want = append([][]byte{benchFile(300)}, datas...), append([]string{""}, want...)
+	if d, _, _ := Parse("large.xml", datas[0]); d != nil {
+		want[0] = summary(t, d)
+	}
+	parser := NewParser(DefaultLimits)
+	for name, parse := range map[string]func(string, []byte) (*Document, []Diagnostic, error){
+		"Parse": Parse, "Parser": parser.Parse} {
+		for round := range 3 {
+			var held *Document // a document in use while the next one is read
+			for i, data := range datas {
+				d, ds, err := parse("f.xml", data)
+				if err != nil || d == nil {
+					t.Fatal(ds, err)
+				}
+				if got := summary(t, d); got != want[i] {
+					t.Fatalf("%s, round %d, file %d: the document differs after reuse", name, round, i)
+				}
+				if held != nil {
+					if got := summary(t, held); got != want[i-1] {
+						t.Fatalf("%s, round %d, file %d: the document differs after the next was read", name, round, i-1)
+					}
+					held.Release()
+				}
+				if i%2 == 0 {
+					held = d
+					continue
+				}
+				held = nil
+				d.Release()
+				if d.Tree != nil || d.Root != nil {
+					t.Fatal("a released document still holds its tree")
+				}
+				d.Release() // twice is harmless
 			}
-			if got := summary(t, d); got != want[i] {
-				t.Fatalf("round %d, file %d: the document differs after reuse", round, i)
+			if held != nil {
+				held.Release()
 			}
-			d.Release()
-			if d.Tree != nil || d.Root != nil {
-				t.Fatal("a released document still holds its tree")
-			}
-			d.Release() // twice is harmless
 		}
+	}
+	if n := len(parser.free); n > maxParserArenas {
+		t.Errorf("the parser keeps the memory of %d documents, want at most %d", n, maxParserArenas)
+	}
+}
+
+// TestOtherDocumentsElement: an element of another document, or one made
+// by etree, has no position in a document.
+func TestOtherDocumentsElement(t *testing.T) {
+	a, _, _ := Parse("a.xml", benchFile(2))
+	b, _, _ := Parse("b.xml", benchFile(2))
+	if a == nil || b == nil {
+		t.Fatal("bench file not read")
+	}
+	for _, e := range append(b.Elements(), etree.NewElement("Target"), &etree.NewDocument().Element) {
+		if p := a.Pos(e); p != (Position{}) {
+			t.Errorf("Pos of <%s> of another document: got %v, want the zero Position", e.Tag, p)
+		}
+		if _, _, ok := a.ElementSpan(e); ok {
+			t.Errorf("ElementSpan of <%s> of another document: ok", e.Tag)
+		}
+		if d := a.Diag(e, "r", Error, "m"); d.Line != 0 || d.Path != "" {
+			t.Errorf("Diag of <%s> of another document: got line %d, path %q", e.Tag, d.Line, d.Path)
+		}
+	}
+	// An attribute's address inside a node is not an element of it.
+	if in := a.arena.infoOf((*etree.Element)(unsafe.Pointer(&a.arena.nodes[1].info))); in != nil {
+		t.Errorf("infoOf the middle of a node: got %+v, want nil", in)
 	}
 }
 

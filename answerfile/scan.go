@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/beevik/etree"
 )
@@ -127,15 +128,15 @@ func (c *chunk[T]) grow(need int) {
 	c.buf = make([]T, 0, max(c.n, need))
 }
 
-// reset clears the slices handed out and keeps them as spares: a few,
-// enough for a small file, so that a pooled arena does not hold on to the
-// memory of a large one.
-func (c *chunk[T]) reset() {
+// reset clears the slices handed out and keeps them as spares: all of
+// them when keepAll is set, else a few, enough for a small file, so that a
+// pooled arena does not hold on to the memory of a large one.
+func (c *chunk[T]) reset(keepAll bool) {
 	if c.buf != nil {
 		c.full = append(c.full, c.buf)
 	}
 	for _, b := range c.full {
-		if len(c.spare) < maxSpares {
+		if keepAll || len(c.spare) < maxSpares {
 			clear(b)
 			c.spare = append(c.spare, b[:0])
 		}
@@ -149,31 +150,74 @@ const maxSpares = 4
 // hands it back, cleared, for the next Parse: linting many files then
 // reuses the same memory, warm in the cache, instead of making garbage.
 type arena struct {
-	infos     chunk[elemInfo]
+	// nodes are the elements, each with its position record, in document
+	// order; one slice per document, sized by an upper bound of the number
+	// of elements (see build), so that an element's record is found from
+	// its address (Document.infoOf) instead of a map.
+	nodes     []node
 	attrInfos chunk[attrInfo]
-	elems     chunk[etree.Element]
 	etreeAttr chunk[etree.Attr]
 	texts     chunk[etree.CharData]
 	tokens    chunk[etree.Token]
-	info      map[*etree.Element]*elemInfo
+	// owner is the Parser the arena goes back to; nil: the pool.
+	owner *Parser
 }
 
-var arenas = sync.Pool{New: func() any { return &arena{info: map[*etree.Element]*elemInfo{}} }}
+// node is an element of the tree and where it stands in the text.
+type node struct {
+	el   etree.Element
+	info elemInfo
+}
 
-// release clears the arena and puts it back in the pool.
+// maxPooledNodes is the most nodes a pooled arena keeps for the next
+// document: a pooled arena does not hold on to the memory of a large file.
+const maxPooledNodes = 4096
+
+var arenas = sync.Pool{New: func() any { return &arena{} }}
+
+// release clears the arena and hands it back: to the Parser that owns it,
+// which keeps all of its memory, or else to the pool, which keeps what a
+// small file needs.
 func (a *arena) release() {
-	a.infos.reset()
-	a.attrInfos.reset()
-	a.elems.reset()
-	a.etreeAttr.reset()
-	a.texts.reset()
-	a.tokens.reset()
-	if len(a.info) > 4096 {
-		a.info = map[*etree.Element]*elemInfo{} // clearing costs as much as the map is large
+	keepAll := a.owner != nil
+	a.attrInfos.reset(keepAll)
+	a.etreeAttr.reset(keepAll)
+	a.texts.reset(keepAll)
+	a.tokens.reset(keepAll)
+	if !keepAll && cap(a.nodes) > maxPooledNodes {
+		a.nodes = nil
 	} else {
-		clear(a.info)
+		clear(a.nodes)
+		a.nodes = a.nodes[:0]
+	}
+	if a.owner != nil {
+		a.owner.put(a)
+		return
 	}
 	arenas.Put(a)
+}
+
+// reserve makes room for n nodes: the arena's slice when it is large
+// enough, else a new one.
+func (a *arena) reserve(n int) {
+	if cap(a.nodes) < n {
+		a.nodes = make([]node, 0, n)
+	}
+}
+
+// infoOf is the record of e when e is an element of the arena, else nil.
+// The tree's elements are in the one slice a.nodes, so e's place there
+// follows from its address (the collector does not move heap objects).
+func (a *arena) infoOf(e *etree.Element) *elemInfo {
+	if len(a.nodes) == 0 || e == nil {
+		return nil
+	}
+	const size = unsafe.Sizeof(node{})
+	off := uintptr(unsafe.Pointer(e)) - uintptr(unsafe.Pointer(&a.nodes[0])) // wraps around below the slice
+	if i := off / size; off%size == 0 && i < uintptr(len(a.nodes)) {
+		return &a.nodes[i].info
+	}
+	return nil
 }
 
 // syntaxError is the first well-formedness error found; scanning stops there
@@ -214,10 +258,14 @@ type scanner struct {
 	attrs  []attrInfo
 	values []string
 	counts []tagCount
-	// where the tree's records come from
+	// where the tree's records come from: parser's arena when it is set,
+	// else the pool's
 	*arena
+	parser *Parser
 	// str is src as one string: names, values and text are substrings of it.
 	str string
+	// cr is whether src holds a CR, which slice must normalize.
+	cr bool
 }
 
 func (s *scanner) fail(off int, fix, format string, args ...any) {
@@ -275,7 +323,7 @@ const childWindow = 8
 // substring of the one string of the whole text (no copy) unless it holds a
 // CR.
 func (s *scanner) slice(start, end int) string {
-	if bytes.IndexByte(s.src[start:end], '\r') < 0 {
+	if !s.cr || bytes.IndexByte(s.src[start:end], '\r') < 0 {
 		return s.str[start:end]
 	}
 	return normalizeNewlines(s.src[start:end])
@@ -442,19 +490,27 @@ func (s *scanner) checkChars() {
 func (s *scanner) build() {
 	s.doc = etree.NewDocument()
 	s.cur = &s.doc.Element
-	// Records come in chunks sized by estimates of the number of elements
-	// (each has a '<' and most have no end tag) and of attributes (each
-	// has a '='); text, mostly white space, comes about twice per element.
-	est := bytes.Count(s.src, []byte("<")) - bytes.Count(s.src, []byte("</"))
-	n, attrs := min(max(est, 16), 1024), min(max(bytes.Count(s.src, []byte("=")), 16), 2048)
-	s.arena = arenas.Get().(*arena)
-	s.infos.n, s.elems.n, s.texts.n, s.tokens.n = n, n, 2*n, childWindow*n/2
+	if s.parser != nil {
+		s.arena = s.parser.get()
+	} else {
+		s.arena = arenas.Get().(*arena)
+	}
+	// Every element starts with a '<' that does not start an end tag, so
+	// that count bounds the number of elements: their one slice of nodes
+	// never grows (elements point into it). Other records come in chunks
+	// sized by estimates: attributes (each has a '='); text, mostly white
+	// space, about twice per element.
+	elems := bytes.Count(s.src, []byte("<")) - bytes.Count(s.src, []byte("</"))
+	s.reserve(elems)
+	n, attrs := min(max(elems, 16), 1024), min(max(bytes.Count(s.src, []byte("=")), 16), 2048)
+	s.texts.n, s.tokens.n = 2*n, childWindow*n/2
 	s.attrInfos.n, s.etreeAttr.n = attrs, attrs
 }
 
 // scan checks the whole document. On return s.err holds the first error, if any.
 func (s *scanner) scan() {
 	s.str = string(s.src)
+	s.cr = bytes.IndexByte(s.src, '\r') >= 0
 	if s.walk == nil {
 		s.build()
 	}
@@ -937,7 +993,13 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 	}
 	// The element and its attributes, as CreateElement and CreateAttr make
 	// them, but from the chunks.
-	el := s.elems.next()
+	if len(s.nodes) == cap(s.nodes) { // cannot be: build counted the elements
+		s.fail(start, "report this as a bug of mcsf", "internal: more elements than the file has '<'")
+		return
+	}
+	s.nodes = s.nodes[:len(s.nodes)+1]
+	nd := &s.nodes[len(s.nodes)-1]
+	el := &nd.el
 	el.Space, el.Tag = "", name
 	if i := strings.IndexByte(name, ':'); i >= 0 {
 		el.Space, el.Tag = name[:i], name[i+1:]
@@ -953,7 +1015,7 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 	}
 	s.cur.AddChild(el)
 
-	e := s.infos.next()
+	e := &nd.info
 	e.name, e.off, e.parent, e.index = name, start, parent, 1
 	if len(s.attrs) > 0 {
 		e.attrs = append(s.attrInfos.window(len(s.attrs)), s.attrs...)
@@ -961,7 +1023,6 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 	if siblings >= 0 {
 		e.index = s.countChild(siblings, el.Tag)
 	}
-	s.info[el] = e
 	s.count++
 	s.cur = el
 	return e, empty
