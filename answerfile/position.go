@@ -145,6 +145,10 @@ type keptLine struct {
 // not change it). Lines are decoded as Parse would.
 func NewSource(data []byte) *Source { return &Source{data: data} }
 
+// Source returns the Source of d's text, which shares d's line index: no
+// second decoding and indexing of the text. It stays valid after Release.
+func (d *Document) Source() *Source { return &Source{lines: d.lines, indexed: true} }
+
 // Line returns 1-based line n without its line end; "" past the end.
 func (s *Source) Line(n int) string {
 	if s.kept != nil {

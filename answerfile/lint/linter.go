@@ -191,9 +191,12 @@ type input struct {
 
 // job is one input and what linting it found.
 type job struct {
-	in       input
-	data     []byte
-	readErr  error
+	in      input
+	data    []byte
+	readErr error
+	// source is the Source of data when it was parsed (its line index
+	// already made); nil when data was not parsed as it is now.
+	source   *answerfile.Source
 	cfg      Config
 	failOn   answerfile.Severity
 	skipped  bool
@@ -278,7 +281,7 @@ func (l *Linter) run(inputs []input, args []string, stdin io.Reader) (*Result, e
 			l.fix(j, isInput)
 		}
 		if len(j.diags) > 0 && j.data != nil && l.opts.KeepSources {
-			j.addSource(j.in.name, j.data)
+			j.addSource(j.in.name, j.data, j.source)
 		}
 		j.keepExcerpts()
 		j.data = nil
@@ -433,12 +436,16 @@ func runJobs(jobs []*job, work func(*job)) {
 // workerCount is how many workers runJobs starts for n jobs.
 func workerCount(n int) int { return min(runtime.NumCPU(), n) }
 
-// addSource keeps the text of a file with findings, for excerpts.
-func (j *job) addSource(name string, data []byte) {
+// addSource keeps the text of a file with findings, for excerpts: src
+// when it is not nil (the Source of the parsed data), else data's.
+func (j *job) addSource(name string, data []byte, src *answerfile.Source) {
 	if j.sources == nil {
 		j.sources = map[string]*answerfile.Source{}
 	}
-	j.sources[name] = answerfile.NewSource(data)
+	if src == nil {
+		src = answerfile.NewSource(data)
+	}
+	j.sources[name] = src
 }
 
 // keepExcerpts keeps of each source of j only the lines its findings
@@ -561,6 +568,10 @@ func (l *Linter) lint(j *job) {
 		j.err = err
 		return
 	}
+	j.source = nil
+	if doc != nil {
+		j.source = doc.Source() // its lines for excerpts, without decoding the text again
+	}
 	if !j.in.named {
 		// Found by walking a directory or by a glob: only answer files count.
 		if doc != nil && !doc.IsAnswerFile() {
@@ -589,7 +600,7 @@ func (l *Linter) lint(j *job) {
 	for _, f := range g.Files[1:] {
 		j.imported = append(j.imported, f.Path)
 		if f.Doc != nil && l.opts.KeepSources {
-			j.addSource(f.Path, f.Doc.Text())
+			j.addSource(f.Path, f.Doc.Text(), nil)
 		}
 	}
 }
@@ -616,7 +627,7 @@ func (l *Linter) fix(j *job, isInput func(string) bool) {
 		return
 	}
 	j.fixed = []FixedFile{{Path: j.in.path, Name: j.in.name, Original: j.data, Data: res.Data, Findings: res.Fixed}}
-	j.data, j.diags, j.sources = res.Data, res.Diagnostics, nil
+	j.data, j.diags, j.sources, j.source = res.Data, res.Diagnostics, nil, nil
 }
 
 func hasEdits(d answerfile.Diagnostic) bool { return len(d.Edits) > 0 }
