@@ -35,3 +35,29 @@ func Generate(kind, gen string, args ...string) ([]byte, error) {
 	}
 	return os.ReadFile(path)
 }
+
+// GenerateDir writes a corpus of files with bench/gen into a new temporary
+// directory (go run gen kind DIR args...) and returns their texts in the
+// order of their names.
+func GenerateDir(kind, gen string, args ...string) ([][]byte, error) {
+	dir, err := os.MkdirTemp("", "mcsf-bench")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	out, err := exec.Command("go", append([]string{"run", gen, kind, dir}, args...)...).CombinedOutput()
+	if err != nil {
+		return nil, fmt.Errorf("bench/gen: %v\n%s", err, out)
+	}
+	names, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		return nil, err
+	}
+	texts := make([][]byte, len(names))
+	for i, name := range names {
+		if texts[i], err = os.ReadFile(name); err != nil {
+			return nil, err
+		}
+	}
+	return texts, nil
+}
