@@ -246,7 +246,13 @@ var groupEntries = sync.OnceValue(func() []Entry {
 // Lookup finds the setting name under path; ok is false when the catalog
 // does not know it there.
 func (ix *Index) Lookup(path, name string) (Entry, bool) {
-	for _, g := range ix.Groups(path) {
+	return LookupIn(ix.Groups(path), name)
+}
+
+// LookupIn is Lookup of name among groups, the Groups of its path, for a
+// caller that has them already.
+func LookupIn(groups []Entry, name string) (Entry, bool) {
+	for _, g := range groups {
 		if s := g.Group.Setting(name); s != nil {
 			g.Setting = s
 			return g, true
