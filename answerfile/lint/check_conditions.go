@@ -91,8 +91,10 @@ func (c *checker) checkMNCForm(cond answerfile.Condition) {
 	d := c.rule(RuleMNCForm).attr(cond.Elem, "Value",
 		"MNC %q does not match a SIM that reports %q: they are different values; write the form the operator's SIMs report", v, other)
 	if !neg {
-		// pattern:0?26 matches exactly "26" and "026" (anchored).
-		d.Fix = fmt.Sprintf("if both forms occur, add a TargetState with MNC %q, or use pattern:0?%s", other, short)
+		// pattern:0?26 matches exactly "26" and "026" (anchored). Every
+		// plain 2-digit MNC gets this note: the fix is written without
+		// fmt (other is digits, so quoting it is adding the quotes).
+		d.Fix = `if both forms occur, add a TargetState with MNC "` + other + `", or use pattern:0?` + short
 	}
 	c.add(d)
 }

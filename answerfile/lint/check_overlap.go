@@ -260,11 +260,17 @@ type settingKey struct{ path, name string }
 // path and name (compared as strings.ToLower compares them), in the order
 // of their first appearance.
 type variantSet struct {
-	settings []answerfile.Setting
-	paths    []string // the Path of each setting's group
+	settings []setEntry
 	// index maps the lower-case path and name to a position in settings,
 	// for a variant with more than linearSettings of them; nil below.
 	index map[settingKey]int
+}
+
+// setEntry is one setting of a variantSet.
+type setEntry struct {
+	answerfile.Setting
+	path  string // the Path of its group
+	ascii bool   // path and name are ASCII
 }
 
 // linearSettings is the number of settings up to which a variantSet is
@@ -276,65 +282,68 @@ const linearSettings = 16
 func variantSettings(v answerfile.Variant) *variantSet {
 	vs := &variantSet{}
 	for _, g := range v.Groups {
+		pathASCII := isASCII(g.Path.Value)
 		for _, s := range g.Settings {
 			if !s.Value.Present || strings.TrimSpace(s.Value.Value) == "" {
 				continue
 			}
-			if i, ok := vs.find(g.Path.Value, s.Name.Value); ok {
-				vs.settings[i] = s
+			e := setEntry{Setting: s, path: g.Path.Value, ascii: pathASCII && isASCII(s.Name.Value)}
+			if i, ok := vs.find(&e); ok {
+				vs.settings[i].Setting = s
 				continue
 			}
-			vs.settings = append(vs.settings, s)
-			vs.paths = append(vs.paths, g.Path.Value)
+			vs.settings = append(vs.settings, e)
 			switch n := len(vs.settings); {
 			case n == linearSettings+1:
 				vs.index = make(map[settingKey]int, 2*n)
 				for i := range vs.settings {
-					vs.index[lowerKey(vs.paths[i], vs.settings[i].Name.Value)] = i
+					vs.index[vs.settings[i].lowerKey()] = i
 				}
 			case n > linearSettings+1:
-				vs.index[lowerKey(g.Path.Value, s.Name.Value)] = n - 1
+				vs.index[e.lowerKey()] = n - 1
 			}
 		}
 	}
 	return vs
 }
 
-func lowerKey(path, name string) settingKey {
-	return settingKey{strings.ToLower(path), strings.ToLower(name)}
+func (e *setEntry) lowerKey() settingKey {
+	return settingKey{strings.ToLower(e.path), strings.ToLower(e.Name.Value)}
 }
 
-// find returns the position of the setting name of the group path.
-func (vs *variantSet) find(path, name string) (int, bool) {
+// find returns the position of the setting of vs with e's path and name.
+func (vs *variantSet) find(e *setEntry) (int, bool) {
 	if vs.index != nil {
-		i, ok := vs.index[lowerKey(path, name)]
+		i, ok := vs.index[e.lowerKey()]
 		return i, ok
 	}
 	for i := range vs.settings {
-		if lowerEqual(vs.settings[i].Name.Value, name) && lowerEqual(vs.paths[i], path) {
+		if f := &vs.settings[i]; sameKey(f, e) {
 			return i, true
 		}
 	}
 	return 0, false
 }
 
-// lowerEqual reports whether a and b are equal in lower case, as keys
-// lowered with strings.ToLower compare, without the copies when both are
-// ASCII. It is not strings.EqualFold, which also equates "\u017f" (LONG
-// S) with "s": the check has always told settings apart by ToLower.
-func lowerEqual(a, b string) bool {
+// sameKey reports whether two settings have the same path and name in
+// lower case, as keys lowered with strings.ToLower compare, without the
+// copies when both are ASCII. It is not strings.EqualFold, which also
+// equates "\u017f" (LONG S) with "s": the check has always told settings
+// apart by ToLower.
+func sameKey(a, b *setEntry) bool {
+	if a.ascii && b.ascii {
+		return equalASCIIFold(a.Name.Value, b.Name.Value) && equalASCIIFold(a.path, b.path)
+	}
+	return lowerSame(a.Name.Value, b.Name.Value) && lowerSame(a.path, b.path)
+}
+
+// equalASCIIFold reports whether a and b (ASCII) are equal in lower case.
+func equalASCIIFold(a, b string) bool {
 	if len(a) != len(b) {
-		if isASCII(a) && isASCII(b) {
-			return false // lowering ASCII keeps the length
-		}
-		return lowerSame(a, b)
+		return false
 	}
 	for i := 0; i < len(a); i++ {
-		ca, cb := a[i], b[i]
-		if ca >= utf8.RuneSelf || cb >= utf8.RuneSelf {
-			return lowerSame(a[i:], b[i:]) // a[:i] and b[:i] are ASCII and equal in lower case
-		}
-		if ca != cb && lowerASCII(ca) != lowerASCII(cb) {
+		if ca, cb := a[i], b[i]; ca != cb && lowerASCII(ca) != lowerASCII(cb) {
 			return false
 		}
 	}
@@ -370,9 +379,10 @@ type conflict struct{ later, earlier answerfile.Setting }
 // set to different values.
 func (vs *variantSet) conflicts(earlier *variantSet) []conflict {
 	var out []conflict
-	for i, s := range vs.settings {
-		if j, ok := earlier.find(vs.paths[i], s.Name.Value); ok && !sameValue(earlier.settings[j].Value.Value, s.Value.Value) {
-			out = append(out, conflict{s, earlier.settings[j]})
+	for i := range vs.settings {
+		s := &vs.settings[i]
+		if j, ok := earlier.find(s); ok && !sameValue(earlier.settings[j].Value.Value, s.Value.Value) {
+			out = append(out, conflict{s.Setting, earlier.settings[j].Setting})
 		}
 	}
 	return out

@@ -11,10 +11,11 @@ import (
 	"github.com/mcsf-dev/mcsf/answerfile"
 )
 
-// TestLowerEqual: lowerEqual is strings.ToLower equality, on ASCII, on
-// letters whose lower case is ASCII or longer (KELVIN SIGN, LONG S, DOTTED
-// CAPITAL I) and on bytes that are not UTF-8.
-func TestLowerEqual(t *testing.T) {
+// TestSameKey: two settings have the same key when strings.ToLower makes
+// their paths and names equal: on ASCII, on letters whose lower case is
+// ASCII or longer (KELVIN SIGN, LONG S, DOTTED CAPITAL I) and on bytes that
+// are not UTF-8.
+func TestSameKey(t *testing.T) {
 	parts := []string{"a", "A", "k", "K", "\u212a", "s", "S", "\u017f", "i", "I", "\u0130", "\u00e9", "\u00c9", "/", "$(", "\xff", "\xc3", "0"}
 	rng := rand.New(rand.NewPCG(15, 4))
 	word := func() string {
@@ -24,13 +25,20 @@ func TestLowerEqual(t *testing.T) {
 		}
 		return b.String()
 	}
+	entry := func(path, name string) *setEntry {
+		return &setEntry{Setting: answerfile.Setting{Name: answerfile.Attr{Value: name}}, path: path, ascii: isASCII(path) && isASCII(name)}
+	}
 	for range 20000 {
-		a, b := word(), word()
-		if rng.IntN(3) == 0 {
-			b = strings.ToUpper(a)
+		a, b := entry(word(), word()), entry(word(), word())
+		switch rng.IntN(4) {
+		case 0:
+			b.path, b.Name.Value, b.ascii = strings.ToUpper(a.path), strings.ToUpper(a.Name.Value), isASCII(a.path+a.Name.Value)
+		case 1:
+			b.path, b.ascii = a.path, isASCII(a.path+b.Name.Value)
 		}
-		if got, want := lowerEqual(a, b), lowerSame(a, b); got != want {
-			t.Fatalf("lowerEqual(%q, %q) = %v, want %v", a, b, got, want)
+		want := lowerSame(a.path, b.path) && lowerSame(a.Name.Value, b.Name.Value)
+		if got := sameKey(a, b); got != want {
+			t.Fatalf("sameKey(%q %q, %q %q) = %v, want %v", a.path, a.Name.Value, b.path, b.Name.Value, got, want)
 		}
 	}
 }
@@ -67,7 +75,7 @@ func TestVariantSettings(t *testing.T) {
 				if !s.Value.Present || strings.TrimSpace(s.Value.Value) == "" {
 					continue
 				}
-				k := lowerKey(g.Path.Value, s.Name.Value)
+				k := settingKey{strings.ToLower(g.Path.Value), strings.ToLower(s.Name.Value)}
 				if _, ok := last[k]; !ok {
 					order = append(order, k)
 				}
@@ -87,8 +95,8 @@ func TestVariantSettings(t *testing.T) {
 			}
 			vb := variantSettings(b)
 			var gotSet []kv
-			for i, s := range vb.settings {
-				k := lowerKey(vb.paths[i], s.Name.Value)
+			for _, s := range vb.settings {
+				k := s.lowerKey()
 				gotSet = append(gotSet, kv{k.path + "|" + k.name, s.Value.Value})
 			}
 			if diff := cmp.Diff(wantSet, gotSet); diff != "" {

@@ -351,3 +351,21 @@ func TestSchemaCacheCorpus(t *testing.T) {
 		t.Error("the cache accepted nothing")
 	}
 }
+
+// TestBlank: blank(s) is strings.TrimSpace(s) == "", on ASCII and Unicode
+// white space, other characters and bytes that are not UTF-8.
+func TestBlank(t *testing.T) {
+	parts := []string{" ", "\n", "\t", "\r", "\v", "\f", "\u0085", "\u00a0", "\u2003", "\u3000", "x", "\u00e9", "\xff", "\xc2", "\x00"}
+	var walk func(s string, depth int)
+	walk = func(s string, depth int) {
+		if got, want := blank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("blank(%q) = %v, want %v", s, got, want)
+		}
+		if depth < 3 {
+			for _, p := range parts {
+				walk(s+p, depth+1)
+			}
+		}
+	}
+	walk("", 0)
+}
