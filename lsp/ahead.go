@@ -46,11 +46,92 @@ type readAheadState struct {
 	r     reading
 }
 
-// read reads the snapshot's bytes with the strict reader.
+// read reads the snapshot's bytes with the strict reader: by updating the
+// document's kept reading when the text changed only inside an attribute
+// value since, else from scratch.
 func (sn *snapshot) read() reading {
 	data := sn.bytes()
-	doc, syntax, err := answerfile.Parse(sn.name, data)
+	if doc := sn.kept.take(); doc != nil {
+		if doc.Update(data, answerfile.DefaultLimits) {
+			return reading{data: data, doc: doc}
+		}
+		doc.Release()
+	}
+	doc, syntax, err := sn.kept.parse(sn.name, data)
 	return reading{data: data, doc: doc, syntax: syntax, err: err}
+}
+
+// keptDoc is a document's strict reading kept from one lint to the next.
+// A keystroke in a value (most keystrokes) then costs the next reading an
+// update of the tree, not a parse of the whole text: on the 5,000-target
+// file 34 CPU-ms and 6.5 MB instead of 115 CPU-ms and 15 MB with a Parser
+// (BenchmarkUpdateLarge, BenchmarkParseGenLarge in answerfile). The slot
+// holds a document no one uses; whoever takes it owns it until it puts it
+// back, so an update never runs under a lint that reads the tree. A nil
+// *keptDoc (a snapshot made outside a document, in tests) keeps nothing.
+type keptDoc struct {
+	// parser reads the document when its kept reading cannot be updated,
+	// into the memory of the readings released before (answerfile.Parser).
+	parser *answerfile.Parser
+
+	mu     sync.Mutex
+	doc    *answerfile.Document
+	closed bool
+}
+
+func newKeptDoc() *keptDoc { return &keptDoc{parser: answerfile.NewParser(answerfile.DefaultLimits)} }
+
+// parse reads data with the document's parser.
+func (k *keptDoc) parse(name string, data []byte) (*answerfile.Document, []answerfile.Diagnostic, error) {
+	if k == nil {
+		return answerfile.Parse(name, data)
+	}
+	return k.parser.Parse(name, data)
+}
+
+// take empties the slot and returns what it held (nil if nothing).
+func (k *keptDoc) take() *answerfile.Document {
+	if k == nil {
+		return nil
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	doc := k.doc
+	k.doc = nil
+	return doc
+}
+
+// put keeps doc for the next reading, and releases what the slot held
+// (or doc itself, once the document is closed).
+func (k *keptDoc) put(doc *answerfile.Document) {
+	if k == nil {
+		doc.Release()
+		return
+	}
+	k.mu.Lock()
+	old := k.doc
+	if k.closed {
+		old = doc
+	} else {
+		k.doc = doc
+	}
+	k.mu.Unlock()
+	if old != nil {
+		old.Release()
+	}
+}
+
+// close releases the kept reading: the document was closed.
+func (k *keptDoc) close() {
+	if k == nil {
+		return
+	}
+	k.mu.Lock()
+	k.closed = true
+	k.mu.Unlock()
+	if doc := k.take(); doc != nil {
+		doc.Release()
+	}
 }
 
 // readAhead reads the snapshot and keeps the reading for the linter,
@@ -94,9 +175,9 @@ func (sn *snapshot) takeReading() reading {
 	return sn.read()
 }
 
-// discardReading releases a reading ahead that no lint took (the snapshot
-// was overtaken before its debounce ended); a lint of the snapshot, should
-// one still come, reads for itself.
+// discardReading keeps, for the next reading, a reading ahead that no lint
+// took (the snapshot was overtaken before its debounce ended); a lint of
+// the snapshot, should one still come, reads for itself.
 func (sn *snapshot) discardReading() {
 	a := &sn.ahead
 	a.mu.Lock()
@@ -108,7 +189,7 @@ func (sn *snapshot) discardReading() {
 	a.state, a.r = readTaken, reading{}
 	a.mu.Unlock()
 	if r.doc != nil {
-		r.doc.Release()
+		sn.kept.put(r.doc)
 	}
 }
 

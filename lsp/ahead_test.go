@@ -1,11 +1,17 @@
 package lsp
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/answerfile/lint"
 )
 
@@ -78,6 +84,101 @@ func TestReadAhead(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings from the reading ahead (-own reading +ahead):\n%s", diff)
+	}
+	c.shutdown()
+}
+
+// TestKeptReadingUpdated: a document's strict reading is kept from one lint
+// to the next and updated when a change stays inside a value; on the doc
+// samples, a run of random changes (inside values mostly, anywhere
+// sometimes, some of them breaking the file) gives after each change the
+// findings of a reading from scratch, and the kept reading is the same
+// document for a change inside a value that stays well-formed.
+func TestKeptReadingUpdated(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "corpus", "mcsf")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.xml"))
+	if len(files) == 0 {
+		t.Skipf("the documentation samples are not at %s (they live next to the repository): skipped", dir)
+	}
+	_, _, contoso := testFile(t, "contoso.xml")
+	texts := []string{contoso}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc, _, _ := answerfile.Parse(f, data); doc != nil && doc.Encoding.Charset == answerfile.UTF8 && !doc.Encoding.BOM {
+			texts = append(texts, string(data))
+		}
+	}
+	c := startServer(t, Options{Debounce: time.Hour})
+	c.initialize()
+	inserts := []string{"1", "é", "𝄞", "&amp;", " ", "\n", "<", "&", `"`, "$(__MCC)", ""}
+	rng := rand.New(rand.NewPCG(17, 2))
+	updated := 0
+	for i, text := range texts {
+		uri := fmt.Sprintf("file:///kept/%d.xml", i)
+		c.open(uri, text)
+		c.waitDiags(uri, 1)
+		d, err := c.server(uri)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for v := 2; v <= 6; v++ {
+			// A span inside a value, or (one time in four) anywhere.
+			sn := d.snapshot()
+			t0 := sn.text
+			var from, to int
+			if doc, _, _ := answerfile.Parse("x.xml", []byte(t0.src)); doc != nil && rng.IntN(4) > 0 {
+				els := doc.Elements()
+				e := els[rng.IntN(len(els))]
+				if len(e.Attr) > 0 {
+					a := e.Attr[rng.IntN(len(e.Attr))]
+					vs, ve, _ := doc.AttrValueSpan(e, a.FullKey())
+					from = vs + rng.IntN(ve-vs+1)
+					to = from + rng.IntN(ve-from+1)
+				}
+			} else {
+				from = rng.IntN(len(t0.src) + 1)
+				to = min(len(t0.src), from+rng.IntN(3))
+			}
+			for from > 0 && !utf8.RuneStart(t0.src[from]) {
+				from--
+			}
+			for to < len(t0.src) && !utf8.RuneStart(t0.src[to]) {
+				to++
+			}
+			before := d.kept.take()
+			d.kept.put(before)
+			c.change(uri, v, &Range{Start: t0.position(from, encodingUTF16), End: t0.position(to, encodingUTF16)},
+				inserts[rng.IntN(len(inserts))])
+			for d.snapshot().version != v {
+				time.Sleep(time.Millisecond)
+			}
+			sn = d.snapshot()
+			got, err := c.srv.findings(sn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if after := d.kept.take(); after != nil {
+				if after == before {
+					updated++
+				}
+				d.kept.put(after)
+			}
+			own := &snapshot{uri: sn.uri, name: sn.name, version: sn.version, text: sn.text, disk: sn.disk}
+			want, err := c.srv.findings(own)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("file %d, version %d: findings of the kept reading (-from scratch +kept):\n%s", i, v, diff)
+			}
+		}
+	}
+	t.Logf("%d of %d readings were updates", updated, 5*len(texts))
+	if updated < len(texts) {
+		t.Errorf("only %d readings were updates of the kept one", updated)
 	}
 	c.shutdown()
 }

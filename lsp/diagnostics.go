@@ -74,9 +74,9 @@ func (s *server) lintSnapshot(sn *snapshot, current func() bool) ([]answerfile.D
 
 // diagnose lints the snapshot: its findings, and those of the files it
 // imports. Where the configuration is invalid, its error comes first and
-// the file is linted with the default configuration. The parsed tree is
-// handed back to the reader as soon as the rules ran (the next lint reads
-// into the same memory, and a snapshot holds its findings, not its tree).
+// the file is linted with the default configuration. The parsed tree goes
+// back to the document as soon as the rules ran, for the next reading to
+// update (a snapshot holds its findings, not its tree).
 func (s *server) diagnose(sn *snapshot, current func() bool) ([]answerfile.Diagnostic, error) {
 	var cfg lint.Config
 	var out []answerfile.Diagnostic
@@ -102,7 +102,7 @@ func (s *server) diagnose(sn *snapshot, current func() bool) ([]answerfile.Diagn
 	}
 	if current != nil && !current() {
 		if doc != nil {
-			doc.Release()
+			sn.kept.put(doc)
 		}
 		return nil, errOvertaken
 	}
@@ -111,9 +111,9 @@ func (s *server) diagnose(sn *snapshot, current func() bool) ([]answerfile.Diagn
 		out = append(out, cfg.Finish(slices.Clone(syntax))...)
 	case s.opts.Imports.NoFollow || !doc.IsAnswerFile() || len(doc.Root.Imports) == 0:
 		out = append(out, lint.Lint(doc, cfg)...)
-		doc.Release()
+		sn.kept.put(doc)
 	default:
-		doc.Release()
+		sn.kept.put(doc)
 		g, err := answerfile.LoadGraph(sn.name, data, s.importOptions(sn.name))
 		if err != nil {
 			return nil, err

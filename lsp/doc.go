@@ -8,8 +8,11 @@
 // (imported files are read from the editor when open there). They are
 // published on open, and again a debounce (Options.Debounce) after the last
 // change, for the version they were computed from; the strict reading of
-// the text starts halfway through the debounce (ahead.go), and a large
-// file's checks run at once (answerfile/lint). A lint that a newer change
+// the text starts halfway through the debounce (ahead.go) and, when the
+// text changed only inside an attribute value, updates the reading of the
+// lint before instead of reading the whole text again
+// (answerfile.Document.Update); a large file's checks run at once
+// (answerfile/lint). A lint that a newer change
 // overtakes stops between its stages (reading, rules, publication) and is
 // never published. Findings in imported files that are
 // not open are published under their own URIs.

@@ -25,6 +25,7 @@ type snapshot struct {
 	disk    *diskForm // how the file is stored on disk
 
 	ahead readAheadState // the strict reading, started by a change (see ahead.go)
+	kept  *keptDoc       // the document's strict reading between lints
 
 	lintMu   sync.Mutex
 	linted   bool // findings and lintErr are computed
@@ -77,6 +78,8 @@ type document struct {
 	uri  string
 	name string
 
+	kept *keptDoc // the strict reading its snapshots update
+
 	mu     sync.Mutex
 	cur    *snapshot
 	disk   *diskForm
@@ -106,6 +109,7 @@ func (d *document) stop() {
 		d.readTimer.Stop()
 	}
 	d.closed = true
+	d.kept.close()
 }
 
 func (s *server) open(item textDocumentItem) {
@@ -113,11 +117,11 @@ func (s *server) open(item textDocumentItem) {
 	if p, ok := uriToPath(item.URI); ok {
 		name = p
 	}
-	d := &document{uri: item.URI, name: name}
+	d := &document{uri: item.URI, name: name, kept: newKeptDoc()}
 	if name != item.URI {
 		d.disk = s.readDiskForm(name)
 	}
-	d.cur = &snapshot{uri: item.URI, name: name, version: item.Version, text: newText(item.Text), disk: d.disk}
+	d.cur = &snapshot{uri: item.URI, name: name, version: item.Version, text: newText(item.Text), disk: d.disk, kept: d.kept}
 	s.mu.Lock()
 	if old := s.docs[item.URI]; old != nil {
 		old.stop()
@@ -158,7 +162,8 @@ func (s *server) change(p didChangeParams) {
 		t = t.edited(from, to, c.Text)
 	}
 	old := d.cur
-	d.cur = &snapshot{uri: d.uri, name: d.name, version: p.TextDocument.Version, text: t, disk: d.disk, base: base, edits: edits}
+	d.cur = &snapshot{uri: d.uri, name: d.name, version: p.TextDocument.Version, text: t, disk: d.disk, kept: d.kept,
+		base: base, edits: edits}
 	if d.timer != nil {
 		d.timer.Stop()
 		d.readTimer.Stop()
@@ -221,7 +226,7 @@ func (d *document) renew() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	old := d.cur
-	sn := &snapshot{uri: old.uri, name: old.name, version: old.version, text: old.text, disk: d.disk}
+	sn := &snapshot{uri: old.uri, name: old.name, version: old.version, text: old.text, disk: d.disk, kept: d.kept}
 	sn.base, sn.edits = old.treeBase()
 	if sn.edits == nil && sn.base != nil {
 		t := sn.base // the same text: the same reading
