@@ -800,10 +800,16 @@ func (s *scanner) element() {
 			}
 			continue
 		}
+		// The byte after '<' tells markup from a start tag (the most
+		// frequent) without comparing prefixes.
+		var next byte
+		if s.p+1 < len(s.src) {
+			next = s.src[s.p+1]
+		}
 		switch {
-		case s.hasPrefix("<!--"):
+		case next == '!' && s.hasPrefix("<!--"):
 			s.comment()
-		case s.hasPrefix("<![CDATA["):
+		case next == '!' && s.hasPrefix("<![CDATA["):
 			end := bytes.Index(s.src[s.p:], []byte("]]>"))
 			if end < 0 {
 				s.fail(s.p, "close it with ]]>", "CDATA section is never closed")
@@ -813,11 +819,11 @@ func (s *scanner) element() {
 				s.cur.CreateCData(s.slice(s.p+9, s.p+end))
 			}
 			s.p += end + 3
-		case s.hasPrefix("<?"):
+		case next == '?':
 			s.pi()
-		case s.hasPrefix("<!"):
+		case next == '!':
 			s.fail(s.p, "write <!-- to open a comment", "markup declaration \"<!\" is not allowed inside an element")
-		case s.hasPrefix("</"):
+		case next == '/':
 			start := s.p
 			s.p += 2
 			name := s.name()
@@ -842,7 +848,7 @@ func (s *scanner) element() {
 			if len(stack) == 0 {
 				return
 			}
-		case s.hasPrefix("<--"):
+		case next == '-' && s.hasPrefix("<--"):
 			s.fail(s.p, "write <!-- to open a comment", "\"<--\" is not a comment: a comment opens with \"<!--\"")
 		default:
 			var parent *elemInfo
@@ -978,12 +984,14 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 		}
 	}
 	s.nsScopes = append(s.nsScopes, prefixes)
-	if p, _, ok := strings.Cut(name, ":"); ok && !s.declared(p) {
+	if i := strings.IndexByte(name, ':'); i >= 0 && !s.declared(name[:i]) {
+		p := name[:i]
 		s.fail(start+1, "declare it with xmlns:"+p+"=\"...\" or remove the prefix", "namespace prefix %s of <%s> is not declared", p, name)
 		return
 	}
 	for _, a := range s.attrs {
-		if p, _, ok := strings.Cut(a.name, ":"); ok && p != "xmlns" && !s.declared(p) {
+		if i := strings.IndexByte(a.name, ':'); i >= 0 && a.name[:i] != "xmlns" && !s.declared(a.name[:i]) {
+			p := a.name[:i]
 			s.fail(a.off, "declare it with xmlns:"+p+"=\"...\" or remove the prefix", "namespace prefix %s of attribute %s is not declared", p, a.name)
 			return
 		}
@@ -1061,7 +1069,13 @@ func (s *scanner) countChild(from int, tag string) int {
 func (s *scanner) attrValue(q byte, aname string) (string, bool) {
 	var out []byte
 	start := s.p
-	for s.p < len(s.src) && s.src[s.p] != q {
+	for s.p < len(s.src) {
+		for s.p < len(s.src) && !valueStop[s.src[s.p]] {
+			s.p++
+		}
+		if s.p == len(s.src) || s.src[s.p] == q {
+			break
+		}
 		switch c := s.src[s.p]; c {
 		case '<':
 			s.fail(s.p, "write < inside a value as &lt;", "\"<\" is not allowed in the value of attribute %s", aname)
@@ -1149,11 +1163,24 @@ func (s *scanner) reference() (string, bool) {
 	return "", false
 }
 
+// textStop and valueStop are the bytes that text and attrValue look at;
+// they skip every other byte.
+var (
+	textStop  = [256]bool{'<': true, '&': true, ']': true}
+	valueStop = [256]bool{'<': true, '&': true, '\t': true, '\n': true, '\r': true, '"': true, '\'': true}
+)
+
 // text reads character data up to the next '<' and decodes it.
 func (s *scanner) text() (string, bool) {
 	var out []byte
 	start := s.p
-	for s.p < len(s.src) && s.src[s.p] != '<' {
+	for s.p < len(s.src) {
+		for s.p < len(s.src) && !textStop[s.src[s.p]] {
+			s.p++
+		}
+		if s.p == len(s.src) || s.src[s.p] == '<' {
+			break
+		}
 		switch s.src[s.p] {
 		case '&':
 			out = append(out, s.src[start:s.p]...)
