@@ -280,7 +280,11 @@ type setEntry struct {
 const linearSettings = 16
 
 func variantSettings(v answerfile.Variant) *variantSet {
-	vs := &variantSet{}
+	n := 0
+	for _, g := range v.Groups {
+		n += len(g.Settings)
+	}
+	vs := &variantSet{settings: make([]setEntry, 0, n)}
 	for _, g := range v.Groups {
 		pathASCII := isASCII(g.Path.Value)
 		for _, s := range g.Settings {
@@ -373,16 +377,15 @@ func lowerASCII(c byte) byte {
 
 // conflict is a setting that two variants set to different values: the
 // later variant's and the earlier's.
-type conflict struct{ later, earlier answerfile.Setting }
+type conflict struct{ later, earlier *answerfile.Setting }
 
-// conflicts returns the settings, in vs's order, that vs and earlier both
-// set to different values.
-func (vs *variantSet) conflicts(earlier *variantSet) []conflict {
-	var out []conflict
+// conflicts appends to out the settings, in vs's order, that vs and
+// earlier both set to different values.
+func (vs *variantSet) conflicts(earlier *variantSet, out []conflict) []conflict {
 	for i := range vs.settings {
 		s := &vs.settings[i]
 		if j, ok := earlier.find(s); ok && !sameValue(earlier.settings[j].Value.Value, s.Value.Value) {
-			out = append(out, conflict{s.Setting, earlier.settings[j].Setting})
+			out = append(out, conflict{&s.Setting, &earlier.settings[j].Setting})
 		}
 	}
 	return out
@@ -427,9 +430,10 @@ func (c *checker) checkOverlaps() {
 		}
 		return settings[i]
 	}
+	var conflicts []conflict // reused from pair to pair
 	for n, pair := range candidates {
 		i, j := pair[0], pair[1]
-		conflicts := settingsOf(j).conflicts(settingsOf(i))
+		conflicts = settingsOf(j).conflicts(settingsOf(i), conflicts[:0])
 		if len(conflicts) == 0 {
 			continue // nothing the order decides: no need to ask the solver
 		}

@@ -108,7 +108,7 @@ func TestVariantSettings(t *testing.T) {
 					wantConf = append(wantConf, kv{lastB[k], e})
 				}
 			}
-			for _, c := range vb.conflicts(variantSettings(a)) {
+			for _, c := range vb.conflicts(variantSettings(a), nil) {
 				gotConf = append(gotConf, kv{c.later.Value.Value, c.earlier.Value.Value})
 			}
 			if diff := cmp.Diff(wantConf, gotConf); diff != "" {

@@ -23,7 +23,7 @@ type container struct {
 }
 
 func (c *checker) containers() []container {
-	var out []container
+	out := make([]container, 0, len(c.doc.Root.Statics)+len(c.doc.Root.Variants))
 	for _, s := range c.doc.Root.Statics {
 		out = append(out, container{node: s.Node, groups: s.Groups})
 	}

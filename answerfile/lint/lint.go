@@ -118,7 +118,10 @@ const largeSize = 64 << 10
 // lintChecks is Lint, with the checks run as for a large file or a small
 // one; the findings are the same.
 func lintChecks(doc *answerfile.Document, cfg Config, large bool) []answerfile.Diagnostic {
-	c := &checker{doc: doc, cfg: cfg, index: ruleIndex(), large: large}
+	// Room for the findings of most files (bench/gen's 10,000 small files have
+	// 4 on average): growing the slice from nothing was 2 % of the checks'
+	// CPU.
+	c := &checker{doc: doc, cfg: cfg, index: ruleIndex(), large: large, diags: make([]answerfile.Diagnostic, 0, 8)}
 	c.run()
 	diags := applySuppressions(doc, c.diags, cfg)
 	return cfg.Finish(diags)
