@@ -284,7 +284,7 @@ func (l *Linter) run(inputs []input, args []string, stdin io.Reader) (*Result, e
 			j.addSource(j.in.name, j.data, j.source)
 		}
 		j.keepExcerpts()
-		j.data = nil
+		j.data, j.source = nil, nil // the text is not kept past its excerpts
 	}
 	// Files that import nothing are linted at once; files with imports once
 	// every file is read, as roots of their graphs, each file once.
