@@ -141,6 +141,56 @@ func TestUpdate(t *testing.T) {
 	}
 }
 
+// TestUpdateEveryAttr: a change in each attribute of a file that has every
+// element of the typed view (and a foreign and a prefixed attribute) gives
+// what a parse of the new text gives: the typed view reads again what it
+// read from that attribute, wherever it stands.
+func TestUpdateEveryAttr(t *testing.T) {
+	const text = `<?xml version="1.0" encoding="utf-8"?>
+<ImageCustomizations xmlns="http://schemas.microsoft.com/embedded/2004/10/ImageUpdate" xmlns:x="urn:x" Name="N" Description="D" Owner="O" OwnerType="OEM" Priority="2" x:a="1">
+  <Imports><Import Source="a.xml"/></Imports>
+  <Targets>
+    <Target Id="t1"><TargetState><Condition Name="MCC" Value="310"/></TargetState></Target>
+  </Targets>
+  <Static>
+    <Settings Path="P1"><Setting Name="S1" Value="1"/><Asset Name="A1" Source="s1"/></Settings>
+  </Static>
+  <Variant Name="V">
+    <TargetRefs><TargetRef Id="t1"/></TargetRefs>
+    <Settings Path="P2"><Setting Name="S2" Value="2"/><Asset Name="A2" Source="s2" x:b="2"/></Settings>
+    <x:Foreign Name="F"/>
+  </Variant>
+</ImageCustomizations>
+`
+	d0, ds, err := Parse("e.xml", []byte(text))
+	if err != nil || d0 == nil {
+		t.Fatal(ds, err)
+	}
+	n := 0
+	for _, e := range d0.Elements() {
+		for _, a := range e.Attr {
+			if a.Space == "xmlns" || a.Key == "xmlns" {
+				continue
+			}
+			from, _, _ := d0.AttrValueSpan(e, a.FullKey())
+			newText := text[:from] + "ü" + text[from:]
+			d, _, _ := Parse("e.xml", []byte(text))
+			if !d.Update([]byte(newText), DefaultLimits) {
+				t.Errorf("%s@%s: not updated", e.Tag, a.FullKey())
+				continue
+			}
+			fresh, _, _ := Parse("e.xml", []byte(newText))
+			if want, got := fullSummary(t, fresh), fullSummary(t, d); got != want {
+				t.Errorf("%s@%s: updated document differs from a parse:\n%s", e.Tag, a.FullKey(), firstDiff(want, got))
+			}
+			n++
+		}
+	}
+	if n != 24 {
+		t.Errorf("%d attributes changed, want 24", n)
+	}
+}
+
 // TestUpdateProperty: random changes inside and around the attribute
 // values of the doc samples and of a generated file, several in a row on
 // one document: whenever Update takes a change, the document equals a

@@ -64,7 +64,7 @@ func (sn *snapshot) read() reading {
 // keptDoc is a document's strict reading kept from one lint to the next.
 // A keystroke in a value (most keystrokes) then costs the next reading an
 // update of the tree, not a parse of the whole text: on the 5,000-target
-// file 34 CPU-ms and 6.5 MB instead of 115 CPU-ms and 15 MB with a Parser
+// file 12 CPU-ms and 1 MB instead of 88-104 CPU-ms and 15 MB with a Parser
 // (BenchmarkUpdateLarge, BenchmarkParseGenLarge in answerfile). The slot
 // holds a document no one uses; whoever takes it owns it until it puts it
 // back, so an update never runs under a lint that reads the tree. A nil
