@@ -133,9 +133,10 @@ func (d *Document) child(tok etree.Token, tag string) *etree.Element {
 	return nil
 }
 
-// sized returns an empty slice with room for the children of e named tag
-// (nil when there are none), so that the view is built without regrowing.
-func sized[T any](d *Document, e *etree.Element, tag string) []T {
+// sized returns an empty slice from c with room for the children of e
+// named tag (nil when there are none), so that the view is built without
+// regrowing, and in the document's arena, without an allocation of its own.
+func sized[T any](d *Document, c *chunk[T], e *etree.Element, tag string) []T {
 	n := 0
 	for _, tok := range e.Child {
 		if d.child(tok, tag) != nil {
@@ -145,10 +146,40 @@ func sized[T any](d *Document, e *etree.Element, tag string) []T {
 	if n == 0 {
 		return nil
 	}
-	return make([]T, 0, n)
+	return c.window(n)
 }
 
+// model is where the typed view's slices come from: chunks of the arena
+// (see sized).
+type model struct {
+	targets  chunk[Target]
+	states   chunk[TargetState]
+	conds    chunk[Condition]
+	variants chunk[Variant]
+	groups   chunk[SettingsGroup]
+	settings chunk[Setting]
+}
+
+// size sets the size of new chunks for a file of about n elements.
+func (m *model) size(n int) {
+	n = max(n/4, 16)
+	m.targets.n, m.states.n, m.conds.n, m.variants.n, m.groups.n, m.settings.n = n, n, n, n, n, n
+}
+
+func (m *model) reset(keepAll bool) {
+	m.targets.reset(keepAll)
+	m.states.reset(keepAll)
+	m.conds.reset(keepAll)
+	m.variants.reset(keepAll)
+	m.groups.reset(keepAll)
+	m.settings.reset(keepAll)
+}
+
+// newCustomizations builds the typed view of d, whose slices come from
+// d's arena; it replaces any view built before (Update builds it again),
+// whose memory it reuses.
 func newCustomizations(d *Document, root *etree.Element) *Customizations {
+	d.arena.model.reset(true)
 	c := &Customizations{Node: d.node(root),
 		Name: d.attr(root, "Name"), Description: d.attr(root, "Description"), Owner: d.attr(root, "Owner"),
 		OwnerType: d.attr(root, "OwnerType"), Priority: d.attr(root, "Priority")}
@@ -166,7 +197,7 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 			}
 		case "Targets":
 			if c.Targets == nil {
-				c.Targets = sized[Target](d, ch, "Target")
+				c.Targets = sized(d, &d.arena.targets, ch, "Target")
 			}
 			for _, tok := range ch.Child {
 				if t := d.child(tok, "Target"); t != nil {
@@ -177,7 +208,7 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 			c.Statics = append(c.Statics, Static{Node: d.node(ch), Groups: d.groups(ch)})
 		case "Variant":
 			if c.Variants == nil {
-				c.Variants = sized[Variant](d, root, "Variant")
+				c.Variants = sized(d, &d.arena.variants, root, "Variant")
 			}
 			v := Variant{Node: d.node(ch), Name: d.attr(ch, "Name"), Groups: d.groups(ch)}
 			for _, tok := range ch.Child {
@@ -196,13 +227,13 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 }
 
 func (d *Document) target(t *etree.Element) Target {
-	target := Target{Node: d.node(t), ID: d.attr(t, "Id"), States: sized[TargetState](d, t, "TargetState")}
+	target := Target{Node: d.node(t), ID: d.attr(t, "Id"), States: sized(d, &d.arena.states, t, "TargetState")}
 	for _, tok := range t.Child {
 		ts := d.child(tok, "TargetState")
 		if ts == nil {
 			continue
 		}
-		state := TargetState{Node: d.node(ts), Conditions: sized[Condition](d, ts, "Condition")}
+		state := TargetState{Node: d.node(ts), Conditions: sized(d, &d.arena.conds, ts, "Condition")}
 		for _, tok := range ts.Child {
 			if cond := d.child(tok, "Condition"); cond != nil {
 				state.Conditions = append(state.Conditions, Condition{Node: d.node(cond),
@@ -215,13 +246,13 @@ func (d *Document) target(t *etree.Element) Target {
 }
 
 func (d *Document) groups(parent *etree.Element) []SettingsGroup {
-	out := sized[SettingsGroup](d, parent, "Settings")
+	out := sized(d, &d.arena.groups, parent, "Settings")
 	for _, tok := range parent.Child {
 		g := d.child(tok, "Settings")
 		if g == nil {
 			continue
 		}
-		group := SettingsGroup{Node: d.node(g), Path: d.attr(g, "Path"), Settings: sized[Setting](d, g, "Setting")}
+		group := SettingsGroup{Node: d.node(g), Path: d.attr(g, "Path"), Settings: sized(d, &d.arena.settings, g, "Setting")}
 		for _, tok := range g.Child {
 			if s := d.child(tok, "Setting"); s != nil {
 				group.Settings = append(group.Settings, Setting{Node: d.node(s), Name: d.attr(s, "Name"), Value: d.attr(s, "Value")})

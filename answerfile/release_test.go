@@ -1,6 +1,7 @@
 package answerfile
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -167,5 +168,39 @@ func TestUseAfterRelease(t *testing.T) {
 	}
 	if got := string(d.Text()); got != text || d.Line(3) != "  <Static/>" || d.PosAt(0) != (Position{1, 1}) {
 		t.Errorf("the text of a released document: got %q, line 3 %q", got, d.Line(3))
+	}
+}
+
+// TestUpdateReusesView: the typed view an Update builds again takes the
+// memory of the view it replaces, so that a document updated at every
+// keystroke of an editor does not grow.
+func TestUpdateReusesView(t *testing.T) {
+	data := benchFile(50)
+	d, ds, err := NewParser(DefaultLimits).Parse("u.xml", data)
+	if err != nil || d == nil {
+		t.Fatal(ds, err)
+	}
+	defer d.Release()
+	viewMemory := func() int {
+		n := 0
+		for _, c := range []interface{ capacity() int }{&d.arena.targets, &d.arena.states, &d.arena.conds,
+			&d.arena.variants, &d.arena.groups, &d.arena.settings} {
+			n += c.capacity()
+		}
+		return n
+	}
+	before := viewMemory()
+	for i := range 100 {
+		edited := bytes.Replace(data, []byte(`Name="Bench`), []byte(fmt.Sprintf(`Name="Bench%d`, i%10)), 1)
+		if !d.Update(edited, DefaultLimits) {
+			t.Fatal("Update refused a value edit")
+		}
+		data = edited
+	}
+	if after := viewMemory(); after != before {
+		t.Errorf("the typed view's chunks hold %d records after 100 updates, %d before", after, before)
+	}
+	if got, want := d.Root.Name.Value, "Bench"+strings.Repeat("9876543210", 10); got != want {
+		t.Errorf("Root.Name after the updates: got %q, want %q", got, want)
 	}
 }

@@ -146,6 +146,18 @@ func (c *chunk[T]) reset(keepAll bool) {
 
 const maxSpares = 4
 
+// capacity is how many records c holds, handed out or spare.
+func (c *chunk[T]) capacity() int {
+	n := cap(c.buf)
+	for _, b := range c.full {
+		n += cap(b)
+	}
+	for _, b := range c.spare {
+		n += cap(b)
+	}
+	return n
+}
+
 // arena is where one document's tree records come from. Document.Release
 // hands it back, cleared, for the next Parse: linting many files then
 // reuses the same memory, warm in the cache, instead of making garbage.
@@ -159,6 +171,7 @@ type arena struct {
 	etreeAttr chunk[etree.Attr]
 	texts     chunk[etree.CharData]
 	tokens    chunk[etree.Token]
+	model     // the typed view's slices
 	// owner is the Parser the arena goes back to; nil: the pool.
 	owner *Parser
 }
@@ -184,6 +197,7 @@ func (a *arena) release() {
 	a.etreeAttr.reset(keepAll)
 	a.texts.reset(keepAll)
 	a.tokens.reset(keepAll)
+	a.model.reset(keepAll)
 	if !keepAll && cap(a.nodes) > maxPooledNodes {
 		a.nodes = nil
 	} else {
@@ -505,6 +519,7 @@ func (s *scanner) build() {
 	n, attrs := min(max(elems, 16), 1024), min(max(bytes.Count(s.src, []byte("=")), 16), 2048)
 	s.texts.n, s.tokens.n = 2*n, childWindow*n/2
 	s.attrInfos.n, s.etreeAttr.n = attrs, attrs
+	s.model.size(n)
 }
 
 // scan checks the whole document. On return s.err holds the first error, if any.
