@@ -111,6 +111,23 @@ func TestLookupFold(t *testing.T) {
 	}
 }
 
+// TestNamesASCII: every settings path and setting name of the catalog is
+// ASCII, which Setting's comparison by length relies on.
+func TestNamesASCII(t *testing.T) {
+	for c := range table {
+		for _, g := range table[c].Groups {
+			if !isASCII(g.Path) {
+				t.Errorf("path %q is not ASCII", g.Path)
+			}
+			for _, s := range g.Settings {
+				if !isASCII(s.Name) {
+					t.Errorf("%s: setting name %q is not ASCII", g.Path, s.Name)
+				}
+			}
+		}
+	}
+}
+
 // patternName is the name match of Setting as it was: lower-case copies of
 // both, compared segment by segment.
 func patternName(pattern, name string) bool {
