@@ -246,7 +246,7 @@ func (d *Document) diag(e *etree.Element, key, rule string, sev Severity, format
 		diag.Path = in.path("")
 		return diag
 	}
-	diag.Path = in.path("/@" + key)
+	diag.Path = in.path(key)
 	if n, v := d.attrPos(in, key); n.IsValid() {
 		diag.Line, diag.Column = n.Line, n.Column
 		// The span covers name="value" when it sits on one line.

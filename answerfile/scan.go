@@ -57,21 +57,25 @@ type elemInfo struct {
 }
 
 // path is the element path, e.g. /ImageCustomizations/Variant[2]/Settings[1],
-// followed by suffix.
-func (e *elemInfo) path(suffix string) string {
+// followed by /@attr when attr is not "".
+func (e *elemInfo) path(attr string) string {
 	var up [16]*elemInfo
 	chain := up[:0]
 	for a := e; a != nil; a = a.parent {
 		chain = append(chain, a)
 	}
-	b := make([]byte, 0, 24*len(chain)+len(suffix))
+	var buf [256]byte // built on the stack: one allocation, the string's
+	b := buf[:0]
 	for i := len(chain) - 1; i >= 0; i-- {
 		b = append(append(b, '/'), localName(chain[i].name)...)
 		if chain[i].parent != nil {
 			b = append(strconv.AppendInt(append(b, '['), int64(chain[i].index), 10), ']')
 		}
 	}
-	return string(append(b, suffix...))
+	if attr != "" {
+		b = append(append(b, "/@"...), attr...)
+	}
+	return string(b)
 }
 
 func localName(name string) string {
@@ -636,46 +640,52 @@ func (s *scanner) xmlDecl() {
 		s.fail(start, "close it with ?>", "XML declaration is never closed")
 		return
 	}
-	body := string(s.src[s.p+5 : s.p+end])
-	s.p += end + 2
+	body := s.src[s.p+5 : s.p+end]
 	if s.walk == nil {
-		s.cur.CreateProcInst("xml", strings.TrimLeft(normalizeNewlines([]byte(body)), " \t\n"))
+		s.cur.CreateProcInst("xml", strings.TrimLeft(s.slice(s.p+5, s.p+end), " \t\n"))
 	}
-	fields := parsePseudoAttrs(body)
-	if fields == nil {
+	s.p += end + 2
+	version, encoding, ok := pseudoAttrs(body)
+	if !ok {
 		s.fail(start, `write it as <?xml version="1.0" encoding="utf-8"?>`, "malformed XML declaration")
 		return
 	}
-	if v, ok := fields["version"]; !ok || v != "1.0" {
+	if string(version) != "1.0" {
 		s.fail(start, `write it as <?xml version="1.0" encoding="utf-8"?>`, "XML declaration without version=\"1.0\"")
 		return
 	}
-	s.decl = strings.ToLower(fields["encoding"])
+	s.decl = strings.ToLower(string(encoding))
 }
 
-// parsePseudoAttrs reads the name="value" pairs of an XML declaration; nil if malformed.
-func parsePseudoAttrs(body string) map[string]string {
-	out := map[string]string{}
+// pseudoAttrs reads the name="value" pairs of an XML declaration and
+// returns the values of version and encoding (the last of each; nil when
+// absent); ok is false if the declaration is malformed.
+func pseudoAttrs(body []byte) (version, encoding []byte, ok bool) {
 	for {
-		body = strings.TrimLeft(body, " \t\r\n")
-		if body == "" {
-			return out
+		body = bytes.TrimLeft(body, " \t\r\n")
+		if len(body) == 0 {
+			return version, encoding, true
 		}
-		eq := strings.IndexByte(body, '=')
+		eq := bytes.IndexByte(body, '=')
 		if eq <= 0 {
-			return nil
+			return nil, nil, false
 		}
-		name := strings.TrimSpace(body[:eq])
-		rest := strings.TrimLeft(body[eq+1:], " \t\r\n")
-		if rest == "" || (rest[0] != '"' && rest[0] != '\'') {
-			return nil
+		name := bytes.TrimSpace(body[:eq])
+		rest := bytes.TrimLeft(body[eq+1:], " \t\r\n")
+		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
+			return nil, nil, false
 		}
 		q := rest[0]
-		close := strings.IndexByte(rest[1:], q)
+		close := bytes.IndexByte(rest[1:], q)
 		if close < 0 {
-			return nil
+			return nil, nil, false
 		}
-		out[name] = rest[1 : 1+close]
+		switch value := rest[1 : 1+close : 1+close]; string(name) {
+		case "version":
+			version = value
+		case "encoding":
+			encoding = value
+		}
 		body = rest[2+close:]
 	}
 }

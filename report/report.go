@@ -294,15 +294,20 @@ func extraLines(d answerfile.Diagnostic, name func(string) string) []string {
 
 // locationString is file:line:col, leaving out what is unknown (0).
 func locationString(file string, line, col int) string {
-	file = Inline(file)
+	return string(appendLocation(make([]byte, 0, len(file)+12), file, line, col))
+}
+
+// appendLocation appends locationString(file, line, col) to b.
+func appendLocation(b []byte, file string, line, col int) []byte {
+	b = AppendInline(b, file)
 	if line <= 0 {
-		return file
+		return b
 	}
-	b := strconv.AppendInt(append(append(make([]byte, 0, len(file)+12), file...), ':'), int64(line), 10)
+	b = strconv.AppendInt(append(b, ':'), int64(line), 10)
 	if col > 0 {
 		b = strconv.AppendInt(append(b, ':'), int64(col), 10)
 	}
-	return string(b)
+	return b
 }
 
 // hasControl reports whether s holds a control character (C0, DEL or C1;
@@ -311,6 +316,21 @@ func locationString(file string, line, col int) string {
 func hasControl(s string, keepLayout bool) bool {
 	high := false
 	for i := 0; i < len(s); i++ {
+		// Eight bytes at a time while all are printable ASCII (0x20-0x7E):
+		// a byte below 0x20 borrows into its top bit, 0x7F carries into
+		// it, and one from 0x80 has it set.
+		for ; i+8 <= len(s); i += 8 {
+			_ = s[i+7]
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			const ones = 0x0101010101010101
+			if ((w-0x20*ones)|w|(w+ones))&(0x80*ones) != 0 {
+				break
+			}
+		}
+		if i >= len(s) {
+			break
+		}
 		switch c := s[i]; {
 		case c == '\t' || c == '\n':
 			if !keepLayout {

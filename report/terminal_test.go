@@ -87,3 +87,25 @@ func FuzzInline(f *testing.F) {
 		}
 	})
 }
+
+// TestHasControlWords: the eight-bytes-at-a-time path of hasControl finds
+// each kind of byte at each place of a long string, as the byte loop does.
+func TestHasControlWords(t *testing.T) {
+	for _, bad := range []string{"\x00", "\x1f", "\t", "\n", "\x7f", "\u0085", "\xff", "é", "€"} {
+		for at := range 20 {
+			s := strings.Repeat("a", at) + bad + strings.Repeat("z", 19-at)
+			for _, keep := range []bool{false, true} {
+				want := false
+				switch bad {
+				case "\x00", "\x1f", "\x7f", "\u0085", "\xff":
+					want = true
+				case "\t", "\n":
+					want = !keep
+				}
+				if got := hasControl(s, keep); got != want {
+					t.Errorf("hasControl(%q, %v) = %v, want %v", s, keep, got, want)
+				}
+			}
+		}
+	}
+}

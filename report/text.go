@@ -56,7 +56,13 @@ func writeDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, colo
 		case answerfile.Warning:
 			sevColor = ansiYel
 		}
-		paint(ansiBold, locationString(d.File, d.Line, d.Column))
+		if color {
+			b = append(b, ansiBold...)
+		}
+		b = appendLocation(b, d.File, d.Line, d.Column)
+		if color {
+			b = append(b, ansiReset...)
+		}
 		b = append(b, ": "...)
 		paint(sevColor, d.Severity.String())
 		b = append(b, ": "...)
@@ -95,7 +101,7 @@ func writeDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, colo
 			b = append(AppendInline(append(b, ' '), d.Fix), '\n')
 		}
 		for _, r := range d.Related {
-			b = append(append(b, "  "...), locationString(r.File, r.Line, r.Column)...)
+			b = appendLocation(append(b, "  "...), r.File, r.Line, r.Column)
 			b = append(AppendInline(append(b, ": "...), r.Message), '\n')
 		}
 		if _, err := w.Write(b); err != nil {
