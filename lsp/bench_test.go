@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"runtime"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"sync"
@@ -224,6 +225,7 @@ func benchServer(b *testing.B, opts Options) (c *benchClient, uri, text string, 
 func BenchmarkDiagnosticsAfterEdit(b *testing.B) {
 	c, uri, _, p := benchServer(b, Options{})
 	cpu0, _ := testtool.CPUTime()
+	gc0 := gcMetrics()
 	var received time.Duration // from each change to its publication's last byte, before the client decodes it
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -240,6 +242,22 @@ func BenchmarkDiagnosticsAfterEdit(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/diagnostics")
 	b.ReportMetric(float64(received.Microseconds())/1000/float64(b.N), "ms/received")
 	testtool.ReportCPU(b, cpu0)
+	reportGC(b, gc0)
+}
+
+// gcMetrics are the garbage collector's CPU time (seconds) and cycles so far.
+func gcMetrics() [2]float64 {
+	s := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/gc/cycles/total:gc-cycles"}}
+	metrics.Read(s)
+	return [2]float64{s[0].Value.Float64(), float64(s[1].Value.Uint64())}
+}
+
+// reportGC reports the collector's CPU time and cycles per operation since
+// start (of the whole process: the benchmark's client collects there too).
+func reportGC(b *testing.B, start [2]float64) {
+	now := gcMetrics()
+	b.ReportMetric((now[0]-start[0])*1000/float64(b.N), "gc-cpu-ms/op")
+	b.ReportMetric((now[1]-start[1])/float64(b.N), "gcs/op")
 }
 
 func BenchmarkCompletionAfterEdit(b *testing.B) {
