@@ -158,3 +158,41 @@ func contains(ss []string, s string) bool {
 	}
 	return false
 }
+
+// TestFindingRange: a finding's range, found in one walk of its line, is
+// the range of its byte offsets (fileOffset, then position) for every
+// line and column, spans that end before they start or run to the line's
+// end, in every encoding, on text with a byte-order mark, CR LF, lone CRs,
+// empty lines and characters of one to four bytes.
+func TestFindingRange(t *testing.T) {
+	for _, src := range []string{
+		"\uFEFF<a>é\r\n\r\n  <b x=\"𝄞ü\"/>\rz\n\n<c/>",
+		"<a>\n\t<b>日本</b>\n</a>",
+		"\uFEFF",
+		"",
+		"x",
+	} {
+		tx := newText(src)
+		ft := fileTexts{texts: map[string]*text{"f": tx}}
+		for _, enc := range []string{encodingUTF8, encodingUTF16, encodingUTF32} {
+			for line := 0; line <= len(tx.starts)+1; line++ {
+				for col := 0; col <= 12; col++ {
+					for _, end := range [][2]int{{0, 0}, {line, col + 2}, {line, col - 1}, {line + 1, 1}, {line - 1, 3}} {
+						from := tx.fileOffset(line, col)
+						to := from
+						switch {
+						case end[0] > 0:
+							to = tx.fileOffset(end[0], end[1])
+						case line > 0:
+							to = tx.lineEnd(tx.line(from))
+						}
+						want := tx.rangeOf(from, to, enc)
+						if got := ft.rangeOf("f", line, col, end[0], end[1], enc); got != want {
+							t.Errorf("%q %s: finding %d:%d-%d:%d: got %v, want %v", src, enc, line, col, end[0], end[1], got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}

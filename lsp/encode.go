@@ -17,18 +17,25 @@ import (
 // appendPublication appends the JSON of p; nil Diagnostics are an empty
 // array, as the protocol requires (encoding/json would write null).
 func appendPublication(b []byte, p publishDiagnosticsParams) []byte {
+	return appendPublicationOf(b, p.URI, p.Version, len(p.Diagnostics),
+		func(b []byte, i int) []byte { return appendDiagnostic(b, p.Diagnostics[i]) })
+}
+
+// appendPublicationOf appends the JSON of a publication of n diagnostics,
+// the i-th of which appendDiag appends.
+func appendPublicationOf(b []byte, uri string, version *int, n int, appendDiag func(b []byte, i int) []byte) []byte {
 	b = append(b, `{"uri":`...)
-	b = appendJSONString(b, p.URI)
-	if p.Version != nil {
+	b = appendJSONString(b, uri)
+	if version != nil {
 		b = append(b, `,"version":`...)
-		b = strconv.AppendInt(b, int64(*p.Version), 10)
+		b = strconv.AppendInt(b, int64(*version), 10)
 	}
 	b = append(b, `,"diagnostics":[`...)
-	for i, d := range p.Diagnostics {
+	for i := range n {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendDiagnostic(b, d)
+		b = appendDiag(b, i)
 	}
 	return append(b, "]}"...)
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/sourcegraph/jsonrpc2"
@@ -26,6 +27,12 @@ type stream struct {
 
 	mu sync.Mutex // one message at a time on w
 	w  *bufio.Writer
+
+	// body is the memory of the last notification, reused by the next:
+	// a publication of the 5,000-target file is 3.4 MB, made anew at
+	// every keystroke before.
+	bodyMu sync.Mutex
+	body   []byte
 }
 
 func newStream(rwc io.ReadWriteCloser) *stream {
@@ -53,12 +60,15 @@ func (s *stream) notify(method string, size int, appendParams func([]byte) []byt
 	if err != nil {
 		return err
 	}
-	body := make([]byte, 0, size+len(m)+64)
+	s.bodyMu.Lock()
+	defer s.bodyMu.Unlock()
+	body := slices.Grow(s.body[:0], size+len(m)+64)
 	body = append(body, `{"jsonrpc":"2.0","method":`...)
 	body = append(body, m...)
 	body = append(body, `,"params":`...)
 	body = appendParams(body)
 	body = append(body, '}')
+	s.body = body
 	return s.write(body)
 }
 

@@ -140,6 +140,37 @@ func (t *text) fileOffset(line, col int) int {
 	return off
 }
 
+// findingPosition is fileOffset's byte offset of a finding's line and
+// column, and its LSP position: position(fileOffset(line, col), enc), found
+// in one walk of the line instead of a search of the lines and a second
+// walk (a 5,000-target file's publication converts 16,000 of them).
+func (t *text) findingPosition(line, col int, enc string) (int, Position) {
+	if line < 1 {
+		return 0, Position{}
+	}
+	if line > len(t.starts) {
+		return len(t.src), t.position(len(t.src), enc)
+	}
+	off, end, ch := t.starts[line-1], t.lineEnd(line-1), 0
+	if line == 1 && strings.HasPrefix(t.src, "\uFEFF") {
+		off, ch = off+len("\uFEFF"), units('\uFEFF', enc)
+	}
+	for c := 1; c < col && off < end; c++ {
+		off, ch = t.nextRune(off, end, ch, enc)
+	}
+	return off, Position{Line: line - 1, Character: ch}
+}
+
+// nextRune steps over the character at off (before end): its end, and ch
+// plus its code units in enc.
+func (t *text) nextRune(off, end, ch int, enc string) (int, int) {
+	if t.src[off] < utf8.RuneSelf {
+		return off + 1, ch + 1
+	}
+	r, size := utf8.DecodeRuneInString(t.src[off:end])
+	return off + size, ch + units(r, enc)
+}
+
 // rangeOf is the LSP range of byte offsets [from, to).
 func (t *text) rangeOf(from, to int, enc string) Range {
 	return Range{Start: t.position(from, enc), End: t.position(max(from, to), enc)}
