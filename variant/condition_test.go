@@ -321,3 +321,13 @@ func TestDialectScan(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownNotReserved: no documented condition name is reserved, which
+// nameProblem's shortcut for documented names relies on.
+func TestKnownNotReserved(t *testing.T) {
+	for key := range knownNames {
+		if reservedNames[key] {
+			t.Errorf("%s is documented and reserved", key)
+		}
+	}
+}

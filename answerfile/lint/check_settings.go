@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/beevik/etree"
+
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/catalog"
 )
@@ -55,18 +57,31 @@ func (c *checker) checkSettings() {
 // Static and Variant (the schema rule reports the group itself): an empty
 // value is worth saying there too.
 func (c *checker) checkMisplacedSettings() {
-	for _, e := range c.doc.Elements() {
-		p := e.Parent()
-		if e.Tag != "Setting" || p == nil || p.Tag != "Settings" {
-			continue
+	// A walk of the tree, in document order, without the list of its
+	// elements (Document.Elements) that each file allocated for it.
+	c.misplacedSettings(c.doc.Tree.Root())
+}
+
+func (c *checker) misplacedSettings(e *etree.Element) {
+	c.misplacedSetting(e)
+	for _, tok := range e.Child {
+		if kid, ok := tok.(*etree.Element); ok {
+			c.misplacedSettings(kid)
 		}
-		if gp := p.Parent(); gp != nil && (gp.Tag == "Static" || gp.Tag == "Variant") && gp.Parent() == c.doc.Root.Elem {
-			continue
-		}
-		if v := e.SelectAttr("Value"); v == nil || strings.TrimSpace(v.Value) == "" {
-			c.add(c.rule(RuleEmptyValue).attr(e, "Value",
-				"setting %q has an empty Value, as the documentation samples ship it: fill it in", e.SelectAttrValue("Name", "")))
-		}
+	}
+}
+
+func (c *checker) misplacedSetting(e *etree.Element) {
+	p := e.Parent()
+	if e.Tag != "Setting" || p == nil || p.Tag != "Settings" {
+		return
+	}
+	if gp := p.Parent(); gp != nil && (gp.Tag == "Static" || gp.Tag == "Variant") && gp.Parent() == c.doc.Root.Elem {
+		return
+	}
+	if v := e.SelectAttr("Value"); v == nil || strings.TrimSpace(v.Value) == "" {
+		c.add(c.rule(RuleEmptyValue).attr(e, "Value",
+			"setting %q has an empty Value, as the documentation samples ship it: fill it in", e.SelectAttrValue("Name", "")))
 	}
 }
 

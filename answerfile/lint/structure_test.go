@@ -146,7 +146,7 @@ func TestProjectionKey(t *testing.T) {
 		if err != nil || len(diags) > 0 {
 			t.Fatalf("parse %s: %v %v", xml, err, diags)
 		}
-		k, _ := projectionKey(nil, nil, doc, "/$defs/X", map[string]valueKind{"free": anyString, "id": nonBlank}, doc.Tree.Root())
+		k, _ := projectionKey(nil, nil, doc, "/$defs/X", attrKinds{{"free", anyString}, {"id", nonBlank}}, doc.Tree.Root())
 		return string(k)
 	}
 	same := [][2]string{
