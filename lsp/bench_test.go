@@ -253,7 +253,9 @@ func gcMetrics() [2]float64 {
 }
 
 // reportGC reports the collector's CPU time and cycles per operation since
-// start (of the whole process: the benchmark's client collects there too).
+// start, of the whole process (the benchmark's client collects there too).
+// The CPU time is the runtime's estimate, from the time its workers held a
+// processor: on a loaded machine it can exceed the process's CPU time.
 func reportGC(b *testing.B, start [2]float64) {
 	now := gcMetrics()
 	b.ReportMetric((now[0]-start[0])*1000/float64(b.N), "gc-cpu-ms/op")
