@@ -45,6 +45,11 @@ func Parse(name string, data []byte) (*Document, []Diagnostic, error) {
 // Diagnostic at the first error; a DOCTYPE with entity declarations is
 // refused and no external entity is ever read. The returned error is only
 // for what keeps the reader from working at all.
+//
+// ParseLimits keeps data: the Document's text and the strings of its tree
+// and typed view (names, values, text) are read from data in place, not
+// copied, so the caller must not change data while the document, or a
+// string taken from it, is in use.
 func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic, error) {
 	return parse(name, data, lim, nil)
 }

@@ -30,7 +30,8 @@ func (e *Element) Attr(key string) Attr { return attrOf(e.Attrs, key) }
 // document order, as its start tag is read. A reader that needs a few
 // values of a large file (resolve) is spared the tree's memory and time.
 // The Element and its Attrs are reused after visit returns; their strings
-// stay valid. When Walk returns diagnostics (the file cannot be read: not
+// stay valid (they are read from data in place, as ParseLimits reads them:
+// the caller must not change data while they are in use). When Walk returns diagnostics (the file cannot be read: not
 // well-formed, over the size limit, not in a readable encoding) or an
 // error, what visit saw must be discarded: the elements before the first
 // error were visited.
