@@ -87,6 +87,36 @@ func TestDiskEncoding(t *testing.T) {
 			}
 		})
 	}
+	t.Run("utf-16, a value filled in", func(t *testing.T) {
+		// The kept reading of a UTF-16 file is updated, in UTF-16.
+		path := filepath.Join(t.TempDir(), "contoso.xml")
+		if err := os.WriteFile(path, utf16le(decoded), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c := startServer(t, Options{})
+		c.initialize(encodingUTF32)
+		uri := pathToURI(path)
+		c.open(uri, decoded)
+		c.waitDiags(uri, 1)
+		d, err := c.server(uri)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := d.kept.take()
+		d.kept.put(before)
+		at := Position{26, 63} // in the empty Value (code points: the client asked for utf-32)
+		c.change(uri, 2, &Range{Start: at, End: at}, "1")
+		if got := published(c.waitDiags(uri, 2)); len(got) != 0 {
+			t.Errorf("after filling the value: %v, want none", got)
+		}
+		after := d.kept.take()
+		if after != before || after.Encoding.Charset != answerfile.UTF16LE {
+			t.Errorf("the kept reading was not updated in UTF-16 (%p -> %p)", before, after)
+		}
+		if after != nil {
+			d.kept.put(after)
+		}
+	})
 	t.Run("saved as utf-8", func(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "contoso.xml")
 		if err := os.WriteFile(path, utf32le(decoded), 0o644); err != nil {
