@@ -13,7 +13,8 @@ type Definition struct {
 	// Properties are the properties it declares.
 	Properties []Property
 	// Plain is true when the definition asks nothing of a value but its
-	// type, its required and declared properties, and additional ones.
+	// type, its required and declared properties (properties and
+	// patternProperties), and additional ones.
 	Plain bool
 }
 
@@ -24,7 +25,8 @@ type Property struct {
 	// property refer to ("" when they refer to none).
 	Items string
 	// String is what the property asks of a string when that is all it
-	// asks, itself or through one $ref to a definition.
+	// asks, itself or through one $ref to a definition; OtherRule when a
+	// patternProperties entry of the definition applies to it too.
 	String StringRule
 }
 
@@ -72,6 +74,11 @@ func Definitions(name string) (root string, defs []Definition, err error) {
 			if pn.ref != 0 && onlyRef(pn) {
 				out.String = stringRule(&nodes[pn.ref-1])
 			}
+			for _, pp := range n.patternProperties {
+				if patterns(pp.pattern).MatchString(prop.name) {
+					out.String = OtherRule // its value is judged by that entry too
+				}
+			}
 			d.Properties = append(d.Properties, out)
 		}
 		defs = append(defs, d)
@@ -80,10 +87,10 @@ func Definitions(name string) (root string, defs []Definition, err error) {
 }
 
 // plainObject reports whether n holds no keyword but type, required,
-// properties and additionalProperties.
+// properties, patternProperties and additionalProperties.
 func plainObject(n *node) bool {
 	m := *n
-	m.types, m.required, m.properties, m.noAdditional, m.additional = nil, nil, nil, false, 0
+	m.types, m.required, m.properties, m.patternProperties, m.noAdditional, m.additional = nil, nil, nil, nil, false, 0
 	return reflect.ValueOf(m).IsZero()
 }
 

@@ -198,6 +198,9 @@ func TestAttrValueKinds(t *testing.T) {
 		"/$defs/Setting":   {"Name": nonBlank, "Value": anyString},
 		"/$defs/Settings":  {"Path": nonBlank},
 		"/$defs/Asset":     {"DisplayName": anyString, "Name": anyString, "Source": nonBlank, "TargetFileName": anyString}, // Type is an enum
+		// patternProperties ^@xsi: applies to none of these: a file's own
+		// Name does not make its root element a new cache entry
+		"/$defs/ImageCustomizations": {"Name": anyString, "Description": anyString, "Owner": anyString, "OwnerType": anyString, "Priority": anyString},
 	} {
 		if diff := cmp.Diff(want, as.valueKinds[def]); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", def, diff)
@@ -260,14 +263,24 @@ func TestAnswerSchemaTables(t *testing.T) {
 
 // jsonValueKinds finds the attributes of an element definition (JSON text)
 // whose schema is "a string" or "a string with a non-space", provided the
-// definition holds nothing else that could look at values.
+// definition holds nothing else that could look at values, and no
+// patternProperties entry applies to them.
 func jsonValueKinds(def map[string]any, defs map[string]any) map[string]valueKind {
 	for k := range def {
 		switch k {
-		case "type", "description", "required", "properties", "additionalProperties":
+		case "type", "description", "required", "properties", "patternProperties", "additionalProperties":
 		default:
 			return nil
 		}
+	}
+	patterned := func(key string) bool {
+		pats, _ := def["patternProperties"].(map[string]any)
+		for p := range pats {
+			if regexp.MustCompile(p).MatchString(key) {
+				return true
+			}
+		}
+		return false
 	}
 	kind := func(v any) valueKind {
 		m, _ := v.(map[string]any)
@@ -290,7 +303,7 @@ func jsonValueKinds(def map[string]any, defs map[string]any) map[string]valueKin
 	props, _ := def["properties"].(map[string]any)
 	for key, prop := range props {
 		name, ok := strings.CutPrefix(key, "@")
-		if !ok || strings.Contains(name, ":") {
+		if !ok || strings.Contains(name, ":") || patterned(key) {
 			continue
 		}
 		p, _ := prop.(map[string]any)
