@@ -58,6 +58,9 @@ func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic,
 func parse(name string, data []byte, lim Limits, p *Parser) (*Document, []Diagnostic, error) {
 	s := &scanner{limits: lim, parser: p}
 	text, enc, ds := s.read(name, data)
+	if s.arena != nil {
+		s.keepScratch()
+	}
 	if ds != nil {
 		if s.arena != nil {
 			s.arena.release()

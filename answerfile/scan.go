@@ -176,8 +176,29 @@ type arena struct {
 	texts     chunk[etree.CharData]
 	tokens    chunk[etree.Token]
 	model     // the typed view's slices
+	scratch   scratch
 	// owner is the Parser the arena goes back to; nil: the pool.
 	owner *Parser
+}
+
+// scratch is the scanner's working memory, kept by the arena for the next
+// document (see scanner for what each holds).
+type scratch struct {
+	attrs    []attrInfo
+	values   []string
+	counts   []tagCount
+	nsScopes [][]string
+	xml      []string // the prefixes declared in every document
+}
+
+// keepScratch hands the scanner's working memory to its arena, cleared.
+func (s *scanner) keepScratch() {
+	clear(s.attrs[:cap(s.attrs)])
+	clear(s.values[:cap(s.values)])
+	clear(s.counts[:cap(s.counts)])
+	clear(s.nsScopes[:cap(s.nsScopes)])
+	s.arena.scratch.attrs, s.arena.scratch.values = s.attrs[:0], s.values[:0]
+	s.arena.scratch.counts, s.arena.scratch.nsScopes = s.counts[:0], s.nsScopes[:0]
 }
 
 // node is an element of the tree and where it stands in the text.
@@ -331,7 +352,16 @@ func (s *scanner) addText(text string) {
 	}
 	t := s.texts.next()
 	t.Data = text
-	s.cur.AddChild(t)
+	s.addChild(t)
+}
+
+// addChild adds tok to the current element, as AddChild does, growing the
+// element's children from the arena rather than the heap.
+func (s *scanner) addChild(tok etree.Token) {
+	if c := s.cur.Child; len(c) == cap(c) && len(c) > 0 {
+		s.cur.Child = append(s.tokens.window(2*len(c)), c...)
+	}
+	s.cur.AddChild(tok)
 }
 
 // childWindow is the room a new element's children start with: most
@@ -525,6 +555,7 @@ func (s *scanner) build() {
 	s.texts.n, s.tokens.n = 2*n, childWindow*n/2
 	s.attrInfos.n, s.etreeAttr.n = attrs, attrs
 	s.model.size(n)
+	s.attrs, s.values, s.counts, s.nsScopes = s.scratch.attrs, s.scratch.values, s.scratch.counts, s.scratch.nsScopes
 }
 
 // scan checks the whole document. On return s.err holds the first error, if any.
@@ -566,7 +597,14 @@ func (s *scanner) scan() {
 }
 
 func (s *scanner) document() {
-	s.nsScopes = [][]string{{"xml", "xmlns"}}
+	if s.arena != nil {
+		if s.arena.scratch.xml == nil {
+			s.arena.scratch.xml = []string{"xml", "xmlns"}
+		}
+		s.nsScopes = append(s.nsScopes[:0], s.arena.scratch.xml)
+	} else {
+		s.nsScopes = [][]string{{"xml", "xmlns"}}
+	}
 	if s.hasPrefix("<?xml") && s.p+5 < len(s.src) && isSpace(s.src[s.p+5]) {
 		s.xmlDecl()
 	}
@@ -1051,7 +1089,7 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 	if !empty {
 		el.Child = s.tokens.window(childWindow)
 	}
-	s.cur.AddChild(el)
+	s.addChild(el)
 
 	e := &nd.info
 	e.name, e.off, e.parent, e.index = name, start, parent, 1
