@@ -133,6 +133,9 @@ func invalidKind(k ProblemKind) bool {
 // Decide answers whether one SIM can satisfy every condition of every
 // state at once.
 func (s *Solver) Decide(states ...*Conj) Decision {
+	if len(states) == 2 && pinnedApart(states[0], states[1]) {
+		return Decision{Verdict: Disjoint}
+	}
 	// The groups of the states merged by name, in the Solver's scratch
 	// space: a name only one state constrains keeps its slice, the
 	// conditions of a name several constrain are copied together.
@@ -171,6 +174,33 @@ func (s *Solver) Decide(states ...*Conj) Decision {
 	}
 	return d
 }
+
+// pinnedApart reports whether a and b each constrain some name with one
+// plain value only, and the values differ: decideName answers Disjoint for
+// the name (its plain-value test), so Decide does for the states, and it
+// need not merge them (most pairs of operators' states differ in MCC).
+func pinnedApart(a, b *Conj) bool {
+	for i, j := 0, 0; i < len(a.groups) && j < len(b.groups); {
+		ga, gb := &a.groups[i], &b.groups[j]
+		switch c := strings.Compare(ga.key, gb.key); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
+			if ga.key != "" && len(ga.conds) == 1 && len(gb.conds) == 1 && plainPin(&ga.conds[0]) && plainPin(&gb.conds[0]) &&
+				gb.conds[0].Eval(ga.conds[0].Text, true) == NotMatched {
+				return true
+			}
+			i, j = i+1, j+1
+		}
+	}
+	return false
+}
+
+// plainPin reports whether c is a plain value that decideName tests the
+// other conditions of its name on.
+func plainPin(c *Condition) bool { return !c.bad && c.Kind == Exact && !c.Negate }
 
 // Satisfiable reports whether one SIM can satisfy every condition of state
 // at once, the AND of a TargetState. It is false only when the conditions
