@@ -76,56 +76,55 @@ func BenchmarkParseGenLarge(b *testing.B) {
 	if err != nil {
 		b.Skip(err)
 	}
-	for _, bc := range []struct {
-		name  string
-		parse func(name string, data []byte) (*Document, []Diagnostic, error)
-	}{{"Parse", Parse}, {"Parser", NewParser(DefaultLimits).Parse}} {
-		b.Run(bc.name, func(b *testing.B) {
-			b.SetBytes(int64(len(data)))
-			b.ReportAllocs()
-			cpu0, _ := testtool.CPUTime()
-			for b.Loop() {
-				doc, ds, err := bc.parse("large.xml", data)
-				if err != nil || len(ds) > 0 {
-					b.Fatal(ds, err)
-				}
-				doc.Release()
-			}
-			testtool.ReportCPU(b, cpu0)
-		})
-	}
+	b.Run("Parse", func(b *testing.B) { benchmarkRead(b, data, parseReleased(Parse)) })
+	b.Run("Parser", func(b *testing.B) { benchmarkRead(b, data, parseReleased(NewParser(DefaultLimits).Parse)) })
 }
 
 // BenchmarkParseBenchSmall parses a file of bench/gen's small corpus (the
-// lint bench file) and releases each document, as lint does.
-func BenchmarkParseBenchSmall(b *testing.B) {
-	data, err := os.ReadFile(filepath.Join("lint", "testdata", "bench-small.xml"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	cpu0, _ := testtool.CPUTime()
-	for b.Loop() {
-		doc, ds, err := Parse("bench-small.xml", data)
-		if err != nil || len(ds) > 0 {
-			b.Fatal(ds, err)
-		}
-		doc.Release()
-	}
-	testtool.ReportCPU(b, cpu0)
-}
+// lint bench file) and releases each document, as lint does;
+// BenchmarkWalkBenchSmall walks it (the scanner without a tree).
+func BenchmarkParseBenchSmall(b *testing.B) { benchmarkRead(b, benchSmall(b), parseReleased(Parse)) }
 
 func BenchmarkWalkBenchSmall(b *testing.B) {
+	benchmarkRead(b, benchSmall(b), func(data []byte) error {
+		_, err := Walk("bench-small.xml", data, DefaultLimits, func(*Element) {})
+		return err
+	})
+}
+
+func benchSmall(b *testing.B) []byte {
 	data, err := os.ReadFile(filepath.Join("lint", "testdata", "bench-small.xml"))
 	if err != nil {
 		b.Fatal(err)
 	}
+	return data
+}
+
+// parseReleased reads data with parse, which must find no error, and
+// releases the document.
+func parseReleased(parse func(string, []byte) (*Document, []Diagnostic, error)) func([]byte) error {
+	return func(data []byte) error {
+		doc, ds, err := parse("bench.xml", data)
+		if err == nil && len(ds) > 0 {
+			err = fmt.Errorf("%v", ds)
+		}
+		if doc != nil {
+			doc.Release()
+		}
+		return err
+	}
+}
+
+// benchmarkRead reads data with read in a loop, reporting bytes,
+// allocations and CPU time per read.
+func benchmarkRead(b *testing.B, data []byte, read func([]byte) error) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	cpu0, _ := testtool.CPUTime()
 	for b.Loop() {
-		Walk("bench-small.xml", data, DefaultLimits, func(*Element) {})
+		if err := read(data); err != nil {
+			b.Fatal(err)
+		}
 	}
 	testtool.ReportCPU(b, cpu0)
 }
