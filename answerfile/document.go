@@ -46,10 +46,11 @@ func Parse(name string, data []byte) (*Document, []Diagnostic, error) {
 // refused and no external entity is ever read. The returned error is only
 // for what keeps the reader from working at all.
 //
-// ParseLimits keeps data: the Document's text and the strings of its tree
-// and typed view (names, values, text) are read from data in place, not
-// copied, so the caller must not change data while the document, or a
-// string taken from it, is in use.
+// ParseLimits keeps data and never writes to it: the Document's text and
+// the strings of its tree and typed view (names, values, text) are read
+// from data in place, not copied, so the caller must not change data while
+// the document, or a string taken from it, is in use (data may be the
+// bytes of a string).
 func ParseLimits(name string, data []byte, lim Limits) (*Document, []Diagnostic, error) {
 	return parse(name, data, lim, nil)
 }
@@ -209,7 +210,8 @@ func (d *Document) OffsetOf(p Position) int { return d.lines.offset(p) }
 // Line returns the text of 1-based line n (for source excerpts).
 func (d *Document) Line(n int) string { return d.lines.line(n) }
 
-// Text is the document's UTF-8 text as read.
+// Text is the document's UTF-8 text as read: the data given to Parse (or
+// its decoding), which must not be changed.
 func (d *Document) Text() []byte { return d.text }
 
 // Elements lists every element in document order.
