@@ -22,11 +22,12 @@ import (
 
 // The benchmarks of the issue, on the 5,000-target file of bench/gen:
 //
-//	go test ./lsp -run '^$' -bench 'AfterEdit' -benchtime 5x
+//	go test ./lsp -run '^$' -bench 'After(Markup)?Edit' -benchtime 5x
 //
 // BenchmarkDiagnosticsAfterEdit: a one-character change to its diagnostics
 // (the debounce included, decoded by the client; ms/received: until the
-// publication has arrived, before the client decodes it);
+// publication has arrived, before the client decodes it), a change inside a
+// value (BenchmarkDiagnosticsAfterMarkupEdit: in markup);
 // BenchmarkCompletionAfterEdit: a change, then a completion of a Settings
 // Path; BenchmarkMemoryAfterEdits:
 // the heap after 100 and after 1,000 edits. Each reports the process's CPU
@@ -178,10 +179,15 @@ func (c *benchClient) call(method string, params, result any) {
 	}
 }
 
+// change replaces the character at p by text.
 func (c *benchClient) change(uri string, version int, p Position, text string) {
+	c.changeRange(uri, version, Range{Start: p, End: Position{p.Line, p.Character + 1}}, text)
+}
+
+func (c *benchClient) changeRange(uri string, version int, rg Range, text string) {
 	var params didChangeParams
 	params.TextDocument.URI, params.TextDocument.Version = uri, version
-	params.ContentChanges = []contentChange{{Range: &Range{Start: p, End: Position{p.Line, p.Character + 1}}, Text: text}}
+	params.ContentChanges = []contentChange{{Range: &rg, Text: text}}
 	c.notify("textDocument/didChange", params)
 }
 
@@ -224,6 +230,31 @@ func benchServer(b *testing.B, opts Options) (c *benchClient, uri, text string, 
 
 func BenchmarkDiagnosticsAfterEdit(b *testing.B) {
 	c, uri, _, p := benchServer(b, Options{})
+	benchmarkDiagnostics(b, c, uri, func(i int) (Range, string) {
+		return Range{Start: p, End: Position{p.Line, p.Character + 1}}, string(rune('a' + i%2))
+	})
+}
+
+// BenchmarkDiagnosticsAfterMarkupEdit is BenchmarkDiagnosticsAfterEdit
+// with a one-character change in markup that keeps the file well-formed
+// (a space before the root's Description attribute, put in and taken
+// out): the server reads the whole file again instead of updating the
+// value of the tree it keeps.
+func BenchmarkDiagnosticsAfterMarkupEdit(b *testing.B) {
+	c, uri, _, p := benchServer(b, Options{})
+	p.Character -= len(`Description="`)
+	benchmarkDiagnostics(b, c, uri, func(i int) (Range, string) {
+		if i%2 == 0 {
+			return Range{Start: p, End: p}, " "
+		}
+		return Range{Start: p, End: Position{p.Line, p.Character + 1}}, ""
+	})
+}
+
+// benchmarkDiagnostics times b.N changes, the i-th replacing edit(i)'s
+// range by its text, each until its diagnostics have arrived and been
+// decoded.
+func benchmarkDiagnostics(b *testing.B, c *benchClient, uri string, edit func(i int) (Range, string)) {
 	cpu0, _ := testtool.CPUTime()
 	gc0 := gcMetrics()
 	var received time.Duration // from each change to its publication's last byte, before the client decodes it
@@ -231,7 +262,8 @@ func BenchmarkDiagnosticsAfterEdit(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		v := i + 2
 		sent := time.Now()
-		c.change(uri, v, p, string(rune('a'+i%2)))
+		rg, text := edit(i)
+		c.changeRange(uri, v, rg, text)
 		if c.waitDiags(uri, v) == 0 {
 			b.Fatal("no diagnostics")
 		}
