@@ -1,7 +1,6 @@
 package variant
 
 import (
-	"errors"
 	"regexp"
 	"slices"
 	"strconv"
@@ -92,7 +91,9 @@ func (s *Solver) Prepare(state []Pair) *Conj {
 	c := &Conj{}
 	for i, p := range state {
 		cond, err := ParseConditionLimits(p.Name, p.Value, s.Patterns)
-		if pr := (Problem{}); errors.As(err, &pr) && invalidKind(pr.Kind) {
+		// ParseConditionLimits returns its Problem itself, never wrapped:
+		// a type assertion, not errors.As (reflection, per condition).
+		if pr, ok := err.(Problem); ok && invalidKind(pr.Kind) {
 			c.invalid = true
 		}
 		conds[i] = cond

@@ -25,8 +25,12 @@ func thresholdConfigured(groups []answerfile.SettingsGroup, path string) bool {
 
 func (c *checker) checkIMSRetryForced() {
 	var static []answerfile.SettingsGroup
-	for _, st := range c.doc.Root.Statics {
-		static = append(static, st.Groups...)
+	if sts := c.doc.Root.Statics; len(sts) == 1 {
+		static = sts[0].Groups // no copy for the usual one Static
+	} else {
+		for _, st := range sts {
+			static = append(static, st.Groups...)
+		}
 	}
 	deviceSet := thresholdConfigured(static, catalog.IMSRetryPerDevice)
 	report := func(s answerfile.Setting, where string) {
@@ -43,9 +47,19 @@ func (c *checker) checkIMSRetryForced() {
 	if s, ok := off(static, catalog.IMSRetryPerDevice); ok && !deviceSet {
 		report(s, " for a SIM whose Variant sets no AttemptThresholdForIMS: Static never")
 	}
-	targets := thresholdTargets(c.doc, nil)
+	if deviceSet {
+		return // every Variant falls back to Static's threshold
+	}
+	var targets map[string]bool // made when a Variant turns retry off: most files do not
 	for _, v := range c.doc.Root.Variants {
-		if s, ok := off(v.Groups, catalog.IMSRetryPerIMSI); ok && !deviceSet && !targets[refID(v)] {
+		s, ok := off(v.Groups, catalog.IMSRetryPerIMSI)
+		if !ok {
+			continue
+		}
+		if targets == nil {
+			targets = thresholdTargets(c.doc, nil)
+		}
+		if !targets[refID(v)] {
 			report(s, ": no Variant of its Target nor Static")
 		}
 	}
