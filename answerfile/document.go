@@ -3,6 +3,7 @@ package answerfile
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/beevik/etree"
@@ -250,14 +251,20 @@ func (d *Document) diag(e *etree.Element, key, rule string, sev Severity, format
 	if in == nil {
 		return diag
 	}
-	p, end := d.lines.pos(in.off), d.tagEnd(in)
+	// The other positions are counted from the element's when they are on
+	// its line (one search of the line index instead of four).
+	p := d.lines.pos(in.off)
+	end := d.lines.posAfter(p, in.off, d.tagEnd(in))
 	diag.Line, diag.Column, diag.EndLine, diag.EndColumn = p.Line, p.Column, end.Line, end.Column
 	if key == "" {
 		diag.Path = in.path("")
 		return diag
 	}
 	diag.Path = in.path(key)
-	if n, v := d.attrPos(in, key); n.IsValid() {
+	if i := slices.IndexFunc(in.attrs, func(a attrInfo) bool { return a.name == key }); i >= 0 {
+		a := in.attrs[i]
+		n := d.lines.posAfter(p, in.off, a.off)
+		v := d.lines.posAfter(n, a.off, a.valueOff)
 		diag.Line, diag.Column = n.Line, n.Column
 		// The span covers name="value" when it sits on one line.
 		diag.EndLine, diag.EndColumn = v.Line, v.Column+utf8.RuneCountInString(e.SelectAttrValue(key, ""))+1
@@ -265,8 +272,8 @@ func (d *Document) diag(e *etree.Element, key, rule string, sev Severity, format
 	return diag
 }
 
-// tagEnd is where the start tag of in ends, for a diagnostic span.
-func (d *Document) tagEnd(in *elemInfo) Position {
+// tagEnd is the offset just past the start tag of in, for a diagnostic span.
+func (d *Document) tagEnd(in *elemInfo) int {
 	end := in.off
 	for end < len(d.text) && d.text[end] != '>' {
 		if d.text[end] == '"' || d.text[end] == '\'' {
@@ -278,7 +285,7 @@ func (d *Document) tagEnd(in *elemInfo) Position {
 		}
 		end++
 	}
-	return d.lines.pos(min(end+1, len(d.text)))
+	return min(end+1, len(d.text))
 }
 
 // ElementSpan is where element e stands in Text: from its '<' to just past

@@ -89,6 +89,20 @@ func (x lineIndex) pos(off int) Position {
 	return Position{Line: line + 1, Column: utf8.RuneCount(x.src[x.starts[line]:off]) + 1}
 }
 
+// posAfter is pos(off) for an offset at or after from, whose position is
+// p: counted from p, without a search, when no line ends between them.
+// from and off are on character boundaries.
+func (x lineIndex) posAfter(p Position, from, off int) Position {
+	off = min(max(off, 0), len(x.src))
+	if off < from || from < 0 || p.Line < 1 || bytes.ContainsAny(x.src[from:off], "\r\n") {
+		return x.pos(off)
+	}
+	if x.asciiLine(p.Line - 1) {
+		return Position{Line: p.Line, Column: p.Column + off - from}
+	}
+	return Position{Line: p.Line, Column: p.Column + utf8.RuneCount(x.src[from:off])}
+}
+
 // offset is the byte offset of p; -1 if p is not in the text.
 func (x lineIndex) offset(p Position) int {
 	if p.Line < 1 || p.Line > len(x.starts) {

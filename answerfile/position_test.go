@@ -152,3 +152,33 @@ func TestSourceExcerpt(t *testing.T) {
 		}
 	}
 }
+
+// TestPosAfter: a position counted from an earlier one is the one the
+// index gives, for every pair of character boundaries of texts with each
+// kind of line end and non-ASCII lines.
+func TestPosAfter(t *testing.T) {
+	for _, text := range []string{
+		"<a b=\"1\" c='2'>\n  <d e=\"é\"/>\n</a>\n",
+		"<a>\r\n\t<b c=\"x\"/>\r\n</a>",
+		"<a>\r<b c=\"𝄞\" d=\"e\"/>\r</a>\r",
+		"é<a\nb=\"c\"\n/>",
+		"",
+	} {
+		src := []byte(text)
+		x := newLineIndex(src)
+		for from := 0; from <= len(src); from++ {
+			if from < len(src) && !utf8.RuneStart(src[from]) {
+				continue
+			}
+			p := x.pos(from)
+			for off := from; off <= len(src); off++ {
+				if off < len(src) && !utf8.RuneStart(src[off]) {
+					continue
+				}
+				if got, want := x.posAfter(p, from, off), x.pos(off); got != want {
+					t.Errorf("%q: posAfter(%v, %d, %d) = %v, want %v", text, p, from, off, got, want)
+				}
+			}
+		}
+	}
+}
