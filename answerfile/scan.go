@@ -430,20 +430,37 @@ var asciiName = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
-// name reads an XML Name at s.p; "" if there is none.
+// name reads an XML Name at s.p; "" if there is none. The first character
+// is tested alone, so that the loop over the others (ASCII, mostly) tests
+// one table entry a byte.
 func (s *scanner) name() string {
 	start := s.p
+	if s.p >= len(s.src) {
+		return ""
+	}
+	if c := s.src[s.p]; c < utf8.RuneSelf {
+		if asciiName[c] != 1 {
+			return ""
+		}
+		s.p++
+	} else {
+		r, n := utf8.DecodeRune(s.src[s.p:])
+		if !isNameStart(r) {
+			return ""
+		}
+		s.p += n
+	}
 	for s.p < len(s.src) {
 		c := s.src[s.p]
 		if c < utf8.RuneSelf {
-			if k := asciiName[c]; k == 0 || (k == 2 && s.p == start) {
+			if asciiName[c] == 0 {
 				break
 			}
 			s.p++
 			continue
 		}
 		r, n := utf8.DecodeRune(s.src[s.p:])
-		if (s.p == start && !isNameStart(r)) || (s.p > start && !isNameChar(r)) {
+		if !isNameChar(r) {
 			break
 		}
 		s.p += n
