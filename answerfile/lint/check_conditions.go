@@ -80,20 +80,21 @@ func (c *checker) checkMNCForm(cond answerfile.Condition) {
 	if !allDigits(v) {
 		return
 	}
-	short, other := v, "0"+v // the 2-digit form and the other spelling
+	var short, other string // the 2-digit form and the other spelling
 	switch {
 	case len(v) == 2:
+		short, other = v, "0"+v
 	case len(v) == 3 && v[0] == '0':
 		short, other = v[1:], v[1:]
 	default:
 		return
 	}
-	d := c.rule(RuleMNCForm).attr(cond.Elem, "Value",
-		"MNC %q does not match a SIM that reports %q: they are different values; write the form the operator's SIMs report", v, other)
+	// Every plain 2-digit MNC gets this note: its texts are put together
+	// without fmt's verbs (v and other are digits: %q only adds quotes).
+	d := c.rule(RuleMNCForm).attr(cond.Elem, "Value", "%s",
+		`MNC "`+v+`" does not match a SIM that reports "`+other+`": they are different values; write the form the operator's SIMs report`)
 	if !neg {
-		// pattern:0?26 matches exactly "26" and "026" (anchored). Every
-		// plain 2-digit MNC gets this note: the fix is written without
-		// fmt (other is digits, so quoting it is adding the quotes).
+		// pattern:0?26 matches exactly "26" and "026" (anchored).
 		d.Fix = `if both forms occur, add a TargetState with MNC "` + other + `", or use pattern:0?` + short
 	}
 	c.add(d)

@@ -410,7 +410,7 @@ func (c *checker) checkOverlaps() {
 	}
 	solver.Patterns = c.cfg.Patterns
 	states := make([][]stateInfo, len(vs))
-	var scratch []variant.Pair
+	scratch := make([]variant.Pair, 0, 8) // a state's conditions, reused
 	for i, v := range vs {
 		if t := c.refTarget(v); t != nil && len(t.States) > 0 {
 			states[i] = make([]stateInfo, len(t.States))

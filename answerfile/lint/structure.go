@@ -345,8 +345,8 @@ func (c *checker) checkStructure() {
 	}
 	stack := make([]item, 1, 32)
 	stack[0] = item{c.doc.Tree.Root(), as.top}
-	var key []byte
-	var tags []*etree.Element
+	// The key and the child tags of each element, reused: room for most.
+	key, tags := make([]byte, 0, 256), make([]*etree.Element, 0, 8)
 	for len(stack) > 0 {
 		top := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
