@@ -89,15 +89,7 @@ func TestDiskEncoding(t *testing.T) {
 	}
 	t.Run("utf-16, a value filled in", func(t *testing.T) {
 		// The kept reading of a UTF-16 file is updated, in UTF-16.
-		path := filepath.Join(t.TempDir(), "contoso.xml")
-		if err := os.WriteFile(path, utf16le(decoded), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		c := startServer(t, Options{})
-		c.initialize(encodingUTF32)
-		uri := pathToURI(path)
-		c.open(uri, decoded)
-		c.waitDiags(uri, 1)
+		c, _, uri := openOnDisk(t, utf16le(decoded), decoded)
 		d, err := c.server(uri)
 		if err != nil {
 			t.Fatal(err)
@@ -118,16 +110,8 @@ func TestDiskEncoding(t *testing.T) {
 		}
 	})
 	t.Run("saved as utf-8", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "contoso.xml")
-		if err := os.WriteFile(path, utf32le(decoded), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		c := startServer(t, Options{})
-		c.initialize(encodingUTF32)
-		uri := pathToURI(path)
+		c, path, uri := openOnDisk(t, utf32le(decoded), decoded)
 		utf8Text := strings.Replace(decoded, `encoding="utf-16"`, `encoding="utf-8"`, 1)
-		c.open(uri, decoded)
-		c.waitDiags(uri, 1)
 		c.change(uri, 2, nil, utf8Text)
 		if got := published(c.waitDiags(uri, 2)); len(got) != 1 || got[0] != "xml-syntax 0:0" {
 			t.Errorf("before saving: %v, want lint's UTF-32 refusal still", got)
@@ -143,6 +127,23 @@ func TestDiskEncoding(t *testing.T) {
 			t.Errorf("after saving as UTF-8 (-want +got):\n%s", diff)
 		}
 	})
+}
+
+// openOnDisk writes data as a file, opens it in a server (positions in
+// code points) with text as the editor's decoding, and waits for its first
+// diagnostics.
+func openOnDisk(t *testing.T, data []byte, text string) (c *testClient, path, uri string) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "contoso.xml")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c = startServer(t, Options{})
+	c.initialize(encodingUTF32)
+	uri = pathToURI(path)
+	c.open(uri, text)
+	c.waitDiags(uri, 1)
+	return c, path, uri
 }
 
 // Formatting a UTF-16 document gives the editor text, not UTF-16 bytes.
