@@ -257,6 +257,15 @@ type catalogMemo struct {
 	// files before this memo).
 	recent  [recentLookups]recentLookup
 	nRecent int
+	// paths holds a small file's first paths' groups, likewise (its
+	// Variants repeat the same few paths).
+	paths  [recentLookups]recentPath
+	nPaths int
+}
+
+type recentPath struct {
+	path   string
+	groups []catalog.Entry
 }
 
 const recentLookups = 16
@@ -274,7 +283,17 @@ type catalogEntry struct {
 // catalogGroups is c.cat.Groups(path), remembered.
 func (c *checker) catalogGroups(path string) []catalog.Entry {
 	if !c.large {
-		return c.cat.Groups(path)
+		for i := range c.memo.paths[:c.memo.nPaths] {
+			if r := &c.memo.paths[i]; r.path == path {
+				return r.groups
+			}
+		}
+		gs := c.cat.Groups(path)
+		if c.memo.nPaths < recentLookups {
+			c.memo.paths[c.memo.nPaths] = recentPath{path, gs}
+			c.memo.nPaths++
+		}
+		return gs
 	}
 	if gs, ok := c.memo.groups[path]; ok {
 		return gs
