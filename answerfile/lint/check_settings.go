@@ -243,36 +243,14 @@ func (c *checker) catalogPath(path string) string {
 	return ""
 }
 
-// catalogMemo remembers the catalog's answers for one lint of a large
-// file: it repeats a few paths and names thousands of times (the
-// 5,000-target file asks 15,000 times for the groups of 5 paths and 25,000
-// times for 7 settings), and a map lookup of a string costs far less than
-// the catalog's search. A small file asks too few times to pay for the maps.
+// catalogMemo remembers the catalog's answers for one lint: a file
+// repeats a few paths and names many times (the 5,000-target file asks
+// 15,000 times for the groups of 5 paths and 25,000 times for 7 settings;
+// a small file's Variants set the same settings), and finding an answer
+// again costs far less than the catalog's search.
 type catalogMemo struct {
-	groups  map[string][]catalog.Entry // shared: callers only read them
-	entries map[settingKey]catalogEntry
-	// recent holds a small file's first lookups of settings, searched in
-	// order: its Variants set the same settings, and one lookup searches
-	// up to 28 groups of a path (2 % of the CPU of linting the small
-	// files before this memo).
-	recent  [recentLookups]recentLookup
-	nRecent int
-	// paths holds a small file's first paths' groups, likewise (its
-	// Variants repeat the same few paths).
-	paths  [recentLookups]recentPath
-	nPaths int
-}
-
-type recentPath struct {
-	path   string
-	groups []catalog.Entry
-}
-
-const recentLookups = 16
-
-type recentLookup struct {
-	key   settingKey
-	entry catalogEntry
+	groups  memo[string, []catalog.Entry] // shared: callers only read them
+	entries memo[settingKey, catalogEntry]
 }
 
 type catalogEntry struct {
@@ -280,57 +258,59 @@ type catalogEntry struct {
 	ok bool
 }
 
+// memo holds the first answers in an array, searched in order, and, for a
+// large file, every later one in a map: a small file asks too few times to
+// pay for a map (one lookup of a setting searches up to 28 groups of a
+// path: 2 % of the CPU of linting bench/gen's small files before this memo).
+type memo[K comparable, V any] struct {
+	keys [16]K
+	vals [16]V
+	n    int
+	more map[K]V
+}
+
+func (m *memo[K, V]) get(k K) (V, bool) {
+	for i := range m.n {
+		if m.keys[i] == k {
+			return m.vals[i], true
+		}
+	}
+	v, ok := m.more[k]
+	return v, ok
+}
+
+func (m *memo[K, V]) put(k K, v V, large bool) {
+	switch {
+	case m.n < len(m.keys):
+		m.keys[m.n], m.vals[m.n] = k, v
+		m.n++
+	case large:
+		if m.more == nil {
+			m.more = map[K]V{}
+		}
+		m.more[k] = v
+	}
+}
+
 // catalogGroups is c.cat.Groups(path), remembered.
 func (c *checker) catalogGroups(path string) []catalog.Entry {
-	if !c.large {
-		for i := range c.memo.paths[:c.memo.nPaths] {
-			if r := &c.memo.paths[i]; r.path == path {
-				return r.groups
-			}
-		}
-		gs := c.cat.Groups(path)
-		if c.memo.nPaths < recentLookups {
-			c.memo.paths[c.memo.nPaths] = recentPath{path, gs}
-			c.memo.nPaths++
-		}
+	if gs, ok := c.memo.groups.get(path); ok {
 		return gs
-	}
-	if gs, ok := c.memo.groups[path]; ok {
-		return gs
-	}
-	if c.memo.groups == nil {
-		c.memo.groups = map[string][]catalog.Entry{}
 	}
 	gs := c.cat.Groups(path)
-	c.memo.groups[path] = gs
+	c.memo.groups.put(path, gs, c.large)
 	return gs
 }
 
 // catalogLookup is c.cat.Lookup(path, name), remembered; groups are
 // c.catalogGroups(path), which Lookup would search again.
 func (c *checker) catalogLookup(path, name string, groups []catalog.Entry) (catalog.Entry, bool) {
-	if !c.large {
-		for i := range c.memo.recent[:c.memo.nRecent] {
-			if r := &c.memo.recent[i]; r.key.name == name && r.key.path == path {
-				return r.entry.Entry, r.entry.ok
-			}
-		}
-		e, ok := catalog.LookupIn(groups, name)
-		if c.memo.nRecent < recentLookups {
-			c.memo.recent[c.memo.nRecent] = recentLookup{settingKey{path, name}, catalogEntry{e, ok}}
-			c.memo.nRecent++
-		}
-		return e, ok
-	}
 	k := settingKey{path, name}
-	if e, ok := c.memo.entries[k]; ok {
+	if e, ok := c.memo.entries.get(k); ok {
 		return e.Entry, e.ok
 	}
-	if c.memo.entries == nil {
-		c.memo.entries = map[settingKey]catalogEntry{}
-	}
 	e, ok := catalog.LookupIn(groups, name)
-	c.memo.entries[k] = catalogEntry{e, ok}
+	c.memo.entries.put(k, catalogEntry{e, ok}, c.large)
 	return e, ok
 }
 
