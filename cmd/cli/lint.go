@@ -206,12 +206,12 @@ func (o *lintOptions) linterOptions(io *streams) (lint.LinterOptions, error) {
 		Fix: o.fix || o.diff,
 		// Only the text and SARIF reports quote source lines.
 		KeepSources: hasFormat(o.outputs, "text") || hasFormat(o.outputs, "sarif")}
-	var mem *memoryLimit // memory.go: the binary's garbage-collector policy
-	opts.OnStart = func(workers int) {
-		mem = io.memoryLimit(workers)
-		mem.onlyLimit()
-	}
-	opts.OnRead = func(n int) { mem.add(n) }
+	// memory.go: the binary's garbage-collector policy, from the start: the
+	// walk of a directory of 10,000 files collected twice before it.
+	mem := io.memoryLimit(1)
+	mem.onlyLimit()
+	opts.OnStart = mem.setWorkers
+	opts.OnRead = mem.add
 	return opts, nil
 }
 

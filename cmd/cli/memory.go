@@ -83,6 +83,13 @@ func (m *memoryLimit) onlyLimit() {
 	}
 }
 
+// setWorkers says how many files the run parses at once, once it knows.
+func (m *memoryLimit) setWorkers(n int) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.workers = int64(max(n, 1))
+}
+
 // add counts a file of n bytes read. The limit is raised in steps of an
 // eighth, not for every file, so that it lags at most an eighth behind.
 func (m *memoryLimit) add(n int) {
