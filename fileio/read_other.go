@@ -20,6 +20,10 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	return ReadAll(f, path, limit)
 }
 
+// ReadFileInto is ReadFile; the bytes returned may be buf's (on Unix they
+// are read into buf when it has room).
+func ReadFileInto(buf []byte, path string, limit int64) ([]byte, error) { return ReadFile(path, limit) }
+
 // Open opens the regular file at path for streaming, refusing anything else
 // as ReadFile does; the reader fails with a TooLargeError past limit bytes (0
 // or less: DefaultMaxFileSize).

@@ -18,7 +18,14 @@ import (
 // close: os.Open also registers every file with the network poller (four
 // fcntl calls and an epoll_ctl the kernel refuses for a regular file), a
 // third of the system calls of a lint run over many small files.
-func ReadFile(path string, limit int64) ([]byte, error) {
+func ReadFile(path string, limit int64) ([]byte, error) { return ReadFileInto(nil, path, limit) }
+
+// ReadFileInto is ReadFile reading into the memory of buf when it has room
+// for the file (and one byte more), so that a program reading many files
+// one after the other, each done with before the next, makes no garbage of
+// their bytes; else into a new slice. The bytes returned may be buf's: the
+// caller gives buf up until it is done with them.
+func ReadFileInto(buf []byte, path string, limit int64) ([]byte, error) {
 	limit = effective(limit)
 	fd, size, err := openRegular(path)
 	if err != nil {
@@ -30,7 +37,10 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	}
 	// Read to the end of the file, which may have grown since fstat: a
 	// buffer of one more byte than the size shows growth.
-	data := make([]byte, 0, plusOne(size))
+	data := buf[:0]
+	if int64(cap(buf)) < plusOne(size) {
+		data = make([]byte, 0, plusOne(size))
+	}
 	for {
 		if len(data) == cap(data) {
 			data = append(data, make([]byte, 512)...)[:len(data)]

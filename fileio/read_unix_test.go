@@ -120,3 +120,42 @@ func TestReadFileSizeZero(t *testing.T) {
 		t.Errorf("ReadFile(%s): %d bytes, %d lines; os.ReadFile: %d bytes, %d lines", path, len(got), g, len(want), w)
 	}
 }
+
+// TestReadFileInto: the bytes are read into the buffer when it has room
+// for the file and one byte more, else into a new slice; the errors are
+// ReadFile's.
+func TestReadFileInto(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a.xml")
+	if err := os.WriteFile(file, []byte("0123456789"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		buf    int // capacity of the buffer
+		limit  int64
+		want   string
+		shared bool
+	}{
+		{"no buffer", 0, 100, "0123456789", false},
+		{"no room for one byte more", 10, 100, "0123456789", false},
+		{"room", 11, 100, "0123456789", true},
+		{"large buffer", 4096, 100, "0123456789", true},
+		{"large buffer, over the limit", 4096, 9, file + ": file is larger than the limit of 9 bytes", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			buf := make([]byte, tt.buf) // capacity exactly tt.buf
+			data, err := fileio.ReadFileInto(buf, file, tt.limit)
+			got := string(data)
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+			if shared := len(data) > 0 && len(buf) > 0 && &data[0] == &buf[0]; shared != tt.shared {
+				t.Errorf("bytes in the buffer: got %v, want %v", shared, tt.shared)
+			}
+		})
+	}
+}

@@ -7,11 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/fileio"
@@ -255,7 +252,7 @@ func (l *Linter) run(inputs []input, args []string, stdin io.Reader) (*Result, e
 		j.importRoots, j.importEnv = dc.importRoots, dc.importEnv
 		if in.path == "-" {
 			// Standard input is read once, here, not by a worker.
-			j.data, j.readErr = l.read(in, stdin)
+			j.data, j.readErr = l.read(in, stdin, nil)
 		}
 		jobs[i] = j
 	}
@@ -288,19 +285,33 @@ func (l *Linter) run(inputs []input, args []string, stdin io.Reader) (*Result, e
 	}
 	// Files that import nothing are linted at once; files with imports once
 	// every file is read, as roots of their graphs, each file once.
-	runJobs(jobs, func(j *job) {
+	// A file's bytes are read into the worker's buffer, reused for the
+	// next file once its job is done, unless Fix keeps them
+	// (FixedFile.Original).
+	reuse := !l.opts.Fix
+	runJobs(jobs, func(w *worker, j *job) {
 		if j.in.path != "-" {
-			j.data, j.readErr = l.read(j.in, nil)
+			var buf []byte
+			if reuse {
+				buf = w.buf
+			}
+			j.data, j.readErr = l.read(j.in, nil, buf)
 		}
 		if j.readErr == nil && !l.opts.Imports.NoFollow && mayImport(j.data) {
+			j.data = w.own(j.data) // kept until its graph is linted
 			j.deferred = true
 			j.targets = l.importTargets(j)
 			return
 		}
+		data := j.data
 		work(j)
+		if reuse {
+			w.reuse(j, data)
+		}
 	})
 	chooseRoots(jobs)
-	runJobs(slices.DeleteFunc(slices.Clone(jobs), func(j *job) bool { return !j.deferred || j.covered }), work)
+	runJobs(slices.DeleteFunc(slices.Clone(jobs), func(j *job) bool { return !j.deferred || j.covered }),
+		func(_ *worker, j *job) { work(j) })
 	return l.result(jobs, args)
 }
 
@@ -382,8 +393,9 @@ func (l *Linter) result(jobs []*job, args []string) (*Result, error) {
 	return r, nil
 }
 
-// read returns the bytes of in (from stdin for "-"), at most MaxFileSize.
-func (l *Linter) read(in input, stdin io.Reader) ([]byte, error) {
+// read returns the bytes of in (from stdin for "-"), at most MaxFileSize;
+// a file is read into buf when it has room (see fileio.ReadFileInto).
+func (l *Linter) read(in input, stdin io.Reader, buf []byte) ([]byte, error) {
 	var data []byte
 	var err error
 	if in.path == "-" {
@@ -392,7 +404,7 @@ func (l *Linter) read(in input, stdin io.Reader) ([]byte, error) {
 		}
 		data, err = fileio.ReadAll(stdin, in.name, l.opts.MaxFileSize)
 	} else {
-		data, err = fileio.ReadFile(in.path, l.opts.MaxFileSize)
+		data, err = fileio.ReadFileInto(buf, in.path, l.opts.MaxFileSize)
 	}
 	var big *fileio.TooLargeError
 	var notRegular *fileio.NotRegularError
@@ -406,35 +418,6 @@ func (l *Linter) read(in input, stdin io.Reader) ([]byte, error) {
 	}
 	return nil, &InputError{fileio.DescribeOpenError(in.name, err)}
 }
-
-// runJobs calls work on every job, at most workerCount at a time.
-func runJobs(jobs []*job, work func(*job)) {
-	// Workers take the next job by an atomic counter: no channel hand-off,
-	// so no wake-up per file.
-	if workerCount(len(jobs)) <= 1 {
-		// One file (or one core): no goroutine to start and whose stack
-		// to grow, on the command's own.
-		for _, j := range jobs {
-			work(j)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workerCount(len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := next.Add(1) - 1; i < int64(len(jobs)); i = next.Add(1) - 1 {
-				work(jobs[i])
-			}
-		}()
-	}
-	wg.Wait()
-}
-
-// workerCount is how many workers runJobs starts for n jobs.
-func workerCount(n int) int { return min(runtime.NumCPU(), n) }
 
 // addSource keeps the text of a file with findings, for excerpts: src
 // when it is not nil (the Source of the parsed data), else data's.
