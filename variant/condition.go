@@ -424,39 +424,69 @@ func CheckCondition(name, value string) []Problem {
 // CheckConditionLimits is CheckCondition with a pattern compiled only
 // within lim.
 func CheckConditionLimits(name, value string, lim PatternLimits) []Problem {
-	var ps []Problem
-	if p, ok := nameProblem(name); ok {
-		ps = append(ps, p)
+	return CheckParse(name, value, lim).Problems
+}
+
+// Checked is one condition parsed once for the linter's two uses of it: the
+// problems CheckConditionLimits reports, and the condition as
+// ParseConditionLimits parses it, which Solver.PrepareChecked prepares
+// without parsing it again.
+type Checked struct {
+	Problems []Problem // as CheckConditionLimits returns them
+	cond     Condition // as ParseConditionLimits returns it
+	invalid  bool      // ParseConditionLimits's problem makes the state invalid (Conj.Invalid)
+}
+
+// CheckParse checks and parses one condition, with a pattern compiled only
+// within lim (once: the problems and the condition share it).
+func CheckParse(name, value string, lim PatternLimits) Checked {
+	var out Checked
+	np, badName := nameProblem(name)
+	if badName {
+		out.Problems = append(out.Problems, np)
 	}
 	c := splitCondition(name, value)
+	// ParseConditionLimits stops at a bad name, its value not parsed.
+	out.cond, out.invalid = c, badName && invalidKind(np.Kind)
+	out.cond.bad, out.cond.why = badName, np.Message
 	rest := strings.TrimPrefix(value, "!")
 	if c.cap != "" && !capPrefixFails(c.key) {
-		ps = append(ps, Problem{ProblemPrefixCase, capPrefixMessage(c.key, c.cap)})
+		out.Problems = append(out.Problems, Problem{ProblemPrefixCase, capPrefixMessage(c.key, c.cap)})
 	}
 	if rest == "" {
-		return append(ps, Problem{ProblemInvalidValue, fmt.Sprintf("condition %s has an empty value: set the value to match", CanonicalName(name))})
+		// parseValue has nothing to parse: the condition is as split.
+		out.Problems = append(out.Problems, Problem{ProblemInvalidValue, fmt.Sprintf("condition %s has an empty value: set the value to match", CanonicalName(name))})
+		return out
 	}
 	if p, ok := c.parseValue(lim); ok {
-		return append(ps, p)
+		if !badName {
+			out.cond, out.invalid = c, invalidKind(p.Kind)
+			out.cond.bad, out.cond.why = true, p.Message
+		}
+		out.Problems = append(out.Problems, p)
+		return out
+	}
+	if !badName {
+		out.cond = c
 	}
 	switch c.Kind {
 	case Range:
 		if compareInt(c.Min, c.Max) > 0 {
-			ps = append(ps, Problem{ProblemInvalidValue, fmt.Sprintf("range %s is empty: the minimum %s is above the maximum %s, swap them", english.Quote(c.Text), english.Clip(c.Min), english.Clip(c.Max))})
+			out.Problems = append(out.Problems, Problem{ProblemInvalidValue, fmt.Sprintf("range %s is empty: the minimum %s is above the maximum %s, swap them", english.Quote(c.Text), english.Clip(c.Min), english.Clip(c.Max))})
 		}
 	case Pattern:
 		if c.Text == "" {
-			ps = append(ps, Problem{ProblemInvalidValue, "pattern is empty and matches only an empty value: write the regular expression after pattern:"})
+			out.Problems = append(out.Problems, Problem{ProblemInvalidValue, "pattern is empty and matches only an empty value: write the regular expression after pattern:"})
 		}
 	case Exact:
 		if c.cap != "" {
 			break // reported above
 		}
 		if msg := checkPlainValue(c.key, c.Text); msg != "" {
-			ps = append(ps, Problem{ProblemInvalidValue, msg})
+			out.Problems = append(out.Problems, Problem{ProblemInvalidValue, msg})
 		}
 	}
-	return ps
+	return out
 }
 
 const documentedNames = "MCC, MNC, SPN, PNN, GID1, ICCID, Roaming, UICC, UICCSLOT (SIM) and " +

@@ -84,9 +84,6 @@ type group struct {
 // Prepare parses the conditions of a TargetState. A condition that cannot
 // be evaluated constrains nothing; a decision that needs it is MayOverlap.
 func (s *Solver) Prepare(state []Pair) *Conj {
-	// The conditions are parsed into one slice, sorted by name (stably:
-	// a name's conditions stay in the order written) and cut into the
-	// groups: three allocations, where a group each grew its own slice.
 	conds := make([]Condition, len(state))
 	c := &Conj{}
 	for i, p := range state {
@@ -98,6 +95,27 @@ func (s *Solver) Prepare(state []Pair) *Conj {
 		}
 		conds[i] = cond
 	}
+	c.group(conds)
+	return c
+}
+
+// PrepareChecked is Prepare of conditions CheckParse parsed with the
+// Solver's Patterns as its limits: it parses none of them again.
+func (s *Solver) PrepareChecked(state []Checked) *Conj {
+	conds := make([]Condition, len(state))
+	c := &Conj{}
+	for i := range state {
+		conds[i] = state[i].cond
+		c.invalid = c.invalid || state[i].invalid
+	}
+	c.group(conds)
+	return c
+}
+
+// group sorts conds by name (stably: a name's conditions stay in the order
+// written) and cuts them into c's groups: one slice for all the
+// conditions, where a group each grew its own slice.
+func (c *Conj) group(conds []Condition) {
 	byKey := func(a, b Condition) int { return strings.Compare(a.key, b.key) }
 	if !slices.IsSortedFunc(conds, byKey) {
 		slices.SortStableFunc(conds, byKey)
@@ -117,7 +135,6 @@ func (s *Solver) Prepare(state []Pair) *Conj {
 		c.groups = append(c.groups, group{key: conds[i].key, conds: conds[i:j:j]})
 		i = j
 	}
-	return c
 }
 
 // Invalid reports whether a condition of the state has an empty, reserved
@@ -194,6 +211,54 @@ func pinnedApart(a, b *Conj) bool {
 				return true
 			}
 			i, j = i+1, j+1
+		}
+	}
+	return false
+}
+
+// PinnedApart reports, for two states CheckParse parsed, what Decide of
+// the two prepared states tests first and answers Disjoint for: a name
+// (not empty) that each state constrains once, with a plain value that is
+// not negated, to values that differ. It prepares neither state, and is
+// meant for small states (it compares every two conditions).
+func PinnedApart(a, b []Checked) bool {
+	for i := range a {
+		ca := &a[i].cond
+		if ca.key == "" || !plainPin(ca) {
+			continue
+		}
+		cb, ok := single(b, ca.key)
+		if !ok || !plainPin(cb) {
+			continue
+		}
+		if other, _ := single(a, ca.key); other == ca && cb.Eval(ca.Text, true) == NotMatched {
+			return true
+		}
+	}
+	return false
+}
+
+// single returns the condition of state on the name key when it has one
+// only.
+func single(state []Checked, key string) (*Condition, bool) {
+	var found *Condition
+	for i := range state {
+		if state[i].cond.key == key {
+			if found != nil {
+				return nil, false
+			}
+			found = &state[i].cond
+		}
+	}
+	return found, found != nil
+}
+
+// Invalid reports whether a condition of the state has an empty, reserved
+// or invalid name or value, as Conj.Invalid of the prepared state does.
+func Invalid(state []Checked) bool {
+	for i := range state {
+		if state[i].invalid {
+			return true
 		}
 	}
 	return false

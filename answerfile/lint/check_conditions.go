@@ -42,11 +42,13 @@ func (c *checker) checkStateConditions(s answerfile.TargetState) {
 	}
 }
 
-func (c *checker) checkCondition(cond answerfile.Condition) {
+// checkCondition reports problems, those variant.CheckConditionLimits
+// finds in cond.
+func (c *checker) checkCondition(cond answerfile.Condition, problems []variant.Problem) {
 	if !cond.Name.Present || !cond.Value.Present {
 		return // the schema rule reports the missing attribute
 	}
-	for _, p := range variant.CheckConditionLimits(cond.Name.Value, cond.Value.Value, c.cfg.Patterns) {
+	for _, p := range problems {
 		m, ok := problemRules[p.Kind]
 		if !ok {
 			m.rule, m.attr = RuleInvalidConditionValue, "Value"
@@ -124,4 +126,60 @@ func (c *checker) lowerPrefix(cond answerfile.Condition) []answerfile.TextEdit {
 		}
 	}
 	return nil
+}
+
+// fileConditions is every Condition of a file checked and parsed once
+// (variant.CheckParse), for the targets check (their problems) and the
+// overlap check (the states it prepares): each did its own parsing, and a
+// pattern was compiled twice.
+type fileConditions struct {
+	// patternMsg and over are tooManyPatterns' answer; when over is set,
+	// no condition is parsed (no pattern may be compiled).
+	patternMsg string
+	over       *answerfile.Condition
+	// states holds the conditions of each TargetState of the file, in
+	// order; first[i] is the index in it of Target i's first state.
+	states [][]variant.Checked
+	first  []int
+}
+
+// of returns the states of Target i.
+func (fc *fileConditions) of(i int) [][]variant.Checked {
+	return fc.states[fc.first[i]:fc.first[i+1]]
+}
+
+// conditions returns the file's conditions table, built on first use (for
+// a large file, before its checks start: they share it).
+func (c *checker) conditions() *fileConditions {
+	if c.conds != nil {
+		return c.conds
+	}
+	fc := &fileConditions{}
+	fc.patternMsg, fc.over = c.tooManyPatterns()
+	c.conds = fc
+	if fc.over != nil {
+		return fc
+	}
+	targets := c.doc.Root.Targets
+	nStates, nConds := 0, 0
+	for _, t := range targets {
+		nStates += len(t.States)
+		for _, st := range t.States {
+			nConds += len(st.Conditions)
+		}
+	}
+	all := make([]variant.Checked, 0, nConds)
+	fc.states, fc.first = make([][]variant.Checked, 0, nStates), make([]int, 0, len(targets)+1)
+	for _, t := range targets {
+		fc.first = append(fc.first, len(fc.states))
+		for _, st := range t.States {
+			start := len(all)
+			for _, cond := range st.Conditions {
+				all = append(all, variant.CheckParse(cond.Name.Value, cond.Value.Value, c.cfg.Patterns))
+			}
+			fc.states = append(fc.states, all[start:len(all):len(all)])
+		}
+	}
+	fc.first = append(fc.first, len(fc.states))
+	return fc
 }

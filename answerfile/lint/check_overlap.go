@@ -35,14 +35,6 @@ func priorityOf(s answerfile.TargetState) statePriority {
 	return p
 }
 
-// pairs appends the conditions of s to out.
-func pairs(out []variant.Pair, s answerfile.TargetState) []variant.Pair {
-	for _, c := range s.Conditions {
-		out = append(out, variant.Pair{Name: c.Name.Value, Value: c.Value.Value})
-	}
-	return out
-}
-
 // pinLimit is the most MCC (MNC, ICCID prefix) values a state may allow and
 // still be indexed by them; a state that allows more is compared with every
 // other.
@@ -67,12 +59,11 @@ type stateInfo struct {
 	prefixes   []string
 }
 
-// newStateInfo prepares a state; indexed says whether overlapCandidates
-// will index it by the values it pins (else it needs none of them). scratch
-// is space for the state's conditions (Prepare keeps none of it).
-func newStateInfo(s *variant.Solver, st answerfile.TargetState, indexed bool, scratch *[]variant.Pair) stateInfo {
-	*scratch = pairs((*scratch)[:0], st)
-	si := stateInfo{prio: priorityOf(st), conj: s.Prepare(*scratch)}
+// newStateInfo prepares a state, whose conditions the file's conditions
+// table holds; indexed says whether overlapCandidates will index it by the
+// values it pins (else it needs none of them).
+func newStateInfo(s *variant.Solver, st answerfile.TargetState, conds []variant.Checked, indexed bool) stateInfo {
+	si := stateInfo{prio: priorityOf(st), conj: s.PrepareChecked(conds)}
 	if !indexed {
 		return si
 	}
@@ -404,18 +395,45 @@ func sameValue(a, b string) bool {
 
 func (c *checker) checkOverlaps() {
 	vs := c.doc.Root.Variants
-	solver := variant.NewSolver() // each pattern compiled once per document
-	if _, over := c.tooManyPatterns(); over != nil {
+	fc := c.conditions()
+	if fc.over != nil {
 		return // pattern-limit says that no pattern is compiled
 	}
-	solver.Patterns = c.cfg.Patterns
+	// Each variant's target: its states as the conditions table holds
+	// them, and as prepared for the solver. With few variants (every pair a
+	// candidate), a state is prepared when a decision needs it: two
+	// variants whose states are all pinned apart (variant.PinnedApart)
+	// cannot overlap, and in most small files that is every pair.
+	indexed := len(vs) > smallVariantCount
+	var solver *variant.Solver // each pattern compiled once per document; made when first needed
+	tis := make([]int, len(vs))
+	raw := make([][][]variant.Checked, len(vs))
 	states := make([][]stateInfo, len(vs))
-	scratch := make([]variant.Pair, 0, 8) // a state's conditions, reused
+	n := 0
 	for i, v := range vs {
-		if t := c.refTarget(v); t != nil && len(t.States) > 0 {
-			states[i] = make([]stateInfo, len(t.States))
-			for k, st := range t.States {
-				states[i][k] = newStateInfo(solver, st, len(vs) > smallVariantCount, &scratch)
+		if tis[i] = c.refTargetIndex(v); tis[i] >= 0 {
+			raw[i] = fc.of(tis[i])
+			n += len(raw[i])
+		}
+	}
+	flat := make([]stateInfo, n) // unprepared (conj nil) until prepare
+	prepare := func(i int) []stateInfo {
+		if solver == nil {
+			solver = variant.NewSolver()
+			solver.Patterns = c.cfg.Patterns
+		}
+		for k := range states[i] {
+			if states[i][k].conj == nil {
+				states[i][k] = newStateInfo(solver, c.doc.Root.Targets[tis[i]].States[k], raw[i][k], indexed)
+			}
+		}
+		return states[i]
+	}
+	for i := range vs {
+		if len(raw[i]) > 0 {
+			states[i], flat = flat[:len(raw[i]):len(raw[i])], flat[len(raw[i]):]
+			if indexed {
+				prepare(i)
 			}
 		}
 	}
@@ -433,11 +451,16 @@ func (c *checker) checkOverlaps() {
 	var conflicts []conflict // reused from pair to pair
 	for n, pair := range candidates {
 		i, j := pair[0], pair[1]
+		// A small file has fewer candidates than the decisions' limit:
+		// a pair is left out before its settings are compared.
+		if !indexed && allPinnedApart(raw[i], raw[j]) {
+			continue
+		}
 		conflicts = settingsOf(j).conflicts(settingsOf(i), conflicts[:0])
 		if len(conflicts) == 0 {
 			continue // nothing the order decides: no need to ask the solver
 		}
-		if allInvalid(states[i]) || allInvalid(states[j]) {
+		if allInvalid(raw[i]) || allInvalid(raw[j]) {
 			continue // its conditions are reported invalid already: a "may match" would only repeat it
 		}
 		if decided++; decided > maxOverlapDecisions {
@@ -446,7 +469,7 @@ func (c *checker) checkOverlaps() {
 				maxOverlapDecisions, english.Count(len(candidates)-n, "candidate pair")))
 			return
 		}
-		d := tiedOverlap(solver, states[i], states[j])
+		d := tiedOverlap(solver, prepare(i), prepare(j))
 		if d.Verdict == variant.Disjoint {
 			continue
 		}
@@ -470,14 +493,32 @@ func (c *checker) checkOverlaps() {
 }
 
 // allInvalid reports whether every state of a target has an invalid
-// condition (variant.Conj.Invalid): tiedOverlap would skip every pair.
-func allInvalid(states []stateInfo) bool {
-	for i := range states {
-		if !states[i].conj.Invalid() {
+// condition (variant.Invalid): tiedOverlap would skip every pair.
+func allInvalid(states [][]variant.Checked) bool {
+	for _, st := range states {
+		if !variant.Invalid(st) {
 			return false
 		}
 	}
 	return len(states) > 0
+}
+
+// pinnedStates is the most conditions a state may have for allPinnedApart
+// to compare them (it compares every two).
+const pinnedStates = 16
+
+// allPinnedApart reports whether every state of a and every state of b are
+// pinned apart (variant.PinnedApart): tiedOverlap would find each pair
+// Disjoint, Decide's first test.
+func allPinnedApart(a, b [][]variant.Checked) bool {
+	for _, sa := range a {
+		for _, sb := range b {
+			if len(sa) > pinnedStates || len(sb) > pinnedStates || !variant.PinnedApart(sa, sb) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // witnessText writes a witness as NAME=VALUE pairs, quoting values that are
@@ -494,11 +535,12 @@ func witnessText(w []variant.Pair) string {
 	return strings.Join(parts, " ")
 }
 
-func (c *checker) refTarget(v answerfile.Variant) *answerfile.Target {
+// refTargetIndex returns the index of the Target v references, -1 if none.
+func (c *checker) refTargetIndex(v answerfile.Variant) int {
 	if len(v.TargetRefs) == 0 || !v.TargetRefs[0].ID.Present {
-		return nil
+		return -1
 	}
-	return c.target(v.TargetRefs[0].ID.Value)
+	return c.targetIndex(v.TargetRefs[0].ID.Value)
 }
 
 func variantLabel(v answerfile.Variant, i int) string {

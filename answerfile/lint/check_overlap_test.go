@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/variant"
 )
 
 // TestSameKey: two settings have the same key when strings.ToLower makes
@@ -115,5 +116,53 @@ func TestVariantSettings(t *testing.T) {
 				t.Fatalf("conflicts of %+v with %+v (-want +got):\n%s", b, a, diff)
 			}
 		}
+	}
+}
+
+// TestAllPinnedApart: when allPinnedApart lets the overlap check leave a
+// pair of variants out, tiedOverlap of their prepared states (all at one
+// priority, so that each pair is decided) is Disjoint: the pair would give
+// no finding. Random targets of one or two states mix plain values (often
+// the same), negations, patterns, ranges, repeated and invalid names.
+func TestAllPinnedApart(t *testing.T) {
+	pool := [][2]string{{"MCC", "310"}, {"MCC", "311"}, {"mcc", "311"}, {"MNC", "26"}, {"MNC", "026"}, {"MNC", "27"},
+		{"SPN", "Contoso"}, {"spn", "CONTOSO"}, {"MCC", "!310"}, {"MCC", "pattern:31[01]"}, {"MNC", "range:20, 30"},
+		{"SPN", "pattern:con.*"}, {"Bogus", "1"}, {"", "1"}, {"MCC", "31"}, {"MNC", "range:1..5"}}
+	rng := rand.New(rand.NewPCG(15, 5))
+	target := func() [][]variant.Checked {
+		states := make([][]variant.Checked, 1+rng.IntN(2))
+		for k := range states {
+			states[k] = make([]variant.Checked, rng.IntN(4))
+			for i := range states[k] {
+				p := pool[rng.IntN(8)] // mostly plain values
+				if rng.IntN(3) == 0 {
+					p = pool[rng.IntN(len(pool))]
+				}
+				states[k][i] = variant.CheckParse(p[0], p[1], variant.PatternLimits{})
+			}
+		}
+		return states
+	}
+	s := variant.NewSolver()
+	prepared := func(states [][]variant.Checked) []stateInfo {
+		out := make([]stateInfo, len(states))
+		for k := range states {
+			out[k] = stateInfo{conj: s.PrepareChecked(states[k])}
+		}
+		return out
+	}
+	apart := 0
+	for range 10000 {
+		a, b := target(), target()
+		if !allPinnedApart(a, b) {
+			continue
+		}
+		apart++
+		if d := tiedOverlap(s, prepared(a), prepared(b)); d.Verdict != variant.Disjoint {
+			t.Fatalf("allPinnedApart, but tiedOverlap: %+v", d)
+		}
+	}
+	if apart < 200 {
+		t.Errorf("only %d of 10000 pairs pinned apart: the test decides too few", apart)
 	}
 }

@@ -13,7 +13,8 @@ import (
 // Variants that use them.
 
 func (c *checker) checkTargets() {
-	msg, over := c.tooManyPatterns()
+	fc := c.conditions()
+	msg, over := fc.patternMsg, fc.over
 	if over != nil {
 		c.add(c.rule(RulePatternLimit).attr(over.Elem, "Value", "%s", msg))
 	}
@@ -34,14 +35,17 @@ func (c *checker) checkTargets() {
 			c.add(c.rule(RuleEmptyTarget).at(t.Elem,
 				"<Target%s> has no <TargetState>: it never matches, so the Variants that reference it never apply", idSuffix(t.ID)))
 		}
-		for _, s := range t.States {
+		for k, s := range t.States {
 			if len(s.Conditions) == 0 {
 				c.add(c.rule(RuleEmptyTarget).as(answerfile.Warning).at(s.Elem,
 					"<TargetState> has no <Condition>: add the SIM or device conditions it stands for"))
 			}
-			for _, cond := range s.Conditions {
-				if over == nil || !variant.IsPattern(cond.Value.Value) {
-					c.checkCondition(cond)
+			for ci, cond := range s.Conditions {
+				switch {
+				case over == nil:
+					c.checkCondition(cond, fc.of(i)[k][ci].Problems)
+				case !variant.IsPattern(cond.Value.Value):
+					c.checkCondition(cond, variant.CheckConditionLimits(cond.Name.Value, cond.Value.Value, c.cfg.Patterns))
 				}
 			}
 			c.checkStateConditions(s)
@@ -115,16 +119,39 @@ func (c *checker) checkVariants() {
 }
 
 func (c *checker) target(id string) *answerfile.Target {
+	if i := c.targetIndex(id); i >= 0 {
+		return &c.doc.Root.Targets[i]
+	}
+	return nil
+}
+
+// smallTargetCount is the number of Targets up to which targetIndex
+// searches them in order instead of building a map.
+const smallTargetCount = 8
+
+// targetIndex returns the index of the first Target with Id id, -1 if none.
+func (c *checker) targetIndex(id string) int {
+	ts := c.doc.Root.Targets
+	if len(ts) <= smallTargetCount {
+		for i := range ts {
+			if ts[i].ID.Present && ts[i].ID.Value == id {
+				return i
+			}
+		}
+		return -1
+	}
 	if c.targets == nil {
-		c.targets = map[string]*answerfile.Target{}
-		for i := range c.doc.Root.Targets {
-			t := &c.doc.Root.Targets[i]
-			if _, dup := c.targets[t.ID.Value]; t.ID.Present && !dup {
-				c.targets[t.ID.Value] = t
+		c.targets = make(map[string]int, len(ts))
+		for i := range ts {
+			if _, dup := c.targets[ts[i].ID.Value]; ts[i].ID.Present && !dup {
+				c.targets[ts[i].ID.Value] = i
 			}
 		}
 	}
-	return c.targets[id]
+	if i, ok := c.targets[id]; ok {
+		return i
+	}
+	return -1
 }
 
 func nameSuffix(name answerfile.Attr) string {

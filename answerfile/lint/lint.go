@@ -198,8 +198,12 @@ type checker struct {
 	diags []answerfile.Diagnostic
 	// running is the check being run; add accepts only its rules.
 	running *check
-	// targets maps each Target Id to its first definition; built on first use.
-	targets map[string]*answerfile.Target
+	// targets maps each Target Id to the index of its first definition,
+	// in a file of more than smallTargetCount; built on first use.
+	targets map[string]int
+	// conds is the file's conditions checked and parsed once; built on
+	// first use (see conditions).
+	conds *fileConditions
 	// pathSegs are the catalog's settings paths, each split in segments; built on first use.
 	pathSegs [][]string
 	// memo holds the catalog's answers so far.
@@ -323,7 +327,12 @@ func (c *checker) run() {
 // the Target index, built before they start. A panic in a check is raised
 // again in the caller's goroutine, as when it runs there.
 func (c *checker) runConcurrently() {
-	c.target("") // builds the index that target-refs and overlaps read
+	// The Target index that target-refs and overlaps read, and the
+	// conditions that targets and overlaps read, built before they start.
+	c.target("")
+	if c.enabled(checkTargetList) || c.enabled(checkVariantOverlaps) {
+		c.conditions()
+	}
 	found := make([][]answerfile.Diagnostic, len(checks))
 	panics := make([]any, len(checks))
 	var wg sync.WaitGroup
@@ -331,7 +340,7 @@ func (c *checker) runConcurrently() {
 		if !c.enabled(ch) {
 			continue
 		}
-		sub := &checker{doc: c.doc, cfg: c.cfg, index: c.index, cat: c.cat, running: ch, targets: c.targets, large: true}
+		sub := &checker{doc: c.doc, cfg: c.cfg, index: c.index, cat: c.cat, running: ch, targets: c.targets, conds: c.conds, large: true}
 		wg.Go(func() {
 			defer func() { panics[i] = recover() }()
 			ch.run(sub)
