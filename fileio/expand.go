@@ -28,26 +28,20 @@ func (e *ArgError) Error() string { return e.Msg }
 // take it as one *); an argument that exists is never read as a glob.
 // Directories, named or matched, are walked for files whose extension is
 // ext (compared without case): hidden subdirectories (.git) are skipped, an
-// unreadable subdirectory is skipped, and symbolic links are not followed,
-// so a link loop cannot trap the walk. A file named or matched is kept
-// whatever its extension.
+// unreadable subdirectory is skipped, and symbolic links that the walk or a
+// glob's wildcards come upon are not followed, so a link loop cannot trap
+// them (a directory named through a link is walked). A file named or
+// matched is kept whatever its extension.
 func Expand(args []string, ext string) ([]string, error) {
 	var out []string
-	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
-		}
-	}
 	for _, arg := range args {
 		if arg == "-" {
-			add(arg)
+			out = append(out, arg)
 			continue
 		}
 		st, err := os.Stat(arg)
 		if err != nil && strings.ContainsAny(arg, "*?[") {
-			matches, gerr := doublestar.FilepathGlob(arg)
+			matches, gerr := doublestar.FilepathGlob(arg, doublestar.WithNoFollow())
 			if gerr != nil {
 				return nil, &ArgError{fmt.Sprintf("bad pattern %q: %v", arg, gerr)}
 			}
@@ -56,11 +50,11 @@ func Expand(args []string, ext string) ([]string, error) {
 			}
 			for _, m := range matches {
 				if fi, err := os.Stat(m); err == nil && fi.IsDir() {
-					if err := walk(m, ext, add); err != nil {
+					if out, err = walk(m, ext, out); err != nil {
 						return nil, err
 					}
 				} else {
-					add(m)
+					out = append(out, m)
 				}
 			}
 			continue
@@ -69,37 +63,58 @@ func Expand(args []string, ext string) ([]string, error) {
 			return nil, &ArgError{DescribeOpenError(arg, err)}
 		}
 		if st.IsDir() {
-			if err := walk(arg, ext, add); err != nil {
+			if out, err = walk(arg, ext, out); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		add(arg)
+		out = append(out, arg)
 	}
+	// Sorted once, and duplicates (a file named twice, or named and found
+	// in a directory) dropped as neighbours: no set of every path, and no
+	// sort of each directory's entries as they are read.
 	slices.Sort(out)
-	return out, nil
+	return slices.Compact(out), nil
 }
 
-// walk adds the files of dir and its subdirectories whose extension is ext.
-func walk(dir, ext string, add func(string)) error {
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir {
-				return &ArgError{DescribeOpenError(p, err)}
+// walk appends to out the files of dir and its subdirectories whose
+// extension is ext, in the order the directories list them. Only dir
+// itself must be readable.
+func walk(dir, ext string, out []string) ([]string, error) {
+	entries, err := readDir(dir)
+	if err != nil {
+		return nil, &ArgError{DescribeOpenError(dir, err)}
+	}
+	return walkEntries(dir, entries, ext, out), nil
+}
+
+func walkEntries(dir string, entries []fs.DirEntry, ext string, out []string) []string {
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case e.IsDir():
+			if strings.HasPrefix(name, ".") {
+				continue
 			}
-			return fs.SkipDir
-		}
-		if d.IsDir() {
-			if p != dir && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
+			sub := filepath.Join(dir, name)
+			if subEntries, err := readDir(sub); err == nil {
+				out = walkEntries(sub, subEntries, ext, out)
 			}
-			return nil
+		case e.Type()&fs.ModeSymlink == 0 && strings.EqualFold(filepath.Ext(name), ext):
+			out = append(out, filepath.Join(dir, name))
 		}
-		if strings.EqualFold(filepath.Ext(p), ext) && d.Type()&fs.ModeSymlink == 0 {
-			add(p)
-		}
-		return nil
-	})
+	}
+	return out
+}
+
+// readDir is os.ReadDir without its sort by name (Expand sorts the paths).
+func readDir(dir string) ([]fs.DirEntry, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.ReadDir(-1)
 }
 
 // DescribeOpenError says why path could not be opened, in the words a user

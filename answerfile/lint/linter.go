@@ -229,8 +229,10 @@ func (l *Linter) run(inputs []input, args []string, stdin io.Reader) (*Result, e
 	}
 	byDir := map[string]dirConfig{}
 	jobs := make([]*job, len(inputs))
+	all := make([]job, len(inputs)) // one allocation, not one a file
 	for i, in := range inputs {
-		j := &job{in: in}
+		j := &all[i]
+		j.in = in
 		dir := "."
 		if in.path != "-" {
 			dir = filepath.Dir(in.path)
