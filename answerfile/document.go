@@ -75,7 +75,7 @@ func parse(name string, data []byte, lim Limits, p *Parser) (*Document, []Diagno
 		return nil, nil, fmt.Errorf("read %s: internal: no root element", name)
 	}
 	doc := &Document{Name: name, Encoding: enc, Tree: s.doc, text: text, lines: s.lines, arena: s.arena,
-		foreign: foreignElements(text, s.doc.Root())}
+		foreign: foreignElements(s.plainNamespaces(s.doc.Root()), s.doc.Root())}
 	doc.Root = newCustomizations(doc, s.doc.Root())
 	return doc, nil, nil
 }

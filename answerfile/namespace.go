@@ -21,8 +21,10 @@ import (
 // namespace (nearly every answer file) is decided without a walk: each of
 // its elements is unprefixed, hence in the root's namespace (an undeclared
 // prefix is a syntax error).
-func foreignElements(text []byte, root *etree.Element) map[*etree.Element]string {
-	if plainNamespaces(text, root.Space, root.Attr) {
+// plain is whether the document is known to be such a document (see
+// plainNamespaces and scanner.plainNamespaces).
+func foreignElements(plain bool, root *etree.Element) map[*etree.Element]string {
+	if plain {
 		return nil
 	}
 	var foreign map[*etree.Element]string
@@ -55,8 +57,19 @@ func foreignElements(text []byte, root *etree.Element) map[*etree.Element]string
 // SelectAttr("xmlns") finds it.
 func plainNamespaces(text []byte, rootSpace string, rootAttrs []etree.Attr) bool {
 	n := bytes.Count(text, []byte("xmlns"))
-	return (n == 0 || n == 1 && slices.ContainsFunc(rootAttrs, func(a etree.Attr) bool { return a.Key == "xmlns" })) &&
-		rootSpace == "" && !bytes.Contains(text, []byte("<xml:"))
+	return (n == 0 || n == 1 && hasXMLNS(rootAttrs)) && rootSpace == "" && !bytes.Contains(text, []byte("<xml:"))
+}
+
+// plainNamespaces is plainNamespaces of the document the scanner read, from
+// what it counted instead of two searches of the text: no element name has
+// a prefix, and the only namespace declaration, if any, is an xmlns
+// attribute of the root.
+func (s *scanner) plainNamespaces(root *etree.Element) bool {
+	return !s.prefixed && (s.nsDecls == 0 || s.nsDecls == 1 && hasXMLNS(root.Attr))
+}
+
+func hasXMLNS(attrs []etree.Attr) bool {
+	return slices.ContainsFunc(attrs, func(a etree.Attr) bool { return a.Key == "xmlns" })
 }
 
 // declarations returns scope with the namespace declarations among attrs

@@ -21,6 +21,8 @@ func TestForeign(t *testing.T) {
 		{"undeclared default", `<ImageCustomizations xmlns=` + ns + `><Static xmlns=""/></ImageCustomizations>`, 0, []string{""}},
 		{"one declaration, not on the root", `<ImageCustomizations><o:Static xmlns:o="urn:other"/></ImageCustomizations>`, 0, []string{"urn:other"}},
 		{"xml prefix", `<ImageCustomizations><xml:Static/></ImageCustomizations>`, 0, []string{"http://www.w3.org/XML/1998/namespace"}},
+		{"xmlns in a comment and an xml: attribute", `<ImageCustomizations xmlns=` + ns + `><!-- xmlns:o --><Static xml:lang="en"/></ImageCustomizations>`, 1, nil},
+		{"prefixed xmlns attribute of the root", `<ImageCustomizations xmlns:o="urn:other" o:xmlns="x"><Static/></ImageCustomizations>`, 1, nil},
 		{"redeclared back", `<ImageCustomizations xmlns=` + ns + `><Static xmlns="urn:other"><x:Static xmlns:x=` + ns + `/></Static></ImageCustomizations>`, 0, []string{"urn:other"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

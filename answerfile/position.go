@@ -94,13 +94,24 @@ func (x lineIndex) pos(off int) Position {
 // from and off are on character boundaries.
 func (x lineIndex) posAfter(p Position, from, off int) Position {
 	off = min(max(off, 0), len(x.src))
-	if off < from || from < 0 || p.Line < 1 || bytes.ContainsAny(x.src[from:off], "\r\n") {
+	if off < from || from < 0 || p.Line < 1 || hasLineEnd(x.src[from:off]) {
 		return x.pos(off)
 	}
 	if x.asciiLine(p.Line - 1) {
 		return Position{Line: p.Line, Column: p.Column + off - from}
 	}
 	return Position{Line: p.Line, Column: p.Column + utf8.RuneCount(x.src[from:off])}
+}
+
+// hasLineEnd reports whether b, a short span of a line, holds a CR or LF
+// (a loop: bytes.ContainsAny builds a set first).
+func hasLineEnd(b []byte) bool {
+	for _, c := range b {
+		if c == '\n' || c == '\r' {
+			return true
+		}
+	}
+	return false
 }
 
 // offset is the byte offset of p; -1 if p is not in the text.

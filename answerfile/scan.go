@@ -174,6 +174,7 @@ type arena struct {
 	attrInfos chunk[attrInfo]
 	etreeAttr chunk[etree.Attr]
 	texts     chunk[etree.CharData]
+	comments  chunk[etree.Comment]
 	tokens    chunk[etree.Token]
 	model     // the typed view's slices
 	scratch   scratch
@@ -221,6 +222,7 @@ func (a *arena) release() {
 	a.attrInfos.reset(keepAll)
 	a.etreeAttr.reset(keepAll)
 	a.texts.reset(keepAll)
+	a.comments.reset(keepAll)
 	a.tokens.reset(keepAll)
 	a.model.reset(keepAll)
 	if !keepAll && cap(a.nodes) > maxPooledNodes {
@@ -306,6 +308,11 @@ type scanner struct {
 	str string
 	// cr is whether src holds a CR, which slice must normalize.
 	cr bool
+	// nsDecls counts the namespace declarations (xmlns and xmlns:p
+	// attributes), prefixed whether an element name has a prefix: what
+	// plainNamespaces tells from them.
+	nsDecls  int
+	prefixed bool
 }
 
 func (s *scanner) fail(off int, fix, format string, args ...any) {
@@ -561,15 +568,22 @@ func (s *scanner) build() {
 	} else {
 		s.arena = arenas.Get().(*arena)
 	}
-	// Every element starts with a '<' that does not start an end tag, so
-	// that count bounds the number of elements: their one slice of nodes
-	// never grows (elements point into it). Other records come in chunks
-	// sized by estimates: attributes (each has a '='); text, mostly white
-	// space, about twice per element.
-	elems := bytes.Count(s.src, []byte("<")) - bytes.Count(s.src, []byte("</"))
+	// Every element starts with a '<', so the count of '<' bounds the
+	// number of elements: their one slice of nodes never grows (elements
+	// point into it). The nodes of a small file's arena are reused for the
+	// next file (see maxPooledNodes), so the end tags in its bound cost
+	// nothing after the first file; a large file's are counted out (the
+	// count of "</", a search per end tag, took 1 % of the CPU of a lint of
+	// bench/gen's 10,000 small files). Other records come in chunks sized
+	// by estimates: attributes (each has a '='); text, mostly white space,
+	// about twice per element.
+	elems := bytes.Count(s.src, []byte("<"))
+	if elems > maxPooledNodes {
+		elems -= bytes.Count(s.src, []byte("</"))
+	}
 	s.reserve(elems)
 	n, attrs := min(max(elems, 16), 1024), min(max(bytes.Count(s.src, []byte("=")), 16), 2048)
-	s.texts.n, s.tokens.n = 2*n, childWindow*n/2
+	s.texts.n, s.tokens.n, s.comments.n = 2*n, childWindow*n/2, max(n/8, 4)
 	s.attrInfos.n, s.etreeAttr.n = attrs, attrs
 	s.model.size(n)
 	s.attrs, s.values, s.counts, s.nsScopes = s.scratch.attrs, s.scratch.values, s.scratch.counts, s.scratch.nsScopes
@@ -758,7 +772,9 @@ func (s *scanner) comment() {
 		at := s.p + i
 		if at+2 < len(s.src) && s.src[at+2] == '>' {
 			if s.walk == nil {
-				s.cur.CreateComment(s.slice(start+4, at))
+				c := s.comments.next() // as CreateComment makes it, from the arena
+				c.Data = s.slice(start+4, at)
+				s.addChild(c)
 			}
 			s.p = at + 3
 			return
@@ -1058,9 +1074,11 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 		s.attrs = append(s.attrs, attrInfo{name: aname, off: aoff, valueOff: voff})
 		s.values = append(s.values, value)
 		if aname == "xmlns" {
+			s.nsDecls++
 			continue
 		}
 		if p, ok := strings.CutPrefix(aname, "xmlns:"); ok {
+			s.nsDecls++
 			if value == "" {
 				s.fail(aoff, "give the prefix a namespace URI", "namespace prefix %s is declared with an empty URI", p)
 				return
@@ -1069,7 +1087,9 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 		}
 	}
 	s.nsScopes = append(s.nsScopes, prefixes)
-	if i := strings.IndexByte(name, ':'); i >= 0 && !s.declared(name[:i]) {
+	colon := strings.IndexByte(name, ':')
+	s.prefixed = s.prefixed || colon >= 0
+	if i := colon; i >= 0 && !s.declared(name[:i]) {
 		p := name[:i]
 		s.fail(start+1, "declare it with xmlns:"+p+"=\"...\" or remove the prefix", "namespace prefix %s of <%s> is not declared", p, name)
 		return
@@ -1094,7 +1114,7 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 	nd := &s.nodes[len(s.nodes)-1]
 	el := &nd.el
 	el.Space, el.Tag = "", name
-	if i := strings.IndexByte(name, ':'); i >= 0 {
+	if i := colon; i >= 0 {
 		el.Space, el.Tag = name[:i], name[i+1:]
 	}
 	if len(s.attrs) > 0 {

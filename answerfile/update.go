@@ -63,7 +63,8 @@ func (d *Document) Update(data []byte, lim Limits) bool {
 	el.Attr[ai].Value = value
 	d.shift(oldEnd, delta)
 	d.text, d.lines = text, newLineIndex(text)
-	d.foreign = foreignElements(text, d.Tree.Root())
+	root := d.Tree.Root()
+	d.foreign = foreignElements(plainNamespaces(text, root.Space, root.Attr), root)
 	d.refreshView(el)
 	return true
 }
