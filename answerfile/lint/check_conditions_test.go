@@ -133,3 +133,32 @@ func TestConditionFixes(t *testing.T) {
 		})
 	}
 }
+
+// TestMNCFormTexts: the table of mnc-form's texts holds, for every 2-digit
+// MNC and every 3-digit one with a leading 0, the message naming it and
+// its other spelling and the fix offering both; a negated MNC gets the
+// message without the fix.
+func TestMNCFormTexts(t *testing.T) {
+	for n := range 100 {
+		short := fmt.Sprintf("%02d", n)
+		for i, v := range []string{short, "0" + short} {
+			other := "0" + short
+			if i == 1 {
+				other = short
+			}
+			want := mncFormText{
+				msg: `MNC "` + v + `" does not match a SIM that reports "` + other + `": they are different values; write the form the operator's SIMs report`,
+				fix: `if both forms occur, add a TargetState with MNC "` + other + `", or use pattern:0?` + short,
+			}
+			if got := mncFormTexts()[i][n]; got != want {
+				t.Errorf("MNC %s: %+v, want %+v", v, got, want)
+			}
+		}
+	}
+	for _, v := range []string{"!26", "!026"} {
+		ds := withRule(lintStates(t, []variant.Pair{{Name: "MCC", Value: "310"}, {Name: "MNC", Value: v}}), RuleMNCForm)
+		if len(ds) != 1 || ds[0].Message != mncFormTexts()[len(v)-3][26].msg || ds[0].Fix != "" {
+			t.Errorf("MNC %s: %+v, want the message of %s without a fix", v, ds, v[1:])
+		}
+	}
+}

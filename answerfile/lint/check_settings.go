@@ -483,7 +483,7 @@ func (c *checker) checkValue(ct container, s answerfile.Setting, entry catalog.E
 		return
 	}
 	if msg := entry.Setting.CheckValue(v); msg != "" {
-		c.add(c.rule(RuleInvalidSettingValue).attr(s.Elem, "Value", "%s", msg))
+		c.add(c.rule(RuleInvalidSettingValue).attrText(s.Elem, "Value", msg))
 		return
 	}
 	rt, ok := catalog.RuntimeOf(entry.Customization.ID)
@@ -499,7 +499,7 @@ func (c *checker) checkValue(ct container, s answerfile.Setting, entry catalog.E
 			continue
 		}
 		if msg := w.Check(n); msg != "" {
-			c.add(c.rule(w.Rule).attr(s.Elem, "Value", "%s", msg))
+			c.add(c.rule(w.Rule).attrText(s.Elem, "Value", msg))
 		}
 	}
 }

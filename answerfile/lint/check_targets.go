@@ -16,7 +16,7 @@ func (c *checker) checkTargets() {
 	fc := c.conditions()
 	msg, over := fc.patternMsg, fc.over
 	if over != nil {
-		c.add(c.rule(RulePatternLimit).attr(over.Elem, "Value", "%s", msg))
+		c.add(c.rule(RulePatternLimit).attrText(over.Elem, "Value", msg))
 	}
 	first := map[string]*answerfile.Target{}
 	for i := range c.doc.Root.Targets {

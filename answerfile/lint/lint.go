@@ -246,6 +246,14 @@ func (r reporter) attr(e *etree.Element, key, format string, args ...any) answer
 	return r.c.doc.AttrDiag(e, key, r.rule, r.sev, format, args...)
 }
 
+// attrText is attr with the message written already: it is not copied
+// through fmt (a copy and an interface per finding).
+func (r reporter) attrText(e *etree.Element, key, msg string) answerfile.Diagnostic {
+	d := r.c.doc.AttrDiag(e, key, r.rule, r.sev, "")
+	d.Message = msg
+	return d
+}
+
 // add records d, a finding built by a reporter of the running check. A
 // finding of a disabled rule is dropped. A finding the running check may not
 // report (another check's rule, a rule not in the table, a severity its rule

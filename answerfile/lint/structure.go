@@ -497,7 +497,7 @@ func (c *checker) unknownMember(as *answerSchema, def map[string]any, elem *etre
 		if local == "" {
 			space, local = "", name
 		}
-		c.add(c.rule(RuleSchema).attr(elem, qualified(space, local), "%s", msg))
+		c.add(c.rule(RuleSchema).attrText(elem, qualified(space, local), msg))
 	case strings.HasPrefix(key, "{"):
 		for _, ch := range elem.ChildElements() {
 			if elemKey(c.doc, ch) == key {
