@@ -73,7 +73,7 @@ func TestJSONReportMatchesEncodingJSON(t *testing.T) {
 	}
 	many := &Report{FileNames: []string{"a.xml"}}
 	for i := range 3000 {
-		// More than jsonChunk bytes, so that the report is written in pieces.
+		// More than partSize findings, so that the report is written in parts.
 		many.Diagnostics = append(many.Diagnostics, answerfile.Diagnostic{File: "a.xml", Line: i, Rule: "r", Severity: answerfile.Warning,
 			Message: strings.Repeat("x", i%50)})
 	}
@@ -85,7 +85,7 @@ func TestJSONReportMatchesEncodingJSON(t *testing.T) {
 		{"empty", &Report{}},
 		{"no diagnostics", &Report{FileNames: []string{"a.xml", "b.xml"}, Skipped: 3}},
 		{"awkward strings", &Report{FileNames: awkwardStrings, Skipped: 1, Diagnostics: awkward}},
-		{"larger than a chunk", many},
+		{"more than a part", many},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

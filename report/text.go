@@ -29,103 +29,183 @@ const (
 // followed by the source line and a caret under the span, and related
 // locations indented below.
 func WriteDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, color bool) {
-	writeDiagnostics(w, ds, src, color, DefaultExcerptWidth)
+	_ = writeDiagnostics(w, ds, src, color, DefaultExcerptWidth, reportWorkers())
 }
 
 // writeDiagnostics is WriteDiagnostics with excerpts of at most width
-// characters. Each diagnostic is built in one buffer and written at once:
-// with fmt.Fprintf per line the text report cost a third more CPU than
-// the JSON one on the 10,000 small files.
-func writeDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, color bool, width int) {
-	var b []byte
-	paint := func(code, s string) {
-		if color {
-			b = append(b, code...)
-		}
-		b = append(b, s...)
-		if color {
-			b = append(b, ansiReset...)
-		}
+// characters, formatted by up to workers goroutines (writeParts); it
+// returns the first write error. A part starts only where the file
+// changes, and only when the files of ds are contiguous (ds sorted), so
+// that each Source is read by one goroutine (a Source that indexes its
+// text on first use is not safe for concurrent use).
+func writeDiagnostics(w io.Writer, ds []answerfile.Diagnostic, src Sources, color bool, width, workers int) error {
+	if !filesContiguous(ds) {
+		workers = 1
 	}
-	for _, d := range ds {
-		b = b[:0]
-		sevColor := ansiCyan
-		switch d.Severity {
-		case answerfile.Error:
-			sevColor = ansiRed
-		case answerfile.Warning:
-			sevColor = ansiYel
+	parts := cutParts(len(ds), func(i int) bool { return ds[i].File != ds[i-1].File })
+	return writeParts(w, parts, workers, func(b []byte, p span) []byte {
+		t := textWriter{src: src, color: color, width: width}
+		for i := p.lo; i < p.hi; i++ {
+			b = t.appendDiagnostic(b, &ds[i])
 		}
-		if color {
-			b = append(b, ansiBold...)
-		}
-		b = appendLocation(b, d.File, d.Line, d.Column)
-		if color {
-			b = append(b, ansiReset...)
-		}
-		b = append(b, ": "...)
-		paint(sevColor, d.Severity.String())
-		b = append(b, ": "...)
-		b = AppendInline(b, d.Message) // one line: a LF from a value quoted raw must not forge a finding
-		b = append(b, ' ')
-		if color {
-			b = append(b, ansiBold...)
-		}
-		b = append(append(append(b, '['), d.Rule...), ']')
-		if color {
-			b = append(b, ansiReset...)
-		}
-		b = append(b, '\n')
-		if s := src[d.File]; s != nil && d.Line > 0 {
-			raw, col := window(s.Line(d.Line), d.Column, width)
-			if d.Column > 0 {
-				if d.EndLine == d.Line && d.EndColumn > d.Column {
-					d.EndColumn = min(d.EndColumn-d.Column+col, utf8.RuneCountInString(raw)+1)
-				}
-				d.Column = col
-			}
-			if line := cleanText(raw); line != "" || d.Column > 0 {
-				b = append(append(append(b, "  "...), expandTabs(line)...), '\n')
-				if d.Column > 0 {
-					c := caret(line, d)
-					i := strings.IndexByte(c, '^')
-					b = append(append(b, "  "...), c[:i]...)
-					paint(sevColor, c[i:])
-					b = append(b, '\n')
-				}
-			}
-		}
-		if d.Fix != "" {
-			b = append(b, "  "...)
-			paint(ansiGreen, "fix:")
-			b = append(AppendInline(append(b, ' '), d.Fix), '\n')
-		}
-		for _, r := range d.Related {
-			b = appendLocation(append(b, "  "...), r.File, r.Line, r.Column)
-			b = append(AppendInline(append(b, ": "...), r.Message), '\n')
-		}
-		if _, err := w.Write(b); err != nil {
-			return // the caller's bufio.Writer keeps the error
-		}
-	}
+		return b
+	})
 }
 
-// caret draws ^~~~ under the diagnostic's span on its first line.
-func caret(line string, d answerfile.Diagnostic) string {
-	col := max(d.Column, 1)
-	n := utf8.RuneCountInString(line)
-	width := 1
-	if d.EndLine == d.Line && d.EndColumn > col {
-		width = d.EndColumn - col
-	} else if d.EndLine > d.Line {
-		width = max(n-col+1, 1)
+// filesContiguous reports whether the diagnostics of each file of ds are
+// next to each other (as in a sorted list).
+func filesContiguous(ds []answerfile.Diagnostic) bool {
+	for i := 1; i < len(ds); i++ {
+		if ds[i].File < ds[i-1].File {
+			return false
+		}
 	}
-	if plainASCII(line) {
-		// The common line: no tab, one byte a column (the general pad
-		// below made three copies of the line per finding).
-		return strings.Repeat(" ", col-1) + "^" + strings.Repeat("~", max(width-1, 0))
+	return true
+}
+
+// textWriter formats diagnostics in the text form. It remembers the Source
+// of the last file (the findings of a file come together).
+type textWriter struct {
+	src   Sources
+	color bool
+	width int
+	file  string
+	s     *answerfile.Source
+}
+
+// source returns the Source of file, or nil.
+func (t *textWriter) source(file string) *answerfile.Source {
+	if t.s == nil || file != t.file {
+		t.file, t.s = file, t.src[file]
 	}
-	return caretPad(line, col) + "^" + strings.Repeat("~", max(width-1, 0))
+	return t.s
+}
+
+// appendDiagnostic appends the text of d: its line, the source line with a
+// caret under the span, the fix and the related locations. Each diagnostic
+// used to be built with fmt.Fprintf per line, which cost a third more CPU
+// than the JSON report; then its caret line was built as strings.
+func (t *textWriter) appendDiagnostic(b []byte, d *answerfile.Diagnostic) []byte {
+	color := t.color
+	sevColor := ansiCyan
+	switch d.Severity {
+	case answerfile.Error:
+		sevColor = ansiRed
+	case answerfile.Warning:
+		sevColor = ansiYel
+	}
+	if color {
+		b = append(b, ansiBold...)
+	}
+	b = appendLocation(b, d.File, d.Line, d.Column)
+	if color {
+		b = append(b, ansiReset...)
+	}
+	b = append(b, ": "...)
+	b = appendPainted(b, color, sevColor, d.Severity.String())
+	b = append(b, ": "...)
+	b = AppendInline(b, d.Message) // one line: a LF from a value quoted raw must not forge a finding
+	b = append(b, ' ')
+	if color {
+		b = append(b, ansiBold...)
+	}
+	b = append(append(append(b, '['), d.Rule...), ']')
+	if color {
+		b = append(b, ansiReset...)
+	}
+	b = append(b, '\n')
+	if d.Line > 0 {
+		if s := t.source(d.File); s != nil {
+			b = t.appendExcerpt(b, s.Line(d.Line), d, sevColor)
+		}
+	}
+	if d.Fix != "" {
+		b = append(b, "  "...)
+		b = appendPainted(b, color, ansiGreen, "fix:")
+		b = append(AppendInline(append(b, ' '), d.Fix), '\n')
+	}
+	for _, r := range d.Related {
+		b = appendLocation(append(b, "  "...), r.File, r.Line, r.Column)
+		b = append(AppendInline(append(b, ": "...), r.Message), '\n')
+	}
+	return b
+}
+
+// appendExcerpt appends the source line raw of d (cut to the width) and,
+// when d has a column, a line with a caret under its span.
+func (t *textWriter) appendExcerpt(b []byte, raw string, d *answerfile.Diagnostic, sevColor string) []byte {
+	raw, col := window(raw, d.Column, t.width)
+	line := raw
+	ascii := plainASCII(raw) // one byte a column, nothing to clean or expand
+	if !ascii {
+		line = cleanText(raw)
+	}
+	if line == "" && d.Column <= 0 {
+		return b
+	}
+	if ascii {
+		b = append(append(append(b, "  "...), line...), '\n')
+	} else {
+		b = append(append(append(b, "  "...), expandTabs(line)...), '\n')
+	}
+	if d.Column <= 0 {
+		return b
+	}
+	// The span in the cut line: its end moves with its start, and stops
+	// one past the line's end.
+	end := d.EndColumn
+	if d.EndLine == d.Line && d.EndColumn > d.Column {
+		n := len(raw)
+		if !ascii {
+			n = utf8.RuneCountInString(raw)
+		}
+		end = min(d.EndColumn-d.Column+col, n+1)
+	}
+	b = append(b, "  "...)
+	if ascii {
+		b = appendRepeat(b, ' ', max(col, 1)-1)
+	} else {
+		b = append(b, caretPad(line, max(col, 1))...)
+	}
+	if t.color {
+		b = append(b, sevColor...)
+	}
+	b = appendRepeat(append(b, '^'), '~', caretWidth(line, col, d.Line, end, d.EndLine)-1)
+	if t.color {
+		b = append(b, ansiReset...)
+	}
+	return append(b, '\n')
+}
+
+// appendPainted appends s, in the ANSI colour code when color is set.
+func appendPainted(b []byte, color bool, code, s string) []byte {
+	if !color {
+		return append(b, s...)
+	}
+	return append(append(append(b, code...), s...), ansiReset...)
+}
+
+// appendRepeat appends n copies of c (none when n <= 0).
+func appendRepeat(b []byte, c byte, n int) []byte {
+	for ; n > 0; n-- {
+		b = append(b, c)
+	}
+	return b
+}
+
+// caretWidth is how many characters ^~~~ covers under the span from
+// column col of line (1-based) to endCol of endLine, the span's first
+// line being line: at least one, to the end of the line when the span
+// goes on past it.
+func caretWidth(line string, col, lineNo, endCol, endLine int) int {
+	col = max(col, 1)
+	switch {
+	case endLine == lineNo && endCol > col:
+		return endCol - col
+	case endLine > lineNo:
+		return max(utf8.RuneCountInString(line)-col+1, 1)
+	}
+	return 1
 }
 
 // caretPad is what goes before the caret under column col of line: a tab
@@ -176,7 +256,9 @@ func summaryLine(files, errors, warnings, infos int) string {
 // writeTextReport prints the diagnostics, then the summary line; files that
 // were skipped (XML that is not an answer file) are counted in it.
 func writeTextReport(w io.Writer, r *Report) {
-	writeDiagnostics(w, r.Diagnostics, r.Sources, r.Color, r.excerptWidth())
+	if writeDiagnostics(w, r.Diagnostics, r.Sources, r.Color, r.excerptWidth(), reportWorkers()) != nil {
+		return // the caller's bufio.Writer keeps the error
+	}
 	t := Count(r.Diagnostics)
 	line := summaryLine(len(r.FileNames), t.Errors, t.Warnings, t.Infos)
 	switch r.Skipped {
