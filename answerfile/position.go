@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // lineIndex maps byte offsets of a UTF-8 text to line and character column.
@@ -131,9 +132,13 @@ func (x lineIndex) offset(p Position) int {
 }
 
 // line returns the text of 1-based line n without its line end.
-func (x lineIndex) line(n int) string {
+func (x lineIndex) line(n int) string { return string(x.span(n)) }
+
+// span is 1-based line n without its line end, in the text itself; nil
+// past the end.
+func (x lineIndex) span(n int) []byte {
 	if n < 1 || n > len(x.starts) {
-		return ""
+		return nil
 	}
 	start, end := x.starts[n-1], len(x.src)
 	if n < len(x.starts) {
@@ -142,7 +147,7 @@ func (x lineIndex) line(n int) string {
 	for end > start && (x.src[end-1] == '\n' || x.src[end-1] == '\r') {
 		end--
 	}
-	return string(x.src[start:end])
+	return x.src[start:end]
 }
 
 // Source gives the lines of a file for source excerpts, whatever its
@@ -182,6 +187,12 @@ func (s *Source) Line(n int) string {
 		}
 		return ""
 	}
+	s.index()
+	return s.lines.line(n)
+}
+
+// index decodes and indexes the text of s, once.
+func (s *Source) index() {
 	if !s.indexed {
 		text, _, msg, _ := decode(s.data)
 		if msg != "" {
@@ -189,20 +200,39 @@ func (s *Source) Line(n int) string {
 		}
 		s.lines, s.indexed, s.data = newLineIndex(text), true, nil
 	}
-	return s.lines.line(n)
 }
 
 // Excerpt returns a Source holding only the given lines of s (1-based, in
 // any order), so that a report that quotes those lines need not keep the
 // whole text of every file until it is written. Its Line returns "" for
 // any other line.
-func (s *Source) Excerpt(lines []int) *Source {
-	lines = slices.Clone(lines)
+func (s *Source) Excerpt(lines []int) *Source { return s.ExcerptOwned(slices.Clone(lines)) }
+
+// ExcerptOwned is Excerpt for a caller that gives lines up: they are
+// sorted in place. The lines kept are copies that share one allocation.
+func (s *Source) ExcerptOwned(lines []int) *Source {
 	slices.Sort(lines)
-	e := &Source{indexed: true, kept: make([]keptLine, 0, len(lines))}
+	lines = slices.Compact(lines)
+	e := &Source{indexed: true, kept: make([]keptLine, len(lines))}
+	if s.kept != nil {
+		for i, n := range lines {
+			e.kept[i] = keptLine{n, s.Line(n)}
+		}
+		return e
+	}
+	s.index()
+	size := 0
+	for _, n := range lines {
+		size += len(s.lines.span(n))
+	}
+	text := make([]byte, 0, size)
 	for i, n := range lines {
-		if i == 0 || n != lines[i-1] {
-			e.kept = append(e.kept, keptLine{n, s.Line(n)})
+		line := s.lines.span(n)
+		if len(line) > 0 {
+			text = append(text, line...)
+			e.kept[i] = keptLine{n, unsafe.String(&text[len(text)-len(line)], len(line))}
+		} else {
+			e.kept[i] = keptLine{n: n}
 		}
 	}
 	return e

@@ -2,6 +2,7 @@ package answerfile
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -144,11 +145,33 @@ func TestSourceExcerpt(t *testing.T) {
 		{"a+whole", a.Join(whole), []string{"", "<a>", "  é", "<b/>", "</a>", ""}},
 		{"whole+b", whole.Join(b), []string{"", "<a>", "  é", "<b/>", "</a>", ""}},
 		{"none", NewSource(data).Excerpt(nil), []string{"", "", "", "", "", ""}},
+		{"a of a", a.Excerpt([]int{2, 3}), []string{"", "", "  é", "", "", ""}},
 	} {
 		for n, want := range c.want {
 			if got := c.s.Line(n); got != want {
 				t.Errorf("%s: Line(%d): got %q, want %q", c.name, n, got, want)
 			}
+		}
+	}
+}
+
+// TestSourceExcerptCopies: the lines of an excerpt are copies, made in
+// one allocation: the text may change once it is taken.
+func TestSourceExcerptCopies(t *testing.T) {
+	data := []byte("<a>\n  <b/>\n\n</a>\n")
+	src := NewSource(data)
+	src.Line(1) // decoded and indexed
+	lines := []int{4, 2, 3, 2}
+	if n := testing.AllocsPerRun(10, func() { src.ExcerptOwned(slices.Clone(lines)) }); n > 4 {
+		t.Errorf("ExcerptOwned: %v allocations, want 4 (Source, lines, their text, the clone of lines)", n)
+	}
+	e := src.Excerpt(lines)
+	for i := range data {
+		data[i] = 'x'
+	}
+	for n, want := range []string{"", "", "  <b/>", "", "</a>", ""} {
+		if got := e.Line(n); got != want {
+			t.Errorf("Line(%d) after the text changed: got %q, want %q", n, got, want)
 		}
 	}
 }

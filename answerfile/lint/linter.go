@@ -445,6 +445,26 @@ func (j *job) keepExcerpts() {
 	if len(j.sources) == 0 {
 		return
 	}
+	if len(j.sources) == 1 {
+		// A file alone (the usual job): the lines of its findings, without
+		// a map of them.
+		for name, src := range j.sources {
+			var buf [64]int
+			lines := buf[:0]
+			for _, d := range j.diags {
+				if d.File == name {
+					lines = append(lines, d.Line)
+				}
+				for _, r := range d.Related {
+					if r.File == name {
+						lines = append(lines, r.Line)
+					}
+				}
+			}
+			j.sources[name] = src.ExcerptOwned(lines)
+		}
+		return
+	}
 	lines := map[string][]int{}
 	for _, d := range j.diags {
 		lines[d.File] = append(lines[d.File], d.Line)
@@ -453,7 +473,7 @@ func (j *job) keepExcerpts() {
 		}
 	}
 	for name, src := range j.sources {
-		j.sources[name] = src.Excerpt(lines[name])
+		j.sources[name] = src.ExcerptOwned(lines[name])
 	}
 }
 
