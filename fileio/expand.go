@@ -3,6 +3,7 @@ package fileio
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -34,41 +35,12 @@ func (e *ArgError) Error() string { return e.Msg }
 // matched is kept whatever its extension.
 func Expand(args []string, ext string) ([]string, error) {
 	var out []string
-	for _, arg := range args {
-		if arg == "-" {
-			out = append(out, arg)
-			continue
-		}
-		st, err := os.Stat(arg)
-		if err != nil && strings.ContainsAny(arg, "*?[") {
-			matches, gerr := doublestar.FilepathGlob(arg, doublestar.WithNoFollow())
-			if gerr != nil {
-				return nil, &ArgError{fmt.Sprintf("bad pattern %q: %v", arg, gerr)}
-			}
-			if len(matches) == 0 {
-				return nil, &ArgError{fmt.Sprintf("%s: no file matches", arg)}
-			}
-			for _, m := range matches {
-				if fi, err := os.Stat(m); err == nil && fi.IsDir() {
-					if out, err = walk(m, ext, out); err != nil {
-						return nil, err
-					}
-				} else {
-					out = append(out, m)
-				}
-			}
-			continue
-		}
-		if err != nil {
-			return nil, &ArgError{DescribeOpenError(arg, err)}
-		}
-		if st.IsDir() {
-			if out, err = walk(arg, ext, out); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		out = append(out, arg)
+	err := Walk(args, ext, func(p string) error {
+		out = append(out, p)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	// Sorted once, and duplicates (a file named twice, or named and found
 	// in a directory) dropped as neighbours: no set of every path, and no
@@ -77,44 +49,111 @@ func Expand(args []string, ext string) ([]string, error) {
 	return slices.Compact(out), nil
 }
 
-// walk appends to out the files of dir and its subdirectories whose
-// extension is ext, in the order the directories list them. Only dir
-// itself must be readable.
-func walk(dir, ext string, out []string) ([]string, error) {
-	entries, err := readDir(dir)
-	if err != nil {
-		return nil, &ArgError{DescribeOpenError(dir, err)}
-	}
-	return walkEntries(dir, entries, ext, out), nil
-}
-
-func walkEntries(dir string, entries []fs.DirEntry, ext string, out []string) []string {
-	for _, e := range entries {
-		name := e.Name()
+// Walk calls found with each path that Expand returns, as the arguments
+// and directories list them, while it walks: unsorted, and a path named
+// twice (or named and found in a directory) comes twice. It stops at the
+// first error, an *ArgError or found's.
+func Walk(args []string, ext string, found func(path string) error) error {
+	for _, arg := range args {
+		if arg == "-" {
+			if err := found(arg); err != nil {
+				return err
+			}
+			continue
+		}
+		st, err := os.Stat(arg)
+		if err != nil && strings.ContainsAny(arg, "*?[") {
+			matches, gerr := doublestar.FilepathGlob(arg, doublestar.WithNoFollow())
+			if gerr != nil {
+				return &ArgError{fmt.Sprintf("bad pattern %q: %v", arg, gerr)}
+			}
+			if len(matches) == 0 {
+				return &ArgError{fmt.Sprintf("%s: no file matches", arg)}
+			}
+			for _, m := range matches {
+				var werr error
+				if fi, err := os.Stat(m); err == nil && fi.IsDir() {
+					werr = walk(m, ext, found)
+				} else {
+					werr = found(m)
+				}
+				if werr != nil {
+					return werr
+				}
+			}
+			continue
+		}
 		switch {
-		case e.IsDir():
-			if strings.HasPrefix(name, ".") {
-				continue
-			}
-			sub := filepath.Join(dir, name)
-			if subEntries, err := readDir(sub); err == nil {
-				out = walkEntries(sub, subEntries, ext, out)
-			}
-		case e.Type()&fs.ModeSymlink == 0 && strings.EqualFold(filepath.Ext(name), ext):
-			out = append(out, filepath.Join(dir, name))
+		case err != nil:
+			err = &ArgError{DescribeOpenError(arg, err)}
+		case st.IsDir():
+			err = walk(arg, ext, found)
+		default:
+			err = found(arg)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	return out
+	return nil
 }
 
-// readDir is os.ReadDir without its sort by name (Expand sorts the paths).
-func readDir(dir string) ([]fs.DirEntry, error) {
+// walk calls found with the files of dir and its subdirectories whose
+// extension is ext, in the order the directories list them, as it reads
+// them (a few hundred entries at a time: the first of 10,000 files comes
+// before the last is read). Only dir itself must be readable.
+func walk(dir, ext string, found func(string) error) error {
+	err := walkDir(dir, ext, found)
+	var stop *stopError
+	switch {
+	case errors.As(err, &stop):
+		return stop.err
+	case err != nil:
+		return &ArgError{DescribeOpenError(dir, err)}
+	}
+	return nil
+}
+
+// stopError is found's error, which ends the walk; any other error of
+// walkDir is dir's own.
+type stopError struct{ err error }
+
+func (e *stopError) Error() string { return e.err.Error() }
+
+// walkDir is walk with dir's own errors as they are; a subdirectory that
+// cannot be read is skipped.
+func walkDir(dir, ext string, found func(string) error) error {
 	f, err := os.Open(dir)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
-	return f.ReadDir(-1)
+	for {
+		entries, err := f.ReadDir(256)
+		for _, e := range entries {
+			name := e.Name()
+			switch {
+			case e.IsDir():
+				if strings.HasPrefix(name, ".") {
+					continue
+				}
+				var stop *stopError
+				if err := walkDir(filepath.Join(dir, name), ext, found); errors.As(err, &stop) {
+					return err
+				}
+			case e.Type()&fs.ModeSymlink == 0 && strings.EqualFold(filepath.Ext(name), ext):
+				if err := found(filepath.Join(dir, name)); err != nil {
+					return &stopError{err}
+				}
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // DescribeOpenError says why path could not be opened, in the words a user

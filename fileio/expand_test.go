@@ -1,6 +1,7 @@
 package fileio
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -43,5 +44,17 @@ func TestExpand(t *testing.T) {
 	}
 	if _, err := Expand([]string{"nosuch"}, ".xml"); err == nil || err.Error() != "nosuch: no such file or directory" {
 		t.Errorf("Expand(nosuch) error = %v", err)
+	}
+	// Walk stops at found's first error and returns it as it is.
+	stop := errors.New("stop")
+	n := 0
+	err = Walk([]string{root}, ".xml", func(string) error {
+		if n++; n == 2 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || n != 2 {
+		t.Errorf("Walk: error %v after %d files, want %v after 2", err, n, stop)
 	}
 }

@@ -373,3 +373,41 @@ func TestLinterExcerpts(t *testing.T) {
 		}
 	}
 }
+
+// TestLinterStreamed: files linted while their directory is walked (more
+// of them than a read of the directory returns at once) give the Result
+// of the same files named one by one, sorted, each once though named twice.
+func TestLinterStreamed(t *testing.T) {
+	dir := t.TempDir()
+	tree := map[string]string{}
+	var named []string
+	for i := range 300 {
+		name := fmt.Sprintf("f%03d.xml", i)
+		if i%3 == 0 {
+			name = "sub/" + name
+		}
+		tree[name] = answerFile([]string{"Cellcore/PerDevice/SMS", "CellCore/PerDevice/SMS"}[i%2])
+		named = append(named, name)
+	}
+	writeTree(t, dir, tree)
+	t.Chdir(dir) // the Linter names files as given
+	lint := func(paths ...string) *Result {
+		l, err := NewLinter(LinterOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := l.LintFiles(paths)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	want := lint(named...)
+	if len(want.Files) != 300 || len(want.Diagnostics) != 150 {
+		t.Fatalf("named one by one: %d files, %d findings; want 300, 150", len(want.Files), len(want.Diagnostics))
+	}
+	got := lint(".", "sub/f003.xml", "f001.xml")
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("streamed (-named +streamed):\n%s", diff)
+	}
+}

@@ -41,6 +41,28 @@ func runJobs(jobs []*job, work func(*worker, *job)) {
 	wg.Wait()
 }
 
+// runStream calls work on every job that produce emits, at most
+// runtime.NumCPU() at a time, while produce still runs (walks a
+// directory); it returns produce's error once every job emitted is done.
+func runStream(produce func(emit func(*job)) error, work func(*worker, *job)) error {
+	jobs := make(chan *job, 64)
+	var wg sync.WaitGroup
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var w worker
+			for j := range jobs {
+				work(&w, j)
+			}
+		}()
+	}
+	err := produce(func(j *job) { jobs <- j })
+	close(jobs)
+	wg.Wait()
+	return err
+}
+
 // workerCount is how many workers runJobs starts for n jobs.
 func workerCount(n int) int { return min(runtime.NumCPU(), n) }
 
