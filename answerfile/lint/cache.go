@@ -6,17 +6,42 @@ import "sync"
 // accepted, so that linting many files (which repeat the same Settings,
 // Setting and Condition elements) validates each distinct element once.
 // The outcome of validating an element depends only on its definition and
-// its projection, so a hit is exact. It is safe for concurrent use and
-// stops growing at a fixed number of entries.
+// its projection, so a hit is exact. It also remembers the settings groups
+// in which the settings check found nothing (see groupKey), whose outcome
+// depends only on what the key holds. It is safe for concurrent use and
+// each of its sets stops growing at a fixed number of entries.
 type SchemaCache struct {
 	mu    sync.RWMutex
 	valid map[string]struct{}
+	clean map[string]struct{}
 }
 
 // NewSchemaCache returns an empty cache.
-func NewSchemaCache() *SchemaCache { return &SchemaCache{valid: map[string]struct{}{}} }
+func NewSchemaCache() *SchemaCache {
+	return &SchemaCache{valid: map[string]struct{}{}, clean: map[string]struct{}{}}
+}
 
 const schemaCacheMax = 200_000
+
+// cleanGroupsMax bounds the clean settings groups remembered.
+const cleanGroupsMax = 50_000
+
+// groupClean reports whether the settings group of key (see groupKey) was
+// found clean before.
+func (c *SchemaCache) groupClean(key []byte) bool {
+	c.mu.RLock()
+	_, ok := c.clean[string(key)]
+	c.mu.RUnlock()
+	return ok
+}
+
+func (c *SchemaCache) markGroupClean(key []byte) {
+	c.mu.Lock()
+	if len(c.clean) < cleanGroupsMax {
+		c.clean[string(key)] = struct{}{}
+	}
+	c.mu.Unlock()
+}
 
 // accepted reports whether key (see projectionKey) was accepted before.
 func (c *SchemaCache) accepted(key []byte) bool {

@@ -198,6 +198,9 @@ type checker struct {
 	diags []answerfile.Diagnostic
 	// running is the check being run; add accepts only its rules.
 	running *check
+	// attempts counts the findings reported so far, those of disabled
+	// rules and internal errors included.
+	attempts int
 	// targets maps each Target Id to the index of its first definition,
 	// in a file of more than smallTargetCount; built on first use.
 	targets map[string]int
@@ -260,6 +263,7 @@ func (r reporter) attrText(e *etree.Element, key, msg string) answerfile.Diagnos
 // does not declare) is a bug of the linter: it is reported as an internal
 // error rather than under a wrong identity.
 func (c *checker) add(d answerfile.Diagnostic) {
+	c.attempts++
 	if c.cfg.disabled(d.Rule) {
 		return
 	}
@@ -279,6 +283,7 @@ func (c *checker) add(d answerfile.Diagnostic) {
 // catalog that does not load, a check that breaks the rule table's
 // contract) as a finding, so that it is never silent.
 func (c *checker) internal(err error) {
+	c.attempts++
 	c.diags = append(c.diags, c.doc.Diag(c.doc.Tree.Root(), RuleSchema, answerfile.Error, "internal error, please report: %v", err))
 }
 
