@@ -155,6 +155,20 @@ func SortDiagnostics(ds []Diagnostic) []Diagnostic {
 	return ds
 }
 
+// DiagnosticsSorted reports whether SortDiagnostics would leave ds as it
+// is: sorted, and without duplicates. A list that is the concatenation of
+// sorted lists is sorted when each list is and each pair of neighbours
+// across them is (DiagnosticsSorted of the two).
+func DiagnosticsSorted(ds []Diagnostic) bool {
+	for i := 1; i < len(ds); i++ {
+		a, b := &ds[i-1], &ds[i]
+		if c := compareDiagnostics(a, b); c > 0 || c == 0 && a.Path == b.Path {
+			return false
+		}
+	}
+	return true
+}
+
 // diagnosticsSorted is slices.IsSortedFunc(ds, CompareDiagnostics) without
 // copying the diagnostics.
 func diagnosticsSorted(ds []Diagnostic) bool {

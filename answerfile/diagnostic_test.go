@@ -18,6 +18,7 @@ func TestSortDiagnostics(t *testing.T) {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column),
 			cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Message, b.Message))
 	}
+	identical := func(a, b Diagnostic) bool { return a.String() == b.String() && a.Path == b.Path && a.Fix == b.Fix }
 	rng := rand.New(rand.NewPCG(1, 2))
 	pick := func(values ...string) string { return values[rng.IntN(len(values))] }
 	for n := range 200 {
@@ -32,8 +33,11 @@ func TestSortDiagnostics(t *testing.T) {
 		want := slices.Clone(ds)
 		slices.SortStableFunc(want, byDefinition)
 		want = slices.CompactFunc(want, func(a, b Diagnostic) bool { return byDefinition(a, b) == 0 && a.Path == b.Path })
+		if got, want := DiagnosticsSorted(ds), slices.EqualFunc(ds, want, identical); got != want {
+			t.Fatalf("DiagnosticsSorted(%v) = %v, want %v", ds, got, want)
+		}
 		got := SortDiagnostics(slices.Clone(ds))
-		if !slices.EqualFunc(got, want, func(a, b Diagnostic) bool { return a.String() == b.String() && a.Path == b.Path && a.Fix == b.Fix }) {
+		if !slices.EqualFunc(got, want, identical) {
 			t.Fatalf("SortDiagnostics(%v)\ngot  %v\nwant %v", ds, got, want)
 		}
 		for i := 1; i < len(ds); i++ {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/fileio"
@@ -369,18 +370,14 @@ func sortJobs(jobs []*job) []*job {
 
 // result gathers the findings of jobs into a Result.
 func (l *Linter) result(jobs []*job, args []string) (*Result, error) {
-	// The lists are sized up front: 10,000 files make 41,000 findings,
-	// which growing by appends copied several times over.
-	nDiags, nSources := 0, 0
+	nSources := 0
 	for _, j := range jobs {
-		nDiags += len(j.diags)
 		nSources += len(j.sources)
 	}
 	r := &Result{
-		Files:       make([]string, 0, len(jobs)),
-		Inputs:      make([]string, 0, len(jobs)),
-		Diagnostics: make([]answerfile.Diagnostic, 0, nDiags),
-		Sources:     make(map[string]*answerfile.Source, nSources),
+		Files:   make([]string, 0, len(jobs)),
+		Inputs:  make([]string, 0, len(jobs)),
+		Sources: make(map[string]*answerfile.Source, nSources),
 	}
 	// A file that a root imports is checked as part of that root's graph.
 	imported := map[string]bool{}
@@ -389,13 +386,7 @@ func (l *Linter) result(jobs []*job, args []string) (*Result, error) {
 			imported[canonicalPath(p)] = true
 		}
 	}
-	names := make(map[string]bool, len(jobs))
-	addName := func(name string) {
-		if !names[name] {
-			names[name] = true
-			r.Files = append(r.Files, name)
-		}
-	}
+	reported := make([]*job, 0, len(jobs)) // the jobs whose findings count
 	for _, j := range jobs {
 		r.Inputs = append(r.Inputs, j.in.path)
 		if j.err != nil {
@@ -411,23 +402,15 @@ func (l *Linter) result(jobs []*job, args []string) (*Result, error) {
 		if len(imported) > 0 && len(j.imported) == 0 && j.in.path != "-" && imported[canonicalPath(j.in.path)] {
 			continue // and so are its fixes
 		}
+		reported = append(reported, j)
 		r.Fixed = append(r.Fixed, j.fixed...)
 		r.NotFixed = append(r.NotFixed, j.notFixed...)
-		addName(j.in.name)
-		for _, name := range j.imported {
-			addName(name)
-		}
-		r.Diagnostics = append(r.Diagnostics, j.diags...)
+		r.Files = append(append(r.Files, j.in.name), j.imported...)
 		for name, src := range j.sources {
 			if prev := r.Sources[name]; prev != nil {
 				src = prev.Join(src) // a file two import graphs share
 			}
 			r.Sources[name] = src
-		}
-		for _, d := range j.diags {
-			if d.Severity >= j.failOn {
-				r.Failed = true
-			}
 		}
 	}
 	if len(r.Files) == 0 {
@@ -438,12 +421,91 @@ func (l *Linter) result(jobs []*job, args []string) (*Result, error) {
 		return nil, &InputError{msg}
 	}
 	slices.Sort(r.Files)
+	r.Files = slices.Compact(r.Files) // a file two import graphs share
 	slices.SortFunc(r.Fixed, func(a, b FixedFile) int { return strings.Compare(a.Name, b.Name) })
 	slices.Sort(r.NotFixed)
 	r.NotFixed = slices.Compact(r.NotFixed)
-	r.Diagnostics = answerfile.SortDiagnostics(r.Diagnostics)
+	r.Diagnostics, r.Failed = gatherDiagnostics(reported)
 	return r, nil
 }
+
+// gatherDiagnostics returns the findings of jobs, sorted as
+// answerfile.SortDiagnostics sorts them, and whether one is at or above
+// its job's fail-on severity.
+//
+// The findings of each job are sorted, and the jobs by name, so their
+// concatenation is mostly sorted already: the copying and checking is split
+// between the workers (41,000 findings of 10,000 files are 7 MB, which one
+// goroutine copied while every other core idled), and only a list out of
+// order (import graphs that share files, or interleave) is sorted whole.
+func gatherDiagnostics(jobs []*job) ([]answerfile.Diagnostic, bool) {
+	n := 0
+	for _, j := range jobs {
+		n += len(j.diags)
+	}
+	out := make([]answerfile.Diagnostic, n)
+	// Parts of about equal numbers of findings, one a worker; a part's
+	// first finding starts at offset off.
+	type part struct {
+		jobs           []*job
+		off            int
+		sorted, failed bool
+	}
+	workers := 1
+	if n >= minGatherPart {
+		workers = workerCount(n / (minGatherPart / 2))
+	}
+	parts := make([]part, 0, workers)
+	lo, off, count := 0, 0, 0
+	for i, j := range jobs {
+		count += len(j.diags)
+		if len(parts) < workers-1 && count >= n*(len(parts)+1)/workers {
+			parts = append(parts, part{jobs: jobs[lo : i+1], off: off})
+			lo, off = i+1, count
+		}
+	}
+	parts = append(parts, part{jobs: jobs[lo:], off: off})
+	gather := func(p *part) {
+		at := p.off
+		for _, j := range p.jobs {
+			at += copy(out[at:], j.diags)
+			for k := range j.diags {
+				if j.diags[k].Severity >= j.failOn {
+					p.failed = true
+					break
+				}
+			}
+		}
+		p.sorted = answerfile.DiagnosticsSorted(out[p.off:at])
+	}
+	var wg sync.WaitGroup
+	for k := range parts {
+		if k == len(parts)-1 {
+			gather(&parts[k]) // on this goroutine
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			gather(&parts[k])
+		}()
+	}
+	wg.Wait()
+	sorted, failed := true, false
+	for k, p := range parts {
+		across := k == 0 || p.off == 0 || p.off == n || answerfile.DiagnosticsSorted(out[p.off-1:p.off+1])
+		sorted = sorted && p.sorted && across
+		failed = failed || p.failed
+	}
+	if !sorted {
+		out = answerfile.SortDiagnostics(out)
+	}
+	return out, failed
+}
+
+// minGatherPart is the fewest findings worth a goroutine of their own in
+// gatherDiagnostics.
+const minGatherPart = 4096
 
 // read returns the bytes of in (from stdin for "-"), at most MaxFileSize;
 // a file is read into buf when it has room (see fileio.ReadFileInto).
