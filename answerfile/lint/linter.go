@@ -224,8 +224,8 @@ type job struct {
 // run lints the inputs that walk finds (calling add with each, unsorted,
 // a path perhaps twice), and gathers their findings. With stream, files
 // are linted while walk still runs (a directory of 10,000 files took 30
-// ms to walk and set up before the first was read); else, and with Fix
-// (which must know every input first), once it is done.
+// ms to walk and set up before the first was read); else, and with Fix,
+// once it is done.
 func (l *Linter) run(walk func(add func(input) error) error, stream bool, args []string, stdin io.Reader) (*Result, error) {
 	// The files of one directory share one configuration, merged once
 	// (lint reads a Config and never changes it, so the workers share its
@@ -272,7 +272,8 @@ func (l *Linter) run(walk func(add func(input) error) error, stream bool, args [
 		jobs = append(jobs, j)
 		return j, nil
 	}
-	if !stream || l.opts.Fix {
+	stream = stream && !l.opts.Fix // Fix must know every input first
+	if !stream {
 		if err := walk(func(in input) error { _, err := newJob(in); return err }); err != nil {
 			return nil, err
 		}
@@ -331,7 +332,7 @@ func (l *Linter) run(walk func(add func(input) error) error, stream bool, args [
 			w.reuse(j, data)
 		}
 	}
-	if stream && !l.opts.Fix {
+	if stream {
 		err := runStream(func(emit func(*job)) error {
 			return walk(func(in input) error {
 				j, err := newJob(in)
