@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -516,22 +517,28 @@ func (s *scanner) checkChars() {
 	src := s.src
 	for i := 0; i < len(src); {
 		// Eight bytes at a time while they are all printable ASCII
-		// (0x20-0x7F): no byte below 0x20 and none from 0x80.
-		for ; i+8 <= len(src); i += 8 {
+		// (0x20-0x7F): no byte below 0x20 and none from 0x80. Where one is
+		// not, the lowest flagged byte is the first such byte (a borrow
+		// only carries upwards): a tab or line end is stepped over and the
+		// loop goes on from the next byte.
+		for i+8 <= len(src) {
 			w := binary.LittleEndian.Uint64(src[i:])
-			if (w-0x2020202020202020|w)&0x8080808080808080 != 0 {
+			m := (w - 0x2020202020202020 | w) & 0x8080808080808080
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) / 8
+			if c := src[i]; c != '\t' && c != '\n' && c != '\r' {
 				break
 			}
+			i++
 		}
 		if i >= len(src) {
 			return
 		}
 		c := src[i]
-		if c >= 0x20 && c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c == '\t' || c == '\n' || c == '\r' {
+		if c >= 0x20 && c < utf8.RuneSelf || c == '\t' || c == '\n' || c == '\r' {
 			i++
 			continue
 		}

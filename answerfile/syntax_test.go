@@ -1,8 +1,10 @@
 package answerfile
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 const hdr = `<?xml version="1.0" encoding="utf-8"?>` + "\n"
@@ -138,6 +140,44 @@ func TestBadCharacterAtEveryOffset(t *testing.T) {
 			if col := 4 + i + bad.shift; err != nil || len(ds) != 1 || ds[0].Line != 2 || ds[0].Column != col {
 				t.Errorf("%q at offset %d: got %v %v, want one error at 2:%d", bad.text, i, ds, err, col)
 			}
+		}
+	}
+}
+
+// TestCheckCharsFirstError: checkChars, which skips eight bytes at a time,
+// finds the first character that XML refuses where a plain loop over the
+// characters finds it, in texts of every mix of printable ASCII, line
+// ends, tabs, control characters, NUL, non-ASCII and invalid UTF-8.
+func TestCheckCharsFirstError(t *testing.T) {
+	pieces := []string{"a", "<b c=\"d\"/>", "        ", "\n", "\r\n", "\r", "\t", "\x01", "\x00", "\x7f", "é", "☃", "\xff", "\xed\xa0\x80", "\uFFFE", "😀"}
+	first := func(src []byte) int {
+		for i := 0; i < len(src); {
+			r, n := utf8.DecodeRune(src[i:])
+			if (r == utf8.RuneError && n == 1) || !isXMLChar(r) {
+				return i
+			}
+			i += n
+		}
+		return -1
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b []byte
+		for range rng.IntN(24) {
+			p := pieces[rng.IntN(len(pieces))]
+			if rng.IntN(4) > 0 {
+				p = pieces[rng.IntN(3)] // mostly text, as a file is
+			}
+			b = append(b, p...)
+		}
+		s := &scanner{src: b}
+		s.checkChars()
+		got := -1
+		if s.err != nil {
+			got = s.err.off
+		}
+		if want := first(b); got != want {
+			t.Fatalf("checkChars(%q): first error at %d, want %d", b, got, want)
 		}
 	}
 }
