@@ -126,7 +126,7 @@ func attrOf(attrs []etree.Attr, key string) Attr {
 // the view without allocating iterators.)
 func (d *Document) child(tok etree.Token, tag string) *etree.Element {
 	if c, ok := tok.(*etree.Element); ok && c.Tag == tag {
-		if _, foreign := d.foreign[c]; !foreign {
+		if _, foreign := d.foreign[c]; d.foreign == nil || !foreign {
 			return c
 		}
 	}
@@ -152,27 +152,38 @@ func sized[T any](d *Document, c *chunk[T], e *etree.Element, tag string) []T {
 // model is where the typed view's slices come from: chunks of the arena
 // (see sized).
 type model struct {
+	root     Customizations
+	imports  chunk[Import]
 	targets  chunk[Target]
 	states   chunk[TargetState]
 	conds    chunk[Condition]
+	statics  chunk[Static]
 	variants chunk[Variant]
+	refs     chunk[TargetRef]
 	groups   chunk[SettingsGroup]
 	settings chunk[Setting]
+	assets   chunk[Asset]
 }
 
 // size sets the size of new chunks for a file of about n elements.
 func (m *model) size(n int) {
 	n = max(n/4, 16)
 	m.targets.n, m.states.n, m.conds.n, m.variants.n, m.groups.n, m.settings.n = n, n, n, n, n, n
+	m.imports.n, m.statics.n, m.refs.n, m.assets.n = 4, 4, n, 4
 }
 
 func (m *model) reset(keepAll bool) {
+	m.root = Customizations{}
+	m.imports.reset(keepAll)
 	m.targets.reset(keepAll)
 	m.states.reset(keepAll)
 	m.conds.reset(keepAll)
+	m.statics.reset(keepAll)
 	m.variants.reset(keepAll)
+	m.refs.reset(keepAll)
 	m.groups.reset(keepAll)
 	m.settings.reset(keepAll)
+	m.assets.reset(keepAll)
 }
 
 // newCustomizations builds the typed view of d, whose slices come from
@@ -180,7 +191,8 @@ func (m *model) reset(keepAll bool) {
 // whose memory it reuses.
 func newCustomizations(d *Document, root *etree.Element) *Customizations {
 	d.arena.model.reset(true)
-	c := &Customizations{Node: d.node(root),
+	c := &d.arena.root
+	*c = Customizations{Node: d.node(root),
 		Name: d.attr(root, "Name"), Description: d.attr(root, "Description"), Owner: d.attr(root, "Owner"),
 		OwnerType: d.attr(root, "OwnerType"), Priority: d.attr(root, "Priority")}
 	for _, tok := range root.Child {
@@ -190,6 +202,9 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 		}
 		switch ch.Tag {
 		case "Imports":
+			if c.Imports == nil {
+				c.Imports = sized(d, &d.arena.imports, ch, "Import")
+			}
 			for _, tok := range ch.Child {
 				if im := d.child(tok, "Import"); im != nil {
 					c.Imports = append(c.Imports, Import{Node: d.node(im), Source: d.attr(im, "Source")})
@@ -205,6 +220,9 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 				}
 			}
 		case "Static":
+			if c.Statics == nil {
+				c.Statics = sized(d, &d.arena.statics, root, "Static")
+			}
 			c.Statics = append(c.Statics, Static{Node: d.node(ch), Groups: d.groups(ch)})
 		case "Variant":
 			if c.Variants == nil {
@@ -213,6 +231,9 @@ func newCustomizations(d *Document, root *etree.Element) *Customizations {
 			v := Variant{Node: d.node(ch), Name: d.attr(ch, "Name"), Groups: d.groups(ch)}
 			for _, tok := range ch.Child {
 				if refs := d.child(tok, "TargetRefs"); refs != nil {
+					if v.TargetRefs == nil {
+						v.TargetRefs = sized(d, &d.arena.refs, refs, "TargetRef")
+					}
 					for _, tok := range refs.Child {
 						if r := d.child(tok, "TargetRef"); r != nil {
 							v.TargetRefs = append(v.TargetRefs, TargetRef{Node: d.node(r), ID: d.attr(r, "Id")})
@@ -252,7 +273,8 @@ func (d *Document) groups(parent *etree.Element) []SettingsGroup {
 		if g == nil {
 			continue
 		}
-		group := SettingsGroup{Node: d.node(g), Path: d.attr(g, "Path"), Settings: sized(d, &d.arena.settings, g, "Setting")}
+		group := SettingsGroup{Node: d.node(g), Path: d.attr(g, "Path"), Settings: sized(d, &d.arena.settings, g, "Setting"),
+			Assets: sized(d, &d.arena.assets, g, "Asset")}
 		for _, tok := range g.Child {
 			if s := d.child(tok, "Setting"); s != nil {
 				group.Settings = append(group.Settings, Setting{Node: d.node(s), Name: d.attr(s, "Name"), Value: d.attr(s, "Value")})

@@ -176,6 +176,7 @@ type arena struct {
 	etreeAttr chunk[etree.Attr]
 	texts     chunk[etree.CharData]
 	comments  chunk[etree.Comment]
+	procInsts chunk[etree.ProcInst]
 	tokens    chunk[etree.Token]
 	model     // the typed view's slices
 	scratch   scratch
@@ -224,6 +225,7 @@ func (a *arena) release() {
 	a.etreeAttr.reset(keepAll)
 	a.texts.reset(keepAll)
 	a.comments.reset(keepAll)
+	a.procInsts.reset(keepAll)
 	a.tokens.reset(keepAll)
 	a.model.reset(keepAll)
 	if !keepAll && cap(a.nodes) > maxPooledNodes {
@@ -590,7 +592,7 @@ func (s *scanner) build() {
 	}
 	s.reserve(elems)
 	n, attrs := min(max(elems, 16), 1024), min(max(bytes.Count(s.src, []byte("=")), 16), 2048)
-	s.texts.n, s.tokens.n, s.comments.n = 2*n, childWindow*n/2, max(n/8, 4)
+	s.texts.n, s.tokens.n, s.comments.n, s.procInsts.n = 2*n, childWindow*n/2, max(n/8, 4), 2
 	s.attrInfos.n, s.etreeAttr.n = attrs, attrs
 	s.model.size(n)
 	s.attrs, s.values, s.counts, s.nsScopes = s.scratch.attrs, s.scratch.values, s.scratch.counts, s.scratch.nsScopes
@@ -723,7 +725,7 @@ func (s *scanner) xmlDecl() {
 	}
 	body := s.src[s.p+5 : s.p+end]
 	if s.walk == nil {
-		s.cur.CreateProcInst("xml", strings.TrimLeft(s.slice(s.p+5, s.p+end), " \t\n"))
+		s.addProcInst("xml", strings.TrimLeft(s.slice(s.p+5, s.p+end), " \t\n"))
 	}
 	s.p += end + 2
 	version, encoding, ok := pseudoAttrs(body)
@@ -735,7 +737,17 @@ func (s *scanner) xmlDecl() {
 		s.fail(start, `write it as <?xml version="1.0" encoding="utf-8"?>`, "XML declaration without version=\"1.0\"")
 		return
 	}
-	s.decl = strings.ToLower(string(encoding))
+	// encoding is a slice of the text, which is not changed (see scan):
+	// its string needs no copy.
+	s.decl = strings.ToLower(unsafe.String(unsafe.SliceData(encoding), len(encoding)))
+}
+
+// addProcInst adds a processing instruction to the current element, as
+// CreateProcInst does, but from the arena.
+func (s *scanner) addProcInst(target, inst string) {
+	p := s.procInsts.next()
+	p.Target, p.Inst = target, inst
+	s.addChild(p)
 }
 
 // pseudoAttrs reads the name="value" pairs of an XML declaration and
@@ -832,7 +844,7 @@ func (s *scanner) pi() {
 		return
 	}
 	if s.walk == nil {
-		s.cur.CreateProcInst(target, strings.TrimLeft(normalizeNewlines(inst), " \t\n"))
+		s.addProcInst(target, strings.TrimLeft(normalizeNewlines(inst), " \t\n"))
 	}
 	s.p += end + 2
 }
