@@ -14,6 +14,9 @@ type SchemaCache struct {
 	mu    sync.RWMutex
 	valid map[string]struct{}
 	clean map[string]struct{}
+	// checkers holds the checkers of small files done, for the memory
+	// they keep (checkScratch): a file allocated all of it anew.
+	checkers sync.Pool
 }
 
 // NewSchemaCache returns an empty cache.
@@ -63,4 +66,31 @@ func (c *SchemaCache) accept(key []byte) {
 		c.valid[string(key)] = struct{}{}
 	}
 	c.mu.Unlock()
+}
+
+// checker returns a checker of an earlier file, or a new one; c may be nil.
+func (c *SchemaCache) checker() *checker {
+	if c != nil {
+		if ck, ok := c.checkers.Get().(*checker); ok {
+			return ck
+		}
+	}
+	return &checker{}
+}
+
+// maxPooledConditions is the most conditions whose memory a pooled
+// checker keeps: it does not hold on to a large file's.
+const maxPooledConditions = 256
+
+// release hands back the checker of a small file once its findings are
+// taken: the file's conditions are cleared from its scratch memory, and
+// nothing else of the file is kept.
+func (c *SchemaCache) release(ck *checker) {
+	if c == nil || ck.large || cap(ck.scratch.checked) > maxPooledConditions {
+		return
+	}
+	clear(ck.scratch.checked)
+	clear(ck.scratch.states)
+	*ck = checker{scratch: ck.scratch}
+	c.checkers.Put(ck)
 }

@@ -2,11 +2,12 @@ package lint
 
 import (
 	"fmt"
-	"github.com/mcsf-dev/mcsf/internal/english"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/internal/english"
 	"github.com/mcsf-dev/mcsf/variant"
 )
 
@@ -167,13 +168,24 @@ func (fc *fileConditions) of(i int) [][]variant.Checked {
 	return fc.states[fc.first[i]:fc.first[i+1]]
 }
 
+// checkScratch is the memory of a file's conditions table, kept for the
+// next file of a run: allocating it anew was 3 % of the CPU of linting
+// bench/gen's 10,000 files.
+type checkScratch struct {
+	conds   fileConditions
+	checked []variant.Checked
+	states  [][]variant.Checked
+	first   []int
+}
+
 // conditions returns the file's conditions table, built on first use (for
 // a large file, before its checks start: they share it).
 func (c *checker) conditions() *fileConditions {
 	if c.conds != nil {
 		return c.conds
 	}
-	fc := &fileConditions{}
+	fc := &c.scratch.conds
+	*fc = fileConditions{}
 	fc.patternMsg, fc.over = c.tooManyPatterns()
 	c.conds = fc
 	if fc.over != nil {
@@ -187,8 +199,10 @@ func (c *checker) conditions() *fileConditions {
 			nConds += len(st.Conditions)
 		}
 	}
-	all := make([]variant.Checked, 0, nConds)
-	fc.states, fc.first = make([][]variant.Checked, 0, nStates), make([]int, 0, len(targets)+1)
+	sc := &c.scratch
+	// Room for every condition up front: the states are slices of all.
+	all := slices.Grow(sc.checked[:0], nConds)
+	fc.states, fc.first = slices.Grow(sc.states[:0], nStates), slices.Grow(sc.first[:0], len(targets)+1)
 	for _, t := range targets {
 		fc.first = append(fc.first, len(fc.states))
 		for _, st := range t.States {
@@ -200,5 +214,6 @@ func (c *checker) conditions() *fileConditions {
 		}
 	}
 	fc.first = append(fc.first, len(fc.states))
+	sc.checked, sc.states, sc.first = all, fc.states, fc.first
 	return fc
 }

@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -105,5 +106,33 @@ func TestGroupKey(t *testing.T) {
 	}
 	if same < 100 {
 		t.Errorf("only %d of 20000 pairs equal: the test compares too few", same)
+	}
+}
+
+// TestCheckerRelease: a checker handed back to the run's cache keeps its
+// conditions table's memory, cleared, and nothing else of its file; the
+// next file's checker that reuses it finds what a new one finds (the
+// shared-cache corpus tests lint every sample so).
+func TestCheckerRelease(t *testing.T) {
+	doc, _, err := answerfile.Parse("t.xml", []byte(rootOpen+`>
+  <Targets><Target Id="A"><TargetState><Condition Name="MCC" Value="310"/><Condition Name="MNC" Value="26"/></TargetState></Target></Targets>
+</ImageCustomizations>
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache := NewSchemaCache()
+	ck := cache.checker()
+	*ck = checker{doc: doc, cfg: Config{Cache: cache}, index: ruleIndex(), scratch: ck.scratch}
+	ck.run()
+	if len(ck.scratch.checked) != 2 || len(ck.diags) == 0 {
+		t.Fatalf("the file's checks: %d conditions, %d findings", len(ck.scratch.checked), len(ck.diags))
+	}
+	cache.release(ck)
+	if ck.doc != nil || ck.diags != nil || ck.conds != nil || ck.attempts != 0 {
+		t.Errorf("released checker keeps its file: %+v", ck)
+	}
+	if len(ck.scratch.checked) != 2 || !reflect.ValueOf(ck.scratch.checked[0]).IsZero() || !reflect.ValueOf(ck.scratch.checked[1]).IsZero() {
+		t.Errorf("released checker keeps the file's conditions: %+v", ck.scratch.checked)
 	}
 }

@@ -121,9 +121,11 @@ func lintChecks(doc *answerfile.Document, cfg Config, large bool) []answerfile.D
 	// Room for the findings of most files (bench/gen's 10,000 small files have
 	// 4 on average): growing the slice from nothing was 2 % of the checks'
 	// CPU.
-	c := &checker{doc: doc, cfg: cfg, index: ruleIndex(), large: large, diags: make([]answerfile.Diagnostic, 0, 8)}
+	c := cfg.Cache.checker()
+	*c = checker{doc: doc, cfg: cfg, index: ruleIndex(), large: large, diags: make([]answerfile.Diagnostic, 0, 8), scratch: c.scratch}
 	c.run()
 	diags := applySuppressions(doc, c.diags, cfg)
+	cfg.Cache.release(c)
 	return cfg.Finish(diags)
 }
 
@@ -207,6 +209,8 @@ type checker struct {
 	// conds is the file's conditions checked and parsed once; built on
 	// first use (see conditions).
 	conds *fileConditions
+	// scratch is memory kept from file to file of a run.
+	scratch checkScratch
 	// pathSegs are the catalog's settings paths, each split in segments; built on first use.
 	pathSegs [][]string
 	// memo holds the catalog's answers so far.
