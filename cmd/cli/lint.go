@@ -261,8 +261,12 @@ func runLint(o *lintOptions, args []string, io *streams) error {
 	r.ToolVersion = currentVersion().SemanticVersion
 	r.Hostname, _ = os.Hostname()
 	r.Started, r.Elapsed = started, time.Since(started)
-	prefix, top := checkoutPrefix(o.pathPrefix, o.pathPrefixSet, r.Root)
-	if err := writeOutputs(o.outputs, r, res.Inputs, inCheckout(r, prefix, top), io); err != nil {
+	inCI := r // a copy with other names only for the formats that need them (41,000 findings, 7 MB)
+	if slices.ContainsFunc(o.outputs, func(out output) bool { return slices.Contains(checkoutFormats, out.format) }) {
+		prefix, top := checkoutPrefix(o.pathPrefix, o.pathPrefixSet, r.Root)
+		inCI = inCheckout(r, prefix, top)
+	}
+	if err := writeOutputs(o.outputs, r, res.Inputs, inCI, io); err != nil {
 		return err
 	}
 	if err := writeGitHubSummary(hasFormat(o.outputs, "github"), r); err != nil { // github_summary.go
