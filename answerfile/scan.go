@@ -340,11 +340,15 @@ func (s *scanner) hasPrefix(p string) bool {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func (s *scanner) skipSpace() bool {
-	start := s.p
-	for s.p < len(s.src) && isSpace(s.src[s.p]) {
-		s.p++
+	// The hot loops of the scanner count in a local variable, not in s.p,
+	// which the compiler would store at every byte.
+	src, p := s.src, s.p
+	for p < len(src) && isSpace(src[p]) {
+		p++
 	}
-	return s.p > start
+	moved := p > s.p
+	s.p = p
+	return moved
 }
 
 // keepSpace reads white space between markup and adds it to the tree.
@@ -444,38 +448,40 @@ var asciiName = func() (t [utf8.RuneSelf]byte) {
 // is tested alone, so that the loop over the others (ASCII, mostly) tests
 // one table entry a byte.
 func (s *scanner) name() string {
-	start := s.p
-	if s.p >= len(s.src) {
+	src, start := s.src, s.p
+	p := start
+	if p >= len(src) {
 		return ""
 	}
-	if c := s.src[s.p]; c < utf8.RuneSelf {
+	if c := src[p]; c < utf8.RuneSelf {
 		if asciiName[c] != 1 {
 			return ""
 		}
-		s.p++
+		p++
 	} else {
-		r, n := utf8.DecodeRune(s.src[s.p:])
+		r, n := utf8.DecodeRune(src[p:])
 		if !isNameStart(r) {
 			return ""
 		}
-		s.p += n
+		p += n
 	}
-	for s.p < len(s.src) {
-		c := s.src[s.p]
+	for p < len(src) {
+		c := src[p]
 		if c < utf8.RuneSelf {
 			if asciiName[c] == 0 {
 				break
 			}
-			s.p++
+			p++
 			continue
 		}
-		r, n := utf8.DecodeRune(s.src[s.p:])
+		r, n := utf8.DecodeRune(src[p:])
 		if !isNameChar(r) {
 			break
 		}
-		s.p += n
+		p += n
 	}
-	return s.str[start:s.p]
+	s.p = p
+	return s.str[start:p]
 }
 
 func describe(b []byte) string {
@@ -1194,9 +1200,11 @@ func (s *scanner) attrValue(q byte, aname string) (string, bool) {
 	var out []byte
 	start := s.p
 	for s.p < len(s.src) {
-		for s.p < len(s.src) && !valueStop[s.src[s.p]] {
-			s.p++
+		src, p := s.src, s.p
+		for p < len(src) && !valueStop[src[p]] {
+			p++
 		}
+		s.p = p
 		if s.p == len(s.src) || s.src[s.p] == q {
 			break
 		}
@@ -1299,9 +1307,11 @@ func (s *scanner) text() (string, bool) {
 	var out []byte
 	start := s.p
 	for s.p < len(s.src) {
-		for s.p < len(s.src) && !textStop[s.src[s.p]] {
-			s.p++
+		src, p := s.src, s.p
+		for p < len(src) && !textStop[src[p]] {
+			p++
 		}
+		s.p = p
 		if s.p == len(s.src) || s.src[s.p] == '<' {
 			break
 		}
