@@ -91,6 +91,7 @@ func (c *SchemaCache) release(ck *checker) {
 	}
 	clear(ck.scratch.checked)
 	clear(ck.scratch.states)
+	ck.scratch.conds = fileConditions{}
 	*ck = checker{scratch: ck.scratch}
 	c.checkers.Put(ck)
 }

@@ -129,7 +129,7 @@ func TestCheckerRelease(t *testing.T) {
 		t.Fatalf("the file's checks: %d conditions, %d findings", len(ck.scratch.checked), len(ck.diags))
 	}
 	cache.release(ck)
-	if ck.doc != nil || ck.diags != nil || ck.conds != nil || ck.attempts != 0 {
+	if ck.doc != nil || ck.diags != nil || ck.conds != nil || ck.attempts != 0 || ck.scratch.conds.states != nil {
 		t.Errorf("released checker keeps its file: %+v", ck)
 	}
 	if len(ck.scratch.checked) != 2 || !reflect.ValueOf(ck.scratch.checked[0]).IsZero() || !reflect.ValueOf(ck.scratch.checked[1]).IsZero() {
