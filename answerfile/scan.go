@@ -172,6 +172,7 @@ type arena struct {
 	// of elements (see build), so that an element's record is found from
 	// its address (Document.infoOf) instead of a map.
 	nodes     []node
+	tree      etree.Document // the Document's Tree
 	attrInfos chunk[attrInfo]
 	etreeAttr chunk[etree.Attr]
 	texts     chunk[etree.CharData]
@@ -187,6 +188,7 @@ type arena struct {
 // scratch is the scanner's working memory, kept by the arena for the next
 // document (see scanner for what each holds).
 type scratch struct {
+	stack    []openElem
 	attrs    []attrInfo
 	values   []string
 	counts   []tagCount
@@ -200,6 +202,8 @@ func (s *scanner) keepScratch() {
 	clear(s.values[:cap(s.values)])
 	clear(s.counts[:cap(s.counts)])
 	clear(s.nsScopes[:cap(s.nsScopes)])
+	clear(s.stack[:cap(s.stack)])
+	s.arena.scratch.stack = s.stack[:0]
 	s.arena.scratch.attrs, s.arena.scratch.values = s.attrs[:0], s.values[:0]
 	s.arena.scratch.counts, s.arena.scratch.nsScopes = s.counts[:0], s.nsScopes[:0]
 }
@@ -228,6 +232,7 @@ func (a *arena) release() {
 	a.procInsts.reset(keepAll)
 	a.tokens.reset(keepAll)
 	a.model.reset(keepAll)
+	a.tree = etree.Document{}
 	if !keepAll && cap(a.nodes) > maxPooledNodes {
 		a.nodes = nil
 	} else {
@@ -302,6 +307,7 @@ type scanner struct {
 	attrs  []attrInfo
 	values []string
 	counts []tagCount
+	stack  []openElem // the open elements, innermost last (see element)
 	// where the tree's records come from: parser's arena when it is set,
 	// else the pool's
 	*arena
@@ -576,13 +582,14 @@ func (s *scanner) checkChars() {
 // build makes the scanner build the tree: the document, and the arena its
 // records come from.
 func (s *scanner) build() {
-	s.doc = etree.NewDocument()
-	s.cur = &s.doc.Element
 	if s.parser != nil {
 		s.arena = s.parser.get()
 	} else {
 		s.arena = arenas.Get().(*arena)
 	}
+	// The document, as etree.NewDocument makes it, in the arena.
+	s.doc = &s.arena.tree
+	s.cur = &s.doc.Element
 	// Every element starts with a '<', so the count of '<' bounds the
 	// number of elements: their one slice of nodes never grows (elements
 	// point into it). The nodes of a small file's arena are reused for the
@@ -601,7 +608,9 @@ func (s *scanner) build() {
 	s.texts.n, s.tokens.n, s.comments.n, s.procInsts.n = 2*n, childWindow*n/2, max(n/8, 4), 2
 	s.attrInfos.n, s.etreeAttr.n = attrs, attrs
 	s.model.size(n)
+	s.doc.Child = s.tokens.window(childWindow)
 	s.attrs, s.values, s.counts, s.nsScopes = s.scratch.attrs, s.scratch.values, s.scratch.counts, s.scratch.nsScopes
+	s.stack = s.scratch.stack
 }
 
 // scan checks the whole document. On return s.err holds the first error, if any.
@@ -910,7 +919,8 @@ type tagCount struct {
 
 // element reads the root element and everything inside it, iteratively.
 func (s *scanner) element() {
-	var stack []openElem
+	stack := s.stack[:0]
+	defer func() { s.stack = stack }() // kept for the next document (keepScratch)
 	for s.ok() {
 		if s.p >= len(s.src) {
 			if len(stack) > 0 {
