@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -152,10 +153,14 @@ func (l *Linter) LintFiles(paths []string) (*Result, error) {
 		}
 	}
 	walk := func(add func(input) error) error {
+		stdin := false
 		return fileio.Walk(paths, ".xml", func(p string) error {
 			in := input{path: p, name: p, named: named[p]}
 			if p == "-" {
-				in.name = l.stdinName()
+				if stdin {
+					return nil // read once
+				}
+				stdin, in.name = true, l.stdinName()
 			}
 			return add(in)
 		})
@@ -361,11 +366,14 @@ func (l *Linter) run(walk func(add func(input) error) error, stream bool, args [
 	return l.result(jobs, args)
 }
 
-// sortJobs sorts jobs by name, and drops a path's second job (a file named
-// twice, or named and found in a directory; linted twice when streamed,
-// with the same findings).
+// sortJobs sorts jobs by name (then path: standard input may be given a
+// file's name), and drops a path's second job (a file named twice, or
+// named and found in a directory; linted twice when streamed, with the
+// same findings).
 func sortJobs(jobs []*job) []*job {
-	slices.SortStableFunc(jobs, func(a, b *job) int { return strings.Compare(a.in.name, b.in.name) })
+	slices.SortFunc(jobs, func(a, b *job) int {
+		return cmp.Or(strings.Compare(a.in.name, b.in.name), strings.Compare(a.in.path, b.in.path))
+	})
 	return slices.CompactFunc(jobs, func(a, b *job) bool { return a.in.path == b.in.path })
 }
 
