@@ -14,4 +14,12 @@
 // reflects over every value and re-indents the whole text, took 0.24 s of a
 // 0.5 s budget for it. A test holds it to the bytes encoding/json writes for
 // the same types. SARIF is encoded with encoding/json, one result at a time.
+//
+// The text and JSON writers format a long list in parts of about 512
+// findings on GOMAXPROCS goroutines and write the parts in order (parts.go):
+// the report is written after the last file is linted, and one goroutine
+// formatting the 41,000 findings of 10,000 files left every other core idle
+// for a sixth of the run. The output is byte for byte the serial one (a
+// text part starts only where the file changes, so each Source is read by
+// one goroutine).
 package report
