@@ -273,8 +273,26 @@ func (d *Document) groups(parent *etree.Element) []SettingsGroup {
 		if g == nil {
 			continue
 		}
-		group := SettingsGroup{Node: d.node(g), Path: d.attr(g, "Path"), Settings: sized(d, &d.arena.settings, g, "Setting"),
-			Assets: sized(d, &d.arena.assets, g, "Asset")}
+		// Its settings and assets counted in one pass, as sized counts.
+		settings, assets := 0, 0
+		for _, tok := range g.Child {
+			if c, ok := tok.(*etree.Element); ok && (c.Tag == "Setting" || c.Tag == "Asset") {
+				if _, foreign := d.foreign[c]; d.foreign == nil || !foreign {
+					if c.Tag == "Setting" {
+						settings++
+					} else {
+						assets++
+					}
+				}
+			}
+		}
+		group := SettingsGroup{Node: d.node(g), Path: d.attr(g, "Path")}
+		if settings > 0 {
+			group.Settings = d.arena.settings.window(settings)
+		}
+		if assets > 0 {
+			group.Assets = d.arena.assets.window(assets)
+		}
 		for _, tok := range g.Child {
 			if s := d.child(tok, "Setting"); s != nil {
 				group.Settings = append(group.Settings, Setting{Node: d.node(s), Name: d.attr(s, "Name"), Value: d.attr(s, "Value")})

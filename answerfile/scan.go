@@ -1034,6 +1034,7 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 	}
 	s.attrs, s.values = s.attrs[:0], s.values[:0]
 	var prefixes []string
+	prefixedAttr := false // an attribute name has a prefix
 	for {
 		sp := s.skipSpace()
 		if s.p >= len(s.src) {
@@ -1108,10 +1109,13 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 		}
 		s.attrs = append(s.attrs, attrInfo{name: aname, off: aoff, valueOff: voff})
 		s.values = append(s.values, value)
-		if aname == "xmlns" {
-			s.nsDecls++
+		if strings.IndexByte(aname, ':') < 0 {
+			if aname == "xmlns" {
+				s.nsDecls++
+			}
 			continue
 		}
+		prefixedAttr = true
 		if p, ok := strings.CutPrefix(aname, "xmlns:"); ok {
 			s.nsDecls++
 			if value == "" {
@@ -1130,6 +1134,9 @@ func (s *scanner) startTag(depth int, parent *elemInfo, siblings int) (info *ele
 		return
 	}
 	for _, a := range s.attrs {
+		if !prefixedAttr {
+			break
+		}
 		if i := strings.IndexByte(a.name, ':'); i >= 0 && a.name[:i] != "xmlns" && !s.declared(a.name[:i]) {
 			p := a.name[:i]
 			s.fail(a.off, "declare it with xmlns:"+p+"=\"...\" or remove the prefix", "namespace prefix %s of attribute %s is not declared", p, a.name)
