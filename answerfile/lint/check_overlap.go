@@ -154,7 +154,7 @@ const smallVariantCount = 8
 func overlapCandidates(states [][]stateInfo) [][2]int {
 	if len(states) <= smallVariantCount {
 		// Few variants: every pair, in the same order, costs less than an index.
-		var out [][2]int
+		out := make([][2]int, 0, len(states)*(len(states)-1)/2)
 		for j := range states {
 			for i := range j {
 				if len(states[i]) > 0 && len(states[j]) > 0 {

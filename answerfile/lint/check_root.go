@@ -79,7 +79,13 @@ func (c *checker) checkOrder() {
 		d.Related = []answerfile.Related{c.related(firstStatic.Node, "the first <Static>")}
 		c.add(d)
 	}
-	for _, ch := range root.ChildElements() {
+	// The root's child elements, without the list ChildElements
+	// allocates (and grows) for each file.
+	for _, tok := range root.Child {
+		ch, isElem := tok.(*etree.Element)
+		if !isElem {
+			continue
+		}
 		rank, ok := childRank[ch.Tag]
 		if _, foreign := c.doc.Foreign(ch); !ok || foreign {
 			continue
