@@ -41,6 +41,11 @@ func ReadFileInto(buf []byte, path string, limit int64) ([]byte, error) {
 	if int64(cap(buf)) < plusOne(size) {
 		data = make([]byte, 0, plusOne(size))
 	}
+	// No more than that is asked of the first read, also when buf is
+	// larger: a read past the end of the file's last page sets the kernel
+	// reading ahead (page_cache_ra_order took 1.1-1.6 % of the CPU of a
+	// lint of 10,000 small files read into a reused buffer).
+	data = data[:0:plusOne(size)]
 	for {
 		if len(data) == cap(data) {
 			data = append(data, make([]byte, 512)...)[:len(data)]
