@@ -75,9 +75,56 @@ var knownNames = map[string]struct {
 var lowerNames = []string{"mcc", "mnc", "spn", "pnn", "gid1", "iccid", "roaming", "uicc", "uiccslot",
 	"processortype", "processorname", "aoac", "powerplatformrole", "architecture", "server", "region", "lang", "imsi"}
 
+// documentedKey returns the lower-case form of a documented condition name
+// spelled as documented (knownNames' canon), and false for any other
+// string: the names of nearly every condition, told by one switch instead
+// of a scan for upper case, a search of lowerNames and a map lookup.
+func documentedKey(name string) (string, bool) {
+	switch name {
+	case "MCC":
+		return "mcc", true
+	case "MNC":
+		return "mnc", true
+	case "SPN":
+		return "spn", true
+	case "PNN":
+		return "pnn", true
+	case "GID1":
+		return "gid1", true
+	case "ICCID":
+		return "iccid", true
+	case "Roaming":
+		return "roaming", true
+	case "UICC":
+		return "uicc", true
+	case "UICCSLOT":
+		return "uiccslot", true
+	case "ProcessorType":
+		return "processortype", true
+	case "ProcessorName":
+		return "processorname", true
+	case "AoAc":
+		return "aoac", true
+	case "PowerPlatformRole":
+		return "powerplatformrole", true
+	case "Architecture":
+		return "architecture", true
+	case "Server":
+		return "server", true
+	case "Region":
+		return "region", true
+	case "Lang":
+		return "lang", true
+	}
+	return "", false
+}
+
 // lowerName is strings.ToLower(name), without allocating for names that are
 // already lower case or documented.
 func lowerName(name string) string {
+	if k, ok := documentedKey(name); ok {
+		return k
+	}
 	upper := false
 	for i := 0; i < len(name); i++ {
 		if c := name[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
@@ -203,6 +250,9 @@ func splitCondition(name, value string) Condition {
 
 // nameProblem checks a condition name: empty, reserved, or not documented.
 func nameProblem(name string) (Problem, bool) {
+	if _, ok := documentedKey(name); ok {
+		return Problem{}, false // as the known name as written below
+	}
 	trimmed := strings.TrimSpace(name)
 	key := lowerName(trimmed)
 	if _, known := knownNames[key]; known && len(trimmed) == len(name) {

@@ -331,3 +331,28 @@ func TestKnownNotReserved(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentedKey: documentedKey knows exactly the documented spelling
+// of every documented name (knownNames), with its lower-case form, and
+// lowerName and nameProblem answer for every spelling as strings.ToLower
+// and the known-name table do.
+func TestDocumentedKey(t *testing.T) {
+	if len(knownNames) != 17 {
+		t.Fatalf("%d documented names: update documentedKey's switch", len(knownNames))
+	}
+	for key, k := range knownNames {
+		for _, s := range []string{k.canon, key, strings.ToUpper(key), " " + k.canon, k.canon + " ", k.canon + "x", "IMSI", ""} {
+			got, ok := documentedKey(s)
+			if want := s == k.canon; ok != want || ok && got != key {
+				t.Errorf("documentedKey(%q) = %q, %v; want %v", s, got, ok, want)
+			}
+			if got := lowerName(s); got != strings.ToLower(s) {
+				t.Errorf("lowerName(%q) = %q", s, got)
+			}
+			_, bad := nameProblem(s)
+			if _, known := knownNames[strings.ToLower(s)]; known && bad {
+				t.Errorf("nameProblem(%q): a problem for a documented name", s)
+			}
+		}
+	}
+}
