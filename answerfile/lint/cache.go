@@ -1,6 +1,9 @@
 package lint
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // SchemaCache remembers element projections that the answer-file schema
 // accepted, so that linting many files (which repeat the same Settings,
@@ -17,6 +20,26 @@ type SchemaCache struct {
 	// checkers holds the checkers of small files done, for the memory
 	// they keep (checkScratch): a file allocated all of it anew.
 	checkers sync.Pool
+	// mncForm holds mnc-form's texts of the MNCs met, 2-digit ones in [0]
+	// and 3-digit ones (starting with 0) in [1], by their last two digits:
+	// each made when first needed (all 200 at once were a twentieth of
+	// the CPU of linting one small file).
+	mncForm [2][100]atomic.Pointer[mncFormText]
+}
+
+// mncFormText returns mnc-form's texts for MNC v (2 digits, or 3 that
+// start with 0); c may be nil.
+func (c *SchemaCache) mncFormText(v string) *mncFormText {
+	if c == nil {
+		return newMNCFormText(v)
+	}
+	p := &c.mncForm[len(v)-2][int(v[len(v)-2]-'0')*10+int(v[len(v)-1]-'0')]
+	t := p.Load()
+	if t == nil {
+		t = newMNCFormText(v) // two workers may both make it: the same texts
+		p.Store(t)
+	}
+	return t
 }
 
 // NewSchemaCache returns an empty cache.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/internal/english"
@@ -87,9 +86,9 @@ func (c *checker) checkMNCForm(cond answerfile.Condition) {
 	if len(v) != 2 && (len(v) != 3 || v[0] != '0') {
 		return
 	}
-	// Every plain 2-digit MNC gets this note: its texts come from a table
-	// made once per run (they were a fifth of the checks' allocations).
-	texts := &mncFormTexts()[len(v)-2][int(v[len(v)-2]-'0')*10+int(v[len(v)-1]-'0')]
+	// Every plain 2-digit MNC gets this note: its texts are made once per
+	// run and MNC (they were a fifth of the checks' allocations).
+	texts := c.cfg.Cache.mncFormText(v)
 	d := c.rule(RuleMNCForm).attrText(cond.Elem, "Value", texts.msg)
 	if !neg {
 		d.Fix = texts.fix
@@ -100,22 +99,15 @@ func (c *checker) checkMNCForm(cond answerfile.Condition) {
 // mncFormText is the message and the fix of mnc-form for one MNC.
 type mncFormText struct{ msg, fix string }
 
-// mncFormTexts holds mnc-form's texts of every 2-digit MNC ([0]) and of
-// every 3-digit one that starts with 0 ([1]), by their last two digits.
-var mncFormTexts = sync.OnceValue(func() *[2][100]mncFormText {
-	var t [2][100]mncFormText
-	for n := range 100 {
-		short := string([]byte{byte('0' + n/10), byte('0' + n%10)})
-		t[0][n] = mncForm(short, "0"+short, short)
-		t[1][n] = mncForm("0"+short, short, short)
+// newMNCFormText makes the texts of mnc-form for MNC v: 2 digits, or 3
+// that start with 0.
+func newMNCFormText(v string) *mncFormText {
+	short := v[len(v)-2:]
+	other := "0" + short
+	if len(v) == 3 {
+		other = short
 	}
-	return &t
-})
-
-// mncForm writes the texts of mnc-form for MNC v, whose other spelling is
-// other and whose 2-digit form is short.
-func mncForm(v, other, short string) mncFormText {
-	return mncFormText{
+	return &mncFormText{
 		msg: fmt.Sprintf("MNC %q does not match a SIM that reports %q: they are different values; write the form the operator's SIMs report", v, other),
 		// pattern:0?26 matches exactly "26" and "026" (anchored).
 		fix: fmt.Sprintf("if both forms occur, add a TargetState with MNC %q, or use pattern:0?%s", other, short),

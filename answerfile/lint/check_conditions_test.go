@@ -150,14 +150,22 @@ func TestMNCFormTexts(t *testing.T) {
 				msg: `MNC "` + v + `" does not match a SIM that reports "` + other + `": they are different values; write the form the operator's SIMs report`,
 				fix: `if both forms occur, add a TargetState with MNC "` + other + `", or use pattern:0?` + short,
 			}
-			if got := mncFormTexts()[i][n]; got != want {
-				t.Errorf("MNC %s: %+v, want %+v", v, got, want)
+			// Made anew, remembered by a run's cache, and read back from it.
+			c := NewSchemaCache()
+			first := c.mncFormText(v)
+			for _, got := range []*mncFormText{newMNCFormText(v), first} {
+				if *got != want {
+					t.Errorf("MNC %s: %+v, want %+v", v, *got, want)
+				}
+			}
+			if c.mncFormText(v) != first {
+				t.Errorf("MNC %s: the cache made its texts again", v)
 			}
 		}
 	}
 	for _, v := range []string{"!26", "!026"} {
 		ds := withRule(lintStates(t, []variant.Pair{{Name: "MCC", Value: "310"}, {Name: "MNC", Value: v}}), RuleMNCForm)
-		if len(ds) != 1 || ds[0].Message != mncFormTexts()[len(v)-3][26].msg || ds[0].Fix != "" {
+		if len(ds) != 1 || ds[0].Message != newMNCFormText(v[1:]).msg || ds[0].Fix != "" {
 			t.Errorf("MNC %s: %+v, want the message of %s without a fix", v, ds, v[1:])
 		}
 	}
