@@ -241,7 +241,9 @@ func splitCondition(name, value string) Condition {
 		c.Kind, c.Text = Range, rest[len("range:"):]
 	default:
 		c.Kind, c.Text = Exact, rest
-		if hasPrefixFold(rest, "pattern:") || hasPrefixFold(rest, "range:") {
+		// Only p and P fold to p, only r and R to r: most values (digits,
+		// names) are told apart by their first byte.
+		if f := firstLower(rest); (f == 'p' || f == 'r') && (hasPrefixFold(rest, "pattern:") || hasPrefixFold(rest, "range:")) {
 			c.cap = rest[:strings.IndexByte(rest, ':')+1]
 		}
 	}
@@ -326,6 +328,18 @@ func MustParseCondition(name, value string) Condition {
 		panic(err)
 	}
 	return c
+}
+
+// firstLower is the first byte of s in lower case if it is an ASCII
+// letter (0 for an empty s).
+func firstLower(s string) byte {
+	if s == "" {
+		return 0
+	}
+	if c := s[0]; 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return s[0]
 }
 
 func hasPrefixFold(s, prefix string) bool {

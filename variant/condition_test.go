@@ -356,3 +356,22 @@ func TestDocumentedKey(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitCapitalised: a plain value keeps a prefix written in another
+// case (cap) exactly when it starts with pattern: or range: folded as
+// strings.EqualFold folds, whatever its first byte.
+func TestSplitCapitalised(t *testing.T) {
+	for _, v := range []string{"Pattern:31.", "PATTERN:x", "pATTERN:", "Range:1, 5", "rANGE:1,2", "!Pattern:3", "!RANGE:", "Patter", "R", "",
+		"310", "\u212aattern:", "\u017fange:", "ṗattern:", "Ранге:", "p", "r", "Pattern;", "Rangé:"} {
+		rest := strings.TrimPrefix(v, "!")
+		want := ""
+		for _, p := range []string{"pattern:", "range:"} {
+			if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) && rest[:len(p)] != p {
+				want = rest[:len(p)]
+			}
+		}
+		if got := splitCondition("SPN", v).cap; got != want {
+			t.Errorf("splitCondition(%q).cap = %q, want %q", v, got, want)
+		}
+	}
+}

@@ -179,6 +179,16 @@ func TestCheckReportsOnlyItsRules(t *testing.T) {
 
 // TestDisabledRulesDoNotRun: a check runs only when one of its rules is
 // enabled, and a disabled rule's findings are dropped at the source.
+// TestEveryCheckHasRules: each check reports some rule, so that with no
+// rule disabled every check runs (checker.enabled's shortcut).
+func TestEveryCheckHasRules(t *testing.T) {
+	for _, ch := range checks {
+		if len(checkRules()[ch]) == 0 {
+			t.Errorf("check %s has no rule", ch.name)
+		}
+	}
+}
+
 func TestDisabledRulesDoNotRun(t *testing.T) {
 	overlapOnly := Config{Disable: []string{RuleOverlappingVariants}}
 	c := &checker{cfg: overlapOnly, index: ruleIndex()}
