@@ -808,8 +808,17 @@ func TestSARIFRuleName(t *testing.T) {
 // TestCleanTextFastPath checks that the shortcut for clean text agrees
 // with the character-by-character cleaning on every kind of character.
 func TestCleanTextFastPath(t *testing.T) {
-	for _, s := range []string{"", "plain text", "tab\there", "two\nlines", "crlf\r\nend", "bell\a", "del\x7f",
-		"c1 \u0085 next line", "nbsp\u00a0é€😀", "bad \xff byte", "cut \xc2", "\xc2\x9f", "ok\u00c2"} {
+	cases := []string{"", "plain text", "tab\there", "two\nlines", "crlf\r\nend", "bell\a", "del\x7f",
+		"c1 \u0085 next line", "nbsp\u00a0é€😀", "bad \xff byte", "cut \xc2", "\xc2\x9f", "ok\u00c2"}
+	// Each kind of character at every place of a text longer than the
+	// eight-byte steps of hasControl, before, across and after them.
+	const plain = "0123456789abcdefghijklmnopqrstuv"
+	for _, c := range []string{"\t", "\n", "\r", "\x00", "\x1f", "\x7f", "\u0085", "\u00a0", "é", "\xff", "\xc2"} {
+		for i := 0; i <= len(plain); i++ {
+			cases = append(cases, plain[:i]+c+plain[i:])
+		}
+	}
+	for _, s := range cases {
 		if got, want := cleanText(s), replaceControls(s); got != want {
 			t.Errorf("cleanText(%q) = %q, want %q", s, got, want)
 		}
