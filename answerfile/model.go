@@ -152,6 +152,7 @@ func sized[T any](d *Document, c *chunk[T], e *etree.Element, tag string) []T {
 // model is where the typed view's slices come from: chunks of the arena
 // (see sized).
 type model struct {
+	built    bool // a view was built since the last reset
 	root     Customizations
 	imports  chunk[Import]
 	targets  chunk[Target]
@@ -173,6 +174,10 @@ func (m *model) size(n int) {
 }
 
 func (m *model) reset(keepAll bool) {
+	if !m.built {
+		return // nothing to clear: a parse's arena comes reset
+	}
+	m.built = false
 	m.root = Customizations{}
 	m.imports.reset(keepAll)
 	m.targets.reset(keepAll)
@@ -191,6 +196,7 @@ func (m *model) reset(keepAll bool) {
 // whose memory it reuses.
 func newCustomizations(d *Document, root *etree.Element) *Customizations {
 	d.arena.model.reset(true)
+	d.arena.model.built = true
 	c := &d.arena.root
 	*c = Customizations{Node: d.node(root),
 		Name: d.attr(root, "Name"), Description: d.attr(root, "Description"), Owner: d.attr(root, "Owner"),
