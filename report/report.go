@@ -320,7 +320,7 @@ func hasControl(s string, keepLayout bool) bool {
 		// a byte below 0x20 borrows into its top bit, 0x7F carries into
 		// it, and one from 0x80 has it set.
 		// (The eight bytes are sliced first: the compiler then loads them
-		// as one word, three times faster than eight indexed loads.)
+		// as one word: hasControl took a third less time on finding texts.)
 		for ; i+8 <= len(s); i += 8 {
 			t := s[i : i+8]
 			w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
