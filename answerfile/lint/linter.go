@@ -339,20 +339,26 @@ func (l *Linter) run(walk func(add func(input) error) error, stream bool, args [
 	}
 	if stream {
 		err := runStream(func(emit func(*job)) error {
-			return walk(func(in input) error {
+			err := walk(func(in input) error {
 				j, err := newJob(in)
 				if err == nil {
 					emit(j)
 				}
 				return err
 			})
+			if err != nil {
+				return err
+			}
+			// While the workers lint: the walk of 10,000 files ends
+			// when a few hundred are linted.
+			jobs = sortJobs(jobs)
+			if l.opts.OnStart != nil {
+				l.opts.OnStart(workerCount(len(jobs)))
+			}
+			return nil
 		}, first)
 		if err != nil {
 			return nil, err
-		}
-		jobs = sortJobs(jobs)
-		if l.opts.OnStart != nil {
-			l.opts.OnStart(workerCount(len(jobs)))
 		}
 	} else {
 		runJobs(jobs, first)

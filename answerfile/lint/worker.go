@@ -44,23 +44,66 @@ func runJobs(jobs []*job, work func(*worker, *job)) {
 // runStream calls work on every job that produce emits, at most
 // runtime.NumCPU() at a time, while produce still runs (walks a
 // directory); it returns produce's error once every job emitted is done.
+// produce never waits for the workers: it is done long before them, and
+// may go on with other work while they lint.
 func runStream(produce func(emit func(*job)) error, work func(*worker, *job)) error {
-	jobs := make(chan *job, 64)
+	var q jobQueue
+	q.more.L = &q.mu
 	var wg sync.WaitGroup
 	for range runtime.NumCPU() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var w worker
-			for j := range jobs {
+			for j := q.pop(); j != nil; j = q.pop() {
 				work(&w, j)
 			}
 		}()
 	}
-	err := produce(func(j *job) { jobs <- j })
-	close(jobs)
+	err := produce(q.push)
+	q.close()
 	wg.Wait()
 	return err
+}
+
+// jobQueue is runStream's queue of jobs, of any length.
+type jobQueue struct {
+	mu   sync.Mutex
+	more sync.Cond // a job was pushed, or the queue closed
+	jobs []*job
+	next int // jobs[next] is the next to pop
+	done bool
+}
+
+func (q *jobQueue) push(j *job) {
+	q.mu.Lock()
+	q.jobs = append(q.jobs, j)
+	q.mu.Unlock()
+	q.more.Signal()
+}
+
+func (q *jobQueue) close() {
+	q.mu.Lock()
+	q.done = true
+	q.mu.Unlock()
+	q.more.Broadcast()
+}
+
+// pop returns the next job, waiting for one; nil once the queue is closed
+// and empty.
+func (q *jobQueue) pop() *job {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for q.next == len(q.jobs) && !q.done {
+		q.more.Wait()
+	}
+	if q.next == len(q.jobs) {
+		return nil
+	}
+	j := q.jobs[q.next]
+	q.jobs[q.next] = nil // done with by the queue
+	q.next++
+	return j
 }
 
 // workerCount is how many workers runJobs starts for n jobs.
