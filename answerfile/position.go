@@ -155,8 +155,7 @@ func (x lineIndex) span(n int) []byte {
 //
 // It is lazy: NewSource only keeps the data, and the first call of Line
 // decodes it and indexes its lines, as most output formats never read a
-// line. So a Source is not safe for concurrent use; reports are written
-// from one goroutine.
+// line. So a Source is not safe for concurrent use until Index is called.
 type Source struct {
 	data    []byte
 	lines   lineIndex
@@ -189,6 +188,14 @@ func (s *Source) Line(n int) string {
 	}
 	s.index()
 	return s.lines.line(n)
+}
+
+// Index decodes and indexes the text of s now, not at the first Line:
+// after it s is only read, and several goroutines may read it at once.
+func (s *Source) Index() {
+	if s.kept == nil {
+		s.index()
+	}
 }
 
 // index decodes and indexes the text of s, once.

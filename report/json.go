@@ -82,7 +82,7 @@ func writeJSONReport(w io.Writer, r *Report) {
 		return // the caller's bufio.Writer keeps the error
 	}
 	ds := r.Diagnostics
-	parts := cutParts(len(ds), func(int) bool { return true })
+	parts := cutParts(len(ds))
 	err := writeParts(w, parts, reportWorkers(), func(b []byte, p span) []byte {
 		for i := p.lo; i < p.hi; i++ {
 			if i > 0 {

@@ -20,20 +20,14 @@ const partSize = 512
 // span is the items [lo, hi) of a list.
 type span struct{ lo, hi int }
 
-// cutParts splits the items [0, n) into parts of about partSize items; a
-// part starts only at an item i for which canStart(i) holds (a part grows
-// past partSize rather than cut where canStart forbids).
-func cutParts(n int, canStart func(i int) bool) []span {
+// cutParts splits the items [0, n) into parts of partSize items (the last
+// one fewer).
+func cutParts(n int) []span {
 	parts := make([]span, 0, n/partSize+1)
-	lo := 0
-	for i := lo + partSize; i < n; i++ {
-		if canStart(i) {
-			parts = append(parts, span{lo, i})
-			lo = i
-			i += partSize - 1
-		}
+	for lo := 0; lo < n || lo == 0; lo += partSize {
+		parts = append(parts, span{lo, min(lo+partSize, n)})
 	}
-	return append(parts, span{lo, n})
+	return parts
 }
 
 // writeParts writes to w, in order, the bytes that appendPart appends for

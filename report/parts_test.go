@@ -46,8 +46,8 @@ func manyFilesReport(t *testing.T, n int) *Report {
 
 // TestTextInParts: the text of a list formatted in parts by several
 // goroutines is byte for byte the text one goroutine writes, with and
-// without colour, for sorted findings (cut where the file changes) and for
-// findings out of order (not cut).
+// without colour, for sorted findings and for findings out of order (a
+// file's findings in several parts, read by several goroutines).
 func TestTextInParts(t *testing.T) {
 	for _, color := range []bool{false, true} {
 		for _, order := range []string{"sorted", "reversed"} {
@@ -85,25 +85,20 @@ func firstDifference(a, b []byte) int {
 	return min(len(a), len(b))
 }
 
-// TestCutParts: parts cover the list in order, each starts where canStart
-// allows, and each but the last holds at least partSize items.
+// TestCutParts: parts cover the list in order, each but the last holds
+// partSize items, and an empty list is one empty part.
 func TestCutParts(t *testing.T) {
 	for _, n := range []int{0, 1, partSize - 1, partSize, partSize + 1, 5*partSize + 7} {
-		for _, every := range []int{1, 3, partSize + 100, 10 * partSize} {
-			parts := cutParts(n, func(i int) bool { return i%every == 0 })
-			next := 0
-			for k, p := range parts {
-				if p.lo != next || p.hi <= p.lo && n > 0 {
-					t.Fatalf("n=%d every=%d: part %d is %v after %d: %v", n, every, k, p, next, parts)
-				}
-				if p.lo%every != 0 || (k < len(parts)-1 && p.hi-p.lo < partSize) {
-					t.Errorf("n=%d every=%d: part %d is %v", n, every, k, p)
-				}
-				next = p.hi
+		parts := cutParts(n)
+		next := 0
+		for k, p := range parts {
+			if p.lo != next || (k < len(parts)-1 && p.hi-p.lo != partSize) || p.hi <= p.lo && n > 0 {
+				t.Fatalf("n=%d: part %d is %v after %d: %v", n, k, p, next, parts)
 			}
-			if next != n {
-				t.Errorf("n=%d every=%d: parts end at %d: %v", n, every, next, parts)
-			}
+			next = p.hi
+		}
+		if next != n || len(parts) != max(1, (n+partSize-1)/partSize) {
+			t.Errorf("n=%d: parts end at %d: %v", n, next, parts)
 		}
 	}
 }
@@ -126,7 +121,7 @@ func (w *failAfter) Write(p []byte) (int, error) {
 // written, no goroutine is left waiting) and is returned; what was written
 // before it is the start of the whole text.
 func TestWritePartsError(t *testing.T) {
-	parts := cutParts(40*partSize, func(int) bool { return true })
+	parts := cutParts(40 * partSize)
 	appendPart := func(b []byte, p span) []byte { return fmt.Appendf(b, "%d-%d;", p.lo, p.hi) }
 	var whole bytes.Buffer
 	if err := writeParts(&whole, parts, 1, appendPart); err != nil {
