@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -338,7 +339,7 @@ func (l *Linter) run(walk func(add func(input) error) error, stream bool, args [
 		}
 	}
 	if stream {
-		err := runStream(func(emit func(*job)) error {
+		err := runStream(runtime.NumCPU(), func(emit func(*job)) error {
 			err := walk(func(in input) error {
 				j, err := newJob(in)
 				if err == nil {

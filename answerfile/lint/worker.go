@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unsafe"
 )
 
@@ -15,9 +14,8 @@ import (
 // runJobs calls work on every job, at most workerCount at a time, each
 // worker with its own memory.
 func runJobs(jobs []*job, work func(*worker, *job)) {
-	// Workers take the next job by an atomic counter: no channel hand-off,
-	// so no wake-up per file.
-	if workerCount(len(jobs)) <= 1 {
+	n := workerCount(len(jobs))
+	if n <= 1 {
 		// One file (or one core): no goroutine to start and whose stack
 		// to grow, on the command's own.
 		var w worker
@@ -26,31 +24,24 @@ func runJobs(jobs []*job, work func(*worker, *job)) {
 		}
 		return
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workerCount(len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var w worker
-			for i := next.Add(1) - 1; i < int64(len(jobs)); i = next.Add(1) - 1 {
-				work(&w, jobs[i])
-			}
-		}()
-	}
-	wg.Wait()
+	_ = runStream(n, func(emit func(*job)) error {
+		for _, j := range jobs {
+			emit(j)
+		}
+		return nil
+	}, work)
 }
 
-// runStream calls work on every job that produce emits, at most
-// runtime.NumCPU() at a time, while produce still runs (walks a
-// directory); it returns produce's error once every job emitted is done.
-// produce never waits for the workers: it is done long before them, and
-// may go on with other work while they lint.
-func runStream(produce func(emit func(*job)) error, work func(*worker, *job)) error {
+// runStream calls work on every job that produce emits, at most workers at
+// a time, while produce still runs (walks a directory); it returns
+// produce's error once every job emitted is done. produce never waits for
+// the workers: it is done long before them, and may go on with other work
+// while they lint.
+func runStream(workers int, produce func(emit func(*job)) error, work func(*worker, *job)) error {
 	var q jobQueue
 	q.more.L = &q.mu
 	var wg sync.WaitGroup
-	for range runtime.NumCPU() {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -106,7 +97,8 @@ func (q *jobQueue) pop() *job {
 	return j
 }
 
-// workerCount is how many workers runJobs starts for n jobs.
+// workerCount is how many workers runJobs starts for n jobs (a stream
+// starts runtime.NumCPU()).
 func workerCount(n int) int { return min(runtime.NumCPU(), n) }
 
 // worker is what one goroutine of runJobs keeps from job to job: the
