@@ -278,15 +278,19 @@ func (l *Linter) run(walk func(add func(input) error) error, stream bool, args [
 		jobs = append(jobs, j)
 		return j, nil
 	}
+	// walked sorts the jobs once every input is known.
+	walked := func() {
+		jobs = sortJobs(jobs)
+		if l.opts.OnStart != nil {
+			l.opts.OnStart(workerCount(len(jobs)))
+		}
+	}
 	stream = stream && !l.opts.Fix // Fix must know every input first
 	if !stream {
 		if err := walk(func(in input) error { _, err := newJob(in); return err }); err != nil {
 			return nil, err
 		}
-		jobs = sortJobs(jobs)
-		if l.opts.OnStart != nil {
-			l.opts.OnStart(workerCount(len(jobs)))
-		}
+		walked()
 	}
 	var isInput func(string) bool // by canonical path; only Fix needs it
 	if l.opts.Fix {
@@ -347,16 +351,12 @@ func (l *Linter) run(walk func(add func(input) error) error, stream bool, args [
 				}
 				return err
 			})
-			if err != nil {
-				return err
+			if err == nil {
+				// While the workers lint: the walk of 10,000 files ends
+				// when a few hundred are linted.
+				walked()
 			}
-			// While the workers lint: the walk of 10,000 files ends
-			// when a few hundred are linted.
-			jobs = sortJobs(jobs)
-			if l.opts.OnStart != nil {
-				l.opts.OnStart(workerCount(len(jobs)))
-			}
-			return nil
+			return err
 		}, first)
 		if err != nil {
 			return nil, err
