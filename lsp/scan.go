@@ -1,8 +1,9 @@
 package lsp
 
 import (
-	"html"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // scan.go: a tolerant reading of XML for a text that is being typed. The
@@ -281,13 +282,67 @@ func (t *tree) startTag(off int) *node {
 }
 
 // attrValue is the value between the quotes at src[from:to], with its
-// character references decoded.
+// references decoded: the five entities XML predefines and character
+// references. A reference that is malformed or names another entity is kept
+// as written (the parser's diagnostics report it).
 func attrValue(src string, from, to int) string {
 	v := src[from:to]
-	if strings.IndexByte(v, '&') >= 0 {
-		return html.UnescapeString(v)
+	if strings.IndexByte(v, '&') < 0 {
+		return v
 	}
-	return v
+	var b strings.Builder
+	for {
+		amp := strings.IndexByte(v, '&')
+		if amp < 0 {
+			b.WriteString(v)
+			return b.String()
+		}
+		b.WriteString(v[:amp])
+		v = v[amp:]
+		n := 1
+		if semi := strings.IndexByte(v, ';'); semi > 0 {
+			if r, ok := xmlReference(v[1:semi]); ok {
+				b.WriteString(r)
+				n = semi + 1
+			}
+		}
+		if n == 1 {
+			b.WriteByte('&')
+		}
+		v = v[n:]
+	}
+}
+
+// xmlReference is what the reference &ref; stands for in XML.
+func xmlReference(ref string) (string, bool) {
+	switch ref {
+	case "amp":
+		return "&", true
+	case "lt":
+		return "<", true
+	case "gt":
+		return ">", true
+	case "quot":
+		return `"`, true
+	case "apos":
+		return "'", true
+	}
+	num, ok := strings.CutPrefix(ref, "#")
+	if !ok || num == "" {
+		return "", false
+	}
+	base := 10
+	if hex, ok := strings.CutPrefix(num, "x"); ok {
+		num, base = hex, 16
+	}
+	if num == "" || num[0] == '+' || num[0] == '-' {
+		return "", false
+	}
+	r, err := strconv.ParseUint(num, base, 32)
+	if err != nil || r == 0 || !utf8.ValidRune(rune(r)) {
+		return "", false
+	}
+	return string(rune(r)), true
 }
 
 // tagAt returns the node whose start tag holds off, or nil. A start tag

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -527,12 +526,12 @@ func escapeSARIFLinkText(s string) string {
 // its identity when lines are added above it: rule, file, element path and
 // message. The caller appends the occurrence number among equal hashes.
 func fingerprint(rule, uri, path, message string) string {
-	h := sha256.New()
+	var msg []byte
 	for _, s := range []string{rule, uri, path, message} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
+		msg = append(append(msg, s...), 0)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
+	sum := sha256Sum(msg)
+	return hex.EncodeToString(sum[:16])
 }
 
 func sarifLevel(s answerfile.Severity) string {
