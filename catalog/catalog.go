@@ -3,8 +3,9 @@ package catalog
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 )
 
 // DocBase is where Microsoft publishes the MCSF pages; a customization's URL
@@ -198,7 +199,9 @@ func (k settingKey) entry() Entry {
 }
 
 // Load returns the index of the embedded catalog.
-var Load = sync.OnceValue(func() *Index { return &Index{} })
+func Load() *Index { return &index }
+
+var index Index
 
 // Paths lists every settings path of the catalog, sorted.
 func (ix *Index) Paths() []string { return allPaths[:] }
@@ -239,7 +242,11 @@ func (ix *Index) Groups(path string) []Entry {
 
 // pathRanges maps each lower-case path of pathIndex to its run of
 // pathIndex (and of groupEntries).
-var pathRanges = sync.OnceValue(func() map[string][2]int {
+func pathRanges() map[string][2]int { return pathRangesV.Get(buildPathRanges) }
+
+var pathRangesV lazy.Value[map[string][2]int]
+
+func buildPathRanges() map[string][2]int {
 	m := make(map[string][2]int, len(pathIndex))
 	for i := 0; i < len(pathIndex); {
 		j := i + 1
@@ -250,16 +257,20 @@ var pathRanges = sync.OnceValue(func() map[string][2]int {
 		i = j
 	}
 	return m
-})
+}
 
 // groupEntries are the entries of pathIndex, in its order.
-var groupEntries = sync.OnceValue(func() []Entry {
+func groupEntries() []Entry { return groupEntriesV.Get(buildGroupEntries) }
+
+var groupEntriesV lazy.Value[[]Entry]
+
+func buildGroupEntries() []Entry {
 	out := make([]Entry, len(pathIndex))
 	for i, k := range pathIndex {
 		out[i] = k.entry()
 	}
 	return out
-})
+}
 
 // Lookup finds the setting name under path; ok is false when the catalog
 // does not know it there.

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"fmt"
-	"sync"
 )
 
 // semantics.go: what the runtime does with a customization's values beyond
@@ -73,7 +72,7 @@ const (
 // (domain.md §4).
 func imsRetry() Runtime {
 	return Runtime{
-		Warnings: imsRetryWarnings(),
+		Warnings: imsRetryWarnings,
 		Effect: func(get func(string) (uint32, bool)) []string {
 			var out []string
 			t, tSet := get(AttemptThresholdForIMS)
@@ -106,17 +105,17 @@ func imsRetry() Runtime {
 	}
 }
 
-// imsRetryWarnings is made once: lint asks for it for every IMSRetry
-// setting of every file (a new slice each time was 3 % of the allocations
-// of its checks on a small file). Callers must not change it.
-var imsRetryWarnings = sync.OnceValue(func() []Warning {
-	return []Warning{{Rule: "ims-threshold-zero", Setting: AttemptThresholdForIMS, Check: func(n uint32) string {
-		if n == 0 {
-			return "AttemptThresholdForIMS is 0: SMS over IMS is never attempted; set 1 or more to send over IMS, or leave the setting out"
-		}
-		return ""
-	}}}
-})
+// imsRetryWarnings is shared: lint asks for it for every IMSRetry setting
+// of every file (a new slice each time was 3 % of the allocations of its
+// checks on a small file). Callers must not change it.
+var imsRetryWarnings = []Warning{{Rule: "ims-threshold-zero", Setting: AttemptThresholdForIMS, Check: imsThresholdZero}}
+
+func imsThresholdZero(n uint32) string {
+	if n == 0 {
+		return "AttemptThresholdForIMS is 0: SMS over IMS is never attempted; set 1 or more to send over IMS, or leave the setting out"
+	}
+	return ""
+}
 
 func times(n uint32) string {
 	if n == 1 {
