@@ -9,9 +9,9 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/mcsf-dev/mcsf/fileio"
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 )
 
 // Rules of import resolution (the Import element carries them).
@@ -164,9 +164,12 @@ func (e *sourceError) Error() string { return e.msg }
 // file ($(CurrentFileDir), $(__IMSI), an environment variable); group 1 is
 // NAME. Import sources and setting values use the one syntax. It is
 // compiled on first use, not when a program that never needs it starts.
-var Macro = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\$\(([^)]*)\)`) })
+func Macro() *regexp.Regexp { return macro.Get() }
 
-var windowsAbs = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[A-Za-z]:[\\/]|\\\\)`) })
+var (
+	macro      = lazy.Regexp{Expr: `\$\(([^)]*)\)`}
+	windowsAbs = lazy.Regexp{Expr: `^(?:[A-Za-z]:[\\/]|\\\\)`}
+)
 
 // resolveSource turns an Import Source into a local path. relative is true
 // when Source was neither absolute nor based on $(CurrentFileDir); secret is
@@ -214,7 +217,7 @@ func (o *ImportOptions) resolveSource(source, currentDir string) (local string, 
 		after = strings.ReplaceAll(after, "\x00CFD\x00", "")
 		return filepath.Join(currentDir, filepath.FromSlash(strings.ReplaceAll(after, `\`, "/"))), false, secret, nil
 	}
-	if windowsAbs().MatchString(expanded) {
+	if windowsAbs.Get().MatchString(expanded) {
 		norm := strings.ReplaceAll(expanded, "/", `\`)
 		best := -1
 		for i, m := range o.PathMaps {

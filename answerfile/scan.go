@@ -218,7 +218,9 @@ type node struct {
 // document: a pooled arena does not hold on to the memory of a large file.
 const maxPooledNodes = 4096
 
-var arenas = sync.Pool{New: func() any { return &arena{} }}
+var arenas = sync.Pool{New: newArena}
+
+func newArena() any { return &arena{} }
 
 // release clears the arena and hands it back: to the Parser that owns it,
 // which keeps all of its memory, or else to the pool, which keeps what a
@@ -438,17 +440,16 @@ func isXMLChar(r rune) bool {
 
 // asciiName tells, for each ASCII byte, whether it may start a name (1) or
 // continue one (1 or 2).
-var asciiName = func() (t [utf8.RuneSelf]byte) {
-	for c := range rune(utf8.RuneSelf) {
-		switch {
-		case isNameStart(c):
-			t[c] = 1
-		case isNameChar(c):
-			t[c] = 2
-		}
-	}
-	return t
-}()
+// It is isNameStart and isNameChar written out (TestASCIIName checks it),
+// so that it is data, not code run when the program starts.
+var asciiName = [utf8.RuneSelf]byte{
+	'-': 2, '.': 2,
+	'0': 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	':': 1,
+	'A': 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	'_': 1,
+	'a': 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+}
 
 // name reads an XML Name at s.p; "" if there is none. The first character
 // is tested alone, so that the loop over the others (ASCII, mostly) tests
@@ -1271,7 +1272,23 @@ func (s *scanner) declared(prefix string) bool {
 	return false
 }
 
-var predefined = map[string]string{"amp": "&", "lt": "<", "gt": ">", "quot": `"`, "apos": "'"}
+// predefined returns the text of a predefined entity; false for another
+// name.
+func predefined(name string) (string, bool) {
+	switch name {
+	case "amp":
+		return "&", true
+	case "lt":
+		return "<", true
+	case "gt":
+		return ">", true
+	case "quot":
+		return `"`, true
+	case "apos":
+		return "'", true
+	}
+	return "", false
+}
 
 // reference reads &name; or &#N; or &#xN; at s.p and returns what it stands
 // for; false (with an error) if malformed.
@@ -1283,7 +1300,7 @@ func (s *scanner) reference() (string, bool) {
 		return "", false
 	}
 	ref := string(s.src[s.p+1 : s.p+end])
-	if v, ok := predefined[ref]; ok {
+	if v, ok := predefined(ref); ok {
 		s.p += end + 1
 		return v, true
 	}

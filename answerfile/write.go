@@ -3,11 +3,11 @@ package answerfile
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/beevik/etree"
+
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 )
 
 func writeSettings(t *etree.Document) {
@@ -200,12 +200,12 @@ func (d *Document) SetEncoding(enc Encoding) {
 	}
 	for _, tok := range d.Tree.Child {
 		if pi, ok := tok.(*etree.ProcInst); ok && pi.Target == "xml" {
-			pi.Inst = encodingAttr().ReplaceAllString(pi.Inst, `encoding="`+name+`"`)
+			pi.Inst = encodingAttr.Get().ReplaceAllString(pi.Inst, `encoding="`+name+`"`)
 		}
 	}
 }
 
-var encodingAttr = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`encoding\s*=\s*("[^"]*"|'[^']*')`) })
+var encodingAttr = lazy.Regexp{Expr: `encoding\s*=\s*("[^"]*"|'[^']*')`}
 
 // ParseEncoding reads the name of an output encoding: utf-8, utf-8-bom,
 // utf-16le or utf-16be (UTF-16 is always written with a byte-order mark).
