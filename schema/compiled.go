@@ -3,8 +3,7 @@
 package schema
 
 import (
-	"regexp"
-	"sync"
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 )
 
 // nodes holds every subschema; a node refers to another by index + 1.
@@ -2129,50 +2128,15 @@ var parts = [...]part{
 	{"spec", "/$defs/value", 530},
 }
 
-// patterns compiles the regular expression numbered i (1-based) once.
-func patterns(i int32) *regexp.Regexp {
-	switch i {
-	case 1:
-		return pattern1()
-	case 2:
-		return pattern2()
-	case 3:
-		return pattern3()
-	case 4:
-		return pattern4()
-	case 5:
-		return pattern5()
-	case 6:
-		return pattern6()
-	case 7:
-		return pattern7()
-	case 8:
-		return pattern8()
-	}
-	return nil
+// patterns holds the regular expressions numbered 1 and up (0 is none),
+// each compiled on first use.
+var patterns = [...]lazy.Regexp{{},
+	{Expr: "^@xsi:"},
+	{Expr: "\\S"},
+	{Expr: "^[A-Za-z_][A-Za-z0-9_]*$"},
+	{Expr: "^[a-z0-9]+(-[a-z0-9]+)*$"},
+	{Expr: "^(/[^/\\[\\]]+(\\[[1-9][0-9]*\\])?)*$"},
+	{Expr: "^([0-9]+d )?[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?$"},
+	{Expr: "^[0-9]+\\.[0-9]{2}$"},
+	{Expr: "^[^\\x00-\\x1f\\x7f]*$"},
 }
-
-// patternSources holds the source of each pattern, for messages.
-var patternSources = [...]string{"",
-	"^@xsi:",
-	"\\S",
-	"^[A-Za-z_][A-Za-z0-9_]*$",
-	"^[a-z0-9]+(-[a-z0-9]+)*$",
-	"^(/[^/\\[\\]]+(\\[[1-9][0-9]*\\])?)*$",
-	"^([0-9]+d )?[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?$",
-	"^[0-9]+\\.[0-9]{2}$",
-	"^[^\\x00-\\x1f\\x7f]*$",
-}
-
-var (
-	pattern1 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^@xsi:") })
-	pattern2 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("\\S") })
-	pattern3 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[A-Za-z_][A-Za-z0-9_]*$") })
-	pattern4 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[a-z0-9]+(-[a-z0-9]+)*$") })
-	pattern5 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^(/[^/\\[\\]]+(\\[[1-9][0-9]*\\])?)*$") })
-	pattern6 = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile("^([0-9]+d )?[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?$")
-	})
-	pattern7 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[0-9]+\\.[0-9]{2}$") })
-	pattern8 = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("^[^\\x00-\\x1f\\x7f]*$") })
-)

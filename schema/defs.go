@@ -75,7 +75,7 @@ func Definitions(name string) (root string, defs []Definition, err error) {
 				out.String = stringRule(&nodes[pn.ref-1])
 			}
 			for _, pp := range n.patternProperties {
-				if patterns(pp.pattern).MatchString(prop.name) {
+				if patterns[pp.pattern].Get().MatchString(prop.name) {
 					out.String = OtherRule // its value is judged by that entry too
 				}
 			}
@@ -108,7 +108,7 @@ func stringRule(n *node) StringRule {
 		return OtherRule
 	}
 	rule := AnyString
-	if m.pattern != 0 && patternSources[m.pattern] == `\S` {
+	if m.pattern != 0 && patterns[m.pattern].Expr == `\S` {
 		rule, m.pattern = NonBlankText, 0
 	}
 	m.types = nil

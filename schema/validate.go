@@ -175,7 +175,7 @@ func (x validator) validate(n *node, v any, iloc, kloc string) ([]Error, error) 
 		}
 		matched := map[string]bool{}
 		for _, p := range n.patternProperties {
-			re := patterns(p.pattern)
+			re := patterns[p.pattern].Get()
 			for _, name := range names {
 				if re.MatchString(name) {
 					matched[name] = true
@@ -233,8 +233,8 @@ func (x validator) validate(n *node, v any, iloc, kloc string) ([]Error, error) 
 				errs = append(errs, fail("minLength", "length must be >= %d, but got %d", n.minLength-1, length))
 			}
 		}
-		if n.pattern != 0 && !patterns(n.pattern).MatchString(v) {
-			errs = append(errs, fail("pattern", "does not match pattern %s", quote(patternSources[n.pattern])))
+		if n.pattern != 0 && !patterns[n.pattern].Get().MatchString(v) {
+			errs = append(errs, fail("pattern", "does not match pattern %s", quote(patterns[n.pattern].Expr)))
 		}
 	default:
 		if vType != "number" {

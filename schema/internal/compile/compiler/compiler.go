@@ -245,7 +245,7 @@ func (g *gen) source() ([]byte, error) {
 	if g.numbers {
 		b.WriteString("\t\"encoding/json\"\n")
 	}
-	b.WriteString("\t\"regexp\"\n\t\"sync\"\n)\n\n")
+	b.WriteString("\n\t\"github.com/mcsf-dev/mcsf/internal/lazy\"\n)\n\n")
 	b.WriteString("// nodes holds every subschema; a node refers to another by index + 1.\n")
 	b.WriteString("var nodes = [...]node{\n")
 	for _, n := range g.nodes {
@@ -265,21 +265,11 @@ func (g *gen) source() ([]byte, error) {
 		fmt.Fprintf(&b, "\t{%q, %q, %d},\n", strings.TrimSuffix(n.file, suffix), n.ptr, i)
 	}
 	b.WriteString("}\n\n")
-	b.WriteString("// patterns compiles the regular expression numbered i (1-based) once.\nfunc patterns(i int32) *regexp.Regexp {\n\tswitch i {\n")
-	for i := range g.patterns {
-		fmt.Fprintf(&b, "\tcase %d:\n\t\treturn pattern%d()\n", i+1, i+1)
-	}
-	b.WriteString("\t}\n\treturn nil\n}\n\n")
-	b.WriteString("// patternSources holds the source of each pattern, for messages.\nvar patternSources = [...]string{\"\",\n")
+	b.WriteString("// patterns holds the regular expressions numbered 1 and up (0 is none),\n// each compiled on first use.\nvar patterns = [...]lazy.Regexp{{},\n")
 	for _, p := range g.patterns {
-		fmt.Fprintf(&b, "\t%q,\n", p)
+		fmt.Fprintf(&b, "\t{Expr: %q},\n", p)
 	}
-	b.WriteString("}\n\n")
-	b.WriteString("var (\n")
-	for i, p := range g.patterns {
-		fmt.Fprintf(&b, "\tpattern%d = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(%q) })\n", i+1, p)
-	}
-	b.WriteString(")\n")
+	b.WriteString("}\n")
 	return format.Source(b.Bytes())
 }
 
