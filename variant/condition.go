@@ -5,11 +5,11 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
-	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/mcsf-dev/mcsf/internal/english"
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 )
 
 // Kind is the form of a condition value.
@@ -55,19 +55,34 @@ func (c Class) String() string {
 	return "other"
 }
 
-// knownNames maps the lower-case form of every documented condition name to
-// its documented spelling and class.
-var knownNames = map[string]struct {
-	canon string
+// knownName is a documented condition name.
+type knownName struct {
+	key   string // lower case
+	canon string // as documented
 	class Class
-}{
-	"mcc": {"MCC", ClassP0}, "mnc": {"MNC", ClassP0}, "spn": {"SPN", ClassP0}, "pnn": {"PNN", ClassP0},
-	"gid1": {"GID1", ClassP0}, "iccid": {"ICCID", ClassP0}, "roaming": {"Roaming", ClassP0},
-	"uicc": {"UICC", ClassP0}, "uiccslot": {"UICCSLOT", ClassP0},
-	"processortype": {"ProcessorType", ClassP1}, "processorname": {"ProcessorName", ClassP1},
-	"aoac": {"AoAc", ClassP1}, "powerplatformrole": {"PowerPlatformRole", ClassP1},
-	"architecture": {"Architecture", ClassP1}, "server": {"Server", ClassP1},
-	"region": {"Region", ClassP1}, "lang": {"Lang", ClassP1},
+}
+
+// knownNames lists every documented condition name (a table, not a map:
+// a map literal is built by code when the program starts).
+var knownNames = [...]knownName{
+	{"mcc", "MCC", ClassP0}, {"mnc", "MNC", ClassP0}, {"spn", "SPN", ClassP0}, {"pnn", "PNN", ClassP0},
+	{"gid1", "GID1", ClassP0}, {"iccid", "ICCID", ClassP0}, {"roaming", "Roaming", ClassP0},
+	{"uicc", "UICC", ClassP0}, {"uiccslot", "UICCSLOT", ClassP0},
+	{"processortype", "ProcessorType", ClassP1}, {"processorname", "ProcessorName", ClassP1},
+	{"aoac", "AoAc", ClassP1}, {"powerplatformrole", "PowerPlatformRole", ClassP1},
+	{"architecture", "Architecture", ClassP1}, {"server", "Server", ClassP1},
+	{"region", "Region", ClassP1}, {"lang", "Lang", ClassP1},
+}
+
+// known returns the documented name whose lower-case form is key; false
+// (and ClassOther) if there is none.
+func known(key string) (knownName, bool) {
+	for _, k := range knownNames {
+		if k.key == key {
+			return k, true
+		}
+	}
+	return knownName{}, false
 }
 
 // lowerNames are the lower-case forms of the documented names, so that
@@ -143,22 +158,27 @@ func lowerName(name string) string {
 	return strings.ToLower(name)
 }
 
-// reservedNames may not be used as condition names (ImageApp's validator
-// refuses them).
-var reservedNames = map[string]bool{
-	"name": true, "type": true, "data": true, "target": true, "productid": true, "settingsgroup": true,
+// reserved reports whether a lower-case name may not be used as a
+// condition name (ImageApp's validator refuses it).
+func reserved(key string) bool {
+	switch key {
+	case "name", "type", "data", "target", "productid", "settingsgroup":
+		return true
+	}
+	return false
 }
 
 // ClassOf returns the priority class of a condition name, compared
 // case-insensitively.
 func ClassOf(name string) Class {
-	return knownNames[lowerName(name)].class
+	k, _ := known(lowerName(name))
+	return k.class
 }
 
 // CanonicalName returns the documented spelling of a known condition name
 // ("mcc" → "MCC", "aoac" → "AoAc"), or name unchanged.
 func CanonicalName(name string) string {
-	if k, ok := knownNames[lowerName(name)]; ok {
+	if k, ok := known(lowerName(name)); ok {
 		return k.canon
 	}
 	return name
@@ -257,7 +277,7 @@ func nameProblem(name string) (Problem, bool) {
 	}
 	trimmed := strings.TrimSpace(name)
 	key := lowerName(trimmed)
-	if _, known := knownNames[key]; known && len(trimmed) == len(name) {
+	if _, ok := known(key); ok && len(trimmed) == len(name) {
 		// A documented name as written (lint parses each condition
 		// twice): not empty, not reserved (no documented name is,
 		// TestKnownNotReserved), and ClassOf(name) is its class.
@@ -266,7 +286,7 @@ func nameProblem(name string) (Problem, bool) {
 	switch {
 	case key == "":
 		return Problem{ProblemEmptyName, "condition has no name: set Name to a SIM or device condition such as MCC"}, true
-	case reservedNames[key]:
+	case reserved(key):
 		return Problem{ProblemReservedName, fmt.Sprintf("%s is a reserved name and cannot be a condition: use a SIM or device condition such as MCC", english.Quote(name))}, true
 	case ClassOf(name) == ClassOther:
 		return Problem{ProblemUnknownName, fmt.Sprintf("unknown condition name %s: ImageApp's validator warns on it and what the device does with it is not documented, so mcsf resolve leaves its TargetState undecided; the documented names are %s", english.Quote(name), documentedNames)}, true
@@ -347,11 +367,11 @@ func hasPrefixFold(s, prefix string) bool {
 }
 
 // rangeRE is the range syntax of ImageApp's validator.
-var rangeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(-?\d+),\s?(-?\d+)$`) })
+var rangeRE = lazy.Regexp{Expr: `^(-?\d+),\s?(-?\d+)$`}
 
 // parseRange reads `MIN, MAX` into canonical decimal integers of any length.
 func parseRange(s string) (lo, hi string, ok bool) {
-	m := rangeRE().FindStringSubmatch(s)
+	m := rangeRE.Get().FindStringSubmatch(s)
 	if m == nil {
 		return "", "", false
 	}

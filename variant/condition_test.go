@@ -325,9 +325,9 @@ func TestDialectScan(t *testing.T) {
 // TestKnownNotReserved: no documented condition name is reserved, which
 // nameProblem's shortcut for documented names relies on.
 func TestKnownNotReserved(t *testing.T) {
-	for key := range knownNames {
-		if reservedNames[key] {
-			t.Errorf("%s is documented and reserved", key)
+	for _, k := range knownNames {
+		if reserved(k.key) {
+			t.Errorf("%s is documented and reserved", k.key)
 		}
 	}
 }
@@ -340,7 +340,8 @@ func TestDocumentedKey(t *testing.T) {
 	if len(knownNames) != 17 {
 		t.Fatalf("%d documented names: update documentedKey's switch", len(knownNames))
 	}
-	for key, k := range knownNames {
+	for _, k := range knownNames {
+		key := k.key
 		for _, s := range []string{k.canon, key, strings.ToUpper(key), " " + k.canon, k.canon + " ", k.canon + "x", "IMSI", ""} {
 			got, ok := documentedKey(s)
 			if want := s == k.canon; ok != want || ok && got != key {
@@ -350,7 +351,7 @@ func TestDocumentedKey(t *testing.T) {
 				t.Errorf("lowerName(%q) = %q", s, got)
 			}
 			_, bad := nameProblem(s)
-			if _, known := knownNames[strings.ToLower(s)]; known && bad {
+			if _, ok := known(strings.ToLower(s)); ok && bad {
 				t.Errorf("nameProblem(%q): a problem for a documented name", s)
 			}
 		}

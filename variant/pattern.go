@@ -60,13 +60,17 @@ func patternProblem(pattern string, err error) Problem {
 	return Problem{ProblemInvalidValue, fmt.Sprintf("pattern %q is not a valid regular expression (%s): fix the expression", pattern, why)}
 }
 
-// netCategories are the Unicode general categories .NET's \p{...} knows
-// (besides the named blocks \p{IsXxx}).
-var netCategories = map[string]bool{
-	"L": true, "Lu": true, "Ll": true, "Lt": true, "Lm": true, "Lo": true, "M": true, "Mn": true, "Mc": true, "Me": true,
-	"N": true, "Nd": true, "Nl": true, "No": true, "P": true, "Pc": true, "Pd": true, "Ps": true, "Pe": true, "Pi": true,
-	"Pf": true, "Po": true, "S": true, "Sm": true, "Sc": true, "Sk": true, "So": true, "Z": true, "Zs": true, "Zl": true,
-	"Zp": true, "C": true, "Cc": true, "Cf": true, "Cs": true, "Co": true, "Cn": true,
+// netCategory reports whether name is a Unicode general category .NET's
+// \p{...} knows (besides the named blocks \p{IsXxx}).
+func netCategory(name string) bool {
+	switch name {
+	case "L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc", "Me",
+		"N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Ps", "Pe", "Pi",
+		"Pf", "Po", "S", "Sm", "Sc", "Sk", "So", "Z", "Zs", "Zl",
+		"Zp", "C", "Cc", "Cf", "Cs", "Co", "Cn":
+		return true
+	}
+	return false
 }
 
 // dialectScan walks p as .NET parses it and returns the first construct the
@@ -164,7 +168,7 @@ func escapeDialect(s string, inClass bool) (dialect, string) {
 			return 0, "" // RE2 reports it
 		case strings.HasPrefix(name, "Is"):
 			return netOnly, "a Unicode block class (\\p{" + name + "})"
-		case !netCategories[name]:
+		case !netCategory(name):
 			return netRejects, "\\p{" + name + "}, a Unicode property .NET does not know (it knows general categories such as Lu and blocks such as IsGreek)"
 		}
 	}

@@ -142,7 +142,11 @@ func (c *Compiled) ReportMissingFacts() { c.missingFacts = true }
 // identity name it does not give (SPN, GID1, ...) simply is not on the SIM
 // and does not match [policy].
 func contextFact(key string) bool {
-	return key == "roaming" || key == "uicc" || key == "uiccslot" || knownNames[key].class == ClassP1
+	if key == "roaming" || key == "uicc" || key == "uiccslot" {
+		return true
+	}
+	k, _ := known(key)
+	return k.class == ClassP1
 }
 
 // NoteNoSIM is the note of a Result for an empty profile.
