@@ -13,17 +13,20 @@ import (
 // check_conditions.go: one Condition's name and value, through the variant
 // package's checks, mapped to lint rules.
 
-var problemRules = map[variant.ProblemKind]struct {
-	rule string
-	attr string
-}{
-	variant.ProblemEmptyName:          {RuleInvalidConditionName, "Name"},
-	variant.ProblemReservedName:       {RuleInvalidConditionName, "Name"},
-	variant.ProblemUnknownName:        {RuleUnknownConditionName, "Name"},
-	variant.ProblemInvalidValue:       {RuleInvalidConditionValue, "Value"},
-	variant.ProblemPrefixCase:         {RuleConditionPrefixCase, "Value"},
-	variant.ProblemPatternUnsupported: {RulePatternUnsupported, "Value"},
-	variant.ProblemPatternDiffers:     {RulePatternUnsupported, "Value"},
+// problemRule returns the rule a variant.Problem of kind k is reported
+// under, and the attribute it is about.
+func problemRule(k variant.ProblemKind) (rule, attr string) {
+	switch k {
+	case variant.ProblemEmptyName, variant.ProblemReservedName:
+		return RuleInvalidConditionName, "Name"
+	case variant.ProblemUnknownName:
+		return RuleUnknownConditionName, "Name"
+	case variant.ProblemPrefixCase:
+		return RuleConditionPrefixCase, "Value"
+	case variant.ProblemPatternUnsupported, variant.ProblemPatternDiffers:
+		return RulePatternUnsupported, "Value"
+	}
+	return RuleInvalidConditionValue, "Value" // ProblemInvalidValue, and a kind added later
 }
 
 // checkStateConditions reports a condition name repeated in one
@@ -50,11 +53,8 @@ func (c *checker) checkCondition(cond answerfile.Condition, problems []variant.P
 		return // the schema rule reports the missing attribute
 	}
 	for _, p := range problems {
-		m, ok := problemRules[p.Kind]
-		if !ok {
-			m.rule, m.attr = RuleInvalidConditionValue, "Value"
-		}
-		d := c.rule(m.rule).attrText(cond.Elem, m.attr, p.Message)
+		rule, attr := problemRule(p.Kind)
+		d := c.rule(rule).attrText(cond.Elem, attr, p.Message)
 		if p.Kind == variant.ProblemPrefixCase || p.Kind == variant.ProblemInvalidValue {
 			d = withEdits(d, c.lowerPrefix(cond))
 		}

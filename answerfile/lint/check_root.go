@@ -2,14 +2,14 @@ package lint
 
 import (
 	"fmt"
-	"github.com/beevik/etree"
-	"github.com/mcsf-dev/mcsf/internal/english"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
+
+	"github.com/beevik/etree"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/internal/english"
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 )
 
 // check_root.go: the root element's attributes and the order and count of
@@ -53,16 +53,29 @@ func (c *checker) checkRoot() {
 		}
 		c.add(d)
 	}
-	if r.Priority.Present && !positiveInt().MatchString(r.Priority.Value) {
+	if r.Priority.Present && !positiveInt.Get().MatchString(r.Priority.Value) {
 		c.add(c.rule(RulePriorityInvalid).attr(e, "Priority",
 			"Priority %q is not a positive integer: 1 is the highest priority; 0 and negative numbers are not allowed", r.Priority.Value))
 	}
 }
 
-var positiveInt = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^0*[1-9][0-9]{0,9}$`) })
+var positiveInt = lazy.Regexp{Expr: `^0*[1-9][0-9]{0,9}$`}
 
-// order of the root's children, as every documented sample writes them.
-var childRank = map[string]int{"Imports": 1, "Targets": 2, "Static": 3, "Variant": 4}
+// childRank is the place of a child of the root in the order every
+// documented sample writes them; false for another tag.
+func childRank(tag string) (int, bool) {
+	switch tag {
+	case "Imports":
+		return 1, true
+	case "Targets":
+		return 2, true
+	case "Static":
+		return 3, true
+	case "Variant":
+		return 4, true
+	}
+	return 0, false
+}
 
 func (c *checker) checkOrder() {
 	root := c.doc.Root.Elem
@@ -86,7 +99,7 @@ func (c *checker) checkOrder() {
 		if !isElem {
 			continue
 		}
-		rank, ok := childRank[ch.Tag]
+		rank, ok := childRank(ch.Tag)
 		if _, foreign := c.doc.Foreign(ch); !ok || foreign {
 			continue
 		}
@@ -117,7 +130,7 @@ func (c *checker) moveBefore(ch *etree.Element, rank int) []answerfile.TextEdit 
 	}
 	for _, sib := range c.doc.Root.Elem.ChildElements() {
 		_, foreign := c.doc.Foreign(sib)
-		if r, known := childRank[sib.Tag]; !known || foreign || r <= rank {
+		if r, known := childRank(sib.Tag); !known || foreign || r <= rank {
 			continue
 		}
 		at, _, _, ok := c.lines(sib)

@@ -3,16 +3,15 @@ package lint
 import (
 	"encoding/binary"
 	"fmt"
-	"github.com/mcsf-dev/mcsf/internal/english"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/beevik/etree"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/catalog"
+	"github.com/mcsf-dev/mcsf/internal/english"
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 )
 
 // check_settings.go: settings groups and settings, against the catalog and
@@ -461,7 +460,7 @@ func (c *checker) checkNameKnown(g answerfile.SettingsGroup, s answerfile.Settin
 	return entry
 }
 
-var percentVar = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`%[A-Za-z_][A-Za-z0-9_]*%`) })
+var percentVar = lazy.Regexp{Expr: `%[A-Za-z_][A-Za-z0-9_]*%`}
 
 // placeholder reports whether s is empty or holds a $(NAME) placeholder the
 // author is meant to replace (documentation samples repeat a group or
@@ -503,7 +502,7 @@ func (c *checker) checkValue(ct container, s answerfile.Setting, entry catalog.E
 	// the checks' CPU on a small file.
 	var vars []string
 	if strings.IndexByte(v, '%') >= 0 {
-		vars = percentVar().FindAllString(v, -1)
+		vars = percentVar.Get().FindAllString(v, -1)
 	}
 	for _, m := range vars {
 		templated = true

@@ -11,6 +11,7 @@ import (
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/catalog"
 	"github.com/mcsf-dev/mcsf/internal/english"
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 	"github.com/mcsf-dev/mcsf/variant"
 )
 
@@ -174,22 +175,30 @@ var checks = []*check{checkStructure, checkRootAttrs, checkChildOrder, checkTarg
 	checkSettingGroups, checkRuntimeConfig, checkIMSServices, checkIMSRetry, checkVariantOverlaps}
 
 // ruleIndex maps each rule id of the table to its entry.
-var ruleIndex = sync.OnceValue(func() map[string]*Rule {
+func ruleIndex() map[string]*Rule { return ruleIndexV.Get(buildRuleIndex) }
+
+var ruleIndexV lazy.Value[map[string]*Rule]
+
+func buildRuleIndex() map[string]*Rule {
 	m := make(map[string]*Rule, len(Rules))
 	for i := range Rules {
 		m[Rules[i].ID] = &Rules[i]
 	}
 	return m
-})
+}
 
 // checkRules lists the rule ids of each check.
-var checkRules = sync.OnceValue(func() map[*check][]string {
+func checkRules() map[*check][]string { return checkRulesV.Get(buildCheckRules) }
+
+var checkRulesV lazy.Value[map[*check][]string]
+
+func buildCheckRules() map[*check][]string {
 	m := map[*check][]string{}
 	for _, r := range ruleIndex() {
 		m[r.check] = append(m[r.check], r.ID)
 	}
 	return m
-})
+}
 
 // checker holds one run of the rules over one document.
 type checker struct {

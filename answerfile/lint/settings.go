@@ -5,18 +5,18 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/internal/english"
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 	"github.com/mcsf-dev/mcsf/schema"
 	"github.com/mcsf-dev/mcsf/variant"
-	"go.yaml.in/yaml/v3"
 )
 
 // settings.go: the configuration of a run, from the command line and from
@@ -129,7 +129,7 @@ func ReadSettings(path string) (*Settings, error) {
 	return ParseSettings(path, data)
 }
 
-var ruleIDShape = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`) })
+var ruleIDShape = lazy.Regexp{Expr: `^[a-z0-9]+(-[a-z0-9]+)*$`}
 
 // ParseSettings reads a configuration file named name (for messages) from
 // data. Its error is a *ConfigError listing every problem, or an internal
@@ -206,7 +206,7 @@ func ParseSettings(name string, data []byte) (*Settings, error) {
 				id = tokens[len(tokens)-1]
 				what = pointerName(e.InstanceLocation[:strings.LastIndex(e.InstanceLocation, "/")])
 			}
-			if ruleIDShape().MatchString(id) {
+			if ruleIDShape.Get().MatchString(id) {
 				continue // an unknown rule: checkRule below names the nearest one
 			}
 			fail(at, "%s: %q is not a rule ID: rule IDs are lower case with dashes, as mcsf rules lists them", what, id)
@@ -227,7 +227,7 @@ func ParseSettings(name string, data []byte) (*Settings, error) {
 		s.FailOn = &sev
 	}
 	checkRule := func(id string, n *yaml.Node) bool {
-		if !ruleIDShape().MatchString(id) {
+		if !ruleIDShape.Get().MatchString(id) {
 			return false // the schema error says so
 		}
 		if err := CheckRuleID(id); err != nil {

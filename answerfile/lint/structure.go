@@ -11,8 +11,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/beevik/etree"
+
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/internal/english"
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 	"github.com/mcsf-dev/mcsf/schema"
 )
 
@@ -177,7 +179,11 @@ const (
 
 // loadAnswerSchema builds the tables from the compiled schema: JSON-parsing
 // the schema's text for them was 5 % of the CPU of linting one small file.
-var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
+func loadAnswerSchema() (*answerSchema, error) { return answerSchemaR.Get(buildAnswerSchema) }
+
+var answerSchemaR lazy.Result[*answerSchema]
+
+func buildAnswerSchema() (*answerSchema, error) {
 	ref, defs, err := schema.Definitions("answerfile")
 	if err != nil {
 		return nil, err
@@ -212,7 +218,7 @@ var loadAnswerSchema = sync.OnceValues(func() (*answerSchema, error) {
 	}
 	s.top = s.link(s.ref, map[string]*definition{})
 	return s, nil
-})
+}
 
 // link returns the definition at pointer, with its children's linked;
 // made holds those made so far.
