@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
-	"sync"
 
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 	"github.com/mcsf-dev/mcsf/schema"
 )
 
@@ -32,7 +32,11 @@ type grammar map[string]elementRule
 
 // loadGrammar reads the grammar once; an embedded schema that does not read
 // is a bug the tests catch, and gives an empty grammar.
-var loadGrammar = sync.OnceValue(func() grammar {
+func loadGrammar() grammar { return grammarV.Get(readGrammar) }
+
+var grammarV lazy.Value[grammar]
+
+func readGrammar() grammar {
 	g := grammar{}
 	b, err := schema.Bytes("answerfile")
 	if err != nil {
@@ -78,4 +82,4 @@ var loadGrammar = sync.OnceValue(func() grammar {
 	}
 	g[""] = elementRule{Children: []string{refName(doc.Ref)}}
 	return g
-})
+}

@@ -108,16 +108,12 @@ type tree struct {
 	values map[*attr]string
 }
 
-// nameBytes marks the bytes of XML names (any byte of a multi-byte character counts).
-var nameBytes = func() (t [256]bool) {
-	for c := 0; c < 256; c++ {
-		t[c] = c == '_' || c == ':' || c == '-' || c == '.' || c >= 0x80 ||
-			('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
-	}
-	return t
-}()
-
-func isNameByte(c byte) bool { return nameBytes[c] }
+// isNameByte reports whether c may be a byte of an XML name (any byte of a
+// multi-byte character counts).
+func isNameByte(c byte) bool {
+	return c >= 0x80 || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9') ||
+		c == '_' || c == ':' || c == '-' || c == '.'
+}
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 

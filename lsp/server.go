@@ -202,8 +202,8 @@ func (s *server) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.
 		s.replyError(ctx, req, &jsonrpc2.Error{Code: codeInvalidRequest, Message: "the server is shut down"})
 		return
 	}
-	h, ok := requestHandlers[req.Method]
-	if !ok {
+	h := handler(req.Method)
+	if h == nil {
 		s.replyError(ctx, req, &jsonrpc2.Error{Code: codeMethodNotFound, Message: fmt.Sprintf("method %q is not supported", req.Method)})
 		return
 	}
@@ -250,19 +250,34 @@ func (s *server) guard(req *jsonrpc2.Request, f func()) {
 type requestHandler func(s *server, ctx context.Context, params *json.RawMessage) (any, error)
 
 // requestHandlers are the requests the server answers; the capabilities
-// it announces follow from this table.
-var requestHandlers = map[string]requestHandler{
-	"textDocument/definition":     (*server).definition,
-	"textDocument/references":     (*server).references,
-	"textDocument/documentSymbol": (*server).documentSymbols,
-	"textDocument/prepareRename":  (*server).prepareRename,
-	"textDocument/rename":         (*server).rename,
-	"textDocument/codeAction":     (*server).codeActions,
-	"textDocument/formatting":     (*server).formatting,
-	"textDocument/hover":          (*server).hover,
-	"textDocument/completion":     (*server).completion,
-	"textDocument/codeLens":       (*server).codeLenses,
-	"workspace/executeCommand":    (*server).executeCommand,
+// it announces follow from this table (a table, not a map: a map literal is
+// built by code when the program starts).
+var requestHandlers = [...]struct {
+	method string
+	h      requestHandler
+}{
+	{"textDocument/definition", (*server).definition},
+	{"textDocument/references", (*server).references},
+	{"textDocument/documentSymbol", (*server).documentSymbols},
+	{"textDocument/prepareRename", (*server).prepareRename},
+	{"textDocument/rename", (*server).rename},
+	{"textDocument/codeAction", (*server).codeActions},
+	{"textDocument/formatting", (*server).formatting},
+	{"textDocument/hover", (*server).hover},
+	{"textDocument/completion", (*server).completion},
+	{"textDocument/codeLens", (*server).codeLenses},
+	{"workspace/executeCommand", (*server).executeCommand},
+}
+
+// handler returns the handler of a request method; nil for a method the
+// server does not answer.
+func handler(method string) requestHandler {
+	for _, r := range requestHandlers {
+		if r.method == method {
+			return r.h
+		}
+	}
+	return nil
 }
 
 // paramsError is the error of a request whose params do not decode.
@@ -336,7 +351,7 @@ func (s *server) initialize(req *jsonrpc2.Request) (any, error) {
 	s.mu.Lock()
 	s.initialized, s.enc = true, enc
 	s.mu.Unlock()
-	has := func(method string) bool { _, ok := requestHandlers[method]; return ok }
+	has := func(method string) bool { return handler(method) != nil }
 	caps := serverCapabilities{
 		PositionEncoding:           enc,
 		TextDocumentSync:           textDocumentSync{OpenClose: true, Change: 2, Save: true},
