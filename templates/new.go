@@ -20,17 +20,23 @@ const (
 	ScopePerSIM    = "per-sim"
 )
 
-// newScopes lists the scopes of each kind, the default first.
-var newScopes = map[string][]string{
-	KindIMSRetry: {ScopePerIMSI, ScopePerDevice},
-	KindMMS:      {ScopePerSIM},
+// newScopes lists the scopes of a hand-written kind, the default first;
+// nil for another kind.
+func newScopes(kind string) []string {
+	switch kind {
+	case KindIMSRetry:
+		return []string{ScopePerIMSI, ScopePerDevice}
+	case KindMMS:
+		return []string{ScopePerSIM}
+	}
+	return nil
 }
 
 // Kinds lists the kinds New knows.
 func Kinds() []string { return []string{KindIMSRetry, KindMMS} }
 
 // Scopes lists the scopes of kind, its default first; nil for an unknown kind.
-func Scopes(kind string) []string { return slices.Clone(newScopes[kind]) }
+func Scopes(kind string) []string { return newScopes(kind) }
 
 // UsageError is an argument New cannot use; its message says what it takes.
 type UsageError struct{ msg string }
@@ -46,8 +52,8 @@ func (e *UsageError) Error() string { return e.msg }
 // the kind's default (imsretry: per-imsi; mms: per-sim); owner "" leaves
 // Owner empty with a TODO. The output is in the canonical layout.
 func New(kind, scope, owner string) ([]byte, error) {
-	scopes, ok := newScopes[kind]
-	if !ok {
+	scopes := newScopes(kind)
+	if scopes == nil {
 		c, found := catalog.Find(kind)
 		if !found {
 			return nil, &UsageError{fmt.Sprintf("unknown skeleton %q: choose %s, or a customization of the catalog (mcsf settings lists them)", kind, strings.Join(Kinds(), " or "))}

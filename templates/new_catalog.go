@@ -2,15 +2,14 @@ package templates
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/beevik/etree"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/catalog"
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 )
 
 // new_catalog.go: the skeleton of any customization of the catalog, built
@@ -39,7 +38,7 @@ func catalogScopes(c *catalog.Customization) []string {
 	return have
 }
 
-var rePattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\{([A-Z0-9_]+)\}`) })
+var rePattern = lazy.Regexp{Expr: `\{([A-Z0-9_]+)\}`}
 
 // newFromCatalog writes the skeleton of c for scope ("" = its default).
 func newFromCatalog(c *catalog.Customization, scope, owner string) ([]byte, error) {
@@ -158,7 +157,7 @@ func writeGroup(parent *etree.Element, g catalog.Group, c *catalog.Customization
 // placeholders of Microsoft's samples and lists them.
 func placeholders(s string) (string, string) {
 	var names []string
-	out := rePattern().ReplaceAllStringFunc(s, func(m string) string {
+	out := rePattern.Get().ReplaceAllStringFunc(s, func(m string) string {
 		p := "$(" + m[1:len(m)-1] + ")"
 		names = append(names, p)
 		return p

@@ -6,15 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
-	"github.com/mcsf-dev/mcsf/answerfile"
-	"github.com/mcsf-dev/mcsf/schema"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
+	"github.com/mcsf-dev/mcsf/internal/lazy"
+	"github.com/mcsf-dev/mcsf/schema"
 )
 
 // SchemaName is the name of the embedded JSON Schema of the spec format
@@ -270,10 +270,10 @@ func (r *reader) longNumbers(n *yaml.Node) {
 // looksNumeric reports whether s is written as a YAML decimal number:
 // digits (and underscores), with a sign, a fraction, an exponent.
 func looksNumeric(s string) bool {
-	return numberShape().MatchString(s) && strings.ContainsAny(s, "0123456789")
+	return numberShape.Get().MatchString(s) && strings.ContainsAny(s, "0123456789")
 }
 
-var numberShape = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[-+]?[0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?$`) })
+var numberShape = lazy.Regexp{Expr: `^[-+]?[0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?$`}
 
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
@@ -303,7 +303,7 @@ func displayPath(ptr string) string {
 		if b.Len() > 0 {
 			b.WriteByte('.')
 		}
-		if plainKey().MatchString(p) {
+		if plainKey.Get().MatchString(p) {
 			b.WriteString(p)
 		} else {
 			b.WriteString(strconv.Quote(p))
@@ -312,4 +312,4 @@ func displayPath(ptr string) string {
 	return b.String()
 }
 
-var plainKey = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`) })
+var plainKey = lazy.Regexp{Expr: `^[A-Za-z_][A-Za-z0-9_-]*$`}

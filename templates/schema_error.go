@@ -6,17 +6,22 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/internal/english"
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 	"github.com/mcsf-dev/mcsf/schema"
-	"go.yaml.in/yaml/v3"
 )
 
 // specSchema is the spec schema as plain JSON, to find the keys a mapping
 // allows (for "did you mean") while explaining a validation error.
-var specSchema = sync.OnceValue(func() map[string]any {
+func specSchema() map[string]any { return specSchemaV.Get(readSpecSchema) }
+
+var specSchemaV lazy.Value[map[string]any]
+
+func readSpecSchema() map[string]any {
 	b, err := schema.Bytes(SchemaName)
 	if err != nil {
 		return nil
@@ -26,7 +31,7 @@ var specSchema = sync.OnceValue(func() map[string]any {
 		return nil
 	}
 	return m
-})
+}
 
 // schemaAt follows a keyword location (/properties/operators/items/$ref/...)
 // through the spec schema and returns the schema object holding its last
@@ -74,7 +79,7 @@ func keyOrder(k string) int {
 	return len(order)
 }
 
-var quotedNames = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`'([^']*)'`) })
+var quotedNames = lazy.Regexp{Expr: `'([^']*)'`}
 
 // schemaDiags explains one schema validation error at the node it is about
 // (one diagnostic per unknown key).
@@ -98,7 +103,7 @@ func (r *reader) schemaDiags(e schema.Error) []answerfile.Diagnostic {
 		return report(node, "%s", typeMessage(where, e.Message, node, lastToken(e.InstanceLocation)))
 	case "required":
 		var missing []string
-		for _, m := range quotedNames().FindAllStringSubmatch(e.Message, -1) {
+		for _, m := range quotedNames.Get().FindAllStringSubmatch(e.Message, -1) {
 			missing = append(missing, fmt.Sprintf("%q", m[1]))
 		}
 		return report(node, "%s is missing %s", where, strings.Join(missing, " and "))

@@ -103,21 +103,39 @@ type Match struct {
 // name written in the answer file, and where its value lives.
 type matchKey struct {
 	key, condition string
-	field          func(*Match) *string
 }
 
 // matchKeys lists the named keys in the order their conditions are written.
 var matchKeys = []matchKey{
-	{"mcc", "MCC", func(m *Match) *string { return &m.MCC }},
-	{"mnc", "MNC", func(m *Match) *string { return &m.MNC }},
-	{"spn", "SPN", func(m *Match) *string { return &m.SPN }},
-	{"pnn", "PNN", func(m *Match) *string { return &m.PNN }},
-	{"gid1", "GID1", func(m *Match) *string { return &m.GID1 }},
-	{"iccid", "ICCID", func(m *Match) *string { return &m.ICCID }},
-	{"imsi", "IMSI", func(m *Match) *string { return &m.IMSI }},
-	{"uiccslot", "UICCSLOT", func(m *Match) *string { return &m.UICCSlot }},
-	{"uicc", "UICC", func(m *Match) *string { return &m.UICC }},
-	{"roaming", "Roaming", func(m *Match) *string { return &m.Roaming }},
+	{"mcc", "MCC"}, {"mnc", "MNC"}, {"spn", "SPN"}, {"pnn", "PNN"}, {"gid1", "GID1"}, {"iccid", "ICCID"},
+	{"imsi", "IMSI"}, {"uiccslot", "UICCSLOT"}, {"uicc", "UICC"}, {"roaming", "Roaming"},
+}
+
+// field returns where the value of k lives in m.
+func (k matchKey) field(m *Match) *string {
+	switch k.key {
+	case "mcc":
+		return &m.MCC
+	case "mnc":
+		return &m.MNC
+	case "spn":
+		return &m.SPN
+	case "pnn":
+		return &m.PNN
+	case "gid1":
+		return &m.GID1
+	case "iccid":
+		return &m.ICCID
+	case "imsi":
+		return &m.IMSI
+	case "uiccslot":
+		return &m.UICCSlot
+	case "uicc":
+		return &m.UICC
+	case "roaming":
+		return &m.Roaming
+	}
+	panic("templates: field does not know the key " + k.key)
 }
 
 // Condition is one condition of a match entry as it is written in the
