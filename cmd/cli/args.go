@@ -38,18 +38,24 @@ func quoteAll(args []string) string {
 	return strings.Join(q, " ")
 }
 
-// suggestFor names, per command, the words users of other tools type for
-// it; cobra's "Did you mean this?" then names the command.
-var suggestFor = map[string][]string{
-	"lint":     {"validate", "check", "verify"},
-	"fmt":      {"format"},
-	"generate": {"build"},
+// suggestFor names the words users of other tools type for a command;
+// cobra's "Did you mean this?" then names the command.
+func suggestFor(command string) []string {
+	switch command {
+	case "lint":
+		return []string{"validate", "check", "verify"}
+	case "fmt":
+		return []string{"format"}
+	case "generate":
+		return []string{"build"}
+	}
+	return nil
 }
 
 // addSuggestions sets SuggestFor on the top-level commands of root.
 func addSuggestions(root *cobra.Command) {
 	for _, c := range root.Commands() {
-		c.SuggestFor = append(c.SuggestFor, suggestFor[c.Name()]...)
+		c.SuggestFor = append(c.SuggestFor, suggestFor(c.Name())...)
 	}
 }
 

@@ -13,43 +13,61 @@ import (
 // completion.go: shell completion of flag values over the whole tree, so
 // that no flag falls back to completing file names unless its value is one.
 // A flag whose command registers a completion itself (enumFlag, formatFlag)
-// keeps it; the others complete by name from flagCompletions, and a flag
+// keeps it; the others complete by name by flagCompletion, and a flag
 // that is in neither (a number, a duration, free text) completes nothing.
 
 type completeFunc = func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective)
 
-// flagCompletions completes the value of a flag by its name, on every
-// command that has it.
-var flagCompletions = map[string]completeFunc{
-	"disable":  listCompletion(lintRuleIDs),
-	"severity": severityCompletion,
+// flagCompletion completes the value of a flag by its name, on every
+// command that has it; nil for a flag it does not know. (A function, not a
+// map: a map of completions was built by code at every start.)
+func flagCompletion(name string) completeFunc {
+	files := func(exts ...string) completeFunc {
+		return cobra.FixedCompletions(exts, cobra.ShellCompDirectiveFilterFileExt)
+	}
+	values := func(vs ...string) completeFunc { return cobra.FixedCompletions(vs, cobra.ShellCompDirectiveNoFileComp) }
+	switch name {
+	case "disable":
+		return listCompletion(lintRuleIDs)
+	case "severity":
+		return severityCompletion
 	// files and directories
-	"config":         cobra.FixedCompletions([]string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt),
-	"check":          cobra.FixedCompletions([]string{"xml"}, cobra.ShellCompDirectiveFilterFileExt),
-	"file":           cobra.FixedCompletions([]string{"xml"}, cobra.ShellCompDirectiveFilterFileExt),
-	"stdin-filename": cobra.FixedCompletions([]string{"xml"}, cobra.ShellCompDirectiveFilterFileExt),
-	"sims":           cobra.FixedCompletions([]string{"csv", "json"}, cobra.ShellCompDirectiveFilterFileExt),
-	"output":         cobra.FixedCompletions(nil, cobra.ShellCompDirectiveDefault),
-	"dir":            cobra.FixedCompletions(nil, cobra.ShellCompDirectiveFilterDirs),
+	case "config":
+		return files("yaml", "yml")
+	case "check", "file", "stdin-filename":
+		return files("xml")
+	case "sims":
+		return files("csv", "json")
+	case "output":
+		return cobra.FixedCompletions(nil, cobra.ShellCompDirectiveDefault)
+	case "dir":
+		return cobra.FixedCompletions(nil, cobra.ShellCompDirectiveFilterDirs)
 	// values from a fixed set
-	"encoding":  cobra.FixedCompletions([]string{"keep", "utf-8", "utf-8-bom", "utf-16le", "utf-16be"}, cobra.ShellCompDirectiveNoFileComp),
-	"line-ends": cobra.FixedCompletions([]string{"keep", "lf", "crlf"}, cobra.ShellCompDirectiveNoFileComp),
-	"direction": cobra.FixedCompletions([]string{"MT", "MO", "DLR"}, cobra.ShellCompDirectiveNoFileComp),
-	"dlr": func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return retry.DLRStatuses(), cobra.ShellCompDirectiveNoFileComp
-	},
-	"chain": func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return retry.RouteNames(), cobra.ShellCompDirectiveNoFileComp
-	},
-	"threshold":           cobra.FixedCompletions([]string{"unset", "0xFFFFFFFF"}, cobra.ShellCompDirectiveNoFileComp),
-	"retry-enabled":       cobra.FixedCompletions([]string{"0", "1"}, cobra.ShellCompDirectiveNoFileComp),
-	"auto-retry-download": cobra.FixedCompletions([]string{"0", "1"}, cobra.ShellCompDirectiveNoFileComp),
-	"roaming":             cobra.FixedCompletions([]string{"0", "1"}, cobra.ShellCompDirectiveNoFileComp),
-	"uiccslot":            cobra.FixedCompletions([]string{"0", "1"}, cobra.ShellCompDirectiveNoFileComp),
-	"uicc":                cobra.FixedCompletions([]string{"0", "1", "2"}, cobra.ShellCompDirectiveNoFileComp),
+	case "encoding":
+		return values("keep", "utf-8", "utf-8-bom", "utf-16le", "utf-16be")
+	case "line-ends":
+		return values("keep", "lf", "crlf")
+	case "direction":
+		return values("MT", "MO", "DLR")
+	case "dlr":
+		return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return retry.DLRStatuses(), cobra.ShellCompDirectiveNoFileComp
+		}
+	case "chain":
+		return func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			return retry.RouteNames(), cobra.ShellCompDirectiveNoFileComp
+		}
+	case "threshold":
+		return values("unset", "0xFFFFFFFF")
+	case "retry-enabled", "auto-retry-download", "roaming", "uiccslot":
+		return values("0", "1")
+	case "uicc":
+		return values("0", "1", "2")
 	// NAME=VALUE lists of SIM conditions
-	"sim":       conditionCompletion,
-	"condition": conditionCompletion,
+	case "sim", "condition":
+		return conditionCompletion
+	}
+	return nil
 }
 
 // registerCompletions gives every value flag of root's tree a completion.
@@ -61,8 +79,8 @@ func registerCompletions(c *cobra.Command) {
 		if _, ok := c.GetFlagCompletionFunc(f.Name); ok {
 			return
 		}
-		fn, ok := flagCompletions[f.Name]
-		if !ok {
+		fn := flagCompletion(f.Name)
+		if fn == nil {
 			fn = cobra.NoFileCompletions
 		}
 		_ = c.RegisterFlagCompletionFunc(f.Name, fn)

@@ -9,15 +9,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"sync"
+
+	"github.com/spf13/cobra"
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/change"
 	"github.com/mcsf-dev/mcsf/fileio"
+	"github.com/mcsf-dev/mcsf/internal/lazy"
 	"github.com/mcsf-dev/mcsf/variant"
-	"github.com/spf13/cobra"
 )
 
 type diffOptions struct {
@@ -107,15 +107,15 @@ type diffPair struct {
 // hexRE and modeRE recognise the object names and modes git passes to an
 // external diff driver.
 var (
-	hexRE  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[0-9a-f]{40}|[0-9a-f]{64}|\.)$`) })
-	modeRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:[0-7]{6}|\.)$`) })
+	hexRE  = lazy.Regexp{Expr: `^(?:[0-9a-f]{40}|[0-9a-f]{64}|\.)$`}
+	modeRE = lazy.Regexp{Expr: `^(?:[0-7]{6}|\.)$`}
 )
 
 // gitDriverArgs reports whether args are what git passes an external diff
 // driver: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
 func gitDriverArgs(args []string) bool {
-	return len(args) == 7 && hexRE().MatchString(args[2]) && modeRE().MatchString(args[3]) &&
-		hexRE().MatchString(args[5]) && modeRE().MatchString(args[6])
+	return len(args) == 7 && hexRE.Get().MatchString(args[2]) && modeRE.Get().MatchString(args[3]) &&
+		hexRE.Get().MatchString(args[5]) && modeRE.Get().MatchString(args[6])
 }
 
 func runDiff(o *diffOptions, args []string, io *streams) error {

@@ -431,17 +431,24 @@ func allRules() []lint.Rule {
 	return rules
 }
 
-var basisText = map[string]string{
-	"doc":    "Microsoft's published MCSF documentation",
-	"tool":   "Microsoft's imaging tools (their validator), observed",
-	"policy": "a policy of this project (Microsoft documents nothing here)",
+// basisText says what a rule's basis ([doc], [tool], [policy]) stands on.
+func basisText(basis string) string {
+	switch basis {
+	case "doc":
+		return "Microsoft's published MCSF documentation"
+	case "tool":
+		return "Microsoft's imaging tools (their validator), observed"
+	case "policy":
+		return "a policy of this project (Microsoft documents nothing here)"
+	}
+	return ""
 }
 
 func writeExplain(w io.Writer, r lint.Rule) {
 	fmt.Fprintf(w, "%s (%s by default)\n\n", r.ID, r.Severity)
 	fmt.Fprintf(w, "%s\n\n", wrap(capitalize(r.Summary)+".", 76, ""))
 	fmt.Fprintf(w, "Why:\n%s\n\n", wrap(r.Rationale, 76, "  "))
-	fmt.Fprintf(w, "Basis: %s.\n", basisText[r.Basis])
+	fmt.Fprintf(w, "Basis: %s.\n", basisText(r.Basis))
 	if r.Policy != "" {
 		fmt.Fprintf(w, "\nPolicy:\n%s\n", wrap(r.Policy, 76, "  "))
 	}
