@@ -8,6 +8,7 @@ import (
 
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/fileio"
+	"github.com/mcsf-dev/mcsf/internal/linediff"
 	"github.com/mcsf-dev/mcsf/report"
 	"github.com/spf13/cobra"
 )
@@ -113,11 +114,7 @@ func runFmt(o *fmtOptions, args []string, io *streams) error {
 			failed = true
 		}
 		if o.diff && changed {
-			d, err := unifiedDiff("a/"+in.display, "b/"+in.display, data, out)
-			if err != nil {
-				return err
-			}
-			fmt.Fprint(patchOut(io.out), d)
+			fmt.Fprint(patchOut(io.out), linediff.Unified("a/"+in.display, "b/"+in.display, data, out))
 		}
 		if o.write && changed && in.path != "-" {
 			if err := writeFile(io.err, in.path, out, fileio.WriteOptions{Expect: data, BreakLinks: o.force}); err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/mcsf-dev/mcsf/internal/english"
+	"github.com/mcsf-dev/mcsf/internal/linediff"
 	"io/fs"
 	"os"
 	"path"
@@ -205,10 +206,7 @@ func checkGenerated(o *inputOptions, file, spec string, want []byte, io *streams
 	if bytes.Equal(have, want) {
 		return nil
 	}
-	d, err := unifiedDiff("a/"+filepath.ToSlash(file), "b/"+filepath.ToSlash(file), have, want)
-	if err != nil {
-		return err
-	}
+	d := linediff.Unified("a/"+filepath.ToSlash(file), "b/"+filepath.ToSlash(file), have, want)
 	// A report, not a patch: the file checked may come from a pull request,
 	// and a control character of it must not act on the terminal or log.
 	fmt.Fprint(report.TerminalSafe(io.out), d)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/internal/english"
+	"github.com/mcsf-dev/mcsf/internal/linediff"
 	"io"
 	"os"
 	"slices"
@@ -302,11 +303,7 @@ func (o *lintOptions) applyFixes(fixed []lint.FixedFile, notFixed []string, io *
 	for _, f := range fixed {
 		findings += f.Findings
 		if o.diff {
-			d, err := unifiedDiff("a/"+f.Name, "b/"+f.Name, f.Original, f.Data)
-			if err != nil {
-				return true, err
-			}
-			fmt.Fprint(patchOut(io.out), d)
+			fmt.Fprint(patchOut(io.out), linediff.Unified("a/"+f.Name, "b/"+f.Name, f.Original, f.Data))
 			continue
 		}
 		if err := writeFile(io.err, f.Path, f.Data, fileio.WriteOptions{Expect: f.Original}); err != nil {
