@@ -2,10 +2,11 @@ package lint
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
-	"github.com/aymanbagabas/go-udiff"
 	"github.com/beevik/etree"
 	"github.com/mcsf-dev/mcsf/answerfile"
 )
@@ -95,14 +96,37 @@ func overlaps(a, b []answerfile.TextEdit) bool {
 	return false
 }
 
-// ApplyEdits applies edits, which must not overlap, to text (offsets as in
-// answerfile.TextEdit).
+// ApplyEdits returns text with edits applied (offsets as in
+// answerfile.TextEdit), in a new slice. The edits may come in any order:
+// they are applied by Start, an insert before a replacement that starts at
+// the same offset, and inserts at one offset in the order given. An edit
+// outside text, or two that overlap, is an error and nothing is applied.
 func ApplyEdits(text []byte, edits []answerfile.TextEdit) ([]byte, error) {
-	ue := make([]udiff.Edit, len(edits))
-	for i, e := range edits {
-		ue[i] = udiff.Edit{Start: e.Start, End: e.End, New: e.NewText}
+	byStart := func(x, y answerfile.TextEdit) int {
+		return cmp.Or(cmp.Compare(x.Start, y.Start), cmp.Compare(x.End, y.End))
 	}
-	return udiff.ApplyBytes(text, ue)
+	if !slices.IsSortedFunc(edits, byStart) {
+		edits = slices.Clone(edits)
+		slices.SortStableFunc(edits, byStart)
+	}
+	size, at := len(text), 0
+	for i, e := range edits {
+		if e.Start < 0 || e.Start > e.End || e.End > len(text) {
+			return nil, fmt.Errorf("edit of bytes [%d,%d) is outside the text (%d bytes)", e.Start, e.End, len(text))
+		}
+		if e.Start < at {
+			return nil, fmt.Errorf("edits of bytes [%d,%d) and [%d,%d) overlap", edits[i-1].Start, edits[i-1].End, e.Start, e.End)
+		}
+		size += len(e.NewText) - (e.End - e.Start)
+		at = e.End
+	}
+	out := make([]byte, 0, size)
+	at = 0
+	for _, e := range edits {
+		out = append(append(out, text[at:e.Start]...), e.NewText...)
+		at = e.End
+	}
+	return append(out, text[at:]...), nil
 }
 
 // withEdits sets the edits of d, which make its Fix mechanical; no edits

@@ -207,3 +207,47 @@ func TestFixNestedComment(t *testing.T) {
 		t.Errorf("fixed %d, findings after the fix:\n%s\nwant 1 and none", res.Fixed, render(res.Diagnostics))
 	}
 }
+
+func TestApplyEdits(t *testing.T) {
+	const text = "0123456789"
+	edit := func(start, end int, s string) answerfile.TextEdit {
+		return answerfile.TextEdit{Start: start, End: end, NewText: s}
+	}
+	for _, tc := range []struct {
+		name    string
+		edits   []answerfile.TextEdit
+		want    string
+		wantErr string
+	}{
+		{"none", nil, text, ""},
+		{"sorted", []answerfile.TextEdit{edit(1, 2, "a"), edit(5, 7, "")}, "0a234789", ""},
+		{"unsorted", []answerfile.TextEdit{edit(8, 10, "z"), edit(0, 1, "a"), edit(4, 4, "i")}, "a123i4567z", ""},
+		{"adjacent", []answerfile.TextEdit{edit(2, 4, "b"), edit(4, 6, "c")}, "01bc6789", ""},
+		{"inserts at one offset, in the order given", []answerfile.TextEdit{edit(3, 3, "x"), edit(3, 3, "y")}, "012xy3456789", ""},
+		{"insert before a replacement at its start", []answerfile.TextEdit{edit(3, 5, "R"), edit(3, 3, "i")}, "012iR56789", ""},
+		{"insert at the end", []answerfile.TextEdit{edit(10, 10, "!")}, text + "!", ""},
+		{"replace all", []answerfile.TextEdit{edit(0, 10, "new")}, "new", ""},
+		{"end past the text", []answerfile.TextEdit{edit(9, 11, "")}, "", "edit of bytes [9,11) is outside the text (10 bytes)"},
+		{"negative start", []answerfile.TextEdit{edit(-1, 2, "")}, "", "edit of bytes [-1,2) is outside the text (10 bytes)"},
+		{"start after end", []answerfile.TextEdit{edit(5, 4, "")}, "", "edit of bytes [5,4) is outside the text (10 bytes)"},
+		{"overlap", []answerfile.TextEdit{edit(5, 8, "a"), edit(2, 6, "b")}, "", "edits of bytes [2,6) and [5,8) overlap"},
+		{"insert inside a replacement", []answerfile.TextEdit{edit(2, 6, "b"), edit(4, 4, "i")}, "", "edits of bytes [2,6) and [4,4) overlap"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := []byte(text)
+			given := slices.Clone(tc.edits)
+			got, err := ApplyEdits(src, tc.edits)
+			switch {
+			case tc.wantErr != "":
+				if err == nil || err.Error() != tc.wantErr {
+					t.Errorf("ApplyEdits(%q, %v): error %v, want %q", text, tc.edits, err, tc.wantErr)
+				}
+			case err != nil || string(got) != tc.want:
+				t.Errorf("ApplyEdits(%q, %v) = %q, %v; want %q", text, tc.edits, got, err, tc.want)
+			}
+			if string(src) != text || !slices.Equal(given, tc.edits) {
+				t.Errorf("ApplyEdits(%q, %v) changed its arguments", text, given)
+			}
+		})
+	}
+}
