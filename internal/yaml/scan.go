@@ -139,7 +139,7 @@ func (s *scanner) isBreak(k int) bool {
 	return false
 }
 
-func (s *scanner) isEnd(k int) bool       { return s.pos+k >= len(s.src) }
+func (s *scanner) isEnd(k int) bool        { return s.pos+k >= len(s.src) }
 func (s *scanner) isBreakOrEnd(k int) bool { return s.isEnd(k) || s.isBreak(k) }
 func (s *scanner) isBlankOrEnd(k int) bool { return s.isBlank(k) || s.isBreakOrEnd(k) }
 
