@@ -143,7 +143,7 @@ func (s *scanner) atDocumentMarker() bool {
 	return (c == '-' || c == '.') && s.at(1) == c && s.at(2) == c && s.isBlankOrEnd(3)
 }
 
-// scanQuoted scans a single-quoted (” for a quote) or double-quoted
+// scanQuoted scans a single-quoted (a quote doubled for one) or double-quoted
 // (backslash escapes) scalar.
 func (s *scanner) scanQuoted(single bool) token {
 	start := s.mark
