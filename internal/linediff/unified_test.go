@@ -304,3 +304,18 @@ func expand(header string) string {
 	}
 	return strings.Join(f, " ") + "\n"
 }
+
+// FuzzUnified: whatever the texts, the diff turns a into b.
+func FuzzUnified(f *testing.F) {
+	f.Add("1\n2\n3", "1\nx\n3\n")
+	f.Add("a\r\nb\n", "b\na\r\n")
+	f.Add("", "x")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, budget := range []int{maxCost, 1} {
+			d := unified("a", "b", []byte(a), []byte(b), budget)
+			if got, err := applyUnified(a, d); err != nil || got != b {
+				t.Fatalf("budget %d: a %q, b %q: diff\n%s\napplied: %q, %v", budget, a, b, d, got, err)
+			}
+		}
+	})
+}
