@@ -21,6 +21,8 @@ func resolve(v string) string {
 		return boolTag
 	case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF":
 		return floatTag
+	case "<<":
+		return mergeTag
 	}
 	switch c := v[0]; {
 	case c == '.':
