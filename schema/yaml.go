@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/mcsf-dev/mcsf/internal/yaml"
 )
 
 // yaml.go: YAML documents (the generate spec, .mcsf.yaml) checked with
@@ -114,9 +114,11 @@ func scalarValue(n *yaml.Node) any {
 	case "!!null":
 		return nil
 	case "!!bool":
-		var b bool
-		if n.Decode(&b) == nil {
-			return b
+		switch n.Value {
+		case "true", "True", "TRUE":
+			return true
+		case "false", "False", "FALSE":
+			return false
 		}
 	case "!!int":
 		if i, ok := new(big.Int).SetString(strings.TrimPrefix(n.Value, "+"), 0); ok {
@@ -153,7 +155,7 @@ func SplitPointer(ptr string) []string {
 	return parts
 }
 
-// YAMLSyntax splits an error of go-yaml's parser into the line it names (0
+// YAMLSyntax splits an error of the YAML parser into the line it names (0
 // when none) and its message without the "yaml: line N:" prefix.
 func YAMLSyntax(err error) (line int, msg string) {
 	msg = strings.TrimPrefix(err.Error(), "yaml: ")

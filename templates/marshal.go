@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/mcsf-dev/mcsf/internal/yaml"
 )
 
 // MarshalSpec writes s as a YAML spec in the layout of the documented

@@ -10,10 +10,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/internal/lazy"
+	"github.com/mcsf-dev/mcsf/internal/yaml"
 	"github.com/mcsf-dev/mcsf/schema"
 )
 

@@ -7,11 +7,10 @@ import (
 	"slices"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/internal/english"
 	"github.com/mcsf-dev/mcsf/internal/lazy"
+	"github.com/mcsf-dev/mcsf/internal/yaml"
 	"github.com/mcsf-dev/mcsf/schema"
 )
 

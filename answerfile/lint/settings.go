@@ -9,12 +9,11 @@ import (
 	"strconv"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/mcsf-dev/mcsf/answerfile"
 	"github.com/mcsf-dev/mcsf/fileio"
 	"github.com/mcsf-dev/mcsf/internal/english"
 	"github.com/mcsf-dev/mcsf/internal/lazy"
+	"github.com/mcsf-dev/mcsf/internal/yaml"
 	"github.com/mcsf-dev/mcsf/schema"
 	"github.com/mcsf-dev/mcsf/variant"
 )

@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"slices"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/mcsf-dev/mcsf/internal/yaml"
 )
 
 // kind.go: recognising a file given to the wrong command (a spec to lint,
@@ -35,21 +36,38 @@ func sniffKind(data []byte) fileKind {
 		}
 		return kindOtherXML
 	}
-	var top map[string]any
-	if yaml.Unmarshal(data, &top) != nil || len(top) == 0 {
-		return kindUnknown
-	}
+	top := topKeys(data)
 	for _, k := range []string{"operators", "device", "ownerType"} {
-		if _, ok := top[k]; ok {
+		if slices.Contains(top, k) {
 			return kindSpec
 		}
 	}
 	for _, k := range []string{"fail-on", "disable", "severity", "strict"} {
-		if _, ok := top[k]; ok {
+		if slices.Contains(top, k) {
 			return kindConfig
 		}
 	}
 	return kindUnknown
+}
+
+// topKeys returns the keys of the mapping that data's first YAML document
+// is; none when it is not one, does not parse, or names a key twice.
+func topKeys(data []byte) []string {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil
+	}
+	m := doc.Content[0]
+	keys := make([]string, 0, len(m.Content)/2)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Kind == yaml.ScalarNode {
+			if slices.Contains(keys, k.Value) {
+				return nil
+			}
+			keys = append(keys, k.Value)
+		}
+	}
+	return keys
 }
 
 // wrongKindForAnswerFile returns a usage error when data, read from name
