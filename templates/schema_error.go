@@ -3,7 +3,6 @@ package templates
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -161,10 +160,12 @@ func (r *reader) schemaDiags(e schema.Error) []answerfile.Diagnostic {
 	return report(node, "%s: %s", where, e.Message)
 }
 
+var expectedType = lazy.Regexp{Expr: `^expected (.*), but got`}
+
 // typeMessage explains a value of the wrong type, saying how to write it.
 func typeMessage(where, libMsg string, n *yaml.Node, key string) string {
 	want := libMsg
-	if m := regexp.MustCompile(`^expected (.*), but got`).FindStringSubmatch(libMsg); m != nil {
+	if m := expectedType.Get().FindStringSubmatch(libMsg); m != nil {
 		want = m[1]
 	}
 	if n == nil {

@@ -47,8 +47,8 @@ func (l *Result[T]) Get(build func() (T, error)) (T, error) {
 }
 
 // Regexp is the regular expression Expr, compiled by the first Get. Expr
-// must be a valid expression (the tests of its package compile it), and
-// must not change once Get has been called.
+// must be valid (Get panics otherwise, as regexp.MustCompile does) and must
+// not change once Get has been called.
 type Regexp struct {
 	Expr string
 	re   Value[*regexp.Regexp]
