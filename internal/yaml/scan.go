@@ -277,10 +277,6 @@ func (s *scanner) peek() *token {
 func (s *scanner) next() {
 	s.head++
 	s.taken++
-	if s.head == len(s.tokens) {
-		s.tokens = s.tokens[:0]
-		s.head = 0
-	}
 }
 
 // fetchMore scans until three tokens are queued and the first is not a
@@ -319,6 +315,12 @@ func (s *scanner) keyValid(k *simpleKey) bool {
 
 // push queues t, at the end when at < 0, else at offset at from the head.
 func (s *scanner) push(at int, t token) {
+	if s.head > 0 && len(s.tokens) == cap(s.tokens) {
+		// the taken tokens make room: the queue is short, its array reused
+		n := copy(s.tokens, s.tokens[s.head:])
+		s.tokens = s.tokens[:n]
+		s.head = 0
+	}
 	s.tokens = append(s.tokens, t)
 	if at < 0 {
 		return
