@@ -27,7 +27,7 @@ var edgeCases = []string{
 	"a: &x\nb: *x\n", "&x a: b\n", "a: !!str 1\nb: !!int '2'\nc: !custom x\nd: !<tag:yaml.org,2002:str> y\n",
 	"a: ! 12\n", "a: !!map {b: 1}\n", "!!seq [a]\n", "a: !e!x y\n", "a: !\n", "a: !!str\n", "a: !!str &x\nb: *x\n",
 	"a: !x%21 y\n", "a: !<x\n", "%YAML 1.2\n---\na\n",
-	"? a\n: b\n", "? [a]\n: 1\n", "? a\n? b\n: c\n", "?\n:\n",
+	"? a\n: b\n", "? [a]\n: 1\n", "? a\n? b\n: c\n", "?\n:\n", "?\n", "a:\n  ? b\n# c\nd: 1\n", "a:\n  ? b\nd: 1\n", "- ? a\n- b\n",
 	"a: 1\r\nb: 2\r\n", "a: |\r\n  x\r\n  y\r\n", "a: 'x\r\n  y'\r\n", "a: 1\rb: 2\r", "\ufeffa: 1\n", "a: 1\n\ufeffb: 2\n",
 	"a:\tb\n", "\ta: b\n", "a: b\t\n", "a: b  \n", "- a\t# c\n", "a: [b,\tc]\n", "a:\n\t- b\n", "a: b\n\t\n",
 	"a: \"é\"\nbé: ü\n", "ключ: значение\nk2: 日本語\n", "- 😀: x\n  y: z\n", "a: x\u2028y\n", "a: x\u0085y\n",

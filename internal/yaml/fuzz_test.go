@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"testing"
+	"time"
 
 	v3 "go.yaml.in/yaml/v3"
 )
@@ -16,23 +17,43 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(in))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			fuzzOne(t, data)
+		}()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%q: no result after 10 s", data)
+		}
+	})
+}
+
+func fuzzOne(t *testing.T, data []byte) {
+	{
 		var ours Node
 		var theirs v3.Node
 		errOurs := Unmarshal(data, &ours)
-		if errOurs == nil && v3.Unmarshal(data, &theirs) == nil {
+		// Known difference: go-yaml places the empty value of an explicit
+		// key ("? a" without ":") that ends a block at a comment that
+		// follows; this package keeps no comments and places it after the
+		// key.
+		explicitKeyAndComment := bytes.Contains(data, []byte("?")) && bytes.Contains(data, []byte("#"))
+		if errOurs == nil && v3.Unmarshal(data, &theirs) == nil && !explicitKeyAndComment {
 			if d := diffTree(&ours, &theirs); d != "" {
 				t.Errorf("%q: %s", data, d)
 			}
 		}
 		dec := NewDecoder(bytes.NewReader(data))
-		for range 100 {
+		for i := range 100 {
 			var n Node
 			if err := dec.Decode(&n); err != nil {
-				if errors.Is(err, io.EOF) {
-					return
+				if i == 0 && !errors.Is(err, io.EOF) && errOurs == nil {
+					t.Errorf("%q: Unmarshal reads it, Decode fails: %v", data, err)
 				}
 				return
 			}
 		}
-	})
+	}
 }

@@ -342,8 +342,9 @@ func (s *scanner) fetch() {
 		s.push(-1, token{kind: tokStreamStart, start: s.mark, end: s.mark})
 		return
 	}
+	scanned := s.mark
 	s.skipToToken()
-	s.unrollIndent(s.mark.column)
+	s.unrollIndent(s.mark.column, scanned)
 	if s.isEnd(0) {
 		s.fetchStreamEnd()
 		return
@@ -354,7 +355,7 @@ func (s *scanner) fetch() {
 			s.scanError(s.mark, "found a %YAML or %TAG directive: directives are not supported")
 		}
 		if (c == '-' && s.at(1) == '-' && s.at(2) == '-' || c == '.' && s.at(1) == '.' && s.at(2) == '.') && s.isBlankOrEnd(3) {
-			s.unrollIndent(-1)
+			s.unrollIndent(-1, s.mark)
 			s.removeKey()
 			s.keyAllowed = false
 			start := s.mark
@@ -504,7 +505,7 @@ func (s *scanner) fetchStreamEnd() {
 		s.mark.column = 0
 		s.mark.line++
 	}
-	s.unrollIndent(-1)
+	s.unrollIndent(-1, s.mark)
 	s.removeKey()
 	s.keyAllowed = false
 	s.ended = true
@@ -530,13 +531,15 @@ func (s *scanner) rollIndent(column, number int, kind tokenKind, at mark) {
 	}
 }
 
-// unrollIndent closes the block collections indented more than column.
-func (s *scanner) unrollIndent(column int) {
+// unrollIndent closes the block collections indented more than column;
+// their block-end tokens are placed at m, the end of the last token (go-yaml
+// places some at a comment between, which this package does not keep).
+func (s *scanner) unrollIndent(column int, m mark) {
 	if s.flowLevel > 0 {
 		return
 	}
 	for s.indent > column {
-		s.push(-1, token{kind: tokBlockEnd, start: s.mark, end: s.mark})
+		s.push(-1, token{kind: tokBlockEnd, start: m, end: m})
 		s.indent = s.indents[len(s.indents)-1]
 		s.indents = s.indents[:len(s.indents)-1]
 	}
