@@ -13,7 +13,7 @@ import (
 // completion.go: shell completion of flag values over the whole tree, so
 // that no flag falls back to completing file names unless its value is one.
 // A flag whose command registers a completion itself (enumFlag, formatFlag)
-// keeps it; the others complete by name by flagCompletion, and a flag
+// keeps it; the others get flagCompletion's for their name, and a flag
 // that is in neither (a number, a duration, free text) completes nothing.
 
 type completeFunc = func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective)
