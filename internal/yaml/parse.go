@@ -306,25 +306,34 @@ func (p *parser) blockMapping(n *Node) {
 	}
 }
 
+// flowEntry takes the "," before an entry of a flow collection opened at
+// open (none before the first) and returns the entry's first token; nil
+// when the collection ends (after a last ",", too), its end taken.
+func (p *parser) flowEntry(first bool, end tokenKind, open mark, missing string) *token {
+	s := &p.s
+	t := s.peek()
+	if t.kind != end && !first {
+		if t.kind != tokFlowEntry {
+			parserError(&open, missing, t.start)
+		}
+		s.next()
+		t = s.peek()
+	}
+	if t.kind == end {
+		s.next()
+		return nil
+	}
+	return t
+}
+
 func (p *parser) flowSequence(n *Node) {
 	s := &p.s
 	open := s.peek().start
 	s.next()
 	for first := true; ; first = false {
-		t := s.peek()
-		if t.kind == tokFlowSequenceEnd {
-			s.next()
+		t := p.flowEntry(first, tokFlowSequenceEnd, open, "did not find expected ',' or ']'")
+		if t == nil {
 			return
-		}
-		if !first {
-			if t.kind != tokFlowEntry {
-				parserError(&open, "did not find expected ',' or ']'", t.start)
-			}
-			s.next()
-			if t = s.peek(); t.kind == tokFlowSequenceEnd {
-				s.next()
-				return
-			}
 		}
 		if t.kind != tokKey {
 			n.Content = append(n.Content, p.node(false, false))
@@ -361,20 +370,9 @@ func (p *parser) flowMapping(n *Node) {
 	open := s.peek().start
 	s.next()
 	for first := true; ; first = false {
-		t := s.peek()
-		if t.kind == tokFlowMappingEnd {
-			s.next()
+		t := p.flowEntry(first, tokFlowMappingEnd, open, "did not find expected ',' or '}'")
+		if t == nil {
 			return
-		}
-		if !first {
-			if t.kind != tokFlowEntry {
-				parserError(&open, "did not find expected ',' or '}'", t.start)
-			}
-			s.next()
-			if t = s.peek(); t.kind == tokFlowMappingEnd {
-				s.next()
-				return
-			}
 		}
 		if t.kind != tokKey {
 			// a key without a value: {a, b: c}

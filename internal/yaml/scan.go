@@ -149,20 +149,9 @@ func (s *scanner) isWord(k int) bool {
 	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == '-'
 }
 
-// charWidth is the length of the UTF-8 sequence that starts with c.
-func charWidth(c byte) int {
-	switch {
-	case c < 0x80:
-		return 1
-	case c&0xE0 == 0xC0:
-		return 2
-	case c&0xF0 == 0xE0:
-		return 3
-	case c&0xF8 == 0xF0:
-		return 4
-	}
-	return 1
-}
+// charWidth is the length of the UTF-8 sequence that starts with c (1 for
+// a byte that cannot start one: checkText refuses those before).
+func charWidth(c byte) int { return max(utf8Length(c), 1) }
 
 // skip moves past one character.
 func (s *scanner) skip() {
