@@ -3,6 +3,7 @@ package yaml
 import (
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // edgeCases are hand-written inputs for every construct the parser reads,
@@ -47,8 +48,23 @@ var edgeCases = []string{
 	"a: 'x\n---\n'\n", "a: x\n...\nb\n", "- a\n...\n", "a\n--- \nb\n",
 }
 
+// utf16Cases are YAML in UTF-16 with a byte order mark, both byte orders.
+func utf16Cases() []string {
+	var out []string
+	for _, text := range []string{"a: é\nb: [1, 2]\nc: 😀\n", "- x\r\n- 日本\r\n", "a: \"\\u00e9\"\n"} {
+		var le, be []byte
+		le, be = append(le, 0xFF, 0xFE), append(be, 0xFE, 0xFF)
+		for _, u := range utf16.Encode([]rune(text)) {
+			le = append(le, byte(u), byte(u>>8))
+			be = append(be, byte(u>>8), byte(u))
+		}
+		out = append(out, string(le), string(be))
+	}
+	return append(out, "\xff\xfea\x00:", "\xff\xfe\x00\xd8a\x00")
+}
+
 func TestAgainstV3EdgeCases(t *testing.T) {
-	for _, in := range edgeCases {
+	for _, in := range append(edgeCases, utf16Cases()...) {
 		if d := compareUnmarshal([]byte(in)); d != "" {
 			t.Errorf("%q: %s", in, d)
 		}

@@ -48,6 +48,10 @@ func (e *Encoder) Encode(v any) error {
 	}
 	e.docs++
 	e.comment(n.HeadComment, 0)
+	if isBlock(n) && hasProps(n) {
+		e.props(n, false)
+		e.b = append(e.b, '\n')
+	}
 	switch {
 	case isBlock(n) && n.Kind == MappingNode:
 		e.blockMapping(n, 0, false)
@@ -101,9 +105,8 @@ func (e *Encoder) blockMapping(n *Node, indent int, inline bool) {
 			e.spaces(indent)
 		}
 		if complexKey(k) {
-			e.b = append(e.b, "? "...)
-			e.inline(k, indent+e.indent, false)
-			e.b = append(e.b, '\n')
+			e.b = append(e.b, '?')
+			e.item(k, indent+e.indent)
 			e.spaces(indent)
 		} else {
 			e.inline(k, indent, true)
@@ -127,7 +130,11 @@ func (e *Encoder) value(v *Node, indent int) {
 		e.blockSequence(v, indent, false)
 	default:
 		e.b = append(e.b, ' ')
+		start := len(e.b)
 		e.inline(v, indent, false)
+		if len(e.b) == start { // an empty plain scalar: nothing after the indicator
+			e.b = e.b[:start-1]
+		}
 		e.b = append(e.b, '\n')
 	}
 }
@@ -139,24 +146,35 @@ func (e *Encoder) blockSequence(n *Node, indent int, inline bool) {
 			e.spaces(indent)
 		}
 		e.b = append(e.b, '-')
-		switch {
-		case isBlock(item) && item.Anchor == "" && item.Tag == "" || isBlock(item) && !hasProps(item):
-			e.b = append(e.b, ' ')
-			if item.Kind == MappingNode {
-				e.blockMapping(item, indent+2, true)
-			} else {
-				e.blockSequence(item, indent+2, true)
-			}
-		default:
-			e.value(item, indent+e.indent)
-		}
+		e.item(item, indent+e.indent)
+	}
+}
+
+// item writes the node after "-" or "?": a block collection without an
+// anchor or tag starts on the same line, its lines at indent.
+func (e *Encoder) item(n *Node, indent int) {
+	switch {
+	case isBlock(n) && !hasProps(n) && n.Kind == MappingNode:
+		e.b = append(e.b, ' ')
+		e.blockMapping(n, indent, true)
+	case isBlock(n) && !hasProps(n):
+		e.b = append(e.b, ' ')
+		e.blockSequence(n, indent, true)
+	default:
+		e.value(n, indent)
 	}
 }
 
 // complexKey reports whether key k is written after "? ": a scalar of
 // several lines or longer than 128 bytes.
 func complexKey(k *Node) bool {
-	return k.Kind == ScalarNode && (analyze(k.Value).multiline || len(k.Anchor)+len(writtenTag(k))+len(k.Value) > 128)
+	switch k.Kind {
+	case ScalarNode:
+		return analyze(k.Value).multiline || len(k.Anchor)+len(writtenTag(k))+len(k.Value) > 128
+	case MappingNode, SequenceNode:
+		return len(k.Content) > 0 || len(k.Anchor)+len(writtenTag(k)) > 128
+	}
+	return len(k.Value) > 128
 }
 
 // hasProps reports whether n is written with an anchor or a tag.
@@ -316,7 +334,9 @@ func (e *Encoder) scalar(n *Node, indent int, key, flow bool) {
 	}
 	if n.Anchor != "" || tag != "" {
 		e.props(n, false)
-		e.b = append(e.b, ' ')
+		if style != 0 || n.Value != "" {
+			e.b = append(e.b, ' ')
+		}
 	}
 	switch style {
 	case 0:

@@ -3,8 +3,6 @@ package yaml
 import (
 	"bytes"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -182,26 +180,39 @@ func TestEncoderAgainstV3SpecShapes(t *testing.T) {
 	}
 }
 
-// TestEncoderAgainstV3RepoFiles writes back the tree of every YAML file
-// of the repository's templates and testdata as both encoders do.
+// TestEncoderAgainstV3RepoFiles writes back the tree of every YAML and
+// JSON file of the repository and of its testscripts as both encoders do.
 func TestEncoderAgainstV3RepoFiles(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "templates", "testdata", "*.yaml"))
-	more, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "*", "*.yaml"))
-	files = append(files, more...)
-	if len(files) == 0 {
-		t.Fatal("no YAML files found")
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
+	written := 0
+	for name, data := range repoInputs(t) {
 		var n Node
 		if Unmarshal(data, &n) != nil || n.Kind == 0 {
 			continue
 		}
+		written++
 		if ours, theirs := encodeBoth(t, &n); ours != theirs {
-			t.Errorf("%s:\nours:\n%s\nv3:\n%s", f, ours, theirs)
+			t.Errorf("%s:\nours:\n%s\nv3:\n%s", name, ours, theirs)
+		}
+	}
+	if written < 50 {
+		t.Errorf("wrote back %d files, expected the repository's YAML files", written)
+	}
+}
+
+// TestEncoderAgainstV3Anchors: anchors, aliases, tags and empty values,
+// which MarshalSpec does not write, as v3 writes them.
+func TestEncoderAgainstV3Anchors(t *testing.T) {
+	for _, in := range []string{
+		"a: &x 1\nb: *x\n", "a: &x\nb: *x\n", "a: &x [1, 2]\nb: &y {c: d}\ne: [*x, *y]\n", "a: !!str\nb: !custom x\nc: !!int '1'\n",
+		"- \n- &a\n- !!null\n- ''\n", "a:\n  - &s\n    b: 1\n  - *s\n", "&m\na: 1\n", "? [a]\n: 1\n", "? - a\n  - b\n: 1\n? {a: b}\n: 2\n? []\n: 3\n? c: d\n: 4\n", "[a, {b: c}, [d]]\n", "!!map\na: 1\n", "!t\n- a\n",
+		"a: |\n  x\n  y\n", "a: >-\n  x\n", "- |+\n  x\n\n- y\n",
+	} {
+		var n Node
+		if err := Unmarshal([]byte(in), &n); err != nil {
+			t.Fatal(err)
+		}
+		if ours, theirs := encodeBoth(t, &n); ours != theirs {
+			t.Errorf("%q:\nours:\n%s\nv3:\n%s", in, ours, theirs)
 		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 // FuzzParse: no input makes the parser panic or hang, and where both this
 // package and v3 read a document, the trees are the same.
 func FuzzParse(f *testing.F) {
-	for _, in := range edgeCases {
+	for _, in := range append(edgeCases, utf16Cases()...) {
 		f.Add([]byte(in))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // parse.go: the parser, which builds the node tree from the scanner's
@@ -20,7 +22,46 @@ type parser struct {
 }
 
 func newParser(data []byte) *parser {
-	return &parser{s: scanner{src: bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))}}
+	return &parser{s: scanner{src: data}}
+}
+
+// decodeText returns the text as UTF-8 without its byte order mark: YAML
+// may come in UTF-16 (little or big endian) when it starts with a byte
+// order mark, as go-yaml reads it.
+func decodeText(data []byte) ([]byte, error) {
+	hi := 0 // the byte of a unit that holds its high bits: 1 little endian, 0 big
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		return data[3:], nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		hi = 1
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+	default:
+		return data, nil
+	}
+	data = data[2:]
+	if len(data)%2 != 0 {
+		return nil, &syntaxError{msg: "incomplete UTF-16 character"}
+	}
+	units := make([]uint16, len(data)/2)
+	for i := range units {
+		units[i] = uint16(data[2*i+hi])<<8 | uint16(data[2*i+1-hi])
+	}
+	out := make([]byte, 0, len(data))
+	for i := 0; i < len(units); i++ {
+		r := rune(units[i])
+		if utf16.IsSurrogate(r) {
+			if i+1 == len(units) || r >= 0xDC00 {
+				return nil, &syntaxError{msg: "invalid UTF-16 surrogate pair"}
+			}
+			if r = utf16.DecodeRune(r, rune(units[i+1])); r == utf8.RuneError {
+				return nil, &syntaxError{msg: "invalid UTF-16 surrogate pair"}
+			}
+			i++
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out, nil
 }
 
 // read returns the next document, nil at the end of the stream, or the
@@ -30,9 +71,15 @@ func (p *parser) read() (doc *Node, err error) {
 		return nil, nil
 	}
 	if !p.started {
-		if err := checkText(p.s.src); err != nil {
+		src, err := decodeText(p.s.src)
+		if err == nil {
+			err = checkText(src)
+		}
+		if err != nil {
+			p.done = true
 			return nil, err
 		}
+		p.s.src = src
 	}
 	defer func() {
 		if r := recover(); r != nil {
