@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unsafe"
 )
 
 // edgeCases are hand-written inputs for every construct the parser reads,
@@ -29,7 +30,7 @@ var edgeCases = []string{
 	"a: ! 12\n", "a: !!map {b: 1}\n", "!!seq [a]\n", "a: !e!x y\n", "a: !\n", "a: !!str\n", "a: !!str &x\nb: *x\n",
 	"a: !x%21 y\n", "a: !<x\n", "%YAML 1.2\n---\na\n",
 	"? a\n: b\n", "? [a]\n: 1\n", "? a\n? b\n: c\n", "?\n:\n", "?\n", "a:\n  ? b\n# c\nd: 1\n", "a:\n  ? b\nd: 1\n", "- ? a\n- b\n",
-	"a: 1\r\nb: 2\r\n", "a: |\r\n  x\r\n  y\r\n", "a: 'x\r\n  y'\r\n", "a: 1\rb: 2\r", "\ufeffa: 1\n", "a: 1\n\ufeffb: 2\n",
+	"\ufeff\ufeffa: 1\n", "\ufeff\ufeff", "0: 0\n[", "[\n0:  ]", "[a: ]\n", "[a:]\n", "[a: , b: ]\n", "a: 1\n{", "- a\n[b", "a: 1\r\nb: 2\r\n", "a: |\r\n  x\r\n  y\r\n", "a: 'x\r\n  y'\r\n", "a: 1\rb: 2\r", "\ufeffa: 1\n", "a: 1\n\ufeffb: 2\n",
 	"a:\tb\n", "\ta: b\n", "a: b\t\n", "a: b  \n", "- a\t# c\n", "a: [b,\tc]\n", "a:\n\t- b\n", "a: b\n\t\n",
 	"a: \"é\"\nbé: ü\n", "ключ: значение\nk2: 日本語\n", "- 😀: x\n  y: z\n", "a: x\u2028y\n", "a: x\u0085y\n",
 	"a: ~\nb: null\nc: Null\nd: NULL\ne: nulL\nf: true\ng: True\nh: TRUE\ni: tRUE\nj: yes\nk: on\n",
@@ -92,5 +93,12 @@ func TestIntendedDifferences(t *testing.T) {
 		if want := "found a %YAML or %TAG directive: directives are not supported"; err == nil || !strings.HasSuffix(err.Error(), want) {
 			t.Errorf("%q: got %v, want ... %s", in, err, want)
 		}
+	}
+}
+
+// TestTokenSize: see the comment on token.
+func TestTokenSize(t *testing.T) {
+	if size := unsafe.Sizeof(token{}); size != 144 {
+		t.Errorf("a token is %d bytes, want go-yaml's 144", size)
 	}
 }

@@ -397,9 +397,8 @@ func (p *parser) flowSequence(n *Node) {
 		default:
 			pair.Content = append(pair.Content, p.node(false, false))
 		}
-		t = s.peek()
-		valueMark := t.start
-		if t.kind == tokValue {
+		value := s.peek() // see token: read again after the queue may have moved
+		if value.kind == tokValue {
 			s.next()
 			if t = s.peek(); t.kind != tokFlowEntry && t.kind != tokFlowSequenceEnd {
 				pair.Content = append(pair.Content, p.node(false, false))
@@ -407,7 +406,7 @@ func (p *parser) flowSequence(n *Node) {
 				continue
 			}
 		}
-		pair.Content = append(pair.Content, p.empty(valueMark))
+		pair.Content = append(pair.Content, p.empty(value.start))
 		n.Content = append(n.Content, pair)
 	}
 }

@@ -48,6 +48,13 @@ type token struct {
 	value      string // scalar text, anchor or alias name, tag handle
 	suffix     string // tag suffix
 	style      Style  // scalars: 0 for plain
+
+	// The token is as large as go-yaml's (144 bytes), so that the queue's
+	// array grows and moves at the same tokens: go-yaml places one empty
+	// value (a pair's in a flow sequence, [a: ]) at the mark of a token it
+	// reads through a pointer into the queue after the queue may have
+	// moved, and this parser reads it the same way (flowSequence).
+	_ [48]byte
 }
 
 // simpleKey is a place where a mapping key without "?" may start.
@@ -70,7 +77,7 @@ type scanner struct {
 	head   int // the next token for the parser
 	taken  int // tokens the parser has taken
 
-	started, ended bool // stream start and stream end tokens queued
+	started bool // the stream start token is queued
 
 	indent    int
 	indents   []int
@@ -272,9 +279,6 @@ func (s *scanner) next() {
 // place where a key may yet start.
 func (s *scanner) fetchMore() {
 	for {
-		if s.ended && s.head < len(s.tokens) {
-			return
-		}
 		if s.head < len(s.tokens)-2 {
 			i, ok := s.keyAt[s.taken]
 			if !ok || !s.keyValid(&s.keys[i]) {
@@ -448,10 +452,13 @@ func (s *scanner) pushIndicator(kind tokenKind) {
 }
 
 // skipToToken skips blanks, comments and line breaks up to the next token
-// (a byte order mark is skipped only at the start of the text, as go-yaml
-// does in practice).
+// (a byte order mark only at the start of the text, as go-yaml does in
+// practice; elsewhere it is text).
 // A tab is skipped only where it cannot be taken for indentation.
 func (s *scanner) skipToToken() {
+	if s.pos == 0 && s.at(0) == 0xEF && s.at(1) == 0xBB && s.at(2) == 0xBF {
+		s.skip() // a second byte order mark: skipped, counted as a column (v3)
+	}
 	for {
 		for s.at(0) == ' ' || (s.flowLevel > 0 || !s.keyAllowed) && s.at(0) == '\t' {
 			s.skip()
@@ -497,7 +504,6 @@ func (s *scanner) fetchStreamEnd() {
 	s.unrollIndent(-1, s.mark)
 	s.removeKey()
 	s.keyAllowed = false
-	s.ended = true
 	s.push(-1, token{kind: tokStreamEnd, start: s.mark, end: s.mark})
 }
 
