@@ -84,7 +84,7 @@ Exit codes: 0 clean, 1 findings (or files that would change), 2 usage error
 		Example: `  mcsf demo
   mcsf fmt -w answers.xml
   mcsf lint --format sarif answers/`,
-		Version:       currentVersion().display(),
+		Version:       displayVersion(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
 	}
@@ -125,7 +125,7 @@ func run(args []string, in io.Reader, out, errOut io.Writer, process bool) int {
 	if len(args) == 1 && (args[0] == "--version" || args[0] == "-v") {
 		// What cobra's version flag prints, without building the command
 		// tree: that was a fifth of the CPU of mcsf --version.
-		io.WriteString(out, "mcsf "+currentVersion().display()+"\n")
+		io.WriteString(out, "mcsf "+displayVersion()+"\n")
 		return ExitOK
 	}
 	root := newRoot(in, out, errOut, process, args)

@@ -102,6 +102,19 @@ func shortRevision(rev string) string {
 	return rev
 }
 
+// displayVersion is the version as --version shows it after "mcsf ". A
+// version set at link time (as the released binaries are built) is shown
+// as it is, without reading the build information: versionFrom would
+// show it the same way, and --version is the one command whose whole run is
+// starting the process (runtime/debug.ParseBuildInfo was a tenth of its
+// CPU).
+func displayVersion() string {
+	if Version != "" {
+		return Version
+	}
+	return currentVersion().display()
+}
+
 // display is the version as --version shows it after "mcsf ".
 func (v buildVersion) display() string {
 	if v.Source == "none" {

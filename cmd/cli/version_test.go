@@ -59,3 +59,22 @@ func TestSemanticVersion(t *testing.T) {
 		}
 	}
 }
+
+// TestDisplayVersion: a version set at link time is shown as versionFrom
+// shows it, without the build information, and without one --version shows
+// what versionFrom makes of the build information.
+func TestDisplayVersion(t *testing.T) {
+	info, _ := debug.ReadBuildInfo()
+	old := Version
+	t.Cleanup(func() { Version = old })
+	for _, v := range []string{"v1.2.3", "nightly", "2.0.0-rc.1+abc"} {
+		Version = v
+		if got, want := displayVersion(), versionFrom(info, v).display(); got != want || got != v {
+			t.Errorf("Version %q: displayVersion() = %q, versionFrom shows %q", v, got, want)
+		}
+	}
+	Version = ""
+	if got, want := displayVersion(), versionFrom(info, "").display(); got != want {
+		t.Errorf("no link-time version: displayVersion() = %q, versionFrom shows %q", got, want)
+	}
+}
