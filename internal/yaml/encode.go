@@ -58,7 +58,7 @@ func (e *Encoder) Encode(v any) error {
 	case isBlock(n) && n.Kind == SequenceNode:
 		e.blockSequence(n, 0, false)
 	default:
-		e.inline(n, 0, false)
+		e.inline(n, e.indent, false)
 		e.b = append(e.b, '\n')
 	}
 	_, err := e.w.Write(e.b)
@@ -206,13 +206,34 @@ func writtenTag(n *Node) string {
 	if tag == "" {
 		return ""
 	}
+	if rest, ok := strings.CutPrefix(tag, "!!"); ok {
+		return "!!" + escapeTag(rest)
+	}
 	if rest, ok := strings.CutPrefix(tag, longTagPrefix); ok {
-		return "!!" + rest
+		return "!!" + escapeTag(rest)
 	}
-	if strings.HasPrefix(tag, "!") {
-		return tag
+	if rest, ok := strings.CutPrefix(tag, "!"); ok {
+		return "!" + escapeTag(rest)
 	}
-	return "!<" + tag + ">"
+	return "!<" + escapeTag(tag) + ">"
+}
+
+// escapeTag writes the bytes of a tag that are not letters, digits or
+// URI characters as %XX, as go-yaml does.
+func escapeTag(s string) string {
+	const hex = "0123456789ABCDEF"
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-' || c == '_',
+			strings.IndexByte(";/?:@&=+$,.~*'()[]", c) >= 0:
+			b = append(b, c)
+		default:
+			b = append(b, '%', hex[c>>4], hex[c&0xF])
+		}
+	}
+	return string(b)
 }
 
 // scalarTag returns the tag to write for n and whether a scalar must be
@@ -585,33 +606,69 @@ func (e *Encoder) doubleQuoted(v string) {
 }
 
 // blockScalar writes v as a literal (|) or folded (>) block scalar, its
-// lines at indent, with the indicators its first and last lines need.
+// lines at indent, with the indicators its first and last lines need, and
+// the line breaks go-yaml writes. It leaves the last line open when v
+// does not end with a line break.
 func (e *Encoder) blockScalar(v string, indent int, literal bool) {
 	if literal {
 		e.b = append(e.b, '|')
 	} else {
 		e.b = append(e.b, '>')
 	}
-	if v != "" && (v[0] == ' ' || v[0] == '\n') {
+	if v != "" && (v[0] == ' ' || isBreakAt(v, 0)) {
 		e.b = append(e.b, byte('0'+e.indent))
 	}
+	last := len(v) - 1
+	for last > 0 && v[last]&0xC0 == 0x80 {
+		last--
+	}
 	switch {
-	case v == "" || v[len(v)-1] != '\n':
+	case v == "" || !isBreakAt(v, last):
 		e.b = append(e.b, '-')
-	case len(v) == 1 || v[len(v)-2] == '\n':
+	case last == 0:
 		e.b = append(e.b, '+')
-	}
-	e.b = append(e.b, '\n')
-	lines := strings.Split(strings.TrimSuffix(v, "\n"), "\n")
-	for i, line := range lines {
-		if line != "" {
-			e.spaces(indent)
-			e.b = append(e.b, line...)
+	default:
+		prev := last - 1
+		for prev > 0 && v[prev]&0xC0 == 0x80 {
+			prev--
 		}
-		if i < len(lines)-1 {
-			e.b = append(e.b, '\n')
+		if isBreakAt(v, prev) {
+			e.b = append(e.b, '+')
 		}
 	}
 	e.b = append(e.b, '\n')
-	e.b = e.b[:len(e.b)-1] // the caller ends the line
+	breaks, leadingSpaces := true, true
+	for i := 0; i < len(v); {
+		w := min(charWidth(v[i]), len(v)-i)
+		if isBreakAt(v, i) {
+			if !literal && !breaks && !leadingSpaces && v[i] == '\n' {
+				// v3 looks for the blank after the breaks at the start of
+				// the text, not at this break
+				k := 0
+				for k < len(v) && isBreakAt(v, k) {
+					k += charWidth(v[k])
+				}
+				if k < len(v) && v[k] != ' ' && v[k] != '\t' {
+					e.b = append(e.b, '\n')
+				}
+			}
+			if v[i] == '\n' {
+				e.b = append(e.b, '\n')
+			} else {
+				e.b = append(e.b, v[i:i+w]...)
+			}
+			breaks = true
+		} else {
+			if breaks {
+				e.spaces(indent)
+				leadingSpaces = v[i] == ' ' || v[i] == '\t'
+			}
+			e.b = append(e.b, v[i:i+w]...)
+			breaks = false
+		}
+		i += w
+	}
+	if breaks && len(e.b) > 0 && e.b[len(e.b)-1] == '\n' {
+		e.b = e.b[:len(e.b)-1] // the caller ends the line
+	}
 }

@@ -216,3 +216,34 @@ func TestEncoderAgainstV3Anchors(t *testing.T) {
 		}
 	}
 }
+
+// TestEncoderAgainstV3Documents: several documents on one Encoder, the
+// last of them ending in a kept line break.
+func TestEncoderAgainstV3Documents(t *testing.T) {
+	docs := []string{"a: 1\n", "- x\n", "plain\n", "a: |+\n  x\n\n", "b: 2\n", "|+\n  x\n\n"}
+	var a, b bytes.Buffer
+	ea, eb := NewEncoder(&a), v3.NewEncoder(&b)
+	ea.SetIndent(2)
+	eb.SetIndent(2)
+	for _, d := range docs {
+		var n Node
+		if err := Unmarshal([]byte(d), &n); err != nil {
+			t.Fatal(err)
+		}
+		if err := ea.Encode(&n); err != nil {
+			t.Fatal(err)
+		}
+		if err := eb.Encode(toV3(&n, map[*Node]*v3.Node{})); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ea.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := eb.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Errorf("ours:\n%s\nv3:\n%s", a.String(), b.String())
+	}
+}
