@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode/utf16"
 	"unsafe"
+
+	v3 "go.yaml.in/yaml/v3"
 )
 
 // edgeCases are hand-written inputs for every construct the parser reads,
@@ -100,5 +102,40 @@ func TestIntendedDifferences(t *testing.T) {
 func TestTokenSize(t *testing.T) {
 	if size := unsafe.Sizeof(token{}); size != 144 {
 		t.Errorf("a token is %d bytes, want go-yaml's 144", size)
+	}
+}
+
+// TestErrorMessagesAgainstV3: where both refuse an edge case, the message
+// is v3's, but for the ones this package words on purpose: a line where
+// v3 gives none, directives refused, UTF-16 errors.
+func TestErrorMessagesAgainstV3(t *testing.T) {
+	ours := map[string]string{
+		"a: *nope\n":                  "yaml: line 1: unknown anchor 'nope' referenced",
+		"%YAML 1.2\n---\na\n":         "yaml: found a %YAML or %TAG directive: directives are not supported",
+		"a: b\n%c\n":                  "yaml: line 2: found a %YAML or %TAG directive: directives are not supported",
+		"\xff\xfe\x00\xd8a\x00":       "yaml: invalid UTF-16 surrogate pair",
+		"a: 1\nb: *x\n":               "yaml: line 2: unknown anchor 'x' referenced",
+		"a: 1\nb: \"\x01\"\n":         "yaml: line 2: control characters are not allowed",
+		"a: 1\n\nb: \xff\n":           "yaml: line 3: invalid UTF-8",
+		"a: 1\r\nb: 2\r\nc: \x7f\r\n": "yaml: line 3: control characters are not allowed",
+	}
+	inputs := append(edgeCases, utf16Cases()...)
+	for in := range ours {
+		inputs = append(inputs, in)
+	}
+	for _, in := range inputs {
+		var a Node
+		var b v3.Node
+		errA, errB := Unmarshal([]byte(in), &a), v3.Unmarshal([]byte(in), &b)
+		if errA == nil || errB == nil {
+			continue
+		}
+		want := errB.Error()
+		if w, ok := ours[in]; ok {
+			want = w
+		}
+		if errA.Error() != want {
+			t.Errorf("%q: got %q, want %q", in, errA, want)
+		}
 	}
 }
