@@ -1272,9 +1272,9 @@ func (s *scanner) declared(prefix string) bool {
 	return false
 }
 
-// predefined returns the text of a predefined entity; false for another
-// name.
-func predefined(name string) (string, bool) {
+// PredefinedEntity returns the text of one of the five entities XML
+// predefines (amp, lt, gt, quot, apos); false for another name.
+func PredefinedEntity(name string) (string, bool) {
 	switch name {
 	case "amp":
 		return "&", true
@@ -1300,7 +1300,7 @@ func (s *scanner) reference() (string, bool) {
 		return "", false
 	}
 	ref := string(s.src[s.p+1 : s.p+end])
-	if v, ok := predefined(ref); ok {
+	if v, ok := PredefinedEntity(ref); ok {
 		s.p += end + 1
 		return v, true
 	}

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/mcsf-dev/mcsf/answerfile"
 )
 
 // scan.go: a tolerant reading of XML for a text that is being typed. The
@@ -311,17 +313,8 @@ func attrValue(src string, from, to int) string {
 
 // xmlReference is what the reference &ref; stands for in XML.
 func xmlReference(ref string) (string, bool) {
-	switch ref {
-	case "amp":
-		return "&", true
-	case "lt":
-		return "<", true
-	case "gt":
-		return ">", true
-	case "quot":
-		return `"`, true
-	case "apos":
-		return "'", true
+	if v, ok := answerfile.PredefinedEntity(ref); ok {
+		return v, true
 	}
 	num, ok := strings.CutPrefix(ref, "#")
 	if !ok || num == "" {
