@@ -2,9 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"os"
 	"slices"
+	"unicode/utf16"
 
 	"github.com/mcsf-dev/mcsf/internal/yaml"
 )
@@ -26,10 +28,7 @@ const (
 // sniffKind tells what data is from its first bytes and, for YAML and
 // JSON, its top-level keys. It never fails: kindUnknown when it cannot tell.
 func sniffKind(data []byte) fileKind {
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
-		return kindAnswerFile // UTF-16: only answer files come so
-	}
-	text := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	text := bytes.TrimLeft(sniffText(data), " \t\r\n")
 	if bytes.HasPrefix(text, []byte("<")) {
 		if bytes.Contains(text[:min(len(text), 4096)], []byte("<ImageCustomizations")) {
 			return kindAnswerFile
@@ -48,6 +47,27 @@ func sniffKind(data []byte) fileKind {
 		}
 	}
 	return kindUnknown
+}
+
+// sniffText is the start of data as UTF-8: without a UTF-8 byte-order
+// mark, and UTF-16 with a byte-order mark decoded (Notepad's "Unicode",
+// which Windows editors write for answer files and specs alike), its first
+// 4,096 units.
+func sniffText(data []byte) []byte {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		order = binary.BigEndian
+	default:
+		return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	}
+	units := make([]uint16, min(len(data)-2, 8192)/2)
+	for i := range units {
+		units[i] = order.Uint16(data[2+2*i:])
+	}
+	return []byte(string(utf16.Decode(units)))
 }
 
 // topKeys returns the keys of the mapping that data's first YAML document

@@ -99,6 +99,12 @@ func hostileCmd(ts *testscript.TestScript, neg bool, args []string) {
 		for _, u := range utf16.Encode([]rune(strings.ReplaceAll(strings.Replace(answerHead, "utf-8", "utf-16", 1)+"  <Static/>\n</ImageCustomizations>\n", "\n", "\r\n"))) {
 			data = append(data, byte(u), byte(u>>8))
 		}
+	case "utf16-spec": // what Notepad writes as "Unicode": UTF-16 LE with a byte-order mark, CR LF
+		data = []byte{0xFF, 0xFE}
+		spec := "name: K\r\nowner: Contoso\r\ndevice:\r\n  imsRetry: {attemptThresholdForIMS: 2, retryEnabled: true}\r\n"
+		for _, u := range utf16.Encode([]rune(spec)) {
+			data = append(data, byte(u), byte(u>>8))
+		}
 	case "bom-wrong-decl":
 		data = []byte("\xef\xbb\xbf" + strings.Replace(answerHead, "utf-8", "utf-16", 1) + "</ImageCustomizations>\n")
 	case "truncated":
