@@ -556,50 +556,21 @@ func (e *Encoder) doubleQuoted(v string) {
 		}
 		i += w
 		e.b = append(e.b, '\\')
-		switch r {
-		case 0:
-			e.b = append(e.b, '0')
-		case 7:
-			e.b = append(e.b, 'a')
-		case 8:
-			e.b = append(e.b, 'b')
-		case 9:
-			e.b = append(e.b, 't')
-		case 10:
-			e.b = append(e.b, 'n')
-		case 11:
-			e.b = append(e.b, 'v')
-		case 12:
-			e.b = append(e.b, 'f')
-		case 13:
-			e.b = append(e.b, 'r')
-		case 0x1B:
-			e.b = append(e.b, 'e')
-		case '"':
-			e.b = append(e.b, '"')
-		case '\\':
-			e.b = append(e.b, '\\')
-		case 0x85:
-			e.b = append(e.b, 'N')
-		case 0xA0:
-			e.b = append(e.b, '_')
-		case 0x2028:
-			e.b = append(e.b, 'L')
-		case 0x2029:
-			e.b = append(e.b, 'P')
+		if k := strings.IndexFunc(escapeLetters, func(l rune) bool { return unescape(byte(l)) == r }); k >= 0 {
+			e.b = append(e.b, escapeLetters[k])
+			continue
+		}
+		digits := 8
+		switch {
+		case r <= 0xFF:
+			e.b, digits = append(e.b, 'x'), 2
+		case r <= 0xFFFF:
+			e.b, digits = append(e.b, 'u'), 4
 		default:
-			digits := 8
-			switch {
-			case r <= 0xFF:
-				e.b, digits = append(e.b, 'x'), 2
-			case r <= 0xFFFF:
-				e.b, digits = append(e.b, 'u'), 4
-			default:
-				e.b = append(e.b, 'U')
-			}
-			for k := (digits - 1) * 4; k >= 0; k -= 4 {
-				e.b = append(e.b, hex[r>>k&0xF])
-			}
+			e.b = append(e.b, 'U')
+		}
+		for k := (digits - 1) * 4; k >= 0; k -= 4 {
+			e.b = append(e.b, hex[r>>k&0xF])
 		}
 	}
 	e.b = append(e.b, '"')

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -273,6 +274,18 @@ func (p *parser) anchor(n *Node, anchor string) {
 	p.anchors[anchor] = n
 }
 
+// after takes an indicator (-, ?, :) and parses the block node after it;
+// the empty scalar at the indicator's end when one of stop follows.
+func (p *parser) after(indentless bool, stop ...tokenKind) *Node {
+	s := &p.s
+	m := s.peek().end
+	s.next()
+	if slices.Contains(stop, s.peek().kind) {
+		return p.empty(m)
+	}
+	return p.node(true, indentless)
+}
+
 func (p *parser) blockSequence(n *Node) {
 	s := &p.s
 	open := s.peek().start
@@ -281,13 +294,7 @@ func (p *parser) blockSequence(n *Node) {
 		t := s.peek()
 		switch t.kind {
 		case tokBlockEntry:
-			m := t.end
-			s.next()
-			if t = s.peek(); t.kind != tokBlockEntry && t.kind != tokBlockEnd {
-				n.Content = append(n.Content, p.node(true, false))
-			} else {
-				n.Content = append(n.Content, p.empty(m))
-			}
+			n.Content = append(n.Content, p.after(false, tokBlockEntry, tokBlockEnd))
 		case tokBlockEnd:
 			s.next()
 			return
@@ -304,14 +311,7 @@ func (p *parser) indentlessSequence(n *Node) {
 		if t.kind != tokBlockEntry {
 			return
 		}
-		m := t.end
-		s.next()
-		switch t = s.peek(); t.kind {
-		case tokBlockEntry, tokKey, tokValue, tokBlockEnd:
-			n.Content = append(n.Content, p.empty(m))
-		default:
-			n.Content = append(n.Content, p.node(true, false))
-		}
+		n.Content = append(n.Content, p.after(false, tokBlockEntry, tokKey, tokValue, tokBlockEnd))
 	}
 }
 
@@ -323,14 +323,7 @@ func (p *parser) blockMapping(n *Node) {
 		t := s.peek()
 		switch t.kind {
 		case tokKey:
-			m := t.end
-			s.next()
-			switch t = s.peek(); t.kind {
-			case tokKey, tokValue, tokBlockEnd:
-				n.Content = append(n.Content, p.empty(m))
-			default:
-				n.Content = append(n.Content, p.node(true, true))
-			}
+			n.Content = append(n.Content, p.after(true, tokKey, tokValue, tokBlockEnd))
 		case tokBlockEnd:
 			s.next()
 			return
@@ -342,52 +335,44 @@ func (p *parser) blockMapping(n *Node) {
 			n.Content = append(n.Content, p.empty(t.start))
 			continue
 		}
-		m := t.end
-		s.next()
-		switch t = s.peek(); t.kind {
-		case tokKey, tokValue, tokBlockEnd:
-			n.Content = append(n.Content, p.empty(m))
-		default:
-			n.Content = append(n.Content, p.node(true, true))
-		}
+		n.Content = append(n.Content, p.after(true, tokKey, tokValue, tokBlockEnd))
 	}
 }
 
-// flowEntry takes the "," before an entry of a flow collection opened at
-// open (none before the first) and returns the entry's first token; nil
-// when the collection ends (after a last ",", too), its end taken.
-func (p *parser) flowEntry(first bool, end tokenKind, open mark, missing string) *token {
-	s := &p.s
-	t := s.peek()
-	if t.kind != end && !first {
-		if t.kind != tokFlowEntry {
-			parserError(&open, missing, t.start)
-		}
-		s.next()
-		t = s.peek()
-	}
-	if t.kind == end {
-		s.next()
-		return nil
-	}
-	return t
-}
-
-func (p *parser) flowSequence(n *Node) {
+// flowCollection parses the entries of a flow collection, "," between
+// them (and after the last, if any), up to the end token; entry parses one
+// from its first token.
+func (p *parser) flowCollection(end tokenKind, missing string, entry func(t *token)) {
 	s := &p.s
 	open := s.peek().start
 	s.next()
 	for first := true; ; first = false {
-		t := p.flowEntry(first, tokFlowSequenceEnd, open, "did not find expected ',' or ']'")
-		if t == nil {
+		t := s.peek()
+		if t.kind != end && !first {
+			if t.kind != tokFlowEntry {
+				parserError(&open, missing, t.start)
+			}
+			s.next()
+			t = s.peek()
+		}
+		if t.kind == end {
+			s.next()
 			return
 		}
+		entry(t)
+	}
+}
+
+func (p *parser) flowSequence(n *Node) {
+	s := &p.s
+	p.flowCollection(tokFlowSequenceEnd, "did not find expected ',' or ']'", func(t *token) {
 		if t.kind != tokKey {
 			n.Content = append(n.Content, p.node(false, false))
-			continue
+			return
 		}
 		// a single pair, [key: value]: a flow mapping of its own
 		pair := at(&Node{Kind: MappingNode, Tag: mapTag, Style: FlowStyle}, t.start)
+		n.Content = append(n.Content, pair)
 		s.next()
 		switch t = s.peek(); t.kind {
 		case tokValue, tokFlowEntry, tokFlowSequenceEnd:
@@ -402,29 +387,21 @@ func (p *parser) flowSequence(n *Node) {
 			s.next()
 			if t = s.peek(); t.kind != tokFlowEntry && t.kind != tokFlowSequenceEnd {
 				pair.Content = append(pair.Content, p.node(false, false))
-				n.Content = append(n.Content, pair)
-				continue
+				return
 			}
 		}
 		pair.Content = append(pair.Content, p.empty(value.start))
-		n.Content = append(n.Content, pair)
-	}
+	})
 }
 
 func (p *parser) flowMapping(n *Node) {
 	s := &p.s
-	open := s.peek().start
-	s.next()
-	for first := true; ; first = false {
-		t := p.flowEntry(first, tokFlowMappingEnd, open, "did not find expected ',' or '}'")
-		if t == nil {
-			return
-		}
+	p.flowCollection(tokFlowMappingEnd, "did not find expected ',' or '}'", func(t *token) {
 		if t.kind != tokKey {
 			// a key without a value: {a, b: c}
 			n.Content = append(n.Content, p.node(false, false))
 			n.Content = append(n.Content, p.empty(s.peek().start))
-			continue
+			return
 		}
 		s.next()
 		switch t = s.peek(); t.kind {
@@ -438,11 +415,11 @@ func (p *parser) flowMapping(n *Node) {
 			s.next()
 			if t = s.peek(); t.kind != tokFlowEntry && t.kind != tokFlowMappingEnd {
 				n.Content = append(n.Content, p.node(false, false))
-				continue
+				return
 			}
 		}
 		n.Content = append(n.Content, p.empty(t.start))
-	}
+	})
 }
 
 // Unmarshal reads the first YAML document of data into out, which must be

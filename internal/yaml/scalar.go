@@ -217,35 +217,11 @@ func (s *scanner) scanQuoted(single bool) token {
 // for and moves past it.
 func (s *scanner) escape(b []byte, start mark) []byte {
 	digits := 0
-	switch s.at(1) {
-	case '0':
-		b = append(b, 0)
-	case 'a':
-		b = append(b, 7)
-	case 'b':
-		b = append(b, 8)
-	case 't', '\t':
-		b = append(b, 9)
-	case 'n':
-		b = append(b, 10)
-	case 'v':
-		b = append(b, 11)
-	case 'f':
-		b = append(b, 12)
-	case 'r':
-		b = append(b, 13)
-	case 'e':
-		b = append(b, 0x1B)
-	case ' ', '"', '\'', '\\', '/':
-		b = append(b, s.at(1))
-	case 'N':
-		b = append(b, "\u0085"...)
-	case '_':
-		b = append(b, "\u00a0"...)
-	case 'L':
-		b = append(b, "\u2028"...)
-	case 'P':
-		b = append(b, "\u2029"...)
+	switch c := s.at(1); c {
+	case ' ', '\'', '/':
+		b = append(b, c)
+	case '\t':
+		b = append(b, '\t')
 	case 'x':
 		digits = 2
 	case 'u':
@@ -253,7 +229,11 @@ func (s *scanner) escape(b []byte, start mark) []byte {
 	case 'U':
 		digits = 8
 	default:
-		s.scanError(start, "found unknown escape character")
+		r := unescape(c)
+		if r < 0 {
+			s.scanError(start, "found unknown escape character")
+		}
+		b = appendRune(b, int(r))
 	}
 	s.skip()
 	s.skip()
@@ -275,6 +255,46 @@ func (s *scanner) escape(b []byte, start mark) []byte {
 		s.skip()
 	}
 	return appendRune(b, r)
+}
+
+// escapeLetters are the letters that escape one character each in a
+// double-quoted scalar, both ways (the reader also takes \/, \', a
+// backslash before a space or tab).
+const escapeLetters = "0abtnvfre\"\\N_LP"
+
+// unescape returns the character escaped by letter c, -1 for none.
+func unescape(c byte) rune {
+	switch c {
+	case '0':
+		return 0
+	case 'a':
+		return 7
+	case 'b':
+		return 8
+	case 't':
+		return 9
+	case 'n':
+		return 10
+	case 'v':
+		return 11
+	case 'f':
+		return 12
+	case 'r':
+		return 13
+	case 'e':
+		return 0x1B
+	case '"', '\\':
+		return rune(c)
+	case 'N':
+		return 0x85
+	case '_':
+		return 0xA0
+	case 'L':
+		return 0x2028
+	case 'P':
+		return 0x2029
+	}
+	return -1
 }
 
 // appendRune appends r in UTF-8 (r is not a surrogate).
