@@ -3,7 +3,6 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
-	"math/big"
 	"net/url"
 	"sort"
 	"strconv"
@@ -114,7 +113,7 @@ func (x validator) validate(n *node, v any, iloc, kloc string) ([]Error, error) 
 	if len(n.types) > 0 {
 		matched := false
 		for _, t := range n.types {
-			if vType == t || t == "integer" && vType == "number" && ratOf(v).IsInt() {
+			if vType == t || t == "integer" && vType == "number" && decimalOf(v).isInt() {
 				matched = true
 				break
 			}
@@ -244,9 +243,12 @@ func (x validator) validate(n *node, v any, iloc, kloc string) ([]Error, error) 
 			if bound == "" {
 				return
 			}
-			b, _ := new(big.Rat).SetString(bound)
-			if bad(ratOf(v).Cmp(b)) {
-				f, _ := b.Float64()
+			b, _ := parseDecimal(bound)
+			if bad(decimalOf(v).cmp(b)) {
+				f, _ := strconv.ParseFloat(bound, 64)
+				if f == 0 {
+					f = 0 // as big.Rat gave it: zero has no sign
+				}
 				errs = append(errs, fail(keyword, format, f, v))
 			}
 		}
@@ -376,14 +378,6 @@ func jsonType(v any) (string, error) {
 	return "", fmt.Errorf("jsonschema: invalid jsonType: %T", v)
 }
 
-func ratOf(v any) *big.Rat {
-	r, ok := new(big.Rat).SetString(fmt.Sprint(v))
-	if !ok {
-		return new(big.Rat)
-	}
-	return r
-}
-
 func containsValue(list []any, v any) bool {
 	for _, x := range list {
 		if equals(v, x) {
@@ -425,7 +419,7 @@ func equals(a, b any) bool {
 		}
 		return true
 	case "number":
-		return ratOf(a).Cmp(ratOf(b)) == 0
+		return decimalOf(a).cmp(decimalOf(b)) == 0
 	}
 	return a == b
 }

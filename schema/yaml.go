@@ -2,7 +2,6 @@ package schema
 
 import (
 	"encoding/json"
-	"math/big"
 	"net/url"
 	"strconv"
 	"strings"
@@ -121,8 +120,8 @@ func scalarValue(n *yaml.Node) any {
 			return false
 		}
 	case "!!int":
-		if i, ok := new(big.Int).SetString(strings.TrimPrefix(n.Value, "+"), 0); ok {
-			return json.Number(i.String())
+		if i, ok := intDecimal(strings.TrimPrefix(n.Value, "+")); ok {
+			return json.Number(i)
 		}
 	case "!!float":
 		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
