@@ -123,7 +123,7 @@ func MainProcess(args []string, in io.Reader, out, errOut io.Writer) int {
 func run(args []string, in io.Reader, out, errOut io.Writer, process bool) int {
 	if len(args) == 1 && (args[0] == "--version" || args[0] == "-v") {
 		// What cobra's version flag prints (its default form: a version
-		// template would link text/template, see TestLeanBinary), without
+		// template would link text/template, see TestLeanStart), without
 		// building the command tree: that was a fifth of the CPU of mcsf
 		// --version.
 		io.WriteString(out, "mcsf version "+displayVersion()+"\n")

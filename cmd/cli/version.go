@@ -102,7 +102,7 @@ func shortRevision(rev string) string {
 	return rev
 }
 
-// displayVersion is the version as --version shows it after "mcsf ". A
+// displayVersion is the version as --version shows it after "mcsf version ". A
 // version set at link time (as the released binaries are built) is shown
 // as it is, without reading the build information: versionFrom would
 // show it the same way, and --version is the one command whose whole run is
@@ -115,7 +115,8 @@ func displayVersion() string {
 	return currentVersion().display()
 }
 
-// display is the version as --version shows it after "mcsf ".
+// display is the version as --version shows it after "mcsf version ", and
+// mcsf version on its first line after "mcsf ".
 func (v buildVersion) display() string {
 	if v.Source == "none" {
 		return v.Version + " (no version information: built outside a git checkout or with -buildvcs=false; set one with -ldflags)"
