@@ -198,8 +198,8 @@ func TestRangeRegexp(t *testing.T) {
 		want string
 	}{{"0", 1, "1"}, {"0", -1, "-1"}, {"-1", 1, "0"}, {"9", 1, "10"}, {"10", -1, "9"}, {"-9", -1, "-10"}, {"-10", 1, "-9"},
 		{"99999999999999999999", 1, "100000000000000000000"}, {"100", -1, "99"}} {
-		if got := addInt(tc.n, tc.d); got != tc.want {
-			t.Errorf("addInt(%s, %d) = %s, want %s", tc.n, tc.d, got, tc.want)
+		if got := variant.AddInt(tc.n, tc.d); got != tc.want {
+			t.Errorf("AddInt(%s, %d) = %s, want %s", tc.n, tc.d, got, tc.want)
 		}
 	}
 }

@@ -125,7 +125,7 @@ func valueRegions(atoms []*atom) ([]region, error) {
 			if compareInt(lo, hi) > 0 {
 				continue
 			}
-			points = append(points, lo, hi, addInt(lo, -1), addInt(hi, 1))
+			points = append(points, lo, hi, variant.AddInt(lo, -1), variant.AddInt(hi, 1))
 		}
 	}
 	// Every integer between two boundaries falls like its neighbours.
@@ -133,7 +133,7 @@ func valueRegions(atoms []*atom) ([]region, error) {
 	points = slices.Compact(points)
 	for i, p := range points {
 		add(integerSpelling(p, matchesExact))
-		if next := addInt(p, 1); i+1 < len(points) && compareInt(next, points[i+1]) < 0 {
+		if next := variant.AddInt(p, 1); i+1 < len(points) && compareInt(next, points[i+1]) < 0 {
 			add(integerSpelling(next, matchesExact))
 		}
 	}
@@ -213,39 +213,4 @@ func compareDigits(a, b string) int {
 		return cmp.Compare(len(a), len(b))
 	}
 	return strings.Compare(a, b)
-}
-
-// addInt returns the canonical integer n+d, d being 1 or -1.
-func addInt(n string, d int) string {
-	if strings.HasPrefix(n, "-") {
-		// -m + d = -(m - d)
-		m := addInt(n[1:], -d)
-		if m == "0" {
-			return "0"
-		}
-		return "-" + m
-	}
-	if n == "0" && d < 0 {
-		return "-1"
-	}
-	b := []byte(n)
-	i := len(b) - 1
-	if d > 0 {
-		for ; i >= 0 && b[i] == '9'; i-- {
-			b[i] = '0'
-		}
-		if i < 0 {
-			return "1" + string(b)
-		}
-		b[i]++
-		return string(b)
-	}
-	for ; b[i] == '0'; i-- {
-		b[i] = '9'
-	}
-	b[i]--
-	if out := strings.TrimLeft(string(b), "0"); out != "" {
-		return out
-	}
-	return "0"
 }

@@ -40,7 +40,7 @@ func sampleValue(name, value string) (string, bool) {
 		candidates = append(candidates, c.Text, c.Text+"0", "0"+c.Text)
 	case variant.Range:
 		// Bounds are integers of any length (ICCID ranges): stepped digit by digit.
-		candidates = append(candidates, c.Min, c.Max, stepInt(c.Min, -1), stepInt(c.Max, +1))
+		candidates = append(candidates, c.Min, c.Max, variant.AddInt(c.Min, -1), variant.AddInt(c.Max, +1))
 	case variant.Pattern:
 		if s, ok := patternSample(c.Text); ok {
 			candidates = append(candidates, s)
@@ -54,53 +54,6 @@ func sampleValue(name, value string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// stepInt returns the decimal integer s (an optional '-', digits of any
-// length) plus delta, +1 or -1, written without leading zeros.
-func stepInt(s string, delta int) string {
-	neg := strings.HasPrefix(s, "-")
-	mag := strings.TrimLeft(strings.TrimPrefix(s, "-"), "0")
-	switch {
-	case mag == "":
-		if delta > 0 {
-			return "1"
-		}
-		return "-1"
-	case neg == (delta > 0): // towards zero: the magnitude shrinks
-		mag = stepDigits(mag, -1)
-	default:
-		mag = stepDigits(mag, +1)
-	}
-	if neg && mag != "0" {
-		return "-" + mag
-	}
-	return mag
-}
-
-// stepDigits adds delta (+1 or -1) to the positive number mag, written
-// without leading zeros.
-func stepDigits(mag string, delta int) string {
-	d := []byte(mag)
-	i := len(d) - 1
-	if delta > 0 {
-		for ; i >= 0 && d[i] == '9'; i-- {
-			d[i] = '0'
-		}
-		if i < 0 {
-			return "1" + string(d)
-		}
-		d[i]++
-		return string(d)
-	}
-	for ; d[i] == '0'; i-- {
-		d[i] = '9'
-	}
-	d[i]--
-	if r := strings.TrimLeft(string(d), "0"); r != "" {
-		return r
-	}
-	return "0"
 }
 
 // patternSample builds a short string that a regular expression matches,

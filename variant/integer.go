@@ -1,5 +1,7 @@
 package variant
 
+import "strings"
+
 // Range bounds and the values tested against them are decimal integers of
 // any length: ICCID ranges have 19 to 20 digits, beyond int64, and
 // ImageApp's validator only checks `^(-?\d+),\s?(-?\d+)$` [tool]. They are
@@ -76,4 +78,48 @@ func inRange(value, lo, hi string) bool {
 	nl, dl, _ := splitInt(lo)
 	nh, dh, _ := splitInt(hi)
 	return compareSplit(nl, dl, nv, dv) <= 0 && compareSplit(nv, dv, nh, dh) <= 0
+}
+
+// AddInt returns n+d written canonically (as canonicalInt), n being a
+// decimal integer of any length, canonical or not, and d 1 or -1: the
+// neighbours of a range bound.
+func AddInt(n string, d int) string {
+	neg, digits, _ := splitInt(n)
+	switch {
+	case digits == "":
+		if d > 0 {
+			return "1"
+		}
+		return "-1"
+	case neg: // -m + d = -(m - d)
+		if m := addDigits(digits, -d); m != "0" {
+			return "-" + m
+		}
+		return "0"
+	}
+	return addDigits(digits, d)
+}
+
+// addDigits returns m+d for digits m > 0 without leading zeros, d 1 or -1.
+func addDigits(m string, d int) string {
+	b := []byte(m)
+	i := len(b) - 1
+	if d > 0 {
+		for ; i >= 0 && b[i] == '9'; i-- {
+			b[i] = '0'
+		}
+		if i < 0 {
+			return "1" + string(b)
+		}
+		b[i]++
+		return string(b)
+	}
+	for ; b[i] == '0'; i-- {
+		b[i] = '9'
+	}
+	b[i]--
+	if out := strings.TrimLeft(string(b), "0"); out != "" {
+		return out
+	}
+	return "0"
 }

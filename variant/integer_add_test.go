@@ -1,4 +1,4 @@
-package templates
+package variant
 
 import (
 	"math/big"
@@ -7,9 +7,9 @@ import (
 	"testing"
 )
 
-// TestStepInt holds stepInt to big.Int's arithmetic on edge cases (zero,
+// TestAddInt holds AddInt to big.Int's arithmetic on edge cases (zero,
 // signs, carries, borrows, leading zeros) and on random long integers.
-func TestStepInt(t *testing.T) {
+func TestAddInt(t *testing.T) {
 	values := []string{"0", "-0", "000", "1", "-1", "9", "-9", "10", "-10", "99", "-99", "100", "-100", "0009", "-0010",
 		"8901410321111851072", "89014103211118510720", "99999999999999999999", "-99999999999999999999", "100000000000000000000"}
 	r := rand.New(rand.NewPCG(3, 4))
@@ -30,8 +30,8 @@ func TestStepInt(t *testing.T) {
 		}
 		for _, delta := range []int{-1, +1} {
 			want := new(big.Int).Add(n, big.NewInt(int64(delta))).String()
-			if got := stepInt(v, delta); got != want {
-				t.Errorf("stepInt(%q, %d) = %q, want %q", v, delta, got, want)
+			if got := AddInt(v, delta); got != want {
+				t.Errorf("AddInt(%q, %d) = %q, want %q", v, delta, got, want)
 			}
 		}
 	}
